@@ -1,0 +1,133 @@
+package org.tafund.audit;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Member;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.metamodel.Attribute;
+
+import org.hibernate.envers.AuditReader;
+import org.hibernate.envers.AuditReaderFactory;
+import org.hibernate.envers.NotAudited;
+import org.hibernate.envers.RevisionType;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tafund.shared.AuditableEntity;
+
+/**
+ * Reads the Envers history back: for each revision, every record it touched and, property by
+ * property, the value before and after. Works for any {@code @Audited} entity of any module, so
+ * later modules get their history pages without code here.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AuditTrail {
+
+	private final Revisions revisions;
+
+	private final EntityManager entityManager;
+
+	AuditTrail(Revisions revisions, EntityManager entityManager) {
+		this.revisions = revisions;
+		this.entityManager = entityManager;
+	}
+
+	Page<RevisionView> revisions(String username, Pageable pageable) {
+		var page = username == null || username.isBlank() ? revisions.findAllByOrderByIdDesc(pageable)
+				: revisions.findByUsernameOrderByIdDesc(username.strip().toLowerCase(), pageable);
+		var reader = AuditReaderFactory.get(entityManager);
+		return page.map(revision -> view(reader, revision));
+	}
+
+	RevisionView revision(long number) {
+		var revision = revisions.findById(number).orElseThrow(() -> new RevisionNotFound(number));
+		return view(AuditReaderFactory.get(entityManager), revision);
+	}
+
+	private RevisionView view(AuditReader reader, Revision revision) {
+		Map<RevisionType, List<Object>> byType = reader.getCrossTypeRevisionChangesReader()
+			.findEntitiesGroupByRevisionType(revision.getId());
+		var changes = new ArrayList<RevisionView.RecordChange>();
+		byType.forEach((type, entities) -> {
+			for (Object entity : entities) {
+				changes.add(change(reader, revision.getId(), type, entity));
+			}
+		});
+		changes.sort(Comparator.comparing(RevisionView.RecordChange::entity)
+			.thenComparing(change -> String.valueOf(change.id())));
+		return new RevisionView(revision.getId(), revision.getInstant(), revision.getUsername(), changes);
+	}
+
+	private RevisionView.RecordChange change(AuditReader reader, long revision, RevisionType type, Object entity) {
+		Class<?> entityClass = org.hibernate.Hibernate.getClass(entity);
+		Object id = entityManager.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(entity);
+		Object before = null;
+		if (type == RevisionType.MOD) {
+			Number previous = reader.getRevisions(entityClass, id)
+				.stream()
+				.filter(n -> n.longValue() < revision)
+				.reduce((first, second) -> second)
+				.orElse(null);
+			before = previous == null ? null : reader.find(entityClass, id, previous);
+		}
+		var properties = new ArrayList<RevisionView.PropertyChange>();
+		if (type != RevisionType.DEL) {
+			for (Field field : auditedFields(entityClass)) {
+				String after = format(read(field, entity));
+				String was = before == null ? "" : format(read(field, before));
+				if (type == RevisionType.ADD ? !after.isEmpty() : !Objects.equals(was, after)) {
+					properties.add(new RevisionView.PropertyChange(field.getName(), was, after));
+				}
+			}
+		}
+		return new RevisionView.RecordChange(entityClass.getSimpleName(), id, type.name(), properties);
+	}
+
+	private List<Field> auditedFields(Class<?> entityClass) {
+		var fields = new ArrayList<Field>();
+		for (Attribute<?, ?> attribute : entityManager.getMetamodel().entity(entityClass).getAttributes()) {
+			Member member = attribute.getJavaMember();
+			if (member instanceof Field field && field.getDeclaringClass() != AuditableEntity.class
+					&& !field.isAnnotationPresent(NotAudited.class)
+					&& !field.isAnnotationPresent(jakarta.persistence.Id.class)) {
+				field.setAccessible(true);
+				fields.add(field);
+			}
+		}
+		fields.sort(Comparator.comparing(Field::getName));
+		return fields;
+	}
+
+	private static Object read(Field field, Object entity) {
+		try {
+			return field.get(entity);
+		}
+		catch (IllegalAccessException e) {
+			throw new IllegalStateException("Cannot read " + field, e);
+		}
+	}
+
+	static String format(Object value) {
+		if (value == null) {
+			return "";
+		}
+		if (value instanceof Collection<?> collection) {
+			return collection.stream().map(AuditTrail::format).sorted().collect(Collectors.joining(", "));
+		}
+		if (value instanceof Instant instant) {
+			return instant.toString();
+		}
+		return value.toString();
+	}
+
+}

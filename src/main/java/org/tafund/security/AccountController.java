@@ -1,0 +1,55 @@
+package org.tafund.security;
+
+import java.security.Principal;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tafund.shared.BusinessRuleViolation;
+
+/** Every signed-in user changes their own password here. */
+@Controller
+@RequestMapping("/account/password")
+class AccountController {
+
+	private final UserManagement users;
+
+	AccountController(UserManagement users) {
+		this.users = users;
+	}
+
+	@GetMapping
+	String editForm(Model model) {
+		model.addAttribute("form", PasswordForm.empty());
+		return "security/password";
+	}
+
+	@PostMapping
+	String update(@Valid @ModelAttribute("form") PasswordForm form, BindingResult result, Principal principal,
+			RedirectAttributes flash) {
+		if (!result.hasFieldErrors("newPassword") && !form.newPassword().equals(form.confirmPassword())) {
+			result.rejectValue("confirmPassword", "password.mismatch");
+		}
+		if (result.hasErrors()) {
+			return "security/password";
+		}
+		try {
+			users.changeOwnPassword(principal.getName(), form.currentPassword(), form.newPassword());
+		}
+		catch (BusinessRuleViolation e) {
+			var field = e.messageKey().equals("password.currentWrong") ? "currentPassword" : "newPassword";
+			result.rejectValue(field, e.messageKey(), e.arguments(), null);
+			return "security/password";
+		}
+		flash.addFlashAttribute("message", "password.changed");
+		return "redirect:/";
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.tafund.security;
+
+import java.time.Clock;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts failed sign-ins and locks an account for 15 minutes after the fifth in a row. Unknown
+ * usernames are logged like any failure, so the log and the page reveal nothing about who
+ * exists.
+ */
+@Component
+class LoginAttempts {
+
+	private final AppUsers users;
+
+	private final SecurityEventLog eventLog;
+
+	private final Clock clock;
+
+	LoginAttempts(AppUsers users, SecurityEventLog eventLog, Clock clock) {
+		this.users = users;
+		this.eventLog = eventLog;
+		this.clock = clock;
+	}
+
+	// Every authentication, including each HTTP Basic call of a script: only clears a failure count.
+	@EventListener
+	@Transactional
+	public void onSuccess(AuthenticationSuccessEvent event) {
+		users.clearFailedLogins(event.getAuthentication().getName());
+	}
+
+	// A person signing in through the login page: logged, and shown as last sign-in.
+	@EventListener
+	@Transactional
+	public void onInteractiveLogin(InteractiveAuthenticationSuccessEvent event) {
+		var auth = event.getAuthentication();
+		users.recordLogin(auth.getName(), clock.instant());
+		eventLog.record(SecurityEventType.LOGIN, auth.getName(), address(auth), null);
+	}
+
+	@EventListener
+	@Transactional
+	public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
+		var auth = event.getAuthentication();
+		var username = UserManagement.normalise(auth.getName());
+		eventLog.record(SecurityEventType.LOGIN_FAILED, username, address(auth), null);
+		// Atomic in the database, so that parallel guesses cannot slip past the limit.
+		if (users.countFailedLogin(username) == 1) {
+			var until = clock.instant().plus(AppUser.LOCKOUT);
+			if (users.lockIfTooManyFailures(username, AppUser.MAX_FAILED_ATTEMPTS, until) == 1) {
+				eventLog.record(SecurityEventType.LOCKOUT, username, address(auth), "locked until " + until);
+			}
+		}
+	}
+
+	@EventListener
+	public void onLocked(AuthenticationFailureLockedEvent event) {
+		refused(event, SecurityEventType.LOGIN_REFUSED_LOCKED);
+	}
+
+	@EventListener
+	public void onDisabled(AuthenticationFailureDisabledEvent event) {
+		refused(event, SecurityEventType.LOGIN_REFUSED_DISABLED);
+	}
+
+	@EventListener
+	public void onLogout(LogoutSuccessEvent event) {
+		var auth = event.getAuthentication();
+		eventLog.record(SecurityEventType.LOGOUT, auth.getName(), address(auth), null);
+	}
+
+	private void refused(AbstractAuthenticationFailureEvent event, SecurityEventType type) {
+		var auth = event.getAuthentication();
+		eventLog.record(type, UserManagement.normalise(auth.getName()), address(auth), null);
+	}
+
+	private static String address(Authentication auth) {
+		return auth.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+	}
+
+}

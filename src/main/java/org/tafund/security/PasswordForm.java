@@ -1,0 +1,14 @@
+package org.tafund.security;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+record PasswordForm(@NotBlank String currentPassword,
+		@NotBlank @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH) String newPassword,
+		@NotBlank String confirmPassword) {
+
+	static PasswordForm empty() {
+		return new PasswordForm("", "", "");
+	}
+
+}

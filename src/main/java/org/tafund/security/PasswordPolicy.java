@@ -1,0 +1,30 @@
+package org.tafund.security;
+
+import org.tafund.shared.BusinessRuleViolation;
+
+/**
+ * Passwords of at least 12 characters (long passphrases beat composition rules, NIST SP
+ * 800-63B), at most 128 so that hashing stays cheap, and never the username itself.
+ */
+final class PasswordPolicy {
+
+	static final int MIN_LENGTH = 12;
+
+	static final int MAX_LENGTH = 128;
+
+	private PasswordPolicy() {
+	}
+
+	static void check(String username, String password) {
+		if (password == null || password.length() < MIN_LENGTH) {
+			throw new BusinessRuleViolation("password.tooShort", MIN_LENGTH);
+		}
+		if (password.length() > MAX_LENGTH) {
+			throw new BusinessRuleViolation("password.tooLong", MAX_LENGTH);
+		}
+		if (password.equalsIgnoreCase(username)) {
+			throw new BusinessRuleViolation("password.sameAsUsername");
+		}
+	}
+
+}

@@ -1,0 +1,123 @@
+package org.tafund.security;
+
+import static org.springframework.http.HttpMethod.GET;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+
+/**
+ * Two filter chains: the JSON API and actuator (HTTP Basic or the browser session, problem+json
+ * for 401/403), and the browser pages (form login, CSRF, strict headers). Which role may use a
+ * route is declared here, in one place, and walked by the access matrix test.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	private static final String ADMIN = Role.ADMIN.name();
+
+	private static final String AUDITOR = Role.AUDITOR.name();
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	@Bean
+	static HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SecurityEventLog eventLog) throws Exception {
+		http.securityMatcher("/api/**", "/actuator/**")
+			.authorizeHttpRequests(routes -> routes
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+				.requestMatchers("/actuator/**").hasRole(ADMIN)
+				.requestMatchers(GET, "/api/v1/users", "/api/v1/users/**").hasAnyRole(ADMIN, AUDITOR)
+				.requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
+				.anyRequest().authenticated())
+			.httpBasic(basic -> basic.realmName("tafund")
+				.authenticationEntryPoint((request, response, e) -> problems.write(request, response,
+						HttpStatus.UNAUTHORIZED, "Authentication required: HTTP Basic or a signed-in session.")))
+			// Scripts authenticate with a header a cross-site form cannot send; browser calls keep CSRF.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+			// A refused script call must not open a session just to remember where it was going.
+			.requestCache(cache -> cache.disable())
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, e) -> problems.write(request, response,
+						HttpStatus.UNAUTHORIZED, "Authentication required: HTTP Basic or a signed-in session."))
+				.accessDeniedHandler((request, response, e) -> {
+					logDenial(eventLog, request, e);
+					problems.write(request, response, HttpStatus.FORBIDDEN,
+							"Your role does not allow this request.");
+				}))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain web(HttpSecurity http, SessionRegistry sessionRegistry, SecurityEventLog eventLog)
+			throws Exception {
+		var denied = new AccessDeniedHandlerImpl();
+		AccessDeniedHandler logAndDeny = (request, response, e) -> {
+			logDenial(eventLog, request, e);
+			denied.handle(request, response, e);
+		};
+		http.authorizeHttpRequests(routes -> routes
+			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
+			.permitAll()
+			.requestMatchers(GET, "/admin/**").hasAnyRole(ADMIN, AUDITOR)
+			.requestMatchers("/admin/**").hasRole(ADMIN)
+			.requestMatchers("/audit/**").hasAnyRole(ADMIN, AUDITOR)
+			.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.sessionManagement(sessions -> sessions.maximumSessions(-1)
+				.sessionRegistry(sessionRegistry)
+				.expiredUrl("/login?expired"))
+			.exceptionHandling(errors -> errors.accessDeniedHandler(logAndDeny))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions(frame -> frame.deny()));
+		return http.build();
+	}
+
+	private static void logDenial(SecurityEventLog eventLog, HttpServletRequest request, AccessDeniedException e) {
+		var principal = request.getUserPrincipal();
+		eventLog.record(SecurityEventType.ACCESS_DENIED, principal == null ? null : principal.getName(),
+				request.getRemoteAddr(), request.getMethod() + " " + request.getRequestURI() + " ("
+						+ e.getClass().getSimpleName() + ")");
+	}
+
+}

@@ -1,0 +1,77 @@
+package org.tafund.security;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure somebody can sign in once startup is over, before the server takes requests: the
+ * demo users where demo users are enabled (default profile only), else the first administrator
+ * from {@code TAFUND_ADMIN_USER}/{@code TAFUND_ADMIN_PASSWORD} on an empty database, else a stop
+ * with one sentence saying what to set.
+ */
+@Component
+class UserBootstrap implements SmartInitializingSingleton {
+
+	static final String DEMO_PASSWORD = "tafund-demo-2026";
+
+	record DemoUser(String username, String fullName, Role role) {
+	}
+
+	static final List<DemoUser> DEMO_USERS = List.of(
+			new DemoUser("donor.officer", "Dana Officer (donor relations)", Role.DONOR_RELATIONS),
+			new DemoUser("project.manager", "Pablo Manager (projects)", Role.PROJECT_MANAGER),
+			new DemoUser("finance.officer", "Fatima Officer (finance)", Role.FINANCE),
+			new DemoUser("admin", "Ada Admin (administration)", Role.ADMIN),
+			new DemoUser("auditor", "Aude Auditor (audit)", Role.AUDITOR));
+
+	private static final Logger log = LoggerFactory.getLogger(UserBootstrap.class);
+
+	private final UserManagement users;
+
+	private final boolean demoUsers;
+
+	private final String adminUsername;
+
+	private final String adminPassword;
+
+	UserBootstrap(UserManagement users, @Value("${tafund.demo.users:false}") boolean demoUsers,
+			@Value("${tafund.admin.username:}") String adminUsername,
+			@Value("${tafund.admin.password:}") String adminPassword) {
+		this.users = users;
+		this.demoUsers = demoUsers;
+		this.adminUsername = adminUsername;
+		this.adminPassword = adminPassword;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		if (demoUsers) {
+			for (var demo : DEMO_USERS) {
+				if (users.findByUsername(demo.username()).isEmpty()) {
+					users.create(new NewUser(demo.username(), demo.fullName(), demo.username() + "@tafund.example",
+							DEMO_PASSWORD, EnumSet.of(demo.role())));
+				}
+			}
+		}
+		if (users.count() > 0) {
+			return;
+		}
+		if (adminUsername.isBlank() || adminPassword.isBlank()) {
+			throw new NoAdministratorConfigured();
+		}
+		if (adminPassword.length() < PasswordPolicy.MIN_LENGTH) {
+			throw new IllegalStateException("TAFUND_ADMIN_PASSWORD must have at least " + PasswordPolicy.MIN_LENGTH
+					+ " characters.");
+		}
+		users.create(new NewUser(adminUsername, "Administrator", null, adminPassword, Set.of(Role.ADMIN)));
+		log.info("Created the first administrator '{}' from TAFUND_ADMIN_USER.", adminUsername);
+	}
+
+}

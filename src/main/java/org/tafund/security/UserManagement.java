@@ -1,0 +1,151 @@
+package org.tafund.security;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.ConcurrentEdit;
+
+/**
+ * Users and their roles. Disabling a user or changing their roles ends their open sessions, so
+ * that what an administrator takes away is gone at once.
+ */
+@Service
+@Transactional
+public class UserManagement {
+
+	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
+
+	private final AppUsers users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final SessionTermination sessions;
+
+	private final Clock clock;
+
+	UserManagement(AppUsers users, PasswordEncoder passwordEncoder, SessionTermination sessions, Clock clock) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.sessions = sessions;
+		this.clock = clock;
+	}
+
+	public UserSummary create(NewUser command) {
+		var username = normalise(command.username());
+		if (!USERNAME.matcher(username).matches()) {
+			throw new BusinessRuleViolation("user.username.invalid");
+		}
+		if (users.existsByUsername(username)) {
+			throw new BusinessRuleViolation("user.username.taken", username);
+		}
+		if (command.roles() == null || command.roles().isEmpty()) {
+			throw new BusinessRuleViolation("user.roles.required");
+		}
+		PasswordPolicy.check(username, command.password());
+		var user = new AppUser(username, command.fullName().strip(), blankToNull(command.email()),
+				passwordEncoder.encode(command.password()), command.roles(), clock.instant());
+		return users.save(user).summary(clock.instant());
+	}
+
+	public void changeRoles(long userId, long expectedVersion, Set<Role> roles, String actingUsername) {
+		var user = load(userId);
+		checkVersion(user, expectedVersion);
+		if (roles == null || roles.isEmpty()) {
+			throw new BusinessRuleViolation("user.roles.required");
+		}
+		if (user.getUsername().equals(actingUsername) && !roles.contains(Role.ADMIN)) {
+			throw new BusinessRuleViolation("user.selfDemotion");
+		}
+		user.changeRoles(EnumSet.copyOf(roles));
+		sessions.endSessionsOf(user.getUsername());
+	}
+
+	public void disable(long userId, long expectedVersion, String actingUsername) {
+		var user = load(userId);
+		checkVersion(user, expectedVersion);
+		if (user.getUsername().equals(actingUsername)) {
+			throw new BusinessRuleViolation("user.selfDisable");
+		}
+		user.disable();
+		sessions.endSessionsOf(user.getUsername());
+	}
+
+	public void enable(long userId, long expectedVersion) {
+		var user = load(userId);
+		checkVersion(user, expectedVersion);
+		user.enable();
+		user.unlock();
+	}
+
+	/** Lifts a lockout before its 15 minutes are over, for a user who called the help desk. */
+	public void unlock(long userId) {
+		load(userId).unlock();
+	}
+
+	public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+		var user = users.findByUsername(username).orElseThrow(() -> new UserNotFound(username));
+		if (!passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+			throw new BusinessRuleViolation("password.currentWrong");
+		}
+		if (passwordEncoder.matches(newPassword, user.getPasswordHash())) {
+			throw new BusinessRuleViolation("password.unchanged");
+		}
+		PasswordPolicy.check(username, newPassword);
+		user.changePassword(passwordEncoder.encode(newPassword), clock.instant());
+	}
+
+	@Transactional(readOnly = true)
+	public List<UserSummary> list() {
+		var now = clock.instant();
+		return users.findAll(Sort.by("username")).stream().map(u -> u.summary(now)).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<UserSummary> withRole(Role role) {
+		return list().stream().filter(u -> u.enabled() && u.hasRole(role)).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public UserSummary get(long userId) {
+		return load(userId).summary(clock.instant());
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UserSummary> findByUsername(String username) {
+		return users.findByUsername(normalise(username)).map(u -> u.summary(clock.instant()));
+	}
+
+	@Transactional(readOnly = true)
+	public long count() {
+		return users.count();
+	}
+
+	private AppUser load(long userId) {
+		return users.findById(userId).orElseThrow(() -> new UserNotFound(userId));
+	}
+
+	private static void checkVersion(AppUser user, long expectedVersion) {
+		if (user.getVersion() != expectedVersion) {
+			throw new ConcurrentEdit("user", user.getUsername());
+		}
+	}
+
+	static String normalise(String username) {
+		return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+}

@@ -1,0 +1,67 @@
+package org.tafund.shell;
+
+import java.io.IOException;
+import java.net.URI;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every error that reaches the servlet container: a friendly page for people, a problem document
+ * for the API, and in neither case a stack trace, an exception message or SQL.
+ */
+@Controller
+class TafundErrorController implements ErrorController {
+
+	private final JsonMapper json;
+
+	TafundErrorController(JsonMapper json) {
+		this.json = json;
+	}
+
+	@RequestMapping("/error")
+	ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		var status = status(request);
+		var uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (uri != null && (uri.startsWith("/api/") || uri.startsWith("/actuator/"))) {
+			var problem = ProblemDetail.forStatus(status);
+			problem.setInstance(URI.create(uri));
+			response.setStatus(status.value());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			json.writeValue(response.getOutputStream(), problem);
+			return null;
+		}
+		var view = switch (status) {
+			case FORBIDDEN -> "error/403";
+			case NOT_FOUND -> "error/404";
+			default -> status.is4xxClientError() ? "error/4xx" : "error/500";
+		};
+		var page = new ModelAndView(view, status);
+		page.addObject("status", status.value());
+		return page;
+	}
+
+	private static HttpStatus status(HttpServletRequest request) {
+		var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code instanceof Integer value) {
+			var resolved = HttpStatus.resolve(value);
+			if (resolved != null) {
+				return resolved;
+			}
+		}
+		return HttpStatus.NOT_FOUND;
+	}
+
+}
