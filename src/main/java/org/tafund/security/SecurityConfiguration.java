@@ -97,6 +97,7 @@ class SecurityConfiguration {
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
 			.permitAll()
+			.requestMatchers("/admin/users/new").hasRole(ADMIN)
 			.requestMatchers(GET, "/admin/**").hasAnyRole(ADMIN, AUDITOR)
 			.requestMatchers("/admin/**").hasRole(ADMIN)
 			.requestMatchers("/audit/**").hasAnyRole(ADMIN, AUDITOR)

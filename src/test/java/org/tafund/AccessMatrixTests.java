@@ -1,0 +1,168 @@
+package org.tafund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.tafund.security.Role;
+import org.tafund.security.UserManagement;
+import org.tafund.support.IntegrationTest;
+
+/**
+ * Walks every route of the application for every role and for an anonymous visitor, and checks
+ * the status each gets. A route that is not in the matrix fails the test: adding a page or an
+ * API call means deciding here who may use it.
+ */
+@IntegrationTest
+class AccessMatrixTests {
+
+	static final Set<Role> ANY_ROLE = EnumSet.allOf(Role.class);
+
+	static final Set<Role> ADMIN_AUDITOR = EnumSet.of(Role.ADMIN, Role.AUDITOR);
+
+	static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+
+	/** Which demo user signs in for each role. */
+	static String demoUser(Role role) {
+		return switch (role) {
+			case DONOR_RELATIONS -> "donor.officer";
+			case PROJECT_MANAGER -> "project.manager";
+			case FINANCE -> "finance.officer";
+			case ADMIN -> "admin";
+			case AUDITOR -> "auditor";
+		};
+	}
+
+	/**
+	 * One route: its method and pattern as mapped, a concrete path to call, the status an allowed
+	 * caller gets, the roles allowed, and whether anonymous visitors are allowed too.
+	 */
+	record Route(String method, String pattern, String path, int allowedStatus, Set<Role> roles, boolean anonymous,
+			String body) {
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	UserManagement users;
+
+	List<Route> matrix() {
+		long adminId = users.findByUsername("admin").orElseThrow().id();
+		var routes = new ArrayList<Route>();
+		// public
+		routes.add(new Route("GET", "/login", "/login", 200, ANY_ROLE, true, null));
+		routes.add(new Route("ANY", "/error", "/error", 404, ANY_ROLE, true, null));
+		routes.add(new Route("GET", "/actuator/health", "/actuator/health", 200, ANY_ROLE, true, null));
+		routes.add(new Route("GET", "/actuator/info", "/actuator/info", 200, ANY_ROLE, true, null));
+		// every signed-in user
+		routes.add(new Route("GET", "/", "/", 200, ANY_ROLE, false, null));
+		for (var section : List.of("/donors", "/contributions", "/projects", "/activities", "/reports")) {
+			routes.add(new Route("GET", section, section, 200, ANY_ROLE, false, null));
+		}
+		routes.add(new Route("GET", "/account/password", "/account/password", 200, ANY_ROLE, false, null));
+		routes.add(new Route("POST", "/account/password", "/account/password", 200, ANY_ROLE, false, ""));
+		routes.add(new Route("GET", "/api/v1/me", "/api/v1/me", 200, ANY_ROLE, false, null));
+		// administration: ADMIN changes, AUDITOR reads
+		routes.add(new Route("GET", "/admin/users", "/admin/users", 200, ADMIN_AUDITOR, false, null));
+		routes.add(new Route("GET", "/admin/users/new", "/admin/users/new", 200, ADMIN, false, null));
+		routes.add(new Route("POST", "/admin/users", "/admin/users", 200, ADMIN, false, ""));
+		routes.add(new Route("GET", "/admin/users/{id}", "/admin/users/" + adminId, 200, ADMIN_AUDITOR, false, null));
+		for (var action : List.of("roles", "disable", "enable", "unlock")) {
+			routes.add(new Route("POST", "/admin/users/{id}/" + action, "/admin/users/999999/" + action, 404, ADMIN,
+					false, "version=0"));
+		}
+		routes.add(new Route("GET", "/api/v1/users", "/api/v1/users", 200, ADMIN_AUDITOR, false, null));
+		routes.add(new Route("GET", "/api/v1/users/{id}", "/api/v1/users/" + adminId, 200, ADMIN_AUDITOR, false,
+				null));
+		routes.add(new Route("POST", "/api/v1/users", "/api/v1/users", 400, ADMIN, false, "{}"));
+		routes.add(new Route("GET", "/actuator/prometheus", "/actuator/prometheus", 200, ADMIN, false, null));
+		// audit
+		routes.add(new Route("GET", "/audit", "/audit", 200, ADMIN_AUDITOR, false, null));
+		routes.add(new Route("GET", "/audit/sign-ins", "/audit/sign-ins", 200, ADMIN_AUDITOR, false, null));
+		routes.add(new Route("GET", "/audit/revisions/{number}", "/audit/revisions/1", 200, ADMIN_AUDITOR, false,
+				null));
+		return routes;
+	}
+
+	@Test
+	void coversEveryMappedRoute() {
+		var mapped = new TreeSet<String>();
+		mappings.getHandlerMethods().keySet().forEach(info -> {
+			var methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPatternValues()) {
+				if (methods.isEmpty()) {
+					mapped.add("ANY " + pattern);
+				}
+				methods.forEach(method -> mapped.add(method.name() + " " + pattern));
+			}
+		});
+		var inMatrix = matrix().stream().map(r -> r.method() + " " + r.pattern()).collect(Collectors.toSet());
+		assertThat(mapped).as("routes without a row in the access matrix").isSubsetOf(inMatrix);
+		var actuator = inMatrix.stream().filter(r -> r.contains("/actuator/")).toList();
+		assertThat(mapped).as("matrix rows for routes that no longer exist")
+			.containsAll(inMatrix.stream().filter(r -> !actuator.contains(r)).toList());
+	}
+
+	@Test
+	void givesEachRoleAndAnonymousTheExpectedStatusOnEveryRoute() throws Exception {
+		var failures = new ArrayList<String>();
+		for (var route : matrix()) {
+			boolean api = route.path().startsWith("/api/") || route.path().startsWith("/actuator/");
+			int anonymousExpected = route.anonymous() ? route.allowedStatus() : api ? 401 : 302;
+			check(route, null, anonymousExpected, failures);
+			for (var role : Role.values()) {
+				check(route, role, route.roles().contains(role) ? route.allowedStatus() : 403, failures);
+			}
+		}
+		assertThat(failures).isEmpty();
+	}
+
+	private void check(Route route, Role role, int expected, List<String> failures) throws Exception {
+		var method = route.method().equals("ANY") ? HttpMethod.GET : HttpMethod.valueOf(route.method());
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, route.path());
+		if (method == HttpMethod.POST) {
+			request.with(csrf());
+			if (route.body() != null && route.body().startsWith("{")) {
+				request.contentType(MediaType.APPLICATION_JSON).content(route.body());
+			}
+			else if (route.body() != null && !route.body().isEmpty()) {
+				request.contentType(MediaType.APPLICATION_FORM_URLENCODED).content(route.body());
+			}
+		}
+		if (role != null) {
+			request.with(user(demoUser(role)).roles(role.name()));
+		}
+		var response = mvc.perform(request).andReturn().getResponse();
+		int status = response.getStatus();
+		boolean ok = status == expected;
+		if (ok && expected == 302 && role == null) {
+			ok = String.valueOf(response.getRedirectedUrl()).endsWith("/login");
+		}
+		if (!ok) {
+			failures.add(route.method() + " " + route.path() + " as " + (role == null ? "anonymous" : role)
+					+ ": expected " + expected + ", got " + status);
+		}
+	}
+
+}

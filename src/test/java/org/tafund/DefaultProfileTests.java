@@ -1,0 +1,66 @@
+package org.tafund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.tafund.security.UserManagement;
+
+/**
+ * The profile a newcomer gets from {@code ./mvnw spring-boot:run}: no profile, an H2 file
+ * database, the same Flyway scripts, and the demo users on the sign-in page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "TAFUND_H2_FILE=./target/h2-default-profile/tafund")
+@AutoConfigureMockMvc
+class DefaultProfileTests {
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	Flyway flyway;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void bootsOnH2AndAppliesEveryMigration() throws Exception {
+		try (var connection = dataSource.getConnection()) {
+			assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("H2");
+		}
+		assertThat(flyway.info().pending()).isEmpty();
+		assertThat(flyway.info().applied()).isNotEmpty().allSatisfy(m -> assertThat(m.getState().isFailed()).isFalse());
+	}
+
+	@Test
+	void listsTheDemoUsersOnTheLoginPageAndLetsEachSignIn() throws Exception {
+		mvc.perform(get("/login")).andExpect(content().string(containsString("tafund-demo-2026")));
+		for (var username : new String[] { "donor.officer", "project.manager", "finance.officer", "admin",
+				"auditor" }) {
+			var session = (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("tafund-demo-2026"))
+				.andExpect(redirectedUrl("/"))
+				.andReturn()
+				.getRequest()
+				.getSession();
+			mvc.perform(get("/").session(session)).andExpect(content().string(containsString("nav-sections")));
+		}
+		assertThat(users.count()).isGreaterThanOrEqualTo(5);
+	}
+
+}

@@ -1,0 +1,73 @@
+package org.tafund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.tafund.support.BrowserTest;
+
+/** Each demo user signs in through the real page in Chromium and sees the navigation of their role. */
+class DemoNavigationBrowserTests extends BrowserTest {
+
+	static final List<String> EVERYONE = List.of("donors", "contributions", "projects", "activities", "reports");
+
+	static final List<String> OVERSIGHT = List.of("donors", "contributions", "projects", "activities", "reports",
+			"audit", "admin");
+
+	static final Map<String, List<String>> NAVIGATION = Map.of("donor.officer", EVERYONE, "project.manager", EVERYONE,
+			"finance.officer", EVERYONE, "admin", OVERSIGHT, "auditor", OVERSIGHT);
+
+	static final Map<String, String> ROLE_LABEL = Map.of("donor.officer", "Donor relations", "project.manager",
+			"Project manager", "finance.officer", "Finance", "admin", "Administrator", "auditor", "Auditor");
+
+	@Test
+	void eachDemoUserSignsInAndSeesTheNavigationOfTheirRole() {
+		NAVIGATION.forEach((username, expected) -> {
+			browser.manage().deleteAllCookies();
+			signIn(username, "tafund-demo-2026");
+			var links = browser.findElements(By.cssSelector("#nav-sections a[data-nav]"))
+				.stream()
+				.map(link -> link.getAttribute("data-nav"))
+				.toList();
+			assertThat(links).as(username).containsExactlyElementsOf(expected);
+			assertThat(browser.findElements(By.cssSelector(".role-badge")).stream().map(WebElement::getText))
+				.as(username)
+				.containsExactly(ROLE_LABEL.get(username));
+		});
+	}
+
+	@Test
+	void aRoleWithoutAuditSeesTheFriendlyForbiddenPageAndSignsOut() {
+		signIn("finance.officer", "tafund-demo-2026");
+		open("/audit");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+		assertThat(browser.getPageSource()).doesNotContain("AccessDeniedException");
+		browser.findElement(By.id("user-menu")).click();
+		browser.findElement(By.id("sign-out")).click();
+		assertThat(browser.getCurrentUrl()).endsWith("/login?logout");
+	}
+
+	@Test
+	void switchesTheShellToFrench() {
+		signIn("auditor", "tafund-demo-2026");
+		open("/?lang=fr");
+		assertThat(browser.findElement(By.cssSelector("a[data-nav=donors]")).getText()).isEqualTo("Donateurs");
+		open("/");
+		assertThat(browser.findElement(By.cssSelector("a[data-nav=reports]")).getText()).isEqualTo("Rapports");
+		open("/?lang=en");
+	}
+
+	@Test
+	void aWrongPasswordShowsOneMessageThatRevealsNothing() {
+		open("/login");
+		browser.findElement(By.id("username")).sendKeys("admin");
+		browser.findElement(By.id("password")).sendKeys("not the password");
+		browser.findElement(By.id("sign-in")).click();
+		assertThat(browser.findElement(By.id("login-error")).getText()).startsWith("Sign-in failed.");
+	}
+
+}

@@ -1,0 +1,78 @@
+package org.tafund.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.EnumSet;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.test.web.servlet.MockMvc;
+import org.tafund.security.NewUser;
+import org.tafund.security.Role;
+import org.tafund.security.UserManagement;
+import org.tafund.support.IntegrationTest;
+
+@IntegrationTest
+class AuditTrailTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	AuditTrail trail;
+
+	@Test
+	void recordsWhoChangedWhichRecordAndWhatChanged() throws Exception {
+		var target = users.create(new NewUser("audit.target", "Audit Target", null, "long enough password",
+				EnumSet.of(Role.DONOR_RELATIONS)));
+
+		mvc.perform(post("/admin/users/{id}/roles", target.id()).with(user("admin").roles("ADMIN"))
+			.with(csrf())
+			.param("version", String.valueOf(target.version()))
+			.param("roles", "DONOR_RELATIONS", "FINANCE")).andExpect(status().is3xxRedirection());
+
+		var latest = trail.revisions("admin", PageRequest.of(0, 1)).getContent().get(0);
+		assertThat(latest.username()).isEqualTo("admin");
+		assertThat(latest.changes()).singleElement().satisfies(change -> {
+			assertThat(change.entity()).isEqualTo("AppUser");
+			assertThat(change.id()).isEqualTo(target.id());
+			assertThat(change.kind()).isEqualTo("MOD");
+			assertThat(change.properties()).containsExactly(
+					new RevisionView.PropertyChange("roles", "DONOR_RELATIONS", "DONOR_RELATIONS, FINANCE"));
+		});
+
+		mvc.perform(get("/audit/revisions/{n}", latest.number()).with(user("auditor").roles("AUDITOR")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("DONOR_RELATIONS, FINANCE")));
+		mvc.perform(get("/audit").param("user", "admin").with(user("auditor").roles("AUDITOR")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("AppUser #" + target.id())));
+	}
+
+	@Test
+	void aStaleFormIsRefusedWithAConflictInsteadOfOverwriting() throws Exception {
+		var target = users.create(new NewUser("stale.target", "Stale Target", null, "long enough password",
+				EnumSet.of(Role.FINANCE)));
+		var staleVersion = target.version();
+		users.changeRoles(target.id(), staleVersion, EnumSet.of(Role.AUDITOR), "admin");
+
+		mvc.perform(post("/admin/users/{id}/roles", target.id()).with(user("admin").roles("ADMIN"))
+			.with(csrf())
+			.param("version", String.valueOf(staleVersion))
+			.param("roles", "ADMIN")).andExpect(status().is3xxRedirection());
+
+		assertThat(users.get(target.id()).roles()).containsExactly(Role.AUDITOR);
+	}
+
+}

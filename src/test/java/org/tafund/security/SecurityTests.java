@@ -1,0 +1,268 @@
+package org.tafund.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.tafund.support.IntegrationTest;
+
+@IntegrationTest
+class SecurityTests {
+
+	static final String PASSWORD = "correct horse battery";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@LocalServerPort
+	int port;
+
+	UserSummary newUser(Role role) {
+		var name = "t-" + UUID.randomUUID().toString().substring(0, 8);
+		return users.create(new NewUser(name, "Test " + name, null, PASSWORD, EnumSet.of(role)));
+	}
+
+	@Test
+	void refusesPostsWithoutCsrfToken() throws Exception {
+		mvc.perform(post("/admin/users").with(user("admin").roles("ADMIN")).param("username", "x"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/login").param("username", "admin").param("password", "tafund-demo-2026"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/users").with(user("admin").roles("ADMIN"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{}")).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void sendsSecurityHeadersAndAStrictSessionCookie() throws Exception {
+		var response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+					HttpResponse.BodyHandlers.discarding());
+		var headers = response.headers();
+		var csp = headers.firstValue("Content-Security-Policy").orElseThrow();
+		assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline").contains("frame-ancestors 'none'");
+		assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
+		assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
+		var cookie = headers.allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst();
+		assertThat(cookie).hasValueSatisfying(c -> assertThat(c).contains("HttpOnly").contains("SameSite=Lax"));
+	}
+
+	@Test
+	void locksAnAccountForFifteenMinutesAfterFiveFailedSignIns() throws Exception {
+		var user = newUser(Role.FINANCE);
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(formLogin("/login").user(user.username()).password("wrong password " + i))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		var before = Instant.now();
+		// The right password no longer opens the account, and the page says no more than for a stranger.
+		mvc.perform(formLogin("/login").user(user.username()).password(PASSWORD))
+			.andExpect(redirectedUrl("/login?error"));
+		mvc.perform(formLogin("/login").user("nobody-" + user.username()).password(PASSWORD))
+			.andExpect(redirectedUrl("/login?error"));
+		assertThat(users.get(user.id()).locked()).isTrue();
+		var lockedUntil = jdbc.queryForObject("select locked_until from app_user where id = ?", Timestamp.class,
+				user.id())
+			.toInstant();
+		assertThat(Duration.between(before, lockedUntil)).isBetween(Duration.ofMinutes(14), Duration.ofMinutes(16));
+		assertThat(eventCount(user.username(), "LOGIN_FAILED")).isEqualTo(5);
+		assertThat(eventCount(user.username(), "LOCKOUT")).isEqualTo(1);
+		assertThat(eventCount(user.username(), "LOGIN_REFUSED_LOCKED")).isEqualTo(1);
+
+		// Fifteen minutes later the account opens again.
+		jdbc.update("update app_user set locked_until = ? where id = ?",
+				Timestamp.from(Instant.now().minusSeconds(1)), user.id());
+		mvc.perform(formLogin("/login").user(user.username()).password(PASSWORD)).andExpect(redirectedUrl("/"));
+		assertThat(eventCount(user.username(), "LOGIN")).isEqualTo(1);
+	}
+
+	@Test
+	void fourFailuresThenASuccessDoNotLock() throws Exception {
+		var user = newUser(Role.AUDITOR);
+		for (int i = 0; i < 4; i++) {
+			mvc.perform(formLogin("/login").user(user.username()).password("wrong password"));
+		}
+		mvc.perform(formLogin("/login").user(user.username()).password(PASSWORD)).andExpect(redirectedUrl("/"));
+		mvc.perform(formLogin("/login").user(user.username()).password("wrong password"));
+		mvc.perform(formLogin("/login").user(user.username()).password(PASSWORD)).andExpect(redirectedUrl("/"));
+		assertThat(users.get(user.id()).locked()).isFalse();
+	}
+
+	@Test
+	void aDisabledUserLosesTheOpenSessionAndCannotSignIn() throws Exception {
+		var user = newUser(Role.DONOR_RELATIONS);
+		var session = (MockHttpSession) mvc.perform(formLogin("/login").user(user.username()).password(PASSWORD))
+			.andExpect(redirectedUrl("/"))
+			.andReturn()
+			.getRequest()
+			.getSession();
+		mvc.perform(get("/").session(session)).andExpect(status().isOk());
+
+		users.disable(user.id(), users.get(user.id()).version(), "admin");
+
+		mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
+		mvc.perform(formLogin("/login").user(user.username()).password(PASSWORD))
+			.andExpect(redirectedUrl("/login?error"));
+		assertThat(eventCount(user.username(), "LOGIN_REFUSED_DISABLED")).isEqualTo(1);
+		mvc.perform(get("/api/v1/me").with(httpBasic(user.username(), PASSWORD))).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void theApiAnswersWithProblemDocuments() throws Exception {
+		mvc.perform(get("/api/v1/me"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(401));
+		mvc.perform(get("/api/v1/users").with(httpBasic("donor.officer", "tafund-demo-2026")))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(403));
+		mvc.perform(post("/api/v1/users").with(httpBasic("admin", "tafund-demo-2026"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"username\":\"api.user\",\"fullName\":\"\",\"password\":\"short\",\"roles\":[]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("password")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("fullName")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("roles")));
+		mvc.perform(post("/api/v1/users").with(httpBasic("admin", "tafund-demo-2026"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{not json"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		var body = "{\"username\":\"api.created\",\"fullName\":\"Api Created\",\"password\":\"" + PASSWORD
+				+ "\",\"roles\":[\"FINANCE\"]}";
+		mvc.perform(post("/api/v1/users").with(httpBasic("admin", "tafund-demo-2026"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)).andExpect(status().isCreated()).andExpect(jsonPath("$.roles[0]").value("FINANCE"));
+		mvc.perform(post("/api/v1/users").with(httpBasic("admin", "tafund-demo-2026"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("user.username.taken"));
+		mvc.perform(get("/api/v1/users/987654").with(httpBasic("admin", "tafund-demo-2026")))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void everyUserChangesTheirOwnPassword() throws Exception {
+		var user = newUser(Role.PROJECT_MANAGER);
+		var newPassword = "a new and long passphrase";
+		mvc.perform(post("/account/password").with(user(user.username()).roles("PROJECT_MANAGER"))
+			.with(csrf())
+			.param("currentPassword", "not it at all")
+			.param("newPassword", newPassword)
+			.param("confirmPassword", newPassword))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The current password is not correct.")));
+		mvc.perform(post("/account/password").with(user(user.username()).roles("PROJECT_MANAGER"))
+			.with(csrf())
+			.param("currentPassword", PASSWORD)
+			.param("newPassword", "short")
+			.param("confirmPassword", "short")).andExpect(status().isOk());
+		mvc.perform(post("/account/password").with(user(user.username()).roles("PROJECT_MANAGER"))
+			.with(csrf())
+			.param("currentPassword", PASSWORD)
+			.param("newPassword", newPassword)
+			.param("confirmPassword", newPassword)).andExpect(redirectedUrl("/"));
+		mvc.perform(formLogin("/login").user(user.username()).password(PASSWORD))
+			.andExpect(redirectedUrl("/login?error"));
+		mvc.perform(formLogin("/login").user(user.username()).password(newPassword)).andExpect(redirectedUrl("/"));
+	}
+
+	@Test
+	void adminCreatesAUserAndSeesWhyABadFormIsRefused() throws Exception {
+		mvc.perform(post("/admin/users").with(user("admin").roles("ADMIN"))
+			.with(csrf())
+			.param("username", "admin")
+			.param("fullName", "Second Admin")
+			.param("password", PASSWORD)
+			.param("roles", "ADMIN"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The username admin is already taken.")));
+		mvc.perform(post("/admin/users").with(user("admin").roles("ADMIN"))
+			.with(csrf())
+			.param("username", "new.officer")
+			.param("fullName", "New Officer")
+			.param("password", PASSWORD)
+			.param("roles", "FINANCE", "DONOR_RELATIONS"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(users.findByUsername("new.officer")).hasValueSatisfying(
+				u -> assertThat(u.roles()).containsExactlyInAnyOrder(Role.FINANCE, Role.DONOR_RELATIONS));
+	}
+
+	@Test
+	void errorPagesShowNoStackTraceOrSql() throws Exception {
+		// Through the real server: MockMvc does not dispatch to the container's error page.
+		var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		var loginPage = http.send(request("/login").build(), HttpResponse.BodyHandlers.ofString()).body();
+		var matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
+		assertThat(matcher.find()).isTrue();
+		var form = "username=admin&password=tafund-demo-2026&_csrf=" + matcher.group(1);
+		var signedIn = http.send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+
+		var notFound = http.send(request("/admin/users/987654").build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(notFound.statusCode()).isEqualTo(404);
+		assertThat(notFound.body()).contains("Page not found").doesNotContain("UserNotFound").doesNotContain("at org.");
+		var badRequest = http.send(request("/admin/users/not-a-number").build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(badRequest.statusCode()).isEqualTo(400);
+		assertThat(badRequest.body()).contains("could not be handled").doesNotContain("Exception");
+		var apiNotFound = http.send(request("/api/v1/nothing-here").header("Authorization",
+				"Basic " + Base64.getEncoder().encodeToString("admin:tafund-demo-2026".getBytes())).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(apiNotFound.statusCode()).isEqualTo(404);
+		assertThat(apiNotFound.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+	}
+
+	HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+	}
+
+	int eventCount(String username, String type) {
+		return jdbc.queryForObject("select count(*) from security_event where username = ? and event_type = ?",
+				Integer.class, username, type);
+	}
+
+}
