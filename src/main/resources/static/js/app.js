@@ -7,3 +7,15 @@ document.addEventListener('submit', function (event) {
         event.preventDefault();
     }
 });
+
+// Marks the navigation entry of the current section for sighted and screen-reader users.
+document.addEventListener('DOMContentLoaded', function () {
+    var path = window.location.pathname;
+    document.querySelectorAll('#nav-sections a[data-nav]').forEach(function (link) {
+        var href = link.getAttribute('href');
+        if (path === href || path.indexOf(href + '/') === 0) {
+            link.classList.add('active');
+            link.setAttribute('aria-current', 'page');
+        }
+    });
+});

@@ -67,7 +67,11 @@ public class UserManagement {
 			throw new BusinessRuleViolation("user.selfDemotion");
 		}
 		user.changeRoles(EnumSet.copyOf(roles));
-		sessions.endSessionsOf(user.getUsername());
+		// Others are signed out so the change bites at once; an administrator editing their own
+		// roles keeps working and gets the new ones at their next sign-in.
+		if (!user.getUsername().equals(actingUsername)) {
+			sessions.endSessionsOf(user.getUsername());
+		}
 	}
 
 	public void disable(long userId, long expectedVersion, String actingUsername) {

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
@@ -56,6 +57,24 @@ class SecurityTests {
 	UserSummary newUser(Role role) {
 		var name = "t-" + UUID.randomUUID().toString().substring(0, 8);
 		return users.create(new NewUser(name, "Test " + name, null, PASSWORD, EnumSet.of(role)));
+	}
+
+	@Autowired
+	ServerProperties server;
+
+	@Test
+	void endsIdleSessionsAfterThirtyMinutes() {
+		assertThat(server.getServlet().getSession().getTimeout()).isEqualTo(Duration.ofMinutes(30));
+	}
+
+	@Test
+	void logsAccessDenialsWithUserAndAddress() throws Exception {
+		var user = newUser(Role.PROJECT_MANAGER);
+		mvc.perform(get("/audit").with(user(user.username()).roles("PROJECT_MANAGER"))).andExpect(status().isForbidden());
+		var address = jdbc.queryForObject(
+				"select remote_address from security_event where username = ? and event_type = 'ACCESS_DENIED'",
+				String.class, user.username());
+		assertThat(address).isEqualTo("127.0.0.1");
 	}
 
 	@Test
@@ -142,6 +161,28 @@ class SecurityTests {
 			.andExpect(redirectedUrl("/login?error"));
 		assertThat(eventCount(user.username(), "LOGIN_REFUSED_DISABLED")).isEqualTo(1);
 		mvc.perform(get("/api/v1/me").with(httpBasic(user.username(), PASSWORD))).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void changingSomeoneElsesRolesEndsTheirSessionButNotTheAdministratorsOwn() throws Exception {
+		var admin = users.create(new NewUser("second.admin", "Second Admin", null, PASSWORD, EnumSet.of(Role.ADMIN)));
+		var other = newUser(Role.FINANCE);
+		var adminSession = signIn(admin.username());
+		var otherSession = signIn(other.username());
+
+		users.changeRoles(admin.id(), admin.version(), EnumSet.of(Role.ADMIN, Role.AUDITOR), admin.username());
+		users.changeRoles(other.id(), other.version(), EnumSet.of(Role.AUDITOR), admin.username());
+
+		mvc.perform(get("/").session(adminSession)).andExpect(status().isOk());
+		mvc.perform(get("/").session(otherSession)).andExpect(redirectedUrl("/login?expired"));
+	}
+
+	MockHttpSession signIn(String username) throws Exception {
+		return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(PASSWORD))
+			.andExpect(redirectedUrl("/"))
+			.andReturn()
+			.getRequest()
+			.getSession();
 	}
 
 	@Test
