@@ -43,12 +43,13 @@ class TafundErrorController implements ErrorController {
 			json.writeValue(response.getOutputStream(), problem);
 			return null;
 		}
-		var view = switch (status) {
-			case FORBIDDEN -> "error/403";
-			case NOT_FOUND -> "error/404";
-			default -> status.is4xxClientError() ? "error/4xx" : "error/500";
+		var kind = switch (status) {
+			case FORBIDDEN -> "403";
+			case NOT_FOUND -> "404";
+			default -> status.is4xxClientError() ? "4xx" : "500";
 		};
-		var page = new ModelAndView(view, status);
+		var page = new ModelAndView("error/page", status);
+		page.addObject("kind", kind);
 		page.addObject("status", status.value());
 		return page;
 	}
