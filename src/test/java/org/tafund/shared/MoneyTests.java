@@ -11,9 +11,9 @@ class MoneyTests {
 
 	@Test
 	void keepsEachCurrencysOwnMinorUnits() {
-		assertThat(Money.of("100", "USD").amount()).isEqualByComparingTo("100.00").hasScale(2);
-		assertThat(Money.of("100", "JPY").amount()).hasScale(0);
-		assertThat(Money.of("1.125", "KWD").amount()).hasScale(3);
+		assertThat(Money.of("100", "USD").amount().scale()).isEqualTo(2);
+		assertThat(Money.of("100", "JPY").amount().scale()).isZero();
+		assertThat(Money.of("1.125", "KWD").amount().scale()).isEqualTo(3);
 	}
 
 	@Test
