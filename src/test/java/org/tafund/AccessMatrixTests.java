@@ -38,6 +38,8 @@ class AccessMatrixTests {
 
 	static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
 
+	static final Set<Role> FINANCE_ADMIN = EnumSet.of(Role.FINANCE, Role.ADMIN);
+
 	/** Which demo user signs in for each role. */
 	static String demoUser(Role role) {
 		return switch (role) {
@@ -97,6 +99,16 @@ class AccessMatrixTests {
 				null));
 		routes.add(new Route("POST", "/api/v1/users", "/api/v1/users", 400, ADMIN, false, "{}"));
 		routes.add(new Route("GET", "/actuator/prometheus", "/actuator/prometheus", 200, ADMIN, false, null));
+		// exchange rates: everyone reads, FINANCE and ADMIN write
+		routes.add(new Route("GET", "/exchange-rates", "/exchange-rates", 200, ANY_ROLE, false, null));
+		routes.add(new Route("POST", "/exchange-rates", "/exchange-rates", 200, FINANCE_ADMIN, false, ""));
+		routes.add(new Route("POST", "/exchange-rates/import", "/exchange-rates/import", 302, FINANCE_ADMIN, false,
+				""));
+		routes.add(new Route("GET", "/api/v1/exchange-rates", "/api/v1/exchange-rates", 200, ANY_ROLE, false, null));
+		routes.add(new Route("POST", "/api/v1/exchange-rates", "/api/v1/exchange-rates", 400, FINANCE_ADMIN, false,
+				"{}"));
+		routes.add(new Route("POST", "/api/v1/exchange-rates/import", "/api/v1/exchange-rates/import", 422,
+				FINANCE_ADMIN, false, "currency,effective_date,units_per_usd\n"));
 		// audit
 		routes.add(new Route("GET", "/audit", "/audit", 200, ADMIN_AUDITOR, false, null));
 		routes.add(new Route("GET", "/audit/sign-ins", "/audit/sign-ins", 200, ADMIN_AUDITOR, false, null));
@@ -145,6 +157,9 @@ class AccessMatrixTests {
 			request.with(csrf());
 			if (route.body() != null && route.body().startsWith("{")) {
 				request.contentType(MediaType.APPLICATION_JSON).content(route.body());
+			}
+			else if (route.body() != null && route.body().startsWith("currency,")) {
+				request.contentType("text/csv").content(route.body());
 			}
 			else if (route.body() != null && !route.body().isEmpty()) {
 				request.contentType(MediaType.APPLICATION_FORM_URLENCODED).content(route.body());

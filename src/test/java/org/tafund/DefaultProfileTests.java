@@ -23,7 +23,7 @@ import org.tafund.security.UserManagement;
  * database, the same Flyway scripts, and the demo users on the sign-in page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "TAFUND_H2_FILE=./target/h2-default-profile/tafund")
+		properties = "TAFUND_H2_FILE=./target/h2-default-profile/${random.uuid}/tafund")
 @AutoConfigureMockMvc
 class DefaultProfileTests {
 

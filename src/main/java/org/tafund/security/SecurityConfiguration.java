@@ -1,6 +1,7 @@
 package org.tafund.security;
 
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,6 +40,8 @@ class SecurityConfiguration {
 
 	private static final String AUDITOR = Role.AUDITOR.name();
 
+	private static final String FINANCE = Role.FINANCE.name();
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -63,7 +66,10 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/**").hasRole(ADMIN)
 				.requestMatchers(GET, "/api/v1/users", "/api/v1/users/**").hasAnyRole(ADMIN, AUDITOR)
 				.requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
-				.anyRequest().authenticated())
+				.requestMatchers(GET, "/api/**").authenticated()
+				.requestMatchers("/api/v1/exchange-rates", "/api/v1/exchange-rates/**").hasAnyRole(FINANCE, ADMIN)
+				// A write that no rule above names is refused: new routes are closed until decided.
+				.anyRequest().denyAll())
 			.httpBasic(basic -> basic.realmName("tafund")
 				.authenticationEntryPoint((request, response, e) -> problems.write(request, response,
 						HttpStatus.UNAUTHORIZED, "Authentication required: HTTP Basic or a signed-in session.")))
@@ -101,7 +107,11 @@ class SecurityConfiguration {
 			.requestMatchers(GET, "/admin/**").hasAnyRole(ADMIN, AUDITOR)
 			.requestMatchers("/admin/**").hasRole(ADMIN)
 			.requestMatchers("/audit/**").hasAnyRole(ADMIN, AUDITOR)
-			.anyRequest().authenticated())
+			.requestMatchers(GET, "/**").authenticated()
+			.requestMatchers(POST, "/account/password").authenticated()
+			.requestMatchers("/exchange-rates", "/exchange-rates/**").hasAnyRole(FINANCE, ADMIN)
+			// A write that no rule above names is refused: new routes are closed until decided.
+			.anyRequest().denyAll())
 			.formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.sessionManagement(sessions -> sessions.maximumSessions(-1)

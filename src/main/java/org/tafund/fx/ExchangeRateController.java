@@ -1,0 +1,73 @@
+package org.tafund.fx;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tafund.shared.BusinessRuleViolation;
+
+/** Exchange rates: everyone reads, FINANCE and ADMIN record and import (security configuration). */
+@Controller
+@RequestMapping("/exchange-rates")
+class ExchangeRateController {
+
+	static final int PAGE_SIZE = 50;
+
+	private final ExchangeRateManagement rates;
+
+	ExchangeRateController(ExchangeRateManagement rates) {
+		this.rates = rates;
+	}
+
+	@GetMapping
+	String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String currency,
+			Model model) {
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", RateForm.empty());
+		}
+		model.addAttribute("rates", rates.list(currency, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+		model.addAttribute("currency", currency);
+		return "fx/rates";
+	}
+
+	@PostMapping
+	String create(@Valid @ModelAttribute("form") RateForm form, BindingResult result, Model model,
+			RedirectAttributes flash) {
+		if (!result.hasErrors()) {
+			try {
+				rates.record(form.currency(), form.effectiveDate(), form.unitsPerUsd());
+				flash.addFlashAttribute("message", "fx.recorded");
+				return "redirect:/exchange-rates";
+			}
+			catch (BusinessRuleViolation e) {
+				result.reject(e.messageKey(), e.arguments(), null);
+			}
+		}
+		return list(0, null, model);
+	}
+
+	@PostMapping("/import")
+	String importCsv(@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes flash)
+			throws IOException {
+		try (var reader = file == null ? new StringReader("")
+				: new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+			flash.addFlashAttribute("import", rates.importCsv(reader));
+		}
+		return "redirect:/exchange-rates";
+	}
+
+}

@@ -1,0 +1,172 @@
+package org.tafund.fx;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.Money;
+
+/**
+ * The UN operational rates of exchange. A transaction uses the rate with the latest effective
+ * date on or before its own date; USD is the base and needs no rate.
+ */
+@Service
+@Transactional
+public class ExchangeRateManagement {
+
+	static final List<String> CSV_HEADER = List.of("currency", "effective_date", "units_per_usd");
+
+	private static final BigDecimal MAX_RATE = new BigDecimal("99999999999.99999999");
+
+	private final ExchangeRates rates;
+
+	private final MessageSource messages;
+
+	ExchangeRateManagement(ExchangeRates rates, MessageSource messages) {
+		this.rates = rates;
+		this.messages = messages;
+	}
+
+	public RateView record(String currency, LocalDate effectiveDate, BigDecimal unitsPerUsd) {
+		var rate = validated(currency, effectiveDate, unitsPerUsd);
+		if (rates.existsByCurrencyAndEffectiveDate(rate.currency(), effectiveDate)) {
+			throw new BusinessRuleViolation("fx.duplicate", rate.currency(), effectiveDate.toString());
+		}
+		return rates.save(new ExchangeRate(rate.currency(), effectiveDate, rate.unitsPerUsd())).view();
+	}
+
+	/** The rate a transaction in {@code currency} on {@code date} is booked at. */
+	@Transactional(readOnly = true)
+	public AppliedRate rateOn(String currency, LocalDate date) {
+		var code = currency.strip().toUpperCase(Locale.ROOT);
+		if (code.equals(Money.USD)) {
+			return AppliedRate.usd(date);
+		}
+		return rates.findFirstByCurrencyAndEffectiveDateLessThanEqualOrderByEffectiveDateDesc(code, date)
+			.map(ExchangeRate::applied)
+			.orElseThrow(() -> new MissingExchangeRate(code, date));
+	}
+
+	@Transactional(readOnly = true)
+	public Page<RateView> list(String currency, Pageable pageable) {
+		var page = currency == null || currency.isBlank() ? rates.findAllByOrderByEffectiveDateDescCurrencyAsc(pageable)
+				: rates.findByCurrencyOrderByEffectiveDateDesc(currency.strip().toUpperCase(Locale.ROOT), pageable);
+		return page.map(ExchangeRate::view);
+	}
+
+	/**
+	 * Imports {@code currency,effective_date,units_per_usd} rows. All or nothing: one rejected row
+	 * and nothing is stored, so a half-loaded month can never be booked against.
+	 */
+	public RateImport importCsv(Reader csv) {
+		var accepted = new ArrayList<ExchangeRate>();
+		var rejections = new ArrayList<RateImport.Rejection>();
+		var seen = new HashSet<String>();
+		try (var parser = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get().parse(csv)) {
+			boolean header = true;
+			for (CSVRecord row : parser) {
+				long line = parser.getCurrentLineNumber();
+				if (header) {
+					header = false;
+					var names = row.toList().stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+					if (!names.equals(CSV_HEADER)) {
+						rejections.add(new RateImport.Rejection(line, text("fx.import.header", String.join(",", CSV_HEADER))));
+						break;
+					}
+					continue;
+				}
+				try {
+					if (row.size() != 3) {
+						throw new BusinessRuleViolation("fx.import.columns", row.size());
+					}
+					var date = parseDate(row.get(1));
+					var rate = validated(row.get(0), date, parseRate(row.get(2)));
+					if (!seen.add(rate.currency() + "/" + date) ) {
+						throw new BusinessRuleViolation("fx.import.repeated", rate.currency(), date.toString());
+					}
+					if (rates.existsByCurrencyAndEffectiveDate(rate.currency(), date)) {
+						throw new BusinessRuleViolation("fx.duplicate", rate.currency(), date.toString());
+					}
+					accepted.add(new ExchangeRate(rate.currency(), date, rate.unitsPerUsd()));
+				}
+				catch (BusinessRuleViolation e) {
+					rejections.add(new RateImport.Rejection(line, text(e)));
+				}
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			if (e instanceof BusinessRuleViolation) {
+				throw (BusinessRuleViolation) e;
+			}
+			rejections.add(new RateImport.Rejection(0, text("fx.import.unreadable")));
+		}
+		if (accepted.isEmpty() && rejections.isEmpty()) {
+			rejections.add(new RateImport.Rejection(0, text("fx.import.empty")));
+		}
+		if (rejections.isEmpty()) {
+			rates.saveAll(accepted);
+			return new RateImport(accepted.size(), List.of());
+		}
+		return new RateImport(0, rejections);
+	}
+
+	private static AppliedRate validated(String currency, LocalDate date, BigDecimal unitsPerUsd) {
+		if (date == null) {
+			throw new BusinessRuleViolation("fx.date.required");
+		}
+		Money.digits(currency);
+		var code = currency.strip().toUpperCase(Locale.ROOT);
+		if (code.equals(Money.USD)) {
+			throw new BusinessRuleViolation("fx.usdIsBase");
+		}
+		if (unitsPerUsd == null || unitsPerUsd.signum() <= 0) {
+			throw new BusinessRuleViolation("fx.rate.positive");
+		}
+		if (unitsPerUsd.stripTrailingZeros().scale() > 8 || unitsPerUsd.compareTo(MAX_RATE) > 0) {
+			throw new BusinessRuleViolation("fx.rate.precision");
+		}
+		return new AppliedRate(code, date, unitsPerUsd);
+	}
+
+	private static LocalDate parseDate(String text) {
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException e) {
+			throw new BusinessRuleViolation("fx.import.date", text);
+		}
+	}
+
+	private static BigDecimal parseRate(String text) {
+		try {
+			return new BigDecimal(text);
+		}
+		catch (NumberFormatException e) {
+			throw new BusinessRuleViolation("fx.import.rate", text);
+		}
+	}
+
+	private String text(BusinessRuleViolation e) {
+		return messages.getMessage(e, LocaleContextHolder.getLocale());
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+	}
+
+}

@@ -1,0 +1,9 @@
+package org.tafund.fx;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+public record RateView(Long id, String currency, LocalDate effectiveDate, BigDecimal unitsPerUsd, String recordedBy,
+		Instant recordedAt) {
+}

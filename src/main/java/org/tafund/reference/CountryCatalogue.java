@@ -1,0 +1,38 @@
+package org.tafund.reference;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Countries by ISO 3166 alpha-3 code, named in the reader's language. */
+@Service
+@Transactional(readOnly = true)
+public class CountryCatalogue {
+
+	private final Countries countries;
+
+	CountryCatalogue(Countries countries) {
+		this.countries = countries;
+	}
+
+	public List<CountryView> all(Locale locale) {
+		return countries.findAll()
+			.stream()
+			.map(c -> c.view(locale))
+			.sorted(Comparator.comparing(CountryView::name))
+			.toList();
+	}
+
+	public Optional<CountryView> find(String code, Locale locale) {
+		return code == null ? Optional.empty() : countries.findById(code.strip().toUpperCase(Locale.ROOT)).map(c -> c.view(locale));
+	}
+
+	public boolean exists(String code) {
+		return code != null && countries.existsById(code.strip().toUpperCase(Locale.ROOT));
+	}
+
+}

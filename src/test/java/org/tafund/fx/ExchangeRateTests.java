@@ -1,0 +1,124 @@
+package org.tafund.fx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.Money;
+import org.tafund.support.IntegrationTest;
+
+@IntegrationTest
+class ExchangeRateTests {
+
+	@Autowired
+	ExchangeRateManagement rates;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void booksATransactionAtTheLatestRateOnOrBeforeItsDate() {
+		rates.record("EUR", LocalDate.parse("2026-01-01"), new BigDecimal("0.92"));
+		rates.record("EUR", LocalDate.parse("2026-01-15"), new BigDecimal("0.90"));
+		rates.record("eur", LocalDate.parse("2026-02-01"), new BigDecimal("0.95"));
+
+		assertThat(rates.rateOn("EUR", LocalDate.parse("2026-01-14")).unitsPerUsd()).isEqualByComparingTo("0.92");
+		assertThat(rates.rateOn("EUR", LocalDate.parse("2026-01-15")).unitsPerUsd()).isEqualByComparingTo("0.90");
+		var march = rates.rateOn("EUR", LocalDate.parse("2026-03-10"));
+		assertThat(march.effectiveDate()).isEqualTo(LocalDate.parse("2026-02-01"));
+		// 1,000.00 EUR at 0.95 EUR per USD = 1,052.631... -> 1,052.63 USD
+		assertThat(march.toUsd(Money.of("1000.00", "EUR"))).isEqualTo(Money.usd("1052.63"));
+		assertThat(rates.rateOn("USD", LocalDate.parse("2020-01-01")).unitsPerUsd()).isEqualByComparingTo("1");
+	}
+
+	@Test
+	void refusesATransactionWithoutARateNamingTheCurrencyAndDate() {
+		rates.record("GBP", LocalDate.parse("2026-02-01"), new BigDecimal("0.79"));
+		assertThatThrownBy(() -> rates.rateOn("GBP", LocalDate.parse("2026-01-31")))
+			.isInstanceOf(MissingExchangeRate.class)
+			.satisfies(e -> assertThat(((BusinessRuleViolation) e).arguments()).containsExactly("GBP", "2026-01-31"));
+		assertThatThrownBy(() -> rates.record("GBP", LocalDate.parse("2026-02-01"), new BigDecimal("0.8")))
+			.isInstanceOf(BusinessRuleViolation.class);
+		assertThatThrownBy(() -> rates.record("GBP", LocalDate.parse("2026-03-01"), new BigDecimal("-1")))
+			.isInstanceOf(BusinessRuleViolation.class);
+		assertThatThrownBy(() -> rates.record("ZZZ", LocalDate.parse("2026-03-01"), BigDecimal.TEN))
+			.isInstanceOf(BusinessRuleViolation.class);
+	}
+
+	@Test
+	void importsACsvAllOrNothingAndReportsEachRejectedLine() {
+		var bad = """
+				currency,effective_date,units_per_usd
+				NOK,2026-01-01,10.55
+				NOK,2026-13-01,10.60
+				SEK,2026-01-01,abc
+				USD,2026-01-01,1
+				NOK,2026-01-01,10.56
+				""";
+		var refused = rates.importCsv(new StringReader(bad));
+		assertThat(refused.stored()).isFalse();
+		assertThat(refused.accepted()).isZero();
+		assertThat(refused.rejections()).extracting(RateImport.Rejection::line).containsExactly(3L, 4L, 5L, 6L);
+		assertThat(rates.list("NOK", PageRequest.of(0, 10))).isEmpty();
+
+		var good = """
+				currency,effective_date,units_per_usd
+				NOK,2026-01-01,10.55
+				NOK,2026-02-01,10.60
+				SEK,2026-01-01,10.4875
+				""";
+		var stored = rates.importCsv(new StringReader(good));
+		assertThat(stored.stored()).isTrue();
+		assertThat(stored.accepted()).isEqualTo(3);
+		assertThat(rates.rateOn("SEK", LocalDate.parse("2026-06-30")).unitsPerUsd()).isEqualByComparingTo("10.4875");
+	}
+
+	@Test
+	void financeImportsThroughThePageAndTheApi() throws Exception {
+		var file = new MockMultipartFile("file", "rates.csv", "text/csv",
+				"currency,effective_date,units_per_usd\nCHF,2026-01-01,0.89\nCHF,2026-01-01,0.88\n".getBytes());
+		var session = new MockHttpSession();
+		mvc.perform(multipart("/exchange-rates/import").file(file)
+			.with(user("finance.officer").roles("FINANCE"))
+			.with(csrf())
+			.session(session)).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/exchange-rates").with(user("finance.officer").roles("FINANCE")).session(session))
+			.andExpect(content().string(containsString("Line 3:")));
+
+		mvc.perform(post("/api/v1/exchange-rates/import").with(httpBasic("finance.officer", "tafund-demo-2026"))
+			.contentType("text/csv")
+			.content("currency,effective_date,units_per_usd\nCHF,2026-01-01,0.89\nCHF,2026-02-01,0.88\n"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(2));
+		mvc.perform(post("/api/v1/exchange-rates").with(httpBasic("finance.officer", "tafund-demo-2026"))
+			.contentType("application/json")
+			.content("{\"currency\":\"CHF\",\"effectiveDate\":\"2026-02-01\",\"unitsPerUsd\":\"0.9\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail").value("A rate for CHF effective 2026-02-01 already exists."));
+		mvc.perform(post("/api/v1/exchange-rates").with(httpBasic("donor.officer", "tafund-demo-2026"))
+			.contentType("application/json")
+			.content("{\"currency\":\"CHF\",\"effectiveDate\":\"2026-03-01\",\"unitsPerUsd\":\"0.9\"}"))
+			.andExpect(status().isForbidden());
+	}
+
+}
