@@ -20,6 +20,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.data.domain.PageRequest;
+import org.tafund.donors.DonorDetails;
+import org.tafund.donors.DonorManagement;
+import org.tafund.donors.DonorSearch;
+import org.tafund.donors.DonorType;
 import org.tafund.security.Role;
 import org.tafund.security.UserManagement;
 import org.tafund.support.IntegrationTest;
@@ -39,6 +44,8 @@ class AccessMatrixTests {
 	static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
 
 	static final Set<Role> FINANCE_ADMIN = EnumSet.of(Role.FINANCE, Role.ADMIN);
+
+	static final Set<Role> DONOR_ADMIN = EnumSet.of(Role.DONOR_RELATIONS, Role.ADMIN);
 
 	/** Which demo user signs in for each role. */
 	static String demoUser(Role role) {
@@ -68,6 +75,18 @@ class AccessMatrixTests {
 
 	@Autowired
 	UserManagement users;
+
+	@Autowired
+	DonorManagement donors;
+
+	long donorId() {
+		return donors.search(new DonorSearch("Access Matrix Foundation", null, null, null), PageRequest.of(0, 1))
+			.stream()
+			.findFirst()
+			.orElseGet(() -> donors.register(new DonorDetails("Access Matrix Foundation", DonorType.FOUNDATION, null,
+					null, null, null, true, List.of())))
+			.id();
+	}
 
 	List<Route> matrix() {
 		long adminId = users.findByUsername("admin").orElseThrow().id();
@@ -109,6 +128,20 @@ class AccessMatrixTests {
 				"{}"));
 		routes.add(new Route("POST", "/api/v1/exchange-rates/import", "/api/v1/exchange-rates/import", 422,
 				FINANCE_ADMIN, false, "currency,effective_date,units_per_usd\n"));
+		// donors: everyone reads, DONOR_RELATIONS and ADMIN write
+		long donorId = donorId();
+		routes.add(new Route("GET", "/donors", "/donors", 200, ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/donors/new", "/donors/new", 200, DONOR_ADMIN, false, null));
+		routes.add(new Route("POST", "/donors", "/donors", 200, DONOR_ADMIN, false, ""));
+		routes.add(new Route("GET", "/donors/{id}", "/donors/" + donorId, 200, ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/donors/{id}/edit", "/donors/" + donorId + "/edit", 200, DONOR_ADMIN, false,
+				null));
+		routes.add(new Route("POST", "/donors/{id}", "/donors/" + donorId, 200, DONOR_ADMIN, false, ""));
+		routes.add(new Route("GET", "/api/v1/donors", "/api/v1/donors", 200, ANY_ROLE, false, null));
+		routes.add(new Route("POST", "/api/v1/donors", "/api/v1/donors", 400, DONOR_ADMIN, false, "{}"));
+		routes.add(new Route("GET", "/api/v1/donors/{id}", "/api/v1/donors/" + donorId, 200, ANY_ROLE, false, null));
+		routes.add(new Route("PUT", "/api/v1/donors/{id}", "/api/v1/donors/" + donorId, 400, DONOR_ADMIN, false,
+				"{}"));
 		// audit
 		routes.add(new Route("GET", "/audit", "/audit", 200, ADMIN_AUDITOR, false, null));
 		routes.add(new Route("GET", "/audit/sign-ins", "/audit/sign-ins", 200, ADMIN_AUDITOR, false, null));
@@ -153,7 +186,7 @@ class AccessMatrixTests {
 	private void check(Route route, Role role, int expected, List<String> failures) throws Exception {
 		var method = route.method().equals("ANY") ? HttpMethod.GET : HttpMethod.valueOf(route.method());
 		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, route.path());
-		if (method == HttpMethod.POST) {
+		if (method == HttpMethod.POST || method == HttpMethod.PUT) {
 			request.with(csrf());
 			if (route.body() != null && route.body().startsWith("{")) {
 				request.contentType(MediaType.APPLICATION_JSON).content(route.body());

@@ -42,6 +42,8 @@ class SecurityConfiguration {
 
 	private static final String FINANCE = Role.FINANCE.name();
 
+	private static final String DONOR_RELATIONS = Role.DONOR_RELATIONS.name();
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -68,6 +70,7 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
 				.requestMatchers(GET, "/api/**").authenticated()
 				.requestMatchers("/api/v1/exchange-rates", "/api/v1/exchange-rates/**").hasAnyRole(FINANCE, ADMIN)
+				.requestMatchers("/api/v1/donors", "/api/v1/donors/**").hasAnyRole(DONOR_RELATIONS, ADMIN)
 				// A write that no rule above names is refused: new routes are closed until decided.
 				.anyRequest().denyAll())
 			.httpBasic(basic -> basic.realmName("tafund")
@@ -107,8 +110,10 @@ class SecurityConfiguration {
 			.requestMatchers(GET, "/admin/**").hasAnyRole(ADMIN, AUDITOR)
 			.requestMatchers("/admin/**").hasRole(ADMIN)
 			.requestMatchers("/audit/**").hasAnyRole(ADMIN, AUDITOR)
+			.requestMatchers("/donors/new", "/donors/*/edit").hasAnyRole(DONOR_RELATIONS, ADMIN)
 			.requestMatchers(GET, "/**").authenticated()
 			.requestMatchers(POST, "/account/password").authenticated()
+			.requestMatchers("/donors", "/donors/**").hasAnyRole(DONOR_RELATIONS, ADMIN)
 			.requestMatchers("/exchange-rates", "/exchange-rates/**").hasAnyRole(FINANCE, ADMIN)
 			// A write that no rule above names is refused: new routes are closed until decided.
 			.anyRequest().denyAll())

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -51,6 +52,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ConcurrentEdit.class)
 	ProblemDetail conflict(ConcurrentEdit e) {
 		return problem(HttpStatus.CONFLICT, e);
+	}
+
+	// Two writers passed the version check at the same moment; the database let only one through.
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ProblemDetail lostRace(OptimisticLockingFailureException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"The record was changed by someone else at the same time: read it again and reapply your change.");
 	}
 
 	@ExceptionHandler(BusinessRuleViolation.class)

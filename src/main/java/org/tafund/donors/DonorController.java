@@ -1,0 +1,140 @@
+package org.tafund.donors;
+
+import java.util.Set;
+
+import jakarta.validation.Valid;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tafund.reference.CountryCatalogue;
+import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.ConcurrentEdit;
+
+/** Donor pages: everyone reads; DONOR_RELATIONS and ADMIN register and edit (security configuration). */
+@Controller
+@RequestMapping("/donors")
+class DonorController {
+
+	static final int PAGE_SIZE = 25;
+
+	static final Set<String> SORTABLE = Set.of("name", "type", "country", "updatedAt");
+
+	private final DonorManagement donors;
+
+	private final CountryCatalogue countries;
+
+	DonorController(DonorManagement donors, CountryCatalogue countries) {
+		this.donors = donors;
+		this.countries = countries;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) DonorType type,
+			@RequestParam(required = false) String country, @RequestParam(defaultValue = "name") String sort,
+			@RequestParam(defaultValue = "asc") String dir, @RequestParam(defaultValue = "0") int page, Model model) {
+		var property = SORTABLE.contains(sort) ? sort : "name";
+		var order = "desc".equals(dir) ? Sort.Direction.DESC : Sort.Direction.ASC;
+		var pageable = PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by(order, property).and(Sort.by("id")));
+		model.addAttribute("donors", donors.search(new DonorSearch(q, type, country, null), pageable));
+		model.addAttribute("q", q);
+		model.addAttribute("type", type);
+		model.addAttribute("country", country);
+		model.addAttribute("sort", property);
+		model.addAttribute("dir", order == Sort.Direction.DESC ? "desc" : "asc");
+		return withChoices(model, "donors/list");
+	}
+
+	@GetMapping("/new")
+	String newForm(Model model) {
+		model.addAttribute("form", DonorForm.empty());
+		return withChoices(model, "donors/form");
+	}
+
+	@PostMapping
+	String create(@Valid @ModelAttribute("form") DonorForm form, BindingResult result, Model model,
+			RedirectAttributes flash) {
+		if (!result.hasErrors()) {
+			try {
+				var donor = donors.register(form.toDetails());
+				flash.addFlashAttribute("message", "donor.created");
+				return "redirect:/donors/" + donor.id();
+			}
+			catch (BusinessRuleViolation e) {
+				reject(result, e);
+			}
+		}
+		return withChoices(model, "donors/form");
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable long id, Model model) {
+		var donor = donors.get(id);
+		model.addAttribute("donor", donor);
+		model.addAttribute("countryName", countries.find(donor.country(), LocaleContextHolder.getLocale())
+			.map(c -> c.name())
+			.orElse(donor.country()));
+		return "donors/show";
+	}
+
+	@GetMapping("/{id}/edit")
+	String editForm(@PathVariable long id, Model model) {
+		model.addAttribute("form", DonorForm.of(donors.get(id)));
+		model.addAttribute("donorId", id);
+		return withChoices(model, "donors/form");
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") DonorForm form, BindingResult result,
+			Model model, RedirectAttributes flash) {
+		if (!result.hasErrors()) {
+			try {
+				donors.update(id, form.version() == null ? -1 : form.version(), form.toDetails());
+				flash.addFlashAttribute("message", "donor.updated");
+				return "redirect:/donors/" + id;
+			}
+			catch (ConcurrentEdit e) {
+				// Show what is stored now, and say why the edit did not go through.
+				result.reject(e.messageKey(), e.arguments(), null);
+				model.addAttribute("current", donors.get(id));
+			}
+			catch (BusinessRuleViolation e) {
+				reject(result, e);
+			}
+		}
+		model.addAttribute("donorId", id);
+		return withChoices(model, "donors/form");
+	}
+
+	private String withChoices(Model model, String view) {
+		model.addAttribute("types", DonorType.values());
+		model.addAttribute("countries", countries.all(LocaleContextHolder.getLocale()));
+		model.addAttribute("iatiTypes", DonorManagement.IATI_ORGANISATION_TYPES.stream().sorted().toList());
+		return view;
+	}
+
+	private static void reject(BindingResult result, BusinessRuleViolation e) {
+		var field = switch (e.messageKey()) {
+			case "donor.country.required", "donor.country.unknown" -> "country";
+			case "donor.iatiOrgType.unknown" -> "iatiOrgType";
+			default -> null;
+		};
+		if (field == null) {
+			result.reject(e.messageKey(), e.arguments(), null);
+		}
+		else {
+			result.rejectValue(field, e.messageKey(), e.arguments(), null);
+		}
+	}
+
+}

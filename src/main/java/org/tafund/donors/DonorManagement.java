@@ -1,0 +1,107 @@
+package org.tafund.donors;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.persistence.criteria.Predicate;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tafund.reference.CountryCatalogue;
+import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.ConcurrentEdit;
+
+/** Donors: registered and edited by donor relations officers, read by everyone. */
+@Service
+@Transactional
+public class DonorManagement {
+
+	static final Set<String> IATI_ORGANISATION_TYPES = Set.of("10", "11", "15", "21", "22", "23", "24", "30", "40",
+			"60", "70", "71", "72", "73", "80", "90");
+
+	private final Donors donors;
+
+	private final CountryCatalogue countries;
+
+	DonorManagement(Donors donors, CountryCatalogue countries) {
+		this.donors = donors;
+		this.countries = countries;
+	}
+
+	public DonorView register(DonorDetails details) {
+		check(details);
+		return donors.save(new Donor(details)).view();
+	}
+
+	public DonorView update(long id, long expectedVersion, DonorDetails details) {
+		var donor = load(id);
+		if (donor.getVersion() != expectedVersion) {
+			throw new ConcurrentEdit("donor", id);
+		}
+		check(details);
+		donor.apply(details);
+		try {
+			donors.flush();
+		}
+		catch (OptimisticLockingFailureException e) {
+			throw new ConcurrentEdit("donor", id);
+		}
+		return donor.view();
+	}
+
+	@Transactional(readOnly = true)
+	public DonorView get(long id) {
+		return load(id).view();
+	}
+
+	@Transactional(readOnly = true)
+	public Page<DonorView> search(DonorSearch search, Pageable pageable) {
+		return donors.findAll(specification(search), pageable).map(Donor::view);
+	}
+
+	@Transactional(readOnly = true)
+	public List<DonorView> all() {
+		return donors.findAll(org.springframework.data.domain.Sort.by("name")).stream().map(Donor::view).toList();
+	}
+
+	private void check(DonorDetails details) {
+		if (details.country() != null && !details.country().isBlank() && !countries.exists(details.country())) {
+			throw new BusinessRuleViolation("donor.country.unknown", details.country());
+		}
+		if (details.iatiOrgType() != null && !details.iatiOrgType().isBlank()
+				&& !IATI_ORGANISATION_TYPES.contains(details.iatiOrgType().strip())) {
+			throw new BusinessRuleViolation("donor.iatiOrgType.unknown", details.iatiOrgType());
+		}
+	}
+
+	private Donor load(long id) {
+		return donors.findById(id).orElseThrow(() -> new DonorNotFound(id));
+	}
+
+	private static Specification<Donor> specification(DonorSearch search) {
+		return (root, query, cb) -> {
+			var predicates = new ArrayList<Predicate>();
+			if (search.name() != null && !search.name().isBlank()) {
+				predicates.add(cb.like(cb.lower(root.get("name")),
+						"%" + search.name().strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%"));
+			}
+			if (search.type() != null) {
+				predicates.add(cb.equal(root.get("type"), search.type()));
+			}
+			if (search.country() != null && !search.country().isBlank()) {
+				predicates.add(cb.equal(root.get("country"), search.country().strip().toUpperCase(Locale.ROOT)));
+			}
+			if (search.active() != null) {
+				predicates.add(cb.equal(root.get("active"), search.active()));
+			}
+			return cb.and(predicates.toArray(Predicate[]::new));
+		};
+	}
+
+}
