@@ -1,12 +1,12 @@
 package org.tafund.audit;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.tafund.shared.Paging;
 import org.tafund.security.SecurityEventLog;
 
 /** The audit pages, for ADMIN and AUDITOR (enforced by the security configuration). */
@@ -28,7 +28,7 @@ class AuditController {
 	@GetMapping
 	String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String user,
 			Model model) {
-		model.addAttribute("revisions", trail.revisions(user, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+		model.addAttribute("revisions", trail.revisions(user, Paging.page(page, PAGE_SIZE)));
 		model.addAttribute("user", user);
 		return "audit/revisions";
 	}
@@ -42,7 +42,7 @@ class AuditController {
 	@GetMapping("/sign-ins")
 	String signIns(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String user,
 			Model model) {
-		model.addAttribute("events", signIns.recent(user, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+		model.addAttribute("events", signIns.recent(user, Paging.page(page, PAGE_SIZE)));
 		model.addAttribute("user", user);
 		return "audit/sign-ins";
 	}

@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tafund.shared.Paging;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -38,7 +38,7 @@ class DonorApiController {
 	List<DonorView> list(@RequestParam(required = false) String q, @RequestParam(required = false) DonorType type,
 			@RequestParam(required = false) String country, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "100") int size) {
-		var pageable = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 1000), Sort.by("name", "id"));
+		var pageable = Paging.page(page, size, Sort.by("name", "id"));
 		return donors.search(new DonorSearch(q, type, country, null), pageable).getContent();
 	}
 

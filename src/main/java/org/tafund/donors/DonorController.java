@@ -5,7 +5,6 @@ import java.util.Set;
 import jakarta.validation.Valid;
 
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tafund.shared.Paging;
 import org.tafund.reference.CountryCatalogue;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.ConcurrentEdit;
@@ -45,7 +45,7 @@ class DonorController {
 			@RequestParam(defaultValue = "asc") String dir, @RequestParam(defaultValue = "0") int page, Model model) {
 		var property = SORTABLE.contains(sort) ? sort : "name";
 		var order = "desc".equals(dir) ? Sort.Direction.DESC : Sort.Direction.ASC;
-		var pageable = PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by(order, property).and(Sort.by("id")));
+		var pageable = Paging.page(page, PAGE_SIZE, Sort.by(order, property).and(Sort.by("id")));
 		model.addAttribute("donors", donors.search(new DonorSearch(q, type, country, null), pageable));
 		model.addAttribute("q", q);
 		model.addAttribute("type", type);

@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tafund.shared.Paging;
 
 @RestController
 @RequestMapping("/api/v1/exchange-rates")
@@ -29,7 +29,7 @@ class ExchangeRateApiController {
 	@GetMapping
 	List<RateView> list(@RequestParam(required = false) String currency, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "100") int size) {
-		return rates.list(currency, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 1000))).getContent();
+		return rates.list(currency, Paging.page(page, size)).getContent();
 	}
 
 	@PostMapping

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.validation.Valid;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tafund.shared.Paging;
 import org.tafund.shared.BusinessRuleViolation;
 
 /** Exchange rates: everyone reads, FINANCE and ADMIN record and import (security configuration). */
@@ -39,7 +39,7 @@ class ExchangeRateController {
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", RateForm.empty());
 		}
-		model.addAttribute("rates", rates.list(currency, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+		model.addAttribute("rates", rates.list(currency, Paging.page(page, PAGE_SIZE)));
 		model.addAttribute("currency", currency);
 		return "fx/rates";
 	}

@@ -2,6 +2,7 @@ package org.tafund.security;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -33,7 +34,7 @@ class AccountController {
 
 	@PostMapping
 	String update(@Valid @ModelAttribute("form") PasswordForm form, BindingResult result, Principal principal,
-			RedirectAttributes flash) {
+			HttpServletRequest request, RedirectAttributes flash) {
 		if (!result.hasFieldErrors("newPassword") && !form.newPassword().equals(form.confirmPassword())) {
 			result.rejectValue("confirmPassword", "password.mismatch");
 		}
@@ -41,10 +42,12 @@ class AccountController {
 			return "security/password";
 		}
 		try {
-			users.changeOwnPassword(principal.getName(), form.currentPassword(), form.newPassword());
+			users.changeOwnPassword(principal.getName(), form.currentPassword(), form.newPassword(),
+					request.getRemoteAddr());
 		}
 		catch (BusinessRuleViolation e) {
-			var field = e.messageKey().equals("password.currentWrong") ? "currentPassword" : "newPassword";
+			var field = e.messageKey().equals("password.currentWrong") || e.messageKey().equals("password.locked")
+					? "currentPassword" : "newPassword";
 			result.rejectValue(field, e.messageKey(), e.arguments(), null);
 			return "security/password";
 		}

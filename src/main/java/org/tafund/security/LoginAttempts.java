@@ -13,7 +13,6 @@ import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counts failed sign-ins and locks an account for 15 minutes after the fifth in a row. Unknown
@@ -36,15 +35,15 @@ class LoginAttempts {
 	}
 
 	// Every authentication, including each HTTP Basic call of a script: only clears a failure count.
+	// No transaction around the listeners: each statement commits on its own, so a burst of failed
+	// sign-ins never holds pool connections while bcrypt runs.
 	@EventListener
-	@Transactional
 	public void onSuccess(AuthenticationSuccessEvent event) {
 		users.clearFailedLogins(event.getAuthentication().getName());
 	}
 
 	// A person signing in through the login page: logged, and shown as last sign-in.
 	@EventListener
-	@Transactional
 	public void onInteractiveLogin(InteractiveAuthenticationSuccessEvent event) {
 		var auth = event.getAuthentication();
 		users.recordLogin(auth.getName(), clock.instant());
@@ -52,16 +51,23 @@ class LoginAttempts {
 	}
 
 	@EventListener
-	@Transactional
 	public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
 		var auth = event.getAuthentication();
-		var username = UserManagement.normalise(auth.getName());
-		eventLog.record(SecurityEventType.LOGIN_FAILED, username, address(auth), null);
-		// Atomic in the database, so that parallel guesses cannot slip past the limit.
+		recordFailure(UserManagement.normalise(auth.getName()), address(auth), SecurityEventType.LOGIN_FAILED);
+	}
+
+	/**
+	 * Counts one failed proof of the password. The counter moves in the database, so no failure is
+	 * lost; guesses already being checked when the fifth fails still finish (at most one per
+	 * request in flight), and the account is locked once.
+	 */
+	void recordFailure(String username, String address, SecurityEventType type) {
+		eventLog.record(type, username, address, null);
 		if (users.countFailedLogin(username) == 1) {
-			var until = clock.instant().plus(AppUser.LOCKOUT);
-			if (users.lockIfTooManyFailures(username, AppUser.MAX_FAILED_ATTEMPTS, until) == 1) {
-				eventLog.record(SecurityEventType.LOCKOUT, username, address(auth), "locked until " + until);
+			var now = clock.instant();
+			var until = now.plus(AppUser.LOCKOUT);
+			if (users.lockIfTooManyFailures(username, AppUser.MAX_FAILED_ATTEMPTS, until, now) == 1) {
+				eventLog.record(SecurityEventType.LOCKOUT, username, address, "locked until " + until);
 			}
 		}
 	}

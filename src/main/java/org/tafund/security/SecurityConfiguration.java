@@ -20,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
@@ -61,7 +62,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SecurityEventLog eventLog) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SecurityEventLog eventLog,
+			SessionRegistry sessionRegistry) throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(routes -> routes
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -77,7 +79,15 @@ class SecurityConfiguration {
 				.authenticationEntryPoint((request, response, e) -> problems.write(request, response,
 						HttpStatus.UNAUTHORIZED, "Authentication required: HTTP Basic or a signed-in session.")))
 			// Scripts authenticate with a header a cross-site form cannot send; browser calls keep CSRF.
-			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> {
+				var authorization = request.getHeader("Authorization");
+				return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+			}))
+			// A browser session ended by an administrator (user disabled, roles changed) ends here too.
+			.sessionManagement(sessions -> sessions.maximumSessions(-1)
+				.sessionRegistry(sessionRegistry)
+				.expiredSessionStrategy(event -> problems.write(event.getRequest(), event.getResponse(),
+						HttpStatus.UNAUTHORIZED, "Your session has ended: sign in again.")))
 			// A refused script call must not open a session just to remember where it was going.
 			.requestCache(cache -> cache.disable())
 			.exceptionHandling(errors -> errors
@@ -85,8 +95,9 @@ class SecurityConfiguration {
 						HttpStatus.UNAUTHORIZED, "Authentication required: HTTP Basic or a signed-in session."))
 				.accessDeniedHandler((request, response, e) -> {
 					logDenial(eventLog, request, e);
-					problems.write(request, response, HttpStatus.FORBIDDEN,
-							"Your role does not allow this request.");
+					problems.write(request, response, HttpStatus.FORBIDDEN, e instanceof CsrfException
+							? "Missing or invalid CSRF token: send the X-CSRF-TOKEN header of your session, or use HTTP Basic."
+							: "Your role does not allow this request.");
 				}))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));

@@ -30,11 +30,21 @@ public class SecurityEventLog {
 
 	// Its own transaction: a refused sign-in or request rolls nothing back, and the log line stays.
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void record(SecurityEventType type, String username, String remoteAddress, String detail) {
+	void record(SecurityEventType type, String rawUsername, String remoteAddress, String detail) {
 		var now = clock.instant();
+		var username = printable(rawUsername);
 		log.info("{} user={} address={} at={}{}", type, username, remoteAddress, now,
 				detail == null ? "" : " " + detail);
-		events.save(new SecurityEvent(now, type, username, remoteAddress, detail));
+		events.save(new SecurityEvent(now, type, username, remoteAddress, printable(detail)));
+	}
+
+	// What a visitor typed as a username must not forge log lines or flood the log.
+	static String printable(String text) {
+		if (text == null) {
+			return null;
+		}
+		var clean = text.replaceAll("\\p{Cntrl}", "?");
+		return clean.length() > 100 ? clean.substring(0, 100) + "…" : clean;
 	}
 
 	@Transactional(readOnly = true)

@@ -2,13 +2,16 @@ package org.tafund.security;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.tafund.shared.BusinessRuleViolation;
 
 /**
  * Makes sure somebody can sign in once startup is over, before the server takes requests: the
@@ -35,16 +38,19 @@ class UserBootstrap implements SmartInitializingSingleton {
 
 	private final UserManagement users;
 
+	private final MessageSource messages;
+
 	private final boolean demoUsers;
 
 	private final String adminUsername;
 
 	private final String adminPassword;
 
-	UserBootstrap(UserManagement users, @Value("${tafund.demo.users:false}") boolean demoUsers,
+	UserBootstrap(UserManagement users, MessageSource messages, @Value("${tafund.demo.users:false}") boolean demoUsers,
 			@Value("${tafund.admin.username:}") String adminUsername,
 			@Value("${tafund.admin.password:}") String adminPassword) {
 		this.users = users;
+		this.messages = messages;
 		this.demoUsers = demoUsers;
 		this.adminUsername = adminUsername;
 		this.adminPassword = adminPassword;
@@ -66,11 +72,13 @@ class UserBootstrap implements SmartInitializingSingleton {
 		if (adminUsername.isBlank() || adminPassword.isBlank()) {
 			throw new NoAdministratorConfigured();
 		}
-		if (adminPassword.length() < PasswordPolicy.MIN_LENGTH) {
-			throw new IllegalStateException("TAFUND_ADMIN_PASSWORD must have at least " + PasswordPolicy.MIN_LENGTH
-					+ " characters.");
+		try {
+			users.create(new NewUser(adminUsername, "Administrator", null, adminPassword, Set.of(Role.ADMIN)));
 		}
-		users.create(new NewUser(adminUsername, "Administrator", null, adminPassword, Set.of(Role.ADMIN)));
+		catch (BusinessRuleViolation e) {
+			throw new IllegalStateException("TAFUND_ADMIN_USER/TAFUND_ADMIN_PASSWORD refused: "
+					+ messages.getMessage(e, Locale.ENGLISH));
+		}
 		log.info("Created the first administrator '{}' from TAFUND_ADMIN_USER.", adminUsername);
 	}
 

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -31,12 +33,16 @@ public class UserManagement {
 
 	private final SessionTermination sessions;
 
+	private final LoginAttempts loginAttempts;
+
 	private final Clock clock;
 
-	UserManagement(AppUsers users, PasswordEncoder passwordEncoder, SessionTermination sessions, Clock clock) {
+	UserManagement(AppUsers users, PasswordEncoder passwordEncoder, SessionTermination sessions,
+			LoginAttempts loginAttempts, Clock clock) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.sessions = sessions;
+		this.loginAttempts = loginAttempts;
 		this.clock = clock;
 	}
 
@@ -54,7 +60,13 @@ public class UserManagement {
 		PasswordPolicy.check(username, command.password());
 		var user = new AppUser(username, command.fullName().strip(), blankToNull(command.email()),
 				passwordEncoder.encode(command.password()), command.roles(), clock.instant());
-		return users.save(user).summary(clock.instant());
+		try {
+			return users.saveAndFlush(user).summary(clock.instant());
+		}
+		catch (DataIntegrityViolationException e) {
+			// Two administrators created the same username at the same moment.
+			throw new BusinessRuleViolation("user.username.taken", username);
+		}
 	}
 
 	public void changeRoles(long userId, long expectedVersion, Set<Role> roles, String actingUsername) {
@@ -67,6 +79,7 @@ public class UserManagement {
 			throw new BusinessRuleViolation("user.selfDemotion");
 		}
 		user.changeRoles(EnumSet.copyOf(roles));
+		flush(user);
 		// Others are signed out so the change bites at once; an administrator editing their own
 		// roles keeps working and gets the new ones at their next sign-in.
 		if (!user.getUsername().equals(actingUsername)) {
@@ -81,6 +94,7 @@ public class UserManagement {
 			throw new BusinessRuleViolation("user.selfDisable");
 		}
 		user.disable();
+		flush(user);
 		sessions.endSessionsOf(user.getUsername());
 	}
 
@@ -89,6 +103,7 @@ public class UserManagement {
 		checkVersion(user, expectedVersion);
 		user.enable();
 		user.unlock();
+		flush(user);
 	}
 
 	/** Lifts a lockout before its 15 minutes are over, for a user who called the help desk. */
@@ -96,9 +111,14 @@ public class UserManagement {
 		load(userId).unlock();
 	}
 
-	public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+	/** Wrong current passwords count towards the lockout like failed sign-ins. */
+	public void changeOwnPassword(String username, String currentPassword, String newPassword, String address) {
 		var user = users.findByUsername(username).orElseThrow(() -> new UserNotFound(username));
+		if (user.isLockedAt(clock.instant())) {
+			throw new BusinessRuleViolation("password.locked");
+		}
 		if (!passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+			loginAttempts.recordFailure(username, address, SecurityEventType.PASSWORD_CHANGE_FAILED);
 			throw new BusinessRuleViolation("password.currentWrong");
 		}
 		if (passwordEncoder.matches(newPassword, user.getPasswordHash())) {
@@ -136,6 +156,16 @@ public class UserManagement {
 
 	private AppUser load(long userId) {
 		return users.findById(userId).orElseThrow(() -> new UserNotFound(userId));
+	}
+
+	// Flushed here so that a concurrent edit surfaces as a conflict the pages can show, not at commit.
+	private void flush(AppUser user) {
+		try {
+			users.flush();
+		}
+		catch (OptimisticLockingFailureException e) {
+			throw new ConcurrentEdit("user", user.getUsername());
+		}
 	}
 
 	private static void checkVersion(AppUser user, long expectedVersion) {

@@ -46,6 +46,7 @@ class TafundErrorController implements ErrorController {
 		var kind = switch (status) {
 			case FORBIDDEN -> "403";
 			case NOT_FOUND -> "404";
+			case CONFLICT -> "409";
 			default -> status.is4xxClientError() ? "4xx" : "500";
 		};
 		var page = new ModelAndView("error/page", status);

@@ -22,6 +22,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieHttpOnly(true);
 		resolver.setCookieSameSite("Lax");
+		// A tampered cookie falls back to English instead of failing the request.
+		resolver.setRejectInvalidCookies(false);
 		return resolver;
 	}
 

@@ -24,7 +24,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -157,6 +162,7 @@ class SecurityTests {
 		users.disable(user.id(), users.get(user.id()).version(), "admin");
 
 		mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
+		mvc.perform(get("/api/v1/me").session(session)).andExpect(status().isUnauthorized());
 		mvc.perform(formLogin("/login").user(user.username()).password(PASSWORD))
 			.andExpect(redirectedUrl("/login?error"));
 		assertThat(eventCount(user.username(), "LOGIN_REFUSED_DISABLED")).isEqualTo(1);
@@ -175,6 +181,7 @@ class SecurityTests {
 
 		mvc.perform(get("/").session(adminSession)).andExpect(status().isOk());
 		mvc.perform(get("/").session(otherSession)).andExpect(redirectedUrl("/login?expired"));
+		mvc.perform(get("/api/v1/users").session(otherSession)).andExpect(status().isUnauthorized());
 	}
 
 	MockHttpSession signIn(String username) throws Exception {
@@ -299,6 +306,94 @@ class SecurityTests {
 
 	HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+	}
+
+	@Test
+	void aBurstOfParallelWrongPasswordsLocksOnceAndLeavesTheServerAnswering() throws Exception {
+		var user = newUser(Role.FINANCE);
+		var http = HttpClient.newHttpClient();
+		var credentials = "Basic " + Base64.getEncoder()
+			.encodeToString((user.username() + ":wrong password guess").getBytes());
+		var pool = Executors.newFixedThreadPool(16);
+		try {
+			var calls = new ArrayList<Future<Integer>>();
+			for (int i = 0; i < 16; i++) {
+				calls.add(pool.submit(() -> http
+					.send(request("/api/v1/me").header("Authorization", credentials).build(),
+							HttpResponse.BodyHandlers.discarding())
+					.statusCode()));
+			}
+			for (var call : calls) {
+				assertThat(call.get(60, TimeUnit.SECONDS)).isEqualTo(401);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		var health = http.send(request("/actuator/health").build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(users.get(user.id()).locked()).isTrue();
+		assertThat(eventCount(user.username(), "LOCKOUT")).isEqualTo(1);
+	}
+
+	@Test
+	void wrongCurrentPasswordsOnThePasswordPageCountTowardsTheLockout() throws Exception {
+		var user = newUser(Role.AUDITOR);
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(post("/account/password").with(user(user.username()).roles("AUDITOR"))
+				.with(csrf())
+				.param("currentPassword", "guess number " + i)
+				.param("newPassword", "another long passphrase")
+				.param("confirmPassword", "another long passphrase")).andExpect(status().isOk());
+		}
+		assertThat(users.get(user.id()).locked()).isTrue();
+		assertThat(eventCount(user.username(), "PASSWORD_CHANGE_FAILED")).isEqualTo(5);
+		mvc.perform(post("/account/password").with(user(user.username()).roles("AUDITOR"))
+			.with(csrf())
+			.param("currentPassword", PASSWORD)
+			.param("newPassword", "another long passphrase")
+			.param("confirmPassword", "another long passphrase"))
+			.andExpect(content().string(containsString("locked for 15 minutes")));
+	}
+
+	@Test
+	void refusesPasswordsLongerThanBcryptReadsAndParallelDuplicateUsernamesWithoutErrors() throws Exception {
+		for (var password : List.of("x".repeat(80), "é".repeat(40))) {
+			var body = "{\"username\":\"long.pw\",\"fullName\":\"Long\",\"password\":\"" + password
+					+ "\",\"roles\":[\"FINANCE\"]}";
+			var status = mvc.perform(post("/api/v1/users").with(httpBasic("admin", "tafund-demo-2026"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body)).andReturn().getResponse().getStatus();
+			assertThat(status).as(password).isIn(400, 422);
+		}
+		var body = "{\"username\":\"racer\",\"fullName\":\"Racer\",\"password\":\"" + PASSWORD
+				+ "\",\"roles\":[\"FINANCE\"]}";
+		var http = HttpClient.newHttpClient();
+		var admin = "Basic " + Base64.getEncoder().encodeToString("admin:tafund-demo-2026".getBytes());
+		var pool = Executors.newFixedThreadPool(4);
+		try {
+			var calls = new ArrayList<Future<Integer>>();
+			for (int i = 0; i < 4; i++) {
+				calls.add(pool.submit(() -> http.send(request("/api/v1/users").header("Authorization", admin)
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build(), HttpResponse.BodyHandlers.discarding()).statusCode()));
+			}
+			var statuses = new ArrayList<Integer>();
+			for (var call : calls) {
+				statuses.add(call.get(60, TimeUnit.SECONDS));
+			}
+			assertThat(statuses).containsOnlyOnce(201).allMatch(s -> s == 201 || s == 422);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void typedUsernamesCannotForgeLogLines() {
+		assertThat(SecurityEventLog.printable("bob\nFAKE LOGIN user=admin")).isEqualTo("bob?FAKE LOGIN user=admin");
+		assertThat(SecurityEventLog.printable("x".repeat(500))).hasSize(101);
 	}
 
 	int eventCount(String username, String type) {

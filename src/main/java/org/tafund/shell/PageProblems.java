@@ -1,0 +1,25 @@
+package org.tafund.shell;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The last guard of the pages: two people who saved the same record at the same instant get a
+ * page that says so (409), not an error. Forms catch ordinary conflicts themselves.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PageProblems {
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ModelAndView lostRace() {
+		var page = new ModelAndView("error/page", HttpStatus.CONFLICT);
+		page.addObject("kind", "409");
+		page.addObject("status", 409);
+		return page;
+	}
+
+}
