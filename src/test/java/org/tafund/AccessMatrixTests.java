@@ -142,6 +142,22 @@ class AccessMatrixTests {
 		routes.add(new Route("GET", "/api/v1/donors/{id}", "/api/v1/donors/" + donorId, 200, ANY_ROLE, false, null));
 		routes.add(new Route("PUT", "/api/v1/donors/{id}", "/api/v1/donors/" + donorId, 400, DONOR_ADMIN, false,
 				"{}"));
+		// contributions: everyone reads; DONOR_RELATIONS agreements and amendments, FINANCE money
+		routes.add(new Route("POST", "/api/v1/agreements", "/api/v1/agreements", 400, DONOR_ADMIN, false, "{}"));
+		routes.add(new Route("GET", "/api/v1/agreements/{id}", "/api/v1/agreements/999999", 404, ANY_ROLE, false,
+				null));
+		routes.add(new Route("GET", "/api/v1/agreements/{id}/receipts", "/api/v1/agreements/999999/receipts", 404,
+				ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/api/v1/donors/{donorId}/agreements", "/api/v1/donors/" + donorId + "/agreements",
+				200, ANY_ROLE, false, null));
+		routes.add(new Route("POST", "/api/v1/agreements/{id}/amendments", "/api/v1/agreements/999999/amendments", 400,
+				DONOR_ADMIN, false, "{}"));
+		routes.add(new Route("POST", "/api/v1/agreements/{id}/receipts", "/api/v1/agreements/999999/receipts", 400,
+				FINANCE_ADMIN, false, "{}"));
+		routes.add(new Route("POST", "/api/v1/receipts/{id}/reversal", "/api/v1/receipts/999999/reversal", 400,
+				FINANCE_ADMIN, false, "{}"));
+		routes.add(new Route("POST", "/api/v1/agreements/{id}/refunds", "/api/v1/agreements/999999/refunds", 400,
+				FINANCE_ADMIN, false, "{}"));
 		// audit
 		routes.add(new Route("GET", "/audit", "/audit", 200, ADMIN_AUDITOR, false, null));
 		routes.add(new Route("GET", "/audit/sign-ins", "/audit/sign-ins", 200, ADMIN_AUDITOR, false, null));

@@ -73,6 +73,11 @@ class SecurityConfiguration {
 				.requestMatchers(GET, "/api/**").authenticated()
 				.requestMatchers("/api/v1/exchange-rates", "/api/v1/exchange-rates/**").hasAnyRole(FINANCE, ADMIN)
 				.requestMatchers("/api/v1/donors", "/api/v1/donors/**").hasAnyRole(DONOR_RELATIONS, ADMIN)
+				.requestMatchers(POST, "/api/v1/agreements/*/receipts", "/api/v1/agreements/*/refunds",
+						"/api/v1/receipts/*/reversal")
+				.hasAnyRole(FINANCE, ADMIN)
+				.requestMatchers(POST, "/api/v1/agreements", "/api/v1/agreements/*/amendments")
+				.hasAnyRole(DONOR_RELATIONS, ADMIN)
 				// A write that no rule above names is refused: new routes are closed until decided.
 				.anyRequest().denyAll())
 			.httpBasic(basic -> basic.realmName("tafund")

@@ -7,13 +7,16 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 /**
  * An amount in one currency, at that currency's own minor units (ISO 4217: JPY 0, USD 2, KWD
  * 3). Input with more decimals than the currency has is refused, never rounded silently. The one
  * rounding rule of tafund, half-even to the currency's digits, lives in {@link #rounded}; every
  * computed amount goes through it.
  */
-public record Money(BigDecimal amount, String currency) implements Comparable<Money> {
+public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency)
+		implements Comparable<Money> {
 
 	public static final String USD = "USD";
 

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -54,9 +54,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.CONFLICT, e);
 	}
 
-	// Two writers passed the version check at the same moment; the database let only one through.
-	@ExceptionHandler(OptimisticLockingFailureException.class)
-	ProblemDetail lostRace(OptimisticLockingFailureException e) {
+	// Two writers met on the same row (a lost optimistic lock, or a deadlock the database broke): one is told to retry.
+	@ExceptionHandler(ConcurrencyFailureException.class)
+	ProblemDetail lostRace(ConcurrencyFailureException e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				"The record was changed by someone else at the same time: read it again and reapply your change.");
 	}

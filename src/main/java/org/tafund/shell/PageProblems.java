@@ -1,6 +1,6 @@
 package org.tafund.shell;
 
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -14,7 +14,7 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(annotations = Controller.class)
 class PageProblems {
 
-	@ExceptionHandler(OptimisticLockingFailureException.class)
+	@ExceptionHandler(ConcurrencyFailureException.class)
 	ModelAndView lostRace() {
 		var page = new ModelAndView("error/page", HttpStatus.CONFLICT);
 		page.addObject("kind", "409");

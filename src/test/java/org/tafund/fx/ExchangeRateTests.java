@@ -53,13 +53,13 @@ class ExchangeRateTests {
 
 	@Test
 	void refusesATransactionWithoutARateNamingTheCurrencyAndDate() {
-		rates.record("GBP", LocalDate.parse("2026-02-01"), new BigDecimal("0.79"));
-		assertThatThrownBy(() -> rates.rateOn("GBP", LocalDate.parse("2026-01-31")))
+		rates.record("ISK", LocalDate.parse("2026-02-01"), new BigDecimal("138.5"));
+		assertThatThrownBy(() -> rates.rateOn("ISK", LocalDate.parse("2026-01-31")))
 			.isInstanceOf(MissingExchangeRate.class)
-			.satisfies(e -> assertThat(((BusinessRuleViolation) e).arguments()).containsExactly("GBP", "2026-01-31"));
-		assertThatThrownBy(() -> rates.record("GBP", LocalDate.parse("2026-02-01"), new BigDecimal("0.8")))
+			.satisfies(e -> assertThat(((BusinessRuleViolation) e).arguments()).containsExactly("ISK", "2026-01-31"));
+		assertThatThrownBy(() -> rates.record("ISK", LocalDate.parse("2026-02-01"), new BigDecimal("0.8")))
 			.isInstanceOf(BusinessRuleViolation.class);
-		assertThatThrownBy(() -> rates.record("GBP", LocalDate.parse("2026-03-01"), new BigDecimal("-1")))
+		assertThatThrownBy(() -> rates.record("ISK", LocalDate.parse("2026-03-01"), new BigDecimal("-1")))
 			.isInstanceOf(BusinessRuleViolation.class);
 		assertThatThrownBy(() -> rates.record("ZZZ", LocalDate.parse("2026-03-01"), BigDecimal.TEN))
 			.isInstanceOf(BusinessRuleViolation.class);

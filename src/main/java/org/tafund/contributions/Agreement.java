@@ -1,0 +1,393 @@
+package org.tafund.contributions;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+
+import org.hibernate.envers.Audited;
+import org.tafund.fx.AppliedRate;
+import org.tafund.shared.AuditableEntity;
+import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.Money;
+
+/**
+ * A contribution agreement: binding once signed, with an instalment schedule that adds up to
+ * its total exactly. Its schedules are kept forever; an amendment starts a new one.
+ */
+@Entity
+@Table(name = "agreement")
+@Audited
+class Agreement extends AuditableEntity {
+
+	static final BigDecimal STANDARD_PSC = new BigDecimal("0.13");
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false, updatable = false, length = 60)
+	private String reference;
+
+	@Column(name = "donor_id", nullable = false, updatable = false)
+	private Long donorId;
+
+	@Column(nullable = false, updatable = false, length = 3)
+	private String currency;
+
+	@Column(name = "total_amount", nullable = false, precision = 19, scale = 4)
+	private BigDecimal totalAmount;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "funding_window", nullable = false, length = 40)
+	private FundingWindow fundingWindow;
+
+	@Column(name = "pni_institute", length = 100)
+	private String pniInstitute;
+
+	@Column(name = "earmark_level", nullable = false)
+	private int earmarkLevel;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "earmark_kind", length = 20)
+	private EarmarkKind earmarkKind;
+
+	@Column(name = "earmark_target", length = 100)
+	private String earmarkTarget;
+
+	@Column(name = "psc_rate", nullable = false, precision = 5, scale = 4)
+	private BigDecimal pscRate;
+
+	@Column(name = "psc_approval_ref", length = 100)
+	private String pscApprovalReference;
+
+	@Column(name = "conditional_terms", nullable = false)
+	private boolean conditional;
+
+	@Column(name = "period_start")
+	private LocalDate periodStart;
+
+	@Column(name = "period_end")
+	private LocalDate periodEnd;
+
+	@Column(name = "signed_on")
+	private LocalDate signedOn;
+
+	@Column(name = "recognised_usd", precision = 19, scale = 4)
+	private BigDecimal recognisedUsd;
+
+	@Column(name = "recognition_rate", precision = 19, scale = 8)
+	private BigDecimal recognitionRate;
+
+	@Column(name = "recognition_rate_date")
+	private LocalDate recognitionRateDate;
+
+	@Column(name = "cancelled_on")
+	private LocalDate cancelledOn;
+
+	@Column(name = "closed_on")
+	private LocalDate closedOn;
+
+	@Column(name = "schedule_number", nullable = false)
+	private int scheduleNumber;
+
+	@OneToMany(mappedBy = "agreement", cascade = CascadeType.PERSIST)
+	private List<Instalment> instalments = new ArrayList<>();
+
+	protected Agreement() {
+	}
+
+	Agreement(AgreementTerms terms) {
+		this.reference = terms.reference().strip();
+		this.donorId = terms.donorId();
+		var total = new Money(terms.amount(), terms.currency());
+		if (!total.isPositive()) {
+			throw new BusinessRuleViolation("agreement.amount.positive");
+		}
+		this.currency = total.currency();
+		this.totalAmount = total.amount();
+		this.fundingWindow = terms.window();
+		if (terms.window() == FundingWindow.PNI_INSTITUTE && blank(terms.pniInstitute())) {
+			throw new BusinessRuleViolation("agreement.pni.required");
+		}
+		this.pniInstitute = terms.window() == FundingWindow.PNI_INSTITUTE ? terms.pniInstitute().strip() : null;
+		if (terms.earmarkLevel() < 1 || terms.earmarkLevel() > 4) {
+			throw new BusinessRuleViolation("agreement.earmark.level");
+		}
+		this.earmarkLevel = terms.earmarkLevel();
+		if (terms.earmarkLevel() > 1 && (terms.earmarkKind() == null || blank(terms.earmarkTarget()))) {
+			throw new BusinessRuleViolation("agreement.earmark.target");
+		}
+		this.earmarkKind = terms.earmarkLevel() > 1 ? terms.earmarkKind() : null;
+		this.earmarkTarget = terms.earmarkLevel() > 1 ? terms.earmarkTarget().strip().toUpperCase(Locale.ROOT) : null;
+		var psc = terms.pscRate() == null ? STANDARD_PSC : terms.pscRate();
+		if (psc.signum() < 0 || psc.compareTo(BigDecimal.ONE) >= 0 || psc.stripTrailingZeros().scale() > 4) {
+			throw new BusinessRuleViolation("agreement.psc.range");
+		}
+		if (psc.compareTo(STANDARD_PSC) != 0 && blank(terms.pscApprovalReference())) {
+			throw new BusinessRuleViolation("agreement.psc.approval");
+		}
+		this.pscRate = psc;
+		this.pscApprovalReference = blank(terms.pscApprovalReference()) ? null : terms.pscApprovalReference().strip();
+		this.conditional = terms.conditional();
+		if (terms.periodStart() != null && terms.periodEnd() != null && terms.periodEnd().isBefore(terms.periodStart())) {
+			throw new BusinessRuleViolation("agreement.period.order");
+		}
+		this.periodStart = terms.periodStart();
+		this.periodEnd = terms.periodEnd();
+		addSchedule(1, terms.instalments());
+		this.scheduleNumber = 1;
+	}
+
+	/** Signing makes the agreement binding: its USD value is recognised at the rate of that day. */
+	void sign(LocalDate on, AppliedRate rate) {
+		if (signedOn != null) {
+			throw new BusinessRuleViolation("agreement.alreadySigned", reference);
+		}
+		this.signedOn = on;
+		this.recognitionRate = rate.unitsPerUsd();
+		this.recognitionRateDate = rate.effectiveDate();
+		this.recognisedUsd = rate.toUsd(total()).amount();
+	}
+
+	/** Changes the total or the schedule of a signed agreement; the earlier schedule stays. */
+	Amendment amend(LocalDate on, String reason, BigDecimal newTotal, List<ScheduleLine> schedule, Money received) {
+		requireOpen();
+		if (signedOn == null) {
+			throw new BusinessRuleViolation("agreement.amend.draft");
+		}
+		if (blank(reason)) {
+			throw new BusinessRuleViolation("agreement.amend.reason");
+		}
+		var total = new Money(newTotal, currency);
+		if (!total.isPositive()) {
+			throw new BusinessRuleViolation("agreement.amount.positive");
+		}
+		if (received.isGreaterThan(total)) {
+			throw new BusinessRuleViolation("agreement.amend.belowReceived", received.toString());
+		}
+		var previous = totalAmount;
+		this.totalAmount = total.amount();
+		addSchedule(scheduleNumber + 1, schedule);
+		this.scheduleNumber++;
+		// The USD value recognised follows the new total at the signature rate: history keeps the old one.
+		this.recognisedUsd = total().toUsd(recognitionRate).amount();
+		return new Amendment(id, on, reason.strip(), previous, total.amount(), scheduleNumber);
+	}
+
+	void cancel(LocalDate on) {
+		requireOpen();
+		this.cancelledOn = on;
+	}
+
+	void close(LocalDate on) {
+		requireOpen();
+		this.closedOn = on;
+	}
+
+	/** A receipt or refund may be booked only on a signed agreement that is neither closed nor cancelled. */
+	void requireAcceptsMoney() {
+		if (signedOn == null) {
+			throw new BusinessRuleViolation("agreement.notSigned", reference);
+		}
+		requireOpen();
+	}
+
+	private void requireOpen() {
+		if (cancelledOn != null) {
+			throw new BusinessRuleViolation("agreement.cancelled", reference);
+		}
+		if (closedOn != null) {
+			throw new BusinessRuleViolation("agreement.closed", reference);
+		}
+	}
+
+	private void addSchedule(int number, List<ScheduleLine> lines) {
+		if (lines == null || lines.isEmpty()) {
+			throw new BusinessRuleViolation("agreement.schedule.required");
+		}
+		var sum = Money.zero(currency);
+		for (var line : lines) {
+			if (line == null || line.dueOn() == null || line.amount() == null) {
+				throw new BusinessRuleViolation("agreement.schedule.incomplete");
+			}
+			var amount = new Money(line.amount(), currency);
+			if (!amount.isPositive()) {
+				throw new BusinessRuleViolation("agreement.schedule.positive");
+			}
+			if ((periodStart != null && line.dueOn().isBefore(periodStart))
+					|| (periodEnd != null && line.dueOn().isAfter(periodEnd))) {
+				throw new BusinessRuleViolation("agreement.schedule.outsidePeriod", line.dueOn().toString());
+			}
+			sum = sum.plus(amount);
+		}
+		if (!sum.equals(total())) {
+			throw new BusinessRuleViolation("agreement.schedule.sum", sum.toString(), total().toString());
+		}
+		lines.stream()
+			.sorted(Comparator.comparing(ScheduleLine::dueOn))
+			.forEach(line -> instalments.add(new Instalment(this, number, line.dueOn(), line.amount())));
+	}
+
+	Money total() {
+		return new Money(totalAmount, currency);
+	}
+
+	List<Instalment> currentSchedule() {
+		return instalments.stream()
+			.filter(i -> i.getScheduleNumber() == scheduleNumber)
+			.sorted(Comparator.comparing(Instalment::getDueOn).thenComparing(Instalment::getId,
+					Comparator.nullsLast(Comparator.naturalOrder())))
+			.toList();
+	}
+
+	List<Instalment> earlierSchedules() {
+		return instalments.stream()
+			.filter(i -> i.getScheduleNumber() != scheduleNumber)
+			.sorted(Comparator.comparing(Instalment::getScheduleNumber).thenComparing(Instalment::getDueOn))
+			.toList();
+	}
+
+	/**
+	 * What is due, received and outstanding per instalment, with received money applied to the
+	 * oldest instalments first, and the status that follows.
+	 */
+	AgreementPosition position(Money received, Money refunded, LocalDate today) {
+		var remaining = received;
+		var lines = new ArrayList<AgreementPosition.Line>();
+		boolean overdue = false;
+		for (var instalment : currentSchedule()) {
+			var due = new Money(instalment.getAmount(), currency);
+			var applied = remaining.isPositive() ? remaining.min(due) : Money.zero(currency);
+			remaining = remaining.minus(applied);
+			var outstanding = due.minus(applied);
+			long daysOverdue = outstanding.isPositive() && instalment.getDueOn().isBefore(today)
+					? ChronoUnit.DAYS.between(instalment.getDueOn(), today) : 0;
+			overdue |= daysOverdue > 0;
+			lines.add(new AgreementPosition.Line(instalment.getId(), instalment.getDueOn(), due, applied, outstanding,
+					daysOverdue));
+		}
+		var outstanding = total().minus(received.min(total()));
+		var overpaid = received.isGreaterThan(total()) ? received.minus(total()) : Money.zero(currency);
+		return new AgreementPosition(status(received, overdue), total(), received, outstanding, overpaid, refunded,
+				lines);
+	}
+
+	private AgreementStatus status(Money received, boolean overdue) {
+		if (cancelledOn != null) {
+			return AgreementStatus.CANCELLED;
+		}
+		if (closedOn != null) {
+			return AgreementStatus.CLOSED;
+		}
+		if (signedOn == null) {
+			return AgreementStatus.DRAFT;
+		}
+		if (!received.minus(total()).isNegative()) {
+			return AgreementStatus.FULLY_RECEIVED;
+		}
+		if (overdue) {
+			return AgreementStatus.OVERDUE;
+		}
+		return received.isPositive() ? AgreementStatus.PARTIALLY_RECEIVED : AgreementStatus.SIGNED;
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
+	}
+
+	Long getId() {
+		return id;
+	}
+
+	String getReference() {
+		return reference;
+	}
+
+	Long getDonorId() {
+		return donorId;
+	}
+
+	String getCurrency() {
+		return currency;
+	}
+
+	FundingWindow getFundingWindow() {
+		return fundingWindow;
+	}
+
+	String getPniInstitute() {
+		return pniInstitute;
+	}
+
+	int getEarmarkLevel() {
+		return earmarkLevel;
+	}
+
+	EarmarkKind getEarmarkKind() {
+		return earmarkKind;
+	}
+
+	String getEarmarkTarget() {
+		return earmarkTarget;
+	}
+
+	BigDecimal getPscRate() {
+		return pscRate;
+	}
+
+	String getPscApprovalReference() {
+		return pscApprovalReference;
+	}
+
+	boolean isConditional() {
+		return conditional;
+	}
+
+	LocalDate getPeriodStart() {
+		return periodStart;
+	}
+
+	LocalDate getPeriodEnd() {
+		return periodEnd;
+	}
+
+	LocalDate getSignedOn() {
+		return signedOn;
+	}
+
+	Money recognisedUsd() {
+		return recognisedUsd == null ? null : new Money(recognisedUsd, Money.USD);
+	}
+
+	BigDecimal getRecognitionRate() {
+		return recognitionRate;
+	}
+
+	LocalDate getRecognitionRateDate() {
+		return recognitionRateDate;
+	}
+
+	LocalDate getCancelledOn() {
+		return cancelledOn;
+	}
+
+	LocalDate getClosedOn() {
+		return closedOn;
+	}
+
+}

@@ -1,0 +1,12 @@
+package org.tafund.contributions;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Everything a donor relations officer enters for a new agreement. */
+public record AgreementTerms(String reference, long donorId, String currency, BigDecimal amount, FundingWindow window,
+		String pniInstitute, int earmarkLevel, EarmarkKind earmarkKind, String earmarkTarget, BigDecimal pscRate,
+		String pscApprovalReference, boolean conditional, LocalDate periodStart, LocalDate periodEnd, LocalDate signedOn,
+		List<ScheduleLine> instalments) {
+}

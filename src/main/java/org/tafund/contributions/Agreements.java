@@ -1,0 +1,29 @@
+package org.tafund.contributions;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface Agreements extends JpaRepository<Agreement, Long> {
+
+	boolean existsByReference(String reference);
+
+	List<Agreement> findByDonorIdOrderBySignedOnDescIdDesc(Long donorId);
+
+	/** Receipts and refunds of one agreement queue up behind each other: the balance check stays true. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select a from Agreement a where a.id = :id")
+	Optional<Agreement> findForUpdate(Long id);
+
+	@Query("""
+			select distinct a from Agreement a join a.instalments i
+			where a.signedOn is not null and a.cancelledOn is null and a.closedOn is null
+			and i.scheduleNumber = a.scheduleNumber and i.dueOn < :today""")
+	List<Agreement> withInstalmentsDueBefore(java.time.LocalDate today);
+
+}

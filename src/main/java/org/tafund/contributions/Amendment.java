@@ -1,0 +1,66 @@
+package org.tafund.contributions;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.envers.Audited;
+import org.tafund.shared.AuditableEntity;
+
+/** A dated change of a signed agreement's total or schedule, with its reason. */
+@Entity
+@Table(name = "amendment")
+@Audited
+class Amendment extends AuditableEntity {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "agreement_id", nullable = false, updatable = false)
+	private Long agreementId;
+
+	@Column(name = "amended_on", nullable = false, updatable = false)
+	private LocalDate amendedOn;
+
+	@Column(nullable = false, updatable = false, length = 500)
+	private String reason;
+
+	@Column(name = "previous_total", nullable = false, updatable = false, precision = 19, scale = 4)
+	private BigDecimal previousTotal;
+
+	@Column(name = "new_total", nullable = false, updatable = false, precision = 19, scale = 4)
+	private BigDecimal newTotal;
+
+	@Column(name = "schedule_number", nullable = false, updatable = false)
+	private int scheduleNumber;
+
+	protected Amendment() {
+	}
+
+	Amendment(Long agreementId, LocalDate amendedOn, String reason, BigDecimal previousTotal, BigDecimal newTotal,
+			int scheduleNumber) {
+		this.agreementId = agreementId;
+		this.amendedOn = amendedOn;
+		this.reason = reason;
+		this.previousTotal = previousTotal;
+		this.newTotal = newTotal;
+		this.scheduleNumber = scheduleNumber;
+	}
+
+	AgreementView.AmendmentLine line(String currency) {
+		return new AgreementView.AmendmentLine(amendedOn, reason, previousTotal.setScale(digits(currency)),
+				newTotal.setScale(digits(currency)), scheduleNumber, getCreatedBy());
+	}
+
+	private static int digits(String currency) {
+		return org.tafund.shared.Money.digits(currency);
+	}
+
+}

@@ -1,0 +1,143 @@
+package org.tafund.contributions;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.tafund.idempotency.IdempotentRequests;
+import org.tafund.idempotency.StoredResponse;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Agreements, receipts, reversals, refunds and amendments over JSON. Receipts and refunds accept
+ * an {@code Idempotency-Key}; amendments need the agreement's ETag in {@code If-Match}.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class ContributionApiController {
+
+	private final ContributionManagement contributions;
+
+	private final IdempotentRequests idempotent;
+
+	private final JsonMapper json;
+
+	ContributionApiController(ContributionManagement contributions, IdempotentRequests idempotent, JsonMapper json) {
+		this.contributions = contributions;
+		this.idempotent = idempotent;
+		this.json = json;
+	}
+
+	record ReversalRequest(@NotBlank @Size(max = 500) String reason) {
+	}
+
+	record RefundRequest(@NotNull LocalDate refundedOn, @NotNull @Positive BigDecimal amount,
+			@NotBlank @Size(max = 500) String reason) {
+	}
+
+	record AmendmentRequest(@NotNull LocalDate amendedOn, @NotBlank @Size(max = 500) String reason,
+			@NotNull @Positive BigDecimal amount, @NotEmpty @Valid List<AgreementRequest.Line> instalments) {
+	}
+
+	@PostMapping("/agreements")
+	ResponseEntity<AgreementView> create(@Valid @RequestBody AgreementRequest request) {
+		var agreement = contributions.createAgreement(request.toTerms());
+		return ResponseEntity.created(URI.create("/api/v1/agreements/" + agreement.id()))
+			.eTag(etag(agreement))
+			.body(agreement);
+	}
+
+	@GetMapping("/agreements/{id}")
+	ResponseEntity<AgreementView> show(@PathVariable long id) {
+		var agreement = contributions.agreement(id);
+		return ResponseEntity.ok().eTag(etag(agreement)).body(agreement);
+	}
+
+	@GetMapping("/donors/{donorId}/agreements")
+	List<AgreementView> ofDonor(@PathVariable long donorId) {
+		return contributions.agreementsOf(donorId);
+	}
+
+	@PostMapping("/agreements/{id}/amendments")
+	ResponseEntity<AgreementView> amend(@PathVariable long id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@Valid @RequestBody AmendmentRequest request) {
+		var agreement = contributions.amend(id, expectedVersion(ifMatch), request.amendedOn(), request.reason(),
+				request.amount(), AgreementRequest.lines(request.instalments()));
+		return ResponseEntity.ok().eTag(etag(agreement)).body(agreement);
+	}
+
+	@GetMapping("/agreements/{id}/receipts")
+	List<ReceiptView> receipts(@PathVariable long id) {
+		return contributions.agreement(id).receipts();
+	}
+
+	@PostMapping("/agreements/{id}/receipts")
+	ResponseEntity<String> recordReceipt(@PathVariable long id,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key,
+			@Valid @RequestBody ReceiptRequest request) {
+		return once(key, "receipt:" + id, request.toString(),
+				() -> created(json.writeValueAsString(contributions.recordReceipt(id, request.toCommand()))));
+	}
+
+	@PostMapping("/receipts/{id}/reversal")
+	ResponseEntity<ReceiptView> reverse(@PathVariable long id, @Valid @RequestBody ReversalRequest request) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(contributions.reverseReceipt(id, request.reason()));
+	}
+
+	@PostMapping("/agreements/{id}/refunds")
+	ResponseEntity<String> refund(@PathVariable long id,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key,
+			@Valid @RequestBody RefundRequest request) {
+		return once(key, "refund:" + id, request.toString(), () -> created(json.writeValueAsString(
+				contributions.refund(id, request.refundedOn(), request.amount(), request.reason()))));
+	}
+
+	private ResponseEntity<String> once(String key, String scope, String request,
+			java.util.function.Supplier<StoredResponse> work) {
+		var response = key == null ? work.get() : idempotent.run(scope, key, request, work);
+		return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
+	}
+
+	private static StoredResponse created(String body) {
+		return new StoredResponse(HttpStatus.CREATED.value(), body);
+	}
+
+	static String etag(AgreementView agreement) {
+		return "\"" + agreement.version() + "\"";
+	}
+
+	private static long expectedVersion(String ifMatch) {
+		if (ifMatch == null) {
+			throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED,
+					"Send the ETag of your last read in If-Match, so that nobody's change is overwritten.");
+		}
+		try {
+			return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
+		}
+		catch (NumberFormatException e) {
+			throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED, "If-Match is not an ETag of tafund.");
+		}
+	}
+
+}

@@ -1,0 +1,281 @@
+package org.tafund.contributions;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tafund.donors.DonorManagement;
+import org.tafund.fx.ExchangeRateManagement;
+import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.ConcurrentEdit;
+import org.tafund.shared.Money;
+import org.tafund.shared.NotFound;
+
+/**
+ * The income side of the Fund. Receipts and refunds of one agreement are serialised on the
+ * agreement's row, so that the checks against what is still due hold under concurrent posting.
+ */
+@Service
+@Transactional
+public class ContributionManagement {
+
+	private final Agreements agreements;
+
+	private final Receipts receipts;
+
+	private final Refunds refunds;
+
+	private final Amendments amendments;
+
+	private final DonorManagement donors;
+
+	private final ExchangeRateManagement rates;
+
+	private final Clock clock;
+
+	ContributionManagement(Agreements agreements, Receipts receipts, Refunds refunds, Amendments amendments,
+			DonorManagement donors, ExchangeRateManagement rates, Clock clock) {
+		this.agreements = agreements;
+		this.receipts = receipts;
+		this.refunds = refunds;
+		this.amendments = amendments;
+		this.donors = donors;
+		this.rates = rates;
+		this.clock = clock;
+	}
+
+	public AgreementView createAgreement(AgreementTerms terms) {
+		donors.get(terms.donorId());
+		if (terms.reference() == null || terms.reference().isBlank()) {
+			throw new BusinessRuleViolation("agreement.reference.required");
+		}
+		if (agreements.existsByReference(terms.reference().strip())) {
+			throw new BusinessRuleViolation("agreement.reference.taken", terms.reference().strip());
+		}
+		var agreement = new Agreement(terms);
+		if (terms.signedOn() != null) {
+			agreement.sign(terms.signedOn(), rates.rateOn(agreement.getCurrency(), terms.signedOn()));
+		}
+		try {
+			agreements.saveAndFlush(agreement);
+		}
+		catch (DataIntegrityViolationException e) {
+			throw new BusinessRuleViolation("agreement.reference.taken", terms.reference().strip());
+		}
+		return view(agreement);
+	}
+
+	public AgreementView sign(long agreementId, long expectedVersion, LocalDate signedOn) {
+		var agreement = loadForUpdate(agreementId, expectedVersion);
+		agreement.sign(signedOn, rates.rateOn(agreement.getCurrency(), signedOn));
+		return saved(agreement);
+	}
+
+	/** A new total or schedule for a signed agreement, dated and reasoned; the old schedule stays. */
+	public AgreementView amend(long agreementId, long expectedVersion, LocalDate amendedOn, String reason,
+			BigDecimal newTotal, List<ScheduleLine> schedule) {
+		var agreement = loadForUpdate(agreementId, expectedVersion);
+		var amendment = agreement.amend(amendedOn, reason, newTotal, schedule, received(agreement));
+		amendments.save(amendment);
+		return saved(agreement);
+	}
+
+	public AgreementView cancel(long agreementId, long expectedVersion) {
+		var agreement = loadForUpdate(agreementId, expectedVersion);
+		if (received(agreement).isPositive()) {
+			throw new BusinessRuleViolation("agreement.cancel.received");
+		}
+		agreement.cancel(LocalDate.now(clock));
+		return saved(agreement);
+	}
+
+	public AgreementView close(long agreementId, long expectedVersion) {
+		var agreement = loadForUpdate(agreementId, expectedVersion);
+		agreement.close(LocalDate.now(clock));
+		return saved(agreement);
+	}
+
+	/**
+	 * Books cash received. More than is still due is refused unless recorded explicitly as an
+	 * overpayment; a currency without a UN rate on the date is refused naming both.
+	 */
+	public ReceiptView recordReceipt(long agreementId, ReceiptCommand command) {
+		var agreement = agreements.findForUpdate(agreementId).orElseThrow(() -> new AgreementNotFound(agreementId));
+		agreement.requireAcceptsMoney();
+		if (command.receivedOn() == null) {
+			throw new BusinessRuleViolation("receipt.date.required");
+		}
+		if (command.receivedOn().isBefore(agreement.getSignedOn())) {
+			throw new BusinessRuleViolation("receipt.beforeSignature", agreement.getSignedOn().toString());
+		}
+		var amount = new Money(command.amount(), command.currency());
+		var rate = rates.rateOn(amount.currency(), command.receivedOn());
+		var agreementRate = rates.rateOn(agreement.getCurrency(), command.receivedOn());
+		var receipt = new Receipt(agreement.getId(), command.receivedOn(), amount, rate, agreement.getCurrency(),
+				agreementRate, blankToNull(command.bankReference()), blankToNull(command.note()), command.overpayment());
+		var outstanding = agreement.total().minus(received(agreement).min(agreement.total()));
+		var value = receipt.inAgreementCurrency(agreement.getCurrency());
+		if (value.isGreaterThan(outstanding) && !command.overpayment()) {
+			throw new BusinessRuleViolation("receipt.exceedsOutstanding", value.toString(), outstanding.toString());
+		}
+		return receipts.save(receipt).view(agreement.getCurrency(), false);
+	}
+
+	/** Undoes a receipt with an opposite entry and a reason; the receipt itself is never touched. */
+	public ReceiptView reverseReceipt(long receiptId, String reason) {
+		var original = receipts.findById(receiptId).orElseThrow(() -> new ReceiptNotFound(receiptId));
+		var agreement = agreements.findForUpdate(original.getAgreementId()).orElseThrow();
+		if (receipts.existsByReversalOf(receiptId)) {
+			throw new BusinessRuleViolation("receipt.alreadyReversed", receiptId);
+		}
+		var reversal = original.reversal(LocalDate.now(clock), reason);
+		try {
+			return receipts.saveAndFlush(reversal).view(agreement.getCurrency(), false);
+		}
+		catch (DataIntegrityViolationException e) {
+			throw new BusinessRuleViolation("receipt.alreadyReversed", receiptId);
+		}
+	}
+
+	/** Money returned to the donor: at most what was received and not yet refunded. */
+	public Refund.RefundView refund(long agreementId, LocalDate refundedOn, BigDecimal amount, String reason) {
+		var agreement = agreements.findForUpdate(agreementId).orElseThrow(() -> new AgreementNotFound(agreementId));
+		agreement.requireAcceptsMoney();
+		if (refundedOn == null) {
+			throw new BusinessRuleViolation("refund.date.required");
+		}
+		var money = new Money(amount, agreement.getCurrency());
+		var refundable = received(agreement).minus(refunded(agreement));
+		if (money.isGreaterThan(refundable)) {
+			throw new BusinessRuleViolation("refund.exceedsReceived", money.toString(), refundable.toString());
+		}
+		var refund = new Refund(agreement.getId(), refundedOn, money, rates.rateOn(agreement.getCurrency(), refundedOn),
+				reason);
+		return refunds.save(refund).view();
+	}
+
+	@Transactional(readOnly = true)
+	public AgreementView agreement(long agreementId) {
+		return view(agreements.findById(agreementId).orElseThrow(() -> new AgreementNotFound(agreementId)));
+	}
+
+	@Transactional(readOnly = true)
+	public List<AgreementView> agreementsOf(long donorId) {
+		return agreements.findByDonorIdOrderBySignedOnDescIdDesc(donorId).stream().map(this::view).toList();
+	}
+
+	/** Instalments past due and not fully received, most overdue first. */
+	@Transactional(readOnly = true)
+	public List<OverdueInstalment> overdue() {
+		var today = LocalDate.now(clock);
+		var lines = new ArrayList<OverdueInstalment>();
+		for (var agreement : agreements.withInstalmentsDueBefore(today)) {
+			var position = agreement.position(received(agreement), refunded(agreement), today);
+			for (var line : position.instalments()) {
+				if (line.daysOverdue() > 0) {
+					var usd = line.outstanding().toUsd(agreement.getRecognitionRate());
+					lines.add(new OverdueInstalment(agreement.getId(), agreement.getReference(), agreement.getDonorId(),
+							line.dueOn(), line.daysOverdue(), line.outstanding(), usd));
+				}
+			}
+		}
+		lines.sort(Comparator.comparing(OverdueInstalment::daysOverdue).reversed());
+		return lines;
+	}
+
+	// The row lock makes a second editor wait, then find the version moved: a conflict, not a deadlock.
+	private Agreement loadForUpdate(long agreementId, long expectedVersion) {
+		var agreement = agreements.findForUpdate(agreementId).orElseThrow(() -> new AgreementNotFound(agreementId));
+		if (agreement.getVersion() != expectedVersion) {
+			throw new ConcurrentEdit("agreement", agreement.getReference());
+		}
+		return agreement;
+	}
+
+	private AgreementView saved(Agreement agreement) {
+		try {
+			agreements.flush();
+		}
+		catch (OptimisticLockingFailureException e) {
+			throw new ConcurrentEdit("agreement", agreement.getReference());
+		}
+		return view(agreement);
+	}
+
+	private Money received(Agreement agreement) {
+		return agreement.getId() == null ? Money.zero(agreement.getCurrency())
+				: Money.rounded(receipts.netReceived(agreement.getId()), agreement.getCurrency());
+	}
+
+	private Money refunded(Agreement agreement) {
+		return agreement.getId() == null ? Money.zero(agreement.getCurrency())
+				: Money.rounded(refunds.total(agreement.getId()), agreement.getCurrency());
+	}
+
+	private AgreementView view(Agreement agreement) {
+		var today = LocalDate.now(clock);
+		var currency = agreement.getCurrency();
+		var receiptRows = agreement.getId() == null ? List.<Receipt>of()
+				: receipts.findByAgreementIdOrderByReceivedOnAscIdAsc(agreement.getId());
+		var reversed = new HashSet<Long>();
+		receiptRows.forEach(r -> {
+			var view = r.view(currency, false);
+			if (view.reversalOf() != null) {
+				reversed.add(view.reversalOf());
+			}
+		});
+		var receiptViews = receiptRows.stream().map(r -> r.view(currency, reversed.contains(r.getId()))).toList();
+		var receivedUsd = receiptRows.stream().map(Receipt::usd).reduce(Money.zero(Money.USD), Money::plus);
+		var refundViews = agreement.getId() == null ? List.<Refund.RefundView>of()
+				: refunds.findByAgreementIdOrderByRefundedOnAscIdAsc(agreement.getId()).stream().map(Refund::view).toList();
+		var amendmentLines = agreement.getId() == null ? List.<AgreementView.AmendmentLine>of()
+				: amendments.findByAgreementIdOrderByIdAsc(agreement.getId()).stream().map(a -> a.line(currency)).toList();
+		var earlier = agreement.earlierSchedules()
+			.stream()
+			.map(i -> new AgreementView.EarlierInstalment(i.getScheduleNumber(), i.getDueOn(),
+					new Money(i.getAmount(), currency)))
+			.toList();
+		return new AgreementView(agreement.getId(), agreement.getReference(), agreement.getDonorId(), currency,
+				agreement.total(), agreement.getFundingWindow(), agreement.getPniInstitute(), agreement.getEarmarkLevel(),
+				agreement.getEarmarkKind(), agreement.getEarmarkTarget(), agreement.getPscRate(),
+				agreement.getPscApprovalReference(), agreement.isConditional(), agreement.getPeriodStart(),
+				agreement.getPeriodEnd(), agreement.getSignedOn(), agreement.recognisedUsd(),
+				agreement.getRecognitionRate(), agreement.getRecognitionRateDate(),
+				agreement.position(received(agreement), refunded(agreement), today), receivedUsd, receiptViews,
+				refundViews, amendmentLines, earlier, agreement.getVersion());
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	/** An instalment past due and not fully received. */
+	public record OverdueInstalment(Long agreementId, String reference, Long donorId, LocalDate dueOn,
+			long daysOverdue, Money outstanding, Money outstandingUsd) {
+	}
+
+	static class AgreementNotFound extends NotFound {
+
+		AgreementNotFound(long id) {
+			super("No agreement " + id);
+		}
+
+	}
+
+	static class ReceiptNotFound extends NotFound {
+
+		ReceiptNotFound(long id) {
+			super("No receipt " + id);
+		}
+
+	}
+
+}

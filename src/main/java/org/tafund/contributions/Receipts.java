@@ -1,0 +1,19 @@
+package org.tafund.contributions;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Receipts extends JpaRepository<Receipt, Long> {
+
+	List<Receipt> findByAgreementIdOrderByReceivedOnAscIdAsc(Long agreementId);
+
+	/** Net cash in the agreement's currency: reversals carry negative amounts. */
+	@Query("select coalesce(sum(r.agreementAmount), 0) from Receipt r where r.agreementId = :agreementId")
+	BigDecimal netReceived(Long agreementId);
+
+	boolean existsByReversalOf(Long receiptId);
+
+}

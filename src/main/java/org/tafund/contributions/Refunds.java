@@ -1,0 +1,16 @@
+package org.tafund.contributions;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Refunds extends JpaRepository<Refund, Long> {
+
+	List<Refund> findByAgreementIdOrderByRefundedOnAscIdAsc(Long agreementId);
+
+	@Query("select coalesce(sum(r.amount), 0) from Refund r where r.agreementId = :agreementId")
+	BigDecimal total(Long agreementId);
+
+}
