@@ -20,7 +20,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
 import org.springframework.data.domain.PageRequest;
+import org.tafund.contributions.AgreementTerms;
+import org.tafund.contributions.ContributionManagement;
+import org.tafund.contributions.FundingWindow;
+import org.tafund.contributions.ScheduleLine;
 import org.tafund.donors.DonorDetails;
 import org.tafund.donors.DonorManagement;
 import org.tafund.donors.DonorSearch;
@@ -78,6 +85,20 @@ class AccessMatrixTests {
 
 	@Autowired
 	DonorManagement donors;
+
+	@Autowired
+	ContributionManagement contributions;
+
+	long agreementId(long donorId) {
+		return contributions.agreementsOf(donorId)
+			.stream()
+			.findFirst()
+			.orElseGet(() -> contributions.createAgreement(new AgreementTerms("MATRIX-1", donorId, "USD",
+					new BigDecimal("1000.00"), FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null,
+					false, null, null, LocalDate.parse("2025-01-15"),
+					List.of(new ScheduleLine(LocalDate.parse("2025-06-30"), new BigDecimal("1000.00"))))))
+			.id();
+	}
 
 	long donorId() {
 		return donors.search(new DonorSearch("Access Matrix Foundation", null, null, null), PageRequest.of(0, 1))
@@ -158,6 +179,23 @@ class AccessMatrixTests {
 				FINANCE_ADMIN, false, "{}"));
 		routes.add(new Route("POST", "/api/v1/agreements/{id}/refunds", "/api/v1/agreements/999999/refunds", 400,
 				FINANCE_ADMIN, false, "{}"));
+		long agreementId = agreementId(donorId);
+		routes.add(new Route("GET", "/contributions", "/contributions", 200, ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/contributions/overdue", "/contributions/overdue", 200, ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/contributions/donors/{donorId}/summary",
+				"/contributions/donors/" + donorId + "/summary", 200, ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/contributions/agreements/new", "/contributions/agreements/new", 200, DONOR_ADMIN,
+				false, null));
+		routes.add(new Route("POST", "/contributions/agreements", "/contributions/agreements", 200, DONOR_ADMIN, false,
+				""));
+		routes.add(new Route("GET", "/contributions/agreements/{id}", "/contributions/agreements/" + agreementId, 200,
+				ANY_ROLE, false, null));
+		routes.add(new Route("POST", "/contributions/agreements/{id}/receipts",
+				"/contributions/agreements/999999/receipts", 302, FINANCE_ADMIN, false, ""));
+		routes.add(new Route("POST", "/contributions/agreements/{id}/receipts/{receiptId}/reversal",
+				"/contributions/agreements/999999/receipts/999999/reversal", 404, FINANCE_ADMIN, false, ""));
+		routes.add(new Route("POST", "/contributions/agreements/{id}/refunds", "/contributions/agreements/999999/refunds",
+				302, FINANCE_ADMIN, false, ""));
 		// audit
 		routes.add(new Route("GET", "/audit", "/audit", 200, ADMIN_AUDITOR, false, null));
 		routes.add(new Route("GET", "/audit/sign-ins", "/audit/sign-ins", 200, ADMIN_AUDITOR, false, null));

@@ -172,6 +172,31 @@ public class ContributionManagement {
 		return agreements.findByDonorIdOrderBySignedOnDescIdDesc(donorId).stream().map(this::view).toList();
 	}
 
+	@Transactional(readOnly = true)
+	public org.springframework.data.domain.Page<AgreementView> list(org.springframework.data.domain.Pageable pageable) {
+		return agreements.findAll(pageable).map(this::view);
+	}
+
+	/** One donor's agreements with totals per currency and in USD (stored USD equivalents only). */
+	@Transactional(readOnly = true)
+	public DonorContributions ofDonor(long donorId) {
+		var list = agreementsOf(donorId);
+		var totals = new java.util.TreeMap<String, DonorContributions.Totals>();
+		var usd = DonorContributions.Totals.zero(Money.USD);
+		for (var a : list) {
+			if (a.signedOn() == null || a.status() == AgreementStatus.CANCELLED) {
+				continue;
+			}
+			var p = a.position();
+			totals.merge(a.currency(), new DonorContributions.Totals(p.total(), p.received(), p.outstanding(),
+					p.overdue(), p.refunded()), DonorContributions.Totals::plus);
+			var rate = a.recognitionRate();
+			usd = usd.plus(new DonorContributions.Totals(a.recognisedUsd(), a.receivedUsd(),
+					p.outstanding().toUsd(rate), p.overdue().toUsd(rate), p.refunded().toUsd(rate)));
+		}
+		return new DonorContributions(list, List.copyOf(totals.values()), usd);
+	}
+
 	/** Instalments past due and not fully received, most overdue first. */
 	@Transactional(readOnly = true)
 	public List<OverdueInstalment> overdue() {

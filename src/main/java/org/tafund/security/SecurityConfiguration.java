@@ -126,10 +126,15 @@ class SecurityConfiguration {
 			.requestMatchers(GET, "/admin/**").hasAnyRole(ADMIN, AUDITOR)
 			.requestMatchers("/admin/**").hasRole(ADMIN)
 			.requestMatchers("/audit/**").hasAnyRole(ADMIN, AUDITOR)
-			.requestMatchers("/donors/new", "/donors/*/edit").hasAnyRole(DONOR_RELATIONS, ADMIN)
+			.requestMatchers("/donors/new", "/donors/*/edit", "/contributions/agreements/new")
+			.hasAnyRole(DONOR_RELATIONS, ADMIN)
 			.requestMatchers(GET, "/**").authenticated()
 			.requestMatchers(POST, "/account/password").authenticated()
 			.requestMatchers("/donors", "/donors/**").hasAnyRole(DONOR_RELATIONS, ADMIN)
+			.requestMatchers(POST, "/contributions/agreements").hasAnyRole(DONOR_RELATIONS, ADMIN)
+			.requestMatchers(POST, "/contributions/agreements/*/receipts", "/contributions/agreements/*/receipts/*/reversal",
+					"/contributions/agreements/*/refunds")
+			.hasAnyRole(FINANCE, ADMIN)
 			.requestMatchers("/exchange-rates", "/exchange-rates/**").hasAnyRole(FINANCE, ADMIN)
 			// A write that no rule above names is refused: new routes are closed until decided.
 			.anyRequest().denyAll())

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SectionController {
 
-	@GetMapping({ "/contributions", "/projects", "/activities", "/reports" })
+	@GetMapping({ "/projects", "/activities", "/reports" })
 	String section(jakarta.servlet.http.HttpServletRequest request, Model model) {
 		model.addAttribute("section", request.getRequestURI().substring(1));
 		return "shell/section";

@@ -1,0 +1,51 @@
+package org.tafund.contributions;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The new-agreement page; blank instalment rows are ignored. */
+record AgreementForm(@NotNull Long donorId, @NotBlank @Size(max = 60) String reference,
+		@NotBlank @Size(min = 3, max = 3) String currency, @NotNull @Positive BigDecimal amount,
+		@NotNull FundingWindow window, @Size(max = 100) String pniInstitute, Integer earmarkLevel,
+		EarmarkKind earmarkKind, @Size(max = 100) String earmarkTarget, BigDecimal pscRate,
+		@Size(max = 100) String pscApprovalReference, Boolean conditional,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodStart,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodEnd,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedOn, @Valid List<Row> instalments) {
+
+	record Row(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn, BigDecimal amount) {
+	}
+
+	static final int ROWS = 6;
+
+	static AgreementForm empty(Long donorId) {
+		var rows = new ArrayList<Row>();
+		for (int i = 0; i < ROWS; i++) {
+			rows.add(new Row(null, null));
+		}
+		return new AgreementForm(donorId, "", "USD", null, FundingWindow.CPCJF_GENERAL_PURPOSE, "", 1, null, "",
+				Agreement.STANDARD_PSC, "", false, null, null, null, rows);
+	}
+
+	AgreementTerms toTerms() {
+		var lines = instalments == null ? List.<ScheduleLine>of()
+				: instalments.stream()
+					.filter(r -> r != null && (r.dueOn() != null || r.amount() != null))
+					.map(r -> new ScheduleLine(r.dueOn(), r.amount()))
+					.toList();
+		return new AgreementTerms(reference, donorId, currency, amount, window, pniInstitute,
+				earmarkLevel == null ? 1 : earmarkLevel, earmarkKind, earmarkTarget, pscRate, pscApprovalReference,
+				conditional != null && conditional, periodStart, periodEnd, signedOn, lines);
+	}
+
+}

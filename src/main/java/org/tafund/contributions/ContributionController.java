@@ -1,0 +1,151 @@
+package org.tafund.contributions;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.data.domain.Sort;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tafund.donors.DonorManagement;
+import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.Paging;
+
+/**
+ * Contribution pages: everyone reads; DONOR_RELATIONS and ADMIN create agreements, FINANCE and
+ * ADMIN book receipts, reversals and refunds (security configuration).
+ */
+@Controller
+@RequestMapping("/contributions")
+class ContributionController {
+
+	static final int PAGE_SIZE = 25;
+
+	private final ContributionManagement contributions;
+
+	private final DonorManagement donors;
+
+	ContributionController(ContributionManagement contributions, DonorManagement donors) {
+		this.contributions = contributions;
+		this.donors = donors;
+	}
+
+	@GetMapping
+	String list(@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("agreements",
+				contributions.list(Paging.page(page, PAGE_SIZE, Sort.by(Sort.Direction.DESC, "id"))));
+		model.addAttribute("donorNames", donors.all().stream().collect(
+				java.util.stream.Collectors.toMap(d -> d.id(), d -> d.name())));
+		return "contributions/list";
+	}
+
+	@GetMapping("/overdue")
+	String overdue(Model model) {
+		model.addAttribute("lines", contributions.overdue());
+		model.addAttribute("donorNames", donors.all().stream().collect(
+				java.util.stream.Collectors.toMap(d -> d.id(), d -> d.name())));
+		return "contributions/overdue";
+	}
+
+	/** The donor page's contributions panel, loaded with htmx so that donors need not know this module. */
+	@GetMapping("/donors/{donorId}/summary")
+	String donorSummary(@PathVariable long donorId, Model model) {
+		model.addAttribute("summary", contributions.ofDonor(donorId));
+		model.addAttribute("donorId", donorId);
+		return "contributions/donor-summary :: summary";
+	}
+
+	@GetMapping("/agreements/new")
+	String newForm(@RequestParam(required = false) Long donorId, Model model) {
+		model.addAttribute("form", AgreementForm.empty(donorId));
+		return withChoices(model);
+	}
+
+	@PostMapping("/agreements")
+	String create(@Valid @ModelAttribute("form") AgreementForm form, BindingResult result, Model model,
+			RedirectAttributes flash) {
+		if (!result.hasErrors()) {
+			try {
+				var agreement = contributions.createAgreement(form.toTerms());
+				flash.addFlashAttribute("message", "agreement.created");
+				return "redirect:/contributions/agreements/" + agreement.id();
+			}
+			catch (BusinessRuleViolation e) {
+				result.reject(e.messageKey(), e.arguments(), null);
+			}
+		}
+		return withChoices(model);
+	}
+
+	@GetMapping("/agreements/{id}")
+	String show(@PathVariable long id, Model model) {
+		var agreement = contributions.agreement(id);
+		model.addAttribute("agreement", agreement);
+		model.addAttribute("donor", donors.get(agreement.donorId()));
+		model.addAttribute("today", LocalDate.now());
+		return "contributions/agreement";
+	}
+
+	@PostMapping("/agreements/{id}/receipts")
+	String receive(@PathVariable long id, @Valid ReceiptRequest receipt, BindingResult result,
+			RedirectAttributes flash) {
+		return act(id, result, flash, "receipt.recorded", () -> contributions.recordReceipt(id, receipt.toCommand()));
+	}
+
+	@PostMapping("/agreements/{id}/receipts/{receiptId}/reversal")
+	String reverse(@PathVariable long id, @PathVariable long receiptId, @RequestParam(defaultValue = "") String reason,
+			RedirectAttributes flash) {
+		return act(id, null, flash, "receipt.reversed", () -> contributions.reverseReceipt(receiptId, reason));
+	}
+
+	@PostMapping("/agreements/{id}/refunds")
+	String refund(@PathVariable long id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate refundedOn,
+			@RequestParam(required = false) BigDecimal amount, @RequestParam(defaultValue = "") String reason,
+			RedirectAttributes flash) {
+		return act(id, null, flash, "refund.recorded", () -> {
+			if (amount == null) {
+				throw new BusinessRuleViolation("refund.amount.positive");
+			}
+			return contributions.refund(id, refundedOn, amount, reason);
+		});
+	}
+
+	// Money forms come back to the agreement page: the booking is there, or the reason it was refused.
+	private static String act(long id, BindingResult result, RedirectAttributes flash, String success,
+			java.util.function.Supplier<?> action) {
+		if (result != null && result.hasErrors()) {
+			var error = result.getAllErrors().get(0);
+			flash.addFlashAttribute("problem", new DefaultMessageSourceResolvable(new String[] { "form.invalid" },
+					new Object[] { error instanceof org.springframework.validation.FieldError f ? f.getField() : "" }));
+			return "redirect:/contributions/agreements/" + id;
+		}
+		try {
+			action.get();
+			flash.addFlashAttribute("message", success);
+		}
+		catch (BusinessRuleViolation e) {
+			flash.addFlashAttribute("problem", new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments()));
+		}
+		return "redirect:/contributions/agreements/" + id;
+	}
+
+	private String withChoices(Model model) {
+		model.addAttribute("donors", donors.all());
+		model.addAttribute("windows", FundingWindow.values());
+		model.addAttribute("earmarkKinds", EarmarkKind.values());
+		return "contributions/agreement-form";
+	}
+
+}
