@@ -196,6 +196,15 @@ class AccessMatrixTests {
 				"/contributions/agreements/999999/receipts/999999/reversal", 404, FINANCE_ADMIN, false, ""));
 		routes.add(new Route("POST", "/contributions/agreements/{id}/refunds", "/contributions/agreements/999999/refunds",
 				302, FINANCE_ADMIN, false, ""));
+		routes.add(new Route("POST", "/contributions/pledges", "/contributions/pledges", 400, DONOR_ADMIN, false, ""));
+		routes.add(new Route("GET", "/contributions/revaluations", "/contributions/revaluations", 200, ANY_ROLE, false,
+				null));
+		routes.add(new Route("POST", "/contributions/revaluations", "/contributions/revaluations", 302, FINANCE_ADMIN,
+				false, ""));
+		routes.add(new Route("POST", "/api/v1/pledges", "/api/v1/pledges", 400, DONOR_ADMIN, false, "{}"));
+		routes.add(new Route("GET", "/api/v1/pledges", "/api/v1/pledges", 200, ANY_ROLE, false, null));
+		routes.add(new Route("POST", "/api/v1/revaluations", "/api/v1/revaluations", 400, FINANCE_ADMIN, false, "{}"));
+		routes.add(new Route("GET", "/api/v1/revaluations", "/api/v1/revaluations", 200, ANY_ROLE, false, null));
 		// audit
 		routes.add(new Route("GET", "/audit", "/audit", 200, ADMIN_AUDITOR, false, null));
 		routes.add(new Route("GET", "/audit/sign-ins", "/audit/sign-ins", 200, ADMIN_AUDITOR, false, null));

@@ -21,7 +21,8 @@ record AgreementForm(@NotNull Long donorId, @NotBlank @Size(max = 60) String ref
 		@Size(max = 100) String pscApprovalReference, Boolean conditional,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodStart,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodEnd,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedOn, @Valid List<Row> instalments) {
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedOn, @Valid List<Row> instalments,
+		Long pledgeId) {
 
 	record Row(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn, BigDecimal amount) {
 	}
@@ -29,12 +30,23 @@ record AgreementForm(@NotNull Long donorId, @NotBlank @Size(max = 60) String ref
 	static final int ROWS = 6;
 
 	static AgreementForm empty(Long donorId) {
+		return new AgreementForm(donorId, "", "USD", null, FundingWindow.CPCJF_GENERAL_PURPOSE, "", 1, null, "",
+				Agreement.STANDARD_PSC, "", false, null, null, null, blankRows(), null);
+	}
+
+	/** The form a pledge opens: its donor, currency, amount and window, ready to be completed. */
+	static AgreementForm fromPledge(Pledge.PledgeView pledge) {
+		return new AgreementForm(pledge.donorId(), "", pledge.amount().currency(), pledge.amount().amount(),
+				pledge.window() == null ? FundingWindow.CPCJF_GENERAL_PURPOSE : pledge.window(), "", 1, null, "",
+				Agreement.STANDARD_PSC, "", false, null, null, null, blankRows(), pledge.id());
+	}
+
+	private static List<Row> blankRows() {
 		var rows = new ArrayList<Row>();
 		for (int i = 0; i < ROWS; i++) {
 			rows.add(new Row(null, null));
 		}
-		return new AgreementForm(donorId, "", "USD", null, FundingWindow.CPCJF_GENERAL_PURPOSE, "", 1, null, "",
-				Agreement.STANDARD_PSC, "", false, null, null, null, rows);
+		return rows;
 	}
 
 	AgreementTerms toTerms() {

@@ -21,6 +21,11 @@ interface Agreements extends JpaRepository<Agreement, Long> {
 	Optional<Agreement> findForUpdate(Long id);
 
 	@Query("""
+			select a from Agreement a where a.signedOn is not null and a.signedOn <= :periodEnd
+			and a.cancelledOn is null and a.closedOn is null and a.currency <> 'USD' order by a.id""")
+	List<Agreement> openInOtherCurrenciesSignedBy(java.time.LocalDate periodEnd);
+
+	@Query("""
 			select distinct a from Agreement a join a.instalments i
 			where a.signedOn is not null and a.cancelledOn is null and a.closedOn is null
 			and i.scheduleNumber = a.scheduleNumber and i.dueOn < :today""")

@@ -59,9 +59,39 @@ class ContributionApiController {
 			@NotNull @Positive BigDecimal amount, @NotEmpty @Valid List<AgreementRequest.Line> instalments) {
 	}
 
+	record PledgeRequest(@NotNull Long donorId, @NotNull LocalDate pledgedOn, @NotNull @Positive BigDecimal amount,
+			@NotBlank @Size(min = 3, max = 3) String currency, FundingWindow window, @Size(max = 500) String note) {
+	}
+
+	record RevaluationRequest(@NotNull LocalDate periodEnd) {
+	}
+
+	@PostMapping("/pledges")
+	ResponseEntity<Pledge.PledgeView> pledge(@Valid @RequestBody PledgeRequest request) {
+		var pledge = contributions.recordPledge(request.donorId(), request.pledgedOn(), request.amount(),
+				request.currency(), request.window(), request.note());
+		return ResponseEntity.status(HttpStatus.CREATED).body(pledge);
+	}
+
+	@GetMapping("/pledges")
+	List<Pledge.PledgeView> pledges(@org.springframework.web.bind.annotation.RequestParam(required = false) Long donorId) {
+		return contributions.pledgesOf(donorId);
+	}
+
+	@PostMapping("/revaluations")
+	ResponseEntity<RevaluationView> revalue(@Valid @RequestBody RevaluationRequest request) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(contributions.revalue(request.periodEnd()));
+	}
+
+	@GetMapping("/revaluations")
+	List<RevaluationView> revaluations() {
+		return contributions.revaluations();
+	}
+
 	@PostMapping("/agreements")
 	ResponseEntity<AgreementView> create(@Valid @RequestBody AgreementRequest request) {
-		var agreement = contributions.createAgreement(request.toTerms());
+		var agreement = request.pledgeId() == null ? contributions.createAgreement(request.toTerms())
+				: contributions.createAgreementFromPledge(request.pledgeId(), request.toTerms());
 		return ResponseEntity.created(URI.create("/api/v1/agreements/" + agreement.id()))
 			.eTag(etag(agreement))
 			.body(agreement);

@@ -67,9 +67,51 @@ class ContributionController {
 	}
 
 	@GetMapping("/agreements/new")
-	String newForm(@RequestParam(required = false) Long donorId, Model model) {
-		model.addAttribute("form", AgreementForm.empty(donorId));
+	String newForm(@RequestParam(required = false) Long donorId, @RequestParam(required = false) Long pledgeId,
+			Model model) {
+		var pledge = pledgeId == null ? null
+				: contributions.pledgesOf(null).stream().filter(p -> p.id().equals(pledgeId)).findFirst().orElse(null);
+		model.addAttribute("form", pledge == null ? AgreementForm.empty(donorId) : AgreementForm.fromPledge(pledge));
 		return withChoices(model);
+	}
+
+	@PostMapping("/pledges")
+	String pledge(@RequestParam long donorId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate pledgedOn,
+			@RequestParam(required = false) BigDecimal amount, @RequestParam(defaultValue = "") String currency,
+			@RequestParam(required = false) FundingWindow window, @RequestParam(defaultValue = "") String note,
+			RedirectAttributes flash) {
+		try {
+			if (amount == null) {
+				throw new BusinessRuleViolation("pledge.amount.positive");
+			}
+			contributions.recordPledge(donorId, pledgedOn, amount, currency, window, note);
+			flash.addFlashAttribute("message", "pledge.recorded");
+		}
+		catch (BusinessRuleViolation e) {
+			flash.addFlashAttribute("problem", new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments()));
+		}
+		return "redirect:/donors/" + donorId;
+	}
+
+	@GetMapping("/revaluations")
+	String revaluations(Model model) {
+		model.addAttribute("runs", contributions.revaluations());
+		model.addAttribute("today", LocalDate.now());
+		return "contributions/revaluations";
+	}
+
+	@PostMapping("/revaluations")
+	String revalue(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodEnd,
+			RedirectAttributes flash) {
+		try {
+			contributions.revalue(periodEnd);
+			flash.addFlashAttribute("message", "revaluation.recorded");
+		}
+		catch (BusinessRuleViolation e) {
+			flash.addFlashAttribute("problem", new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments()));
+		}
+		return "redirect:/contributions/revaluations";
 	}
 
 	@PostMapping("/agreements")
@@ -77,7 +119,8 @@ class ContributionController {
 			RedirectAttributes flash) {
 		if (!result.hasErrors()) {
 			try {
-				var agreement = contributions.createAgreement(form.toTerms());
+				var agreement = form.pledgeId() == null ? contributions.createAgreement(form.toTerms())
+						: contributions.createAgreementFromPledge(form.pledgeId(), form.toTerms());
 				flash.addFlashAttribute("message", "agreement.created");
 				return "redirect:/contributions/agreements/" + agreement.id();
 			}
@@ -144,6 +187,7 @@ class ContributionController {
 	private String withChoices(Model model) {
 		model.addAttribute("donors", donors.all());
 		model.addAttribute("windows", FundingWindow.values());
+		model.addAttribute("currencies", java.util.List.of("USD", "EUR", "GBP", "JPY", "NOK", "SEK", "CHF", "DKK", "CAD", "AUD"));
 		model.addAttribute("earmarkKinds", EarmarkKind.values());
 		return "contributions/agreement-form";
 	}

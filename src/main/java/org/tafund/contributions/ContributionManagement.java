@@ -39,11 +39,18 @@ public class ContributionManagement {
 
 	private final ExchangeRateManagement rates;
 
+	private final Pledges pledges;
+
+	private final RevaluationRuns revaluations;
+
 	private final Clock clock;
 
 	ContributionManagement(Agreements agreements, Receipts receipts, Refunds refunds, Amendments amendments,
-			DonorManagement donors, ExchangeRateManagement rates, Clock clock) {
+			Pledges pledges, RevaluationRuns revaluations, DonorManagement donors, ExchangeRateManagement rates,
+			Clock clock) {
 		this.agreements = agreements;
+		this.pledges = pledges;
+		this.revaluations = revaluations;
 		this.receipts = receipts;
 		this.refunds = refunds;
 		this.amendments = amendments;
@@ -71,6 +78,70 @@ public class ContributionManagement {
 			throw new BusinessRuleViolation("agreement.reference.taken", terms.reference().strip());
 		}
 		return view(agreement);
+	}
+
+	/** The agreement a pledge became; the pledge then shows as such. */
+	public AgreementView createAgreementFromPledge(long pledgeId, AgreementTerms terms) {
+		var pledge = pledges.findById(pledgeId).orElseThrow(() -> new PledgeNotFound(pledgeId));
+		if (pledge.getDonorId() != terms.donorId()) {
+			throw new BusinessRuleViolation("pledge.otherDonor");
+		}
+		var agreement = createAgreement(terms);
+		pledge.turnedInto(agreement.id());
+		return agreement;
+	}
+
+	public Pledge.PledgeView recordPledge(long donorId, LocalDate pledgedOn, BigDecimal amount, String currency,
+			FundingWindow window, String note) {
+		donors.get(donorId);
+		if (pledgedOn == null) {
+			throw new BusinessRuleViolation("pledge.date.required");
+		}
+		var money = new Money(amount, currency);
+		return pledges.save(new Pledge(donorId, pledgedOn, money, rates.rateOn(money.currency(), pledgedOn), window,
+				note)).view();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Pledge.PledgeView> pledgesOf(Long donorId) {
+		var list = donorId == null ? pledges.findAllByOrderByPledgedOnDescIdDesc()
+				: pledges.findByDonorIdOrderByPledgedOnDescIdDesc(donorId);
+		return list.stream().map(Pledge::view).toList();
+	}
+
+	/**
+	 * Revalues every open receivable in a currency other than USD at the rate in effect on the
+	 * period end, against its USD value at recognition, and stores the run. One run per period end:
+	 * figures once reported are never recomputed silently.
+	 */
+	public RevaluationView revalue(LocalDate periodEnd) {
+		if (periodEnd == null) {
+			throw new BusinessRuleViolation("revaluation.date.required");
+		}
+		if (revaluations.existsByPeriodEnd(periodEnd)) {
+			throw new BusinessRuleViolation("revaluation.exists", periodEnd.toString());
+		}
+		var lines = new ArrayList<RevaluationLine>();
+		for (var agreement : agreements.openInOtherCurrenciesSignedBy(periodEnd)) {
+			var received = Money.rounded(receipts.netReceivedOnOrBefore(agreement.getId(), periodEnd),
+					agreement.getCurrency());
+			var outstanding = agreement.total().minus(received.min(agreement.total()));
+			if (outstanding.isPositive()) {
+				lines.add(new RevaluationLine(agreement.getId(), outstanding, agreement.getRecognitionRate(),
+						rates.rateOn(agreement.getCurrency(), periodEnd)));
+			}
+		}
+		try {
+			return revaluations.saveAndFlush(new RevaluationRun(periodEnd, lines)).view();
+		}
+		catch (DataIntegrityViolationException e) {
+			throw new BusinessRuleViolation("revaluation.exists", periodEnd.toString());
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public List<RevaluationView> revaluations() {
+		return revaluations.findAllByOrderByPeriodEndDesc().stream().map(RevaluationRun::view).toList();
 	}
 
 	public AgreementView sign(long agreementId, long expectedVersion, LocalDate signedOn) {
@@ -194,7 +265,17 @@ public class ContributionManagement {
 			usd = usd.plus(new DonorContributions.Totals(a.recognisedUsd(), a.receivedUsd(),
 					p.outstanding().toUsd(rate), p.overdue().toUsd(rate), p.refunded().toUsd(rate)));
 		}
-		return new DonorContributions(list, List.copyOf(totals.values()), usd);
+		var donorPledges = pledgesOf(donorId);
+		var pledged = new java.util.TreeMap<String, Money>();
+		var pledgedUsd = Money.zero(Money.USD);
+		for (var pledge : donorPledges) {
+			if (pledge.agreementId() == null) {
+				pledged.merge(pledge.amount().currency(), pledge.amount(), Money::plus);
+				pledgedUsd = pledgedUsd.plus(pledge.usd());
+			}
+		}
+		return new DonorContributions(list, List.copyOf(totals.values()), usd, donorPledges,
+				List.copyOf(pledged.values()), pledgedUsd);
 	}
 
 	/** Instalments past due and not fully received, most overdue first. */
@@ -291,6 +372,14 @@ public class ContributionManagement {
 
 		AgreementNotFound(long id) {
 			super("No agreement " + id);
+		}
+
+	}
+
+	static class PledgeNotFound extends NotFound {
+
+		PledgeNotFound(long id) {
+			super("No pledge " + id);
 		}
 
 	}

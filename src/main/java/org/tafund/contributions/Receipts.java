@@ -16,4 +16,9 @@ interface Receipts extends JpaRepository<Receipt, Long> {
 
 	boolean existsByReversalOf(Long receiptId);
 
+	@Query("""
+			select coalesce(sum(r.agreementAmount), 0) from Receipt r
+			where r.agreementId = :agreementId and r.receivedOn <= :date""")
+	BigDecimal netReceivedOnOrBefore(Long agreementId, java.time.LocalDate date);
+
 }

@@ -76,8 +76,9 @@ class SecurityConfiguration {
 				.requestMatchers(POST, "/api/v1/agreements/*/receipts", "/api/v1/agreements/*/refunds",
 						"/api/v1/receipts/*/reversal")
 				.hasAnyRole(FINANCE, ADMIN)
-				.requestMatchers(POST, "/api/v1/agreements", "/api/v1/agreements/*/amendments")
+				.requestMatchers(POST, "/api/v1/agreements", "/api/v1/agreements/*/amendments", "/api/v1/pledges")
 				.hasAnyRole(DONOR_RELATIONS, ADMIN)
+				.requestMatchers(POST, "/api/v1/revaluations").hasAnyRole(FINANCE, ADMIN)
 				// A write that no rule above names is refused: new routes are closed until decided.
 				.anyRequest().denyAll())
 			.httpBasic(basic -> basic.realmName("tafund")
@@ -131,7 +132,8 @@ class SecurityConfiguration {
 			.requestMatchers(GET, "/**").authenticated()
 			.requestMatchers(POST, "/account/password").authenticated()
 			.requestMatchers("/donors", "/donors/**").hasAnyRole(DONOR_RELATIONS, ADMIN)
-			.requestMatchers(POST, "/contributions/agreements").hasAnyRole(DONOR_RELATIONS, ADMIN)
+			.requestMatchers(POST, "/contributions/agreements", "/contributions/pledges").hasAnyRole(DONOR_RELATIONS, ADMIN)
+			.requestMatchers(POST, "/contributions/revaluations").hasAnyRole(FINANCE, ADMIN)
 			.requestMatchers(POST, "/contributions/agreements/*/receipts", "/contributions/agreements/*/receipts/*/reversal",
 					"/contributions/agreements/*/refunds")
 			.hasAnyRole(FINANCE, ADMIN)

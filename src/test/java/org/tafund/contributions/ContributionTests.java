@@ -250,6 +250,87 @@ class ContributionTests {
 			.isZero();
 	}
 
+	@Test
+	void revaluesOpenReceivablesAtPeriodEndAndNeverRecomputesAStoredRun() {
+		rate("NOK", "2024-06-01", "10.00");
+		rate("NOK", "2024-09-01", "10.50");
+		rate("NOK", "2024-12-01", "11.00");
+		var agreement = contributions.createAgreement(new AgreementTerms("NOK-" + UUID.randomUUID(), donor(), "NOK",
+				new BigDecimal("1000000.00"), FundingWindow.CPCJF_SPECIAL_PURPOSE, null, 1, null, null, null, null,
+				false, null, null, LocalDate.parse("2024-06-01"),
+				List.of(new ScheduleLine(LocalDate.parse("2024-10-01"), new BigDecimal("1000000.00")))));
+		// 1,000,000.00 NOK / 10.00 = 100,000.00 USD recognised at signature
+		assertThat(agreement.recognisedUsd()).isEqualTo(Money.usd("100000.00"));
+		receive(agreement.id(), "2024-09-01", "400000.00", "NOK", false);
+
+		var run = contributions.revalue(LocalDate.parse("2024-12-31"));
+		// outstanding 600,000.00 NOK: at recognition 600,000 / 10.00 = 60,000.00 USD;
+		// at the period-end rate 600,000 / 11.00 = 54,545.45 USD; loss 54,545.45 - 60,000.00 = -5,454.55
+		var line = run.lines().stream().filter(l -> l.agreementId().equals(agreement.id())).findFirst().orElseThrow();
+		assertThat(line.outstanding()).isEqualTo(Money.of("600000.00", "NOK"));
+		assertThat(line.usdAtRecognition()).isEqualTo(Money.usd("60000.00"));
+		assertThat(line.periodEndRate()).isEqualByComparingTo("11.00");
+		assertThat(line.revaluedUsd()).isEqualTo(Money.usd("54545.45"));
+		assertThat(line.gainLossUsd()).isEqualTo(Money.usd("-5454.55"));
+		assertThat(run.gainLossUsd()).isEqualTo(run.lines().stream().map(RevaluationView.Line::gainLossUsd)
+			.reduce(Money.zero("USD"), Money::plus));
+
+		// A rate entered later for the same month changes nothing already stored, and the run is not redone.
+		rate("NOK", "2024-12-15", "12.00");
+		assertThatThrownBy(() -> contributions.revalue(LocalDate.parse("2024-12-31")))
+			.satisfies(e -> assertThat(key((BusinessRuleViolation) e)).isEqualTo("revaluation.exists"));
+		var stored = contributions.revaluations().stream().filter(r -> r.periodEnd().equals(LocalDate.parse("2024-12-31")))
+			.findFirst().orElseThrow();
+		assertThat(stored.lines().stream().filter(l -> l.agreementId().equals(agreement.id())).findFirst().orElseThrow()
+			.gainLossUsd()).isEqualTo(Money.usd("-5454.55"));
+	}
+
+	@Test
+	void aPledgeTurnsIntoAnAgreementOnce() {
+		long donorId = donor();
+		var pledge = contributions.recordPledge(donorId, LocalDate.parse("2025-01-05"), new BigDecimal("25000.00"), "USD",
+				FundingWindow.CPCJF_GENERAL_PURPOSE, "Announced at the Commission");
+		var terms = new AgreementTerms("PL-" + UUID.randomUUID(), donorId, "USD", new BigDecimal("25000.00"),
+				FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null, false, null, null,
+				LocalDate.parse("2025-02-01"), List.of(new ScheduleLine(LocalDate.parse("2025-03-01"), new BigDecimal("25000.00"))));
+		var agreement = contributions.createAgreementFromPledge(pledge.id(), terms);
+		assertThat(contributions.pledgesOf(donorId)).singleElement()
+			.satisfies(p -> assertThat(p.agreementId()).isEqualTo(agreement.id()));
+		assertThat(contributions.ofDonor(donorId).pledgedUsd()).isEqualTo(Money.usd("0.00"));
+		assertThatThrownBy(() -> contributions.createAgreementFromPledge(pledge.id(), new AgreementTerms(
+				"PL2-" + UUID.randomUUID(), donorId, "USD", new BigDecimal("1.00"), FundingWindow.CPCJF_GENERAL_PURPOSE,
+				null, 1, null, null, null, null, false, null, null, null,
+				List.of(new ScheduleLine(LocalDate.parse("2025-03-01"), BigDecimal.ONE)))))
+			.satisfies(e -> assertThat(key((BusinessRuleViolation) e)).isEqualTo("pledge.alreadyConverted"));
+	}
+
+	@Test
+	void refusesMoneyOnDraftsAndCancelledAgreementsAndSchedulesOutsideThePeriod() {
+		long donorId = donor();
+		assertThatThrownBy(() -> contributions.createAgreement(new AgreementTerms("P-" + UUID.randomUUID(), donorId,
+				"USD", new BigDecimal("10.00"), FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null,
+				false, LocalDate.parse("2025-01-01"), LocalDate.parse("2025-06-30"), null,
+				List.of(new ScheduleLine(LocalDate.parse("2025-07-01"), new BigDecimal("10.00"))))))
+			.satisfies(e -> assertThat(key((BusinessRuleViolation) e)).isEqualTo("agreement.schedule.outsidePeriod"));
+		assertThatThrownBy(() -> contributions.createAgreement(new AgreementTerms("P-" + UUID.randomUUID(), donorId,
+				"USD", new BigDecimal("10.00"), FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null,
+				new BigDecimal("0.07"), null, false, null, null, null,
+				List.of(new ScheduleLine(LocalDate.parse("2025-07-01"), new BigDecimal("10.00"))))))
+			.satisfies(e -> assertThat(key((BusinessRuleViolation) e)).isEqualTo("agreement.psc.approval"));
+		var draft = contributions.createAgreement(new AgreementTerms("D-" + UUID.randomUUID(), donorId, "USD",
+				new BigDecimal("10.00"), FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null,
+				new BigDecimal("0.07"), "PSC waiver 2025/12", false, null, null, null,
+				List.of(new ScheduleLine(LocalDate.parse("2025-07-01"), new BigDecimal("10.00")))));
+		assertThat(draft.status()).isEqualTo(AgreementStatus.DRAFT);
+		assertThatThrownBy(() -> receive(draft.id(), "2025-07-01", "10.00", "USD", false))
+			.satisfies(e -> assertThat(key((BusinessRuleViolation) e)).isEqualTo("agreement.notSigned"));
+		var signed = usdAgreement("10.00", "2025-07-01", "10.00");
+		var cancelled = contributions.cancel(signed.id(), signed.version());
+		assertThat(cancelled.status()).isEqualTo(AgreementStatus.CANCELLED);
+		assertThatThrownBy(() -> receive(signed.id(), "2025-07-01", "10.00", "USD", false))
+			.satisfies(e -> assertThat(key((BusinessRuleViolation) e)).isEqualTo("agreement.cancelled"));
+	}
+
 	void expectProblem(String body, int status, String code) throws Exception {
 		var result = mvc.perform(post("/api/v1/agreements").with(httpBasic("donor.officer", "tafund-demo-2026"))
 			.contentType(MediaType.APPLICATION_JSON)

@@ -69,28 +69,28 @@ class ExchangeRateTests {
 	void importsACsvAllOrNothingAndReportsEachRejectedLine() {
 		var bad = """
 				currency,effective_date,units_per_usd
-				NOK,2026-01-01,10.55
-				NOK,2026-13-01,10.60
-				SEK,2026-01-01,abc
+				MNT,2026-01-01,10.55
+				MNT,2026-13-01,10.60
+				KZT,2026-01-01,abc
 				USD,2026-01-01,1
-				NOK,2026-01-01,10.56
+				MNT,2026-01-01,10.56
 				""";
 		var refused = rates.importCsv(new StringReader(bad));
 		assertThat(refused.stored()).isFalse();
 		assertThat(refused.accepted()).isZero();
 		assertThat(refused.rejections()).extracting(RateImport.Rejection::line).containsExactly(3L, 4L, 5L, 6L);
-		assertThat(rates.list("NOK", PageRequest.of(0, 10))).isEmpty();
+		assertThat(rates.list("MNT", PageRequest.of(0, 10))).isEmpty();
 
 		var good = """
 				currency,effective_date,units_per_usd
-				NOK,2026-01-01,10.55
-				NOK,2026-02-01,10.60
-				SEK,2026-01-01,10.4875
+				MNT,2026-01-01,10.55
+				MNT,2026-02-01,10.60
+				KZT,2026-01-01,10.4875
 				""";
 		var stored = rates.importCsv(new StringReader(good));
 		assertThat(stored.stored()).isTrue();
 		assertThat(stored.accepted()).isEqualTo(3);
-		assertThat(rates.rateOn("SEK", LocalDate.parse("2026-06-30")).unitsPerUsd()).isEqualByComparingTo("10.4875");
+		assertThat(rates.rateOn("KZT", LocalDate.parse("2026-06-30")).unitsPerUsd()).isEqualByComparingTo("10.4875");
 	}
 
 	@Test

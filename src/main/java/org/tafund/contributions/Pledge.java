@@ -1,0 +1,103 @@
+package org.tafund.contributions;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.envers.Audited;
+import org.tafund.fx.AppliedRate;
+import org.tafund.shared.AuditableEntity;
+import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.Money;
+
+/** A donor's announced intention: shown as pledged, never as revenue, until it becomes an agreement. */
+@Entity
+@Table(name = "pledge")
+@Audited
+class Pledge extends AuditableEntity {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "donor_id", nullable = false, updatable = false)
+	private Long donorId;
+
+	@Column(name = "pledged_on", nullable = false)
+	private LocalDate pledgedOn;
+
+	@Column(nullable = false, precision = 19, scale = 4)
+	private BigDecimal amount;
+
+	@Column(nullable = false, length = 3)
+	private String currency;
+
+	@Column(nullable = false, precision = 19, scale = 8)
+	private BigDecimal rate;
+
+	@Column(name = "rate_date", nullable = false)
+	private LocalDate rateDate;
+
+	@Column(name = "usd_amount", nullable = false, precision = 19, scale = 4)
+	private BigDecimal usdAmount;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "funding_window", length = 40)
+	private FundingWindow window;
+
+	@Column(length = 500)
+	private String note;
+
+	@Column(name = "agreement_id")
+	private Long agreementId;
+
+	protected Pledge() {
+	}
+
+	Pledge(long donorId, LocalDate pledgedOn, Money amount, AppliedRate rate, FundingWindow window, String note) {
+		if (!amount.isPositive()) {
+			throw new BusinessRuleViolation("pledge.amount.positive");
+		}
+		this.donorId = donorId;
+		this.pledgedOn = pledgedOn;
+		this.amount = amount.amount();
+		this.currency = amount.currency();
+		this.rate = rate.unitsPerUsd();
+		this.rateDate = rate.effectiveDate();
+		this.usdAmount = rate.toUsd(amount).amount();
+		this.window = window;
+		this.note = note == null || note.isBlank() ? null : note.strip();
+	}
+
+	void turnedInto(long agreement) {
+		if (agreementId != null) {
+			throw new BusinessRuleViolation("pledge.alreadyConverted", id);
+		}
+		this.agreementId = agreement;
+	}
+
+	Long getDonorId() {
+		return donorId;
+	}
+
+	PledgeView view() {
+		return new PledgeView(id, donorId, pledgedOn, new Money(amount, currency), rate, rateDate,
+				new Money(usdAmount, Money.USD), window, note, agreementId, getCreatedBy(), getCreatedAt());
+	}
+
+	/** A pledge as pages and the API show it; {@code agreementId} once it has become one. */
+	public record PledgeView(Long id, Long donorId, LocalDate pledgedOn, Money amount, BigDecimal rate,
+			LocalDate rateDate, Money usd, FundingWindow window, String note, Long agreementId, String recordedBy,
+			Instant recordedAt) {
+	}
+
+}
