@@ -205,6 +205,12 @@ class AccessMatrixTests {
 		routes.add(new Route("GET", "/api/v1/pledges", "/api/v1/pledges", 200, ANY_ROLE, false, null));
 		routes.add(new Route("POST", "/api/v1/revaluations", "/api/v1/revaluations", 400, FINANCE_ADMIN, false, "{}"));
 		routes.add(new Route("GET", "/api/v1/revaluations", "/api/v1/revaluations", 200, ANY_ROLE, false, null));
+		for (var action : List.of("sign", "amendments", "cancel", "close")) {
+			routes.add(new Route("POST", "/contributions/agreements/{id}/" + action,
+					"/contributions/agreements/999999/" + action, action.equals("amendments") ? 302 : 400, DONOR_ADMIN,
+					false, ""));
+		}
+		routes.add(new Route("GET", "/history/{entity}/{id}", "/history/Donor/" + donorId, 200, ANY_ROLE, false, null));
 		// audit
 		routes.add(new Route("GET", "/audit", "/audit", 200, ADMIN_AUDITOR, false, null));
 		routes.add(new Route("GET", "/audit/sign-ins", "/audit/sign-ins", 200, ADMIN_AUDITOR, false, null));

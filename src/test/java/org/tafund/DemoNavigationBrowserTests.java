@@ -8,6 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
 import org.tafund.support.BrowserTest;
 
 /** Each demo user signs in through the real page in Chromium and sees the navigation of their role. */
@@ -47,7 +51,9 @@ class DemoNavigationBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
 		assertThat(browser.getPageSource()).doesNotContain("AccessDeniedException");
 		browser.findElement(By.id("user-menu")).click();
-		browser.findElement(By.id("sign-out")).click();
+		var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
+		wait.until(ExpectedConditions.urlContains("/login"));
 		assertThat(browser.getCurrentUrl()).endsWith("/login?logout");
 	}
 

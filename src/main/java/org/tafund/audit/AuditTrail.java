@@ -49,6 +49,41 @@ public class AuditTrail {
 		return page.map(revision -> view(reader, revision));
 	}
 
+	/**
+	 * Every revision of one record, newest first, with what changed in each. The entity is named by
+	 * its class's simple name; only {@code @Audited} entities have a history.
+	 */
+	List<RevisionView> history(String entityName, String id) {
+		var entityType = entityManager.getMetamodel()
+			.getEntities()
+			.stream()
+			.filter(e -> e.getJavaType().getSimpleName().equals(entityName)
+					&& e.getJavaType().isAnnotationPresent(org.hibernate.envers.Audited.class))
+			.findFirst()
+			.orElseThrow(() -> new RevisionNotFound(0));
+		Object key;
+		try {
+			key = entityType.getIdType().getJavaType() == Long.class ? (Object) Long.valueOf(id) : id;
+		}
+		catch (NumberFormatException e) {
+			throw new RevisionNotFound(0);
+		}
+		var reader = AuditReaderFactory.get(entityManager);
+		@SuppressWarnings("unchecked")
+		List<Object[]> rows = reader.createQuery()
+			.forRevisionsOfEntity(entityType.getJavaType(), false, true)
+			.add(org.hibernate.envers.query.AuditEntity.id().eq(key))
+			.addOrder(org.hibernate.envers.query.AuditEntity.revisionNumber().desc())
+			.getResultList();
+		var history = new ArrayList<RevisionView>();
+		for (Object[] row : rows) {
+			var revision = (Revision) row[1];
+			var change = change(reader, revision.getId(), (RevisionType) row[2], row[0]);
+			history.add(new RevisionView(revision.getId(), revision.getInstant(), revision.getUsername(), List.of(change)));
+		}
+		return history;
+	}
+
 	RevisionView revision(long number) {
 		var revision = revisions.findById(number).orElseThrow(() -> new RevisionNotFound(number));
 		return view(AuditReaderFactory.get(entityManager), revision);

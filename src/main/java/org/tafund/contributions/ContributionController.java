@@ -165,6 +165,34 @@ class ContributionController {
 		});
 	}
 
+	@PostMapping("/agreements/{id}/sign")
+	String sign(@PathVariable long id, @RequestParam long version,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedOn,
+			RedirectAttributes flash) {
+		return act(id, null, flash, "agreement.signed", () -> {
+			if (signedOn == null) {
+				throw new BusinessRuleViolation("agreement.signedOn.required");
+			}
+			return contributions.sign(id, version, signedOn);
+		});
+	}
+
+	@PostMapping("/agreements/{id}/amendments")
+	String amend(@PathVariable long id, @Valid AmendmentForm form, BindingResult result, RedirectAttributes flash) {
+		return act(id, result, flash, "agreement.amended", () -> contributions.amend(id, form.version(),
+				form.amendedOn(), form.reason(), form.amount(), form.lines()));
+	}
+
+	@PostMapping("/agreements/{id}/cancel")
+	String cancel(@PathVariable long id, @RequestParam long version, RedirectAttributes flash) {
+		return act(id, null, flash, "agreement.cancelledNow", () -> contributions.cancel(id, version));
+	}
+
+	@PostMapping("/agreements/{id}/close")
+	String close(@PathVariable long id, @RequestParam long version, RedirectAttributes flash) {
+		return act(id, null, flash, "agreement.closedNow", () -> contributions.close(id, version));
+	}
+
 	// Money forms come back to the agreement page: the booking is there, or the reason it was refused.
 	private static String act(long id, BindingResult result, RedirectAttributes flash, String success,
 			java.util.function.Supplier<?> action) {

@@ -55,7 +55,7 @@ class Donor extends AuditableEntity {
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "donor_contact", joinColumns = @JoinColumn(name = "donor_id"))
 	@OrderColumn(name = "position")
-	private List<ContactPerson> contacts = new ArrayList<>();
+	private List<Contact> contacts = new ArrayList<>();
 
 	protected Donor() {
 	}
@@ -81,7 +81,7 @@ class Donor extends AuditableEntity {
 		details.contacts()
 			.stream()
 			.filter(c -> c != null && c.name() != null && !c.name().isBlank())
-			.map(c -> new ContactPerson(c.name().strip(), blankToNull(c.email()), blankToNull(c.role())))
+			.map(c -> new Contact(new ContactPerson(c.name().strip(), blankToNull(c.email()), blankToNull(c.role()))))
 			.forEach(contacts::add);
 	}
 
@@ -94,7 +94,7 @@ class Donor extends AuditableEntity {
 	}
 
 	DonorView view() {
-		return new DonorView(id, name, type, country, iatiIdentifier, iatiOrgType, notes, active, List.copyOf(contacts),
+		return new DonorView(id, name, type, country, iatiIdentifier, iatiOrgType, notes, active, contacts.stream().map(Contact::person).toList(),
 				getVersion(), getCreatedBy(), getCreatedAt(), getUpdatedBy(), getUpdatedAt());
 	}
 

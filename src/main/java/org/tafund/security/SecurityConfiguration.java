@@ -132,7 +132,10 @@ class SecurityConfiguration {
 			.requestMatchers(GET, "/**").authenticated()
 			.requestMatchers(POST, "/account/password").authenticated()
 			.requestMatchers("/donors", "/donors/**").hasAnyRole(DONOR_RELATIONS, ADMIN)
-			.requestMatchers(POST, "/contributions/agreements", "/contributions/pledges").hasAnyRole(DONOR_RELATIONS, ADMIN)
+			.requestMatchers(POST, "/contributions/agreements", "/contributions/pledges",
+					"/contributions/agreements/*/sign", "/contributions/agreements/*/amendments",
+					"/contributions/agreements/*/cancel", "/contributions/agreements/*/close")
+			.hasAnyRole(DONOR_RELATIONS, ADMIN)
 			.requestMatchers(POST, "/contributions/revaluations").hasAnyRole(FINANCE, ADMIN)
 			.requestMatchers(POST, "/contributions/agreements/*/receipts", "/contributions/agreements/*/receipts/*/reversal",
 					"/contributions/agreements/*/refunds")

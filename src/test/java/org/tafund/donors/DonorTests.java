@@ -86,6 +86,14 @@ class DonorTests {
 			.andExpect(content().string(containsString("after you opened the page")))
 			.andExpect(content().string(containsString("Conflictland (renamed)")));
 		assertThat(donors.get(donor.id()).name()).isEqualTo("Conflictland (renamed)");
+
+		// The donor page's History panel says who renamed it, before and after.
+		mvc.perform(get("/history/Donor/{id}", donor.id()).with(user("project.manager").roles("PROJECT_MANAGER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Conflictland → </span><span>Conflictland (renamed)")))
+			.andExpect(content().string(containsString("system")));
+		mvc.perform(get("/history/AppUser/1").with(user("project.manager").roles("PROJECT_MANAGER")))
+			.andExpect(status().isOk());
 	}
 
 	@Test

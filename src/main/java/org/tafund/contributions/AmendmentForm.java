@@ -1,0 +1,25 @@
+package org.tafund.contributions;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/** The amendment form of the agreement page: new total and schedule, dated and reasoned. */
+record AmendmentForm(@NotNull Long version, @NotNull LocalDate amendedOn, @NotBlank @Size(max = 500) String reason,
+		@NotNull @Positive BigDecimal amount, @Valid List<AgreementForm.Row> instalments) {
+
+	List<ScheduleLine> lines() {
+		return instalments == null ? List.of()
+				: instalments.stream()
+					.filter(r -> r != null && (r.dueOn() != null || r.amount() != null))
+					.map(r -> new ScheduleLine(r.dueOn(), r.amount()))
+					.toList();
+	}
+
+}
