@@ -7,9 +7,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,6 +40,9 @@ import org.tafund.shared.Money;
 class Agreement extends AuditableEntity {
 
 	static final BigDecimal STANDARD_PSC = new BigDecimal("0.13");
+
+	/** The themes of paragraph 8 an agreement can be earmarked to. */
+	static final Set<String> THEMES = Set.of("EXTRADITION", "MLA", "BOTH", "OTHER");
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -108,6 +116,11 @@ class Agreement extends AuditableEntity {
 	@OneToMany(mappedBy = "agreement", cascade = CascadeType.PERSIST)
 	private List<Instalment> instalments = new ArrayList<>();
 
+	@ElementCollection
+	@CollectionTable(name = "agreement_report_due", joinColumns = @JoinColumn(name = "agreement_id"))
+	@Column(name = "due_on")
+	private Set<LocalDate> reportDueDates = new TreeSet<>();
+
 	protected Agreement() {
 	}
 
@@ -134,6 +147,9 @@ class Agreement extends AuditableEntity {
 		}
 		this.earmarkKind = terms.earmarkLevel() > 1 ? terms.earmarkKind() : null;
 		this.earmarkTarget = terms.earmarkLevel() > 1 ? terms.earmarkTarget().strip().toUpperCase(Locale.ROOT) : null;
+		if (earmarkKind == EarmarkKind.THEME && !THEMES.contains(earmarkTarget)) {
+			throw new BusinessRuleViolation("agreement.earmark.theme", earmarkTarget);
+		}
 		var psc = terms.pscRate() == null ? STANDARD_PSC : terms.pscRate();
 		if (psc.signum() < 0 || psc.compareTo(BigDecimal.ONE) >= 0 || psc.stripTrailingZeros().scale() > 4) {
 			throw new BusinessRuleViolation("agreement.psc.range");
@@ -151,6 +167,9 @@ class Agreement extends AuditableEntity {
 		this.periodEnd = terms.periodEnd();
 		addSchedule(1, terms.instalments());
 		this.scheduleNumber = 1;
+		if (terms.reportDueDates() != null) {
+			terms.reportDueDates().stream().filter(java.util.Objects::nonNull).forEach(reportDueDates::add);
+		}
 	}
 
 	/** Signing makes the agreement binding: its USD value is recognised at the rate of that day. */
@@ -380,6 +399,10 @@ class Agreement extends AuditableEntity {
 
 	LocalDate getRecognitionRateDate() {
 		return recognitionRateDate;
+	}
+
+	List<LocalDate> getReportDueDates() {
+		return reportDueDates.stream().sorted().toList();
 	}
 
 	LocalDate getCancelledOn() {

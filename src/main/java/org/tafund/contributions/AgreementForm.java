@@ -22,7 +22,8 @@ record AgreementForm(@NotNull Long donorId, @NotBlank @Size(max = 60) String ref
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodStart,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodEnd,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedOn, @Valid List<Row> instalments,
-		Long pledgeId) {
+		Long pledgeId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportDue1,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportDue2) {
 
 	record Row(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn, BigDecimal amount) {
 	}
@@ -31,14 +32,14 @@ record AgreementForm(@NotNull Long donorId, @NotBlank @Size(max = 60) String ref
 
 	static AgreementForm empty(Long donorId) {
 		return new AgreementForm(donorId, "", "USD", null, FundingWindow.CPCJF_GENERAL_PURPOSE, "", 1, null, "",
-				Agreement.STANDARD_PSC, "", false, null, null, null, blankRows(), null);
+				Agreement.STANDARD_PSC, "", false, null, null, null, blankRows(), null, null, null);
 	}
 
 	/** The form a pledge opens: its donor, currency, amount and window, ready to be completed. */
 	static AgreementForm fromPledge(Pledge.PledgeView pledge) {
 		return new AgreementForm(pledge.donorId(), "", pledge.amount().currency(), pledge.amount().amount(),
 				pledge.window() == null ? FundingWindow.CPCJF_GENERAL_PURPOSE : pledge.window(), "", 1, null, "",
-				Agreement.STANDARD_PSC, "", false, null, null, null, blankRows(), pledge.id());
+				Agreement.STANDARD_PSC, "", false, null, null, null, blankRows(), pledge.id(), null, null);
 	}
 
 	private static List<Row> blankRows() {
@@ -57,7 +58,8 @@ record AgreementForm(@NotNull Long donorId, @NotBlank @Size(max = 60) String ref
 					.toList();
 		return new AgreementTerms(reference, donorId, currency, amount, window, pniInstitute,
 				earmarkLevel == null ? 1 : earmarkLevel, earmarkKind, earmarkTarget, pscRate, pscApprovalReference,
-				conditional != null && conditional, periodStart, periodEnd, signedOn, lines);
+				conditional != null && conditional, periodStart, periodEnd, signedOn, lines,
+				java.util.stream.Stream.of(reportDue1, reportDue2).filter(java.util.Objects::nonNull).toList());
 	}
 
 }

@@ -17,7 +17,7 @@ record AgreementRequest(@NotNull Long donorId, @NotBlank @Size(max = 60) String 
 		@NotNull FundingWindow window, @Size(max = 100) String pniInstitute, Integer earmarkLevel,
 		EarmarkKind earmarkKind, @Size(max = 100) String earmarkTarget, BigDecimal pscRate,
 		@Size(max = 100) String pscApprovalReference, Boolean conditional, LocalDate periodStart, LocalDate periodEnd,
-		LocalDate signedOn, @NotEmpty @Valid List<Line> instalments, Long pledgeId) {
+		LocalDate signedOn, @NotEmpty @Valid List<Line> instalments, Long pledgeId, List<LocalDate> reportDueDates) {
 
 	record Line(@NotNull LocalDate dueOn, @NotNull @Positive BigDecimal amount) {
 	}
@@ -25,7 +25,8 @@ record AgreementRequest(@NotNull Long donorId, @NotBlank @Size(max = 60) String 
 	AgreementTerms toTerms() {
 		return new AgreementTerms(reference, donorId, currency, amount, window, pniInstitute,
 				earmarkLevel == null ? 1 : earmarkLevel, earmarkKind, earmarkTarget, pscRate, pscApprovalReference,
-				conditional != null && conditional, periodStart, periodEnd, signedOn, lines(instalments));
+				conditional != null && conditional, periodStart, periodEnd, signedOn, lines(instalments),
+				reportDueDates == null ? List.of() : reportDueDates);
 	}
 
 	static List<ScheduleLine> lines(List<Line> lines) {

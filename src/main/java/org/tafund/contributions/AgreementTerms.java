@@ -8,5 +8,15 @@ import java.util.List;
 public record AgreementTerms(String reference, long donorId, String currency, BigDecimal amount, FundingWindow window,
 		String pniInstitute, int earmarkLevel, EarmarkKind earmarkKind, String earmarkTarget, BigDecimal pscRate,
 		String pscApprovalReference, boolean conditional, LocalDate periodStart, LocalDate periodEnd, LocalDate signedOn,
-		List<ScheduleLine> instalments) {
+		List<ScheduleLine> instalments, List<LocalDate> reportDueDates) {
+
+	/** Terms without donor report dates. */
+	public AgreementTerms(String reference, long donorId, String currency, BigDecimal amount, FundingWindow window,
+			String pniInstitute, int earmarkLevel, EarmarkKind earmarkKind, String earmarkTarget, BigDecimal pscRate,
+			String pscApprovalReference, boolean conditional, LocalDate periodStart, LocalDate periodEnd,
+			LocalDate signedOn, List<ScheduleLine> instalments) {
+		this(reference, donorId, currency, amount, window, pniInstitute, earmarkLevel, earmarkKind, earmarkTarget,
+				pscRate, pscApprovalReference, conditional, periodStart, periodEnd, signedOn, instalments, List.of());
+	}
+
 }

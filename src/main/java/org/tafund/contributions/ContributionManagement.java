@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tafund.donors.DonorManagement;
 import org.tafund.fx.ExchangeRateManagement;
+import org.tafund.reference.CountryCatalogue;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.ConcurrentEdit;
 import org.tafund.shared.Money;
@@ -43,11 +44,14 @@ public class ContributionManagement {
 
 	private final RevaluationRuns revaluations;
 
+	private final CountryCatalogue countries;
+
 	private final Clock clock;
 
 	ContributionManagement(Agreements agreements, Receipts receipts, Refunds refunds, Amendments amendments,
 			Pledges pledges, RevaluationRuns revaluations, DonorManagement donors, ExchangeRateManagement rates,
-			Clock clock) {
+			CountryCatalogue countries, Clock clock) {
+		this.countries = countries;
 		this.agreements = agreements;
 		this.pledges = pledges;
 		this.revaluations = revaluations;
@@ -66,6 +70,10 @@ public class ContributionManagement {
 		}
 		if (agreements.existsByReference(terms.reference().strip())) {
 			throw new BusinessRuleViolation("agreement.reference.taken", terms.reference().strip());
+		}
+		if (terms.earmarkKind() == EarmarkKind.COUNTRY && terms.earmarkLevel() > 1
+				&& !countries.exists(terms.earmarkTarget())) {
+			throw new BusinessRuleViolation("donor.country.unknown", terms.earmarkTarget());
 		}
 		var agreement = new Agreement(terms);
 		if (terms.signedOn() != null) {
@@ -356,7 +364,7 @@ public class ContributionManagement {
 				agreement.getPeriodEnd(), agreement.getSignedOn(), agreement.recognisedUsd(),
 				agreement.getRecognitionRate(), agreement.getRecognitionRateDate(),
 				agreement.position(received(agreement), refunded(agreement), today), receivedUsd, receiptViews,
-				refundViews, amendmentLines, earlier, agreement.getVersion());
+				refundViews, amendmentLines, earlier, agreement.getReportDueDates(), agreement.getVersion());
 	}
 
 	private static String blankToNull(String s) {

@@ -241,10 +241,20 @@ class ContributionTests {
 		expectProblem(template.formatted(donorId, "BAD-6", "USD", "100.00", "100.00").replace("2025-02-01", "2025-02-30"),
 				400, null);
 		expectProblem("{\"donorId\": ", 400, null);
-		var ok = template.formatted(donorId, "GOOD-" + UUID.randomUUID(), "USD", "100.00", "100.00");
+		expectProblem(template.formatted(donorId, "BAD-7", "USD", "100.00", "100.00")
+			.replace("\"window\"", "\"earmarkLevel\":2,\"earmarkKind\":\"THEME\",\"earmarkTarget\":\"piracy\",\"window\""), 422,
+				"agreement.earmark.theme");
+		expectProblem(template.formatted(donorId, "BAD-8", "USD", "100.00", "100.00")
+			.replace("\"window\"", "\"earmarkLevel\":3,\"earmarkKind\":\"COUNTRY\",\"earmarkTarget\":\"ATL\",\"window\""), 422,
+				"donor.country.unknown");
+		var ok = template.formatted(donorId, "GOOD-" + UUID.randomUUID(), "USD", "100.00", "100.00")
+			.replace("\"instalments\"", "\"reportDueDates\":[\"2025-12-31\"],\"instalments\"");
 		mvc.perform(post("/api/v1/agreements").with(httpBasic("donor.officer", "tafund-demo-2026"))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content(ok)).andExpect(status().isCreated()).andExpect(jsonPath("$.total.amount").value("100.00"));
+			.content(ok))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.total.amount").value("100.00"))
+			.andExpect(jsonPath("$.reportDueDates[0]").value("2025-12-31"));
 		expectProblem(ok, 422, "agreement.reference.taken");
 		assertThat(jdbc.queryForObject("select count(*) from agreement where reference like 'BAD-%'", Integer.class))
 			.isZero();
