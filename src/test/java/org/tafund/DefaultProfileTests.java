@@ -16,6 +16,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.data.domain.PageRequest;
+import org.tafund.contributions.AgreementStatus;
+import org.tafund.contributions.AgreementView;
+import org.tafund.contributions.ContributionManagement;
+import org.tafund.donors.DonorManagement;
 import org.tafund.security.UserManagement;
 
 /**
@@ -38,6 +43,20 @@ class DefaultProfileTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	ContributionManagement contributions;
+
+	@Autowired
+	DonorManagement donors;
+
+	@Test
+	void showsALivingSystemWithDemoDonorsAgreementsAndOverdueInstalments() {
+		assertThat(donors.all()).hasSizeGreaterThanOrEqualTo(8);
+		var statuses = contributions.list(PageRequest.of(0, 50)).map(AgreementView::status).toSet();
+		assertThat(statuses).contains(AgreementStatus.FULLY_RECEIVED, AgreementStatus.OVERDUE, AgreementStatus.DRAFT);
+		assertThat(contributions.overdue()).isNotEmpty();
+	}
 
 	@Test
 	void bootsOnH2AndAppliesEveryMigration() throws Exception {

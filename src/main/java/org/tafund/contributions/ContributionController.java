@@ -50,11 +50,16 @@ class ContributionController {
 		return "contributions/list";
 	}
 
+	/** Overdue instalments grouped by donor (alphabetical), the most overdue first within each. */
 	@GetMapping("/overdue")
 	String overdue(Model model) {
-		model.addAttribute("lines", contributions.overdue());
-		model.addAttribute("donorNames", donors.all().stream().collect(
-				java.util.stream.Collectors.toMap(d -> d.id(), d -> d.name())));
+		var names = donors.all().stream().collect(java.util.stream.Collectors.toMap(d -> d.id(), d -> d.name()));
+		var lines = new java.util.ArrayList<>(contributions.overdue());
+		lines.sort(java.util.Comparator
+			.comparing((ContributionManagement.OverdueInstalment l) -> names.getOrDefault(l.donorId(), ""))
+			.thenComparing(ContributionManagement.OverdueInstalment::daysOverdue, java.util.Comparator.reverseOrder()));
+		model.addAttribute("lines", lines);
+		model.addAttribute("donorNames", names);
 		return "contributions/overdue";
 	}
 

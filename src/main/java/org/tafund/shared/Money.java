@@ -125,6 +125,19 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
 		return amount.compareTo(other.amount);
 	}
 
+	/** The amount with thousands separators, as finance officers read it: {@code 5,000,000.00}. */
+	public String grouped() {
+		var format = new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+		format.setMinimumFractionDigits(amount.scale());
+		format.setMaximumFractionDigits(amount.scale());
+		return format.format(amount);
+	}
+
+	/** {@code 5,000,000.00 NOK} */
+	public String display() {
+		return grouped() + " " + currency;
+	}
+
 	@Override
 	public String toString() {
 		return amount.toPlainString() + " " + currency;
