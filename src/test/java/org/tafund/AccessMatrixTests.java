@@ -32,6 +32,11 @@ import org.tafund.donors.DonorDetails;
 import org.tafund.donors.DonorManagement;
 import org.tafund.donors.DonorSearch;
 import org.tafund.donors.DonorType;
+import org.tafund.projects.Codes;
+import org.tafund.projects.ProjectDetails;
+import org.tafund.projects.ProjectFilter;
+import org.tafund.projects.ProjectManagement;
+import org.tafund.reference.ReferenceCatalogue;
 import org.tafund.security.Role;
 import org.tafund.security.UserManagement;
 import org.tafund.support.IntegrationTest;
@@ -53,6 +58,8 @@ class AccessMatrixTests {
 	static final Set<Role> FINANCE_ADMIN = EnumSet.of(Role.FINANCE, Role.ADMIN);
 
 	static final Set<Role> DONOR_ADMIN = EnumSet.of(Role.DONOR_RELATIONS, Role.ADMIN);
+
+	static final Set<Role> PROJECT_WRITERS = EnumSet.of(Role.PROJECT_MANAGER, Role.FINANCE, Role.ADMIN);
 
 	/** Which demo user signs in for each role. */
 	static String demoUser(Role role) {
@@ -97,6 +104,24 @@ class AccessMatrixTests {
 					new BigDecimal("1000.00"), FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null,
 					false, null, null, LocalDate.parse("2025-01-15"),
 					List.of(new ScheduleLine(LocalDate.parse("2025-06-30"), new BigDecimal("1000.00"))))))
+			.id();
+	}
+
+	@Autowired
+	ProjectManagement projects;
+
+	@Autowired
+	ReferenceCatalogue reference;
+
+	/** A project the demo project manager manages, made as the system. */
+	long projectId() {
+		return projects.projects(ProjectFilter.all())
+			.stream()
+			.filter(p -> p.code().equals("MATRIX-P1"))
+			.findFirst()
+			.orElseGet(() -> projects.createProject(new ProjectDetails("MATRIX-P1", "Matrix project", null,
+					Codes.Theme.MLA, Set.of(), Set.of("SEN"), reference.implementingEntity("UNODC-HQ").orElseThrow().id(),
+					Set.of("project.manager"), null, null, null, null, 2, "15130", null, Set.of(), List.of())))
 			.id();
 	}
 
@@ -211,6 +236,49 @@ class AccessMatrixTests {
 					false, ""));
 		}
 		routes.add(new Route("GET", "/history/{entity}/{id}", "/history/Donor/" + donorId, 200, ANY_ROLE, false, null));
+		// projects and activities: everyone reads; managers (of that project), FINANCE and ADMIN write
+		long projectId = projectId();
+		routes.add(new Route("GET", "/projects", "/projects", 200, ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/projects/new", "/projects/new", 200, PROJECT_WRITERS, false, null));
+		routes.add(new Route("POST", "/projects", "/projects", 302, PROJECT_WRITERS, false, ""));
+		routes.add(new Route("GET", "/projects/{id}", "/projects/" + projectId, 200, ANY_ROLE, false, null));
+		routes.add(new Route("POST", "/projects/{id}/expenditures", "/projects/" + projectId + "/expenditures", 302,
+				PROJECT_WRITERS, false, ""));
+		routes.add(new Route("POST", "/projects/{id}/expenditures/{expenditureId}/reversal",
+				"/projects/" + projectId + "/expenditures/999999/reversal", 404, PROJECT_WRITERS, false, ""));
+		routes.add(new Route("POST", "/projects/{id}/allocations", "/projects/" + projectId + "/allocations", 302,
+				FINANCE_ADMIN, false, ""));
+		routes.add(new Route("GET", "/projects/requests", "/projects/requests", 200, ANY_ROLE, false, null));
+		routes.add(new Route("POST", "/projects/requests", "/projects/requests", 302, PROJECT_WRITERS, false, ""));
+		routes.add(new Route("GET", "/activities", "/activities", 200, ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/activities/new", "/activities/new?projectId=" + projectId, 200, PROJECT_WRITERS,
+				false, null));
+		routes.add(new Route("POST", "/activities", "/activities", 400, PROJECT_WRITERS, false, ""));
+		routes.add(new Route("GET", "/activities/projects/{projectId}/summary",
+				"/activities/projects/" + projectId + "/summary", 200, ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/api/v1/requests", "/api/v1/requests", 200, ANY_ROLE, false, null));
+		routes.add(new Route("POST", "/api/v1/requests", "/api/v1/requests", 400, PROJECT_WRITERS, false, "{}"));
+		routes.add(new Route("POST", "/api/v1/requests/{id}/status", "/api/v1/requests/999999/status", 400,
+				PROJECT_WRITERS, false, "{}"));
+		routes.add(new Route("GET", "/api/v1/projects", "/api/v1/projects", 200, ANY_ROLE, false, null));
+		routes.add(new Route("POST", "/api/v1/projects", "/api/v1/projects", 400, PROJECT_WRITERS, false, "{}"));
+		routes.add(new Route("GET", "/api/v1/projects/{id}", "/api/v1/projects/" + projectId, 200, ANY_ROLE, false,
+				null));
+		routes.add(new Route("PUT", "/api/v1/projects/{id}", "/api/v1/projects/" + projectId, 400, PROJECT_WRITERS,
+				false, "{}"));
+		routes.add(new Route("GET", "/api/v1/projects/{id}/allocations", "/api/v1/projects/" + projectId + "/allocations",
+				200, ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/api/v1/projects/{id}/expenditures",
+				"/api/v1/projects/" + projectId + "/expenditures", 200, ANY_ROLE, false, null));
+		routes.add(new Route("POST", "/api/v1/allocations", "/api/v1/allocations", 400, FINANCE_ADMIN, false, "{}"));
+		routes.add(new Route("POST", "/api/v1/expenditures", "/api/v1/expenditures", 400, PROJECT_WRITERS, false,
+				"{}"));
+		routes.add(new Route("POST", "/api/v1/expenditures/{id}/reversal", "/api/v1/expenditures/999999/reversal", 400,
+				PROJECT_WRITERS, false, "{}"));
+		routes.add(new Route("GET", "/api/v1/activities", "/api/v1/activities", 200, ANY_ROLE, false, null));
+		routes.add(new Route("POST", "/api/v1/activities", "/api/v1/activities", 400, PROJECT_WRITERS, false, "{}"));
+		routes.add(new Route("GET", "/api/v1/activities/{id}", "/api/v1/activities/999999", 404, ANY_ROLE, false,
+				null));
 		// audit
 		routes.add(new Route("GET", "/audit", "/audit", 200, ADMIN_AUDITOR, false, null));
 		routes.add(new Route("GET", "/audit/sign-ins", "/audit/sign-ins", 200, ADMIN_AUDITOR, false, null));

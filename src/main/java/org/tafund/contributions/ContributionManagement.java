@@ -241,6 +241,31 @@ public class ContributionManagement {
 		return refunds.save(refund).view();
 	}
 
+	/**
+	 * Locks the agreement for the caller's transaction and says what it can fund: allocations from
+	 * one agreement then queue up, and the unallocated balance they check stays true.
+	 */
+	public AllocationBasis allocationBasis(long agreementId) {
+		var agreement = agreements.findForUpdate(agreementId).orElseThrow(() -> new AgreementNotFound(agreementId));
+		if (agreement.getSignedOn() == null) {
+			throw new BusinessRuleViolation("agreement.notSigned", agreement.getReference());
+		}
+		if (agreement.getCancelledOn() != null) {
+			throw new BusinessRuleViolation("agreement.cancelled", agreement.getReference());
+		}
+		var receiptRows = receipts.findByAgreementIdOrderByReceivedOnAscIdAsc(agreementId);
+		var funding = agreement.isConditional()
+				? receiptRows.stream().map(Receipt::usd).reduce(Money.zero(Money.USD), Money::plus)
+				: agreement.recognisedUsd();
+		var refundedUsd = refunds.findByAgreementIdOrderByRefundedOnAscIdAsc(agreementId)
+			.stream()
+			.map(r -> r.view().usd())
+			.reduce(Money.zero(Money.USD), Money::plus);
+		return new AllocationBasis(agreementId, agreement.getReference(), agreement.getDonorId(),
+				agreement.getFundingWindow(), agreement.getEarmarkLevel(), agreement.getEarmarkKind(),
+				agreement.getEarmarkTarget(), funding.minus(refundedUsd));
+	}
+
 	@Transactional(readOnly = true)
 	public AgreementView agreement(long agreementId) {
 		return view(agreements.findById(agreementId).orElseThrow(() -> new AgreementNotFound(agreementId)));

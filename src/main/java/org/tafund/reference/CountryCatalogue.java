@@ -31,6 +31,14 @@ public class CountryCatalogue {
 		return code == null ? Optional.empty() : countries.findById(code.strip().toUpperCase(Locale.ROOT)).map(c -> c.view(locale));
 	}
 
+	/** Classifications change (a country graduates): ADMIN records the new one, audited. */
+	@Transactional
+	public void classify(String code, Classification classification) {
+		countries.findById(code.strip().toUpperCase(Locale.ROOT))
+			.orElseThrow(() -> new org.tafund.shared.BusinessRuleViolation("donor.country.unknown", code))
+			.classify(classification);
+	}
+
 	public boolean exists(String code) {
 		return code != null && countries.existsById(code.strip().toUpperCase(Locale.ROOT));
 	}

@@ -45,6 +45,8 @@ class SecurityConfiguration {
 
 	private static final String DONOR_RELATIONS = Role.DONOR_RELATIONS.name();
 
+	private static final String PROJECT_MANAGER = Role.PROJECT_MANAGER.name();
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -79,6 +81,11 @@ class SecurityConfiguration {
 				.requestMatchers(POST, "/api/v1/agreements", "/api/v1/agreements/*/amendments", "/api/v1/pledges")
 				.hasAnyRole(DONOR_RELATIONS, ADMIN)
 				.requestMatchers(POST, "/api/v1/revaluations").hasAnyRole(FINANCE, ADMIN)
+				.requestMatchers(POST, "/api/v1/allocations").hasAnyRole(FINANCE, ADMIN)
+				// Which project a manager may touch is checked per project in ProjectManagement.
+				.requestMatchers("/api/v1/requests", "/api/v1/requests/**", "/api/v1/projects", "/api/v1/projects/**",
+						"/api/v1/expenditures", "/api/v1/expenditures/**", "/api/v1/activities", "/api/v1/activities/**")
+				.hasAnyRole(PROJECT_MANAGER, FINANCE, ADMIN)
 				// A write that no rule above names is refused: new routes are closed until decided.
 				.anyRequest().denyAll())
 			.httpBasic(basic -> basic.realmName("tafund")
@@ -129,6 +136,7 @@ class SecurityConfiguration {
 			.requestMatchers("/audit/**").hasAnyRole(ADMIN, AUDITOR)
 			.requestMatchers("/donors/new", "/donors/*/edit", "/contributions/agreements/new")
 			.hasAnyRole(DONOR_RELATIONS, ADMIN)
+			.requestMatchers("/projects/new", "/activities/new").hasAnyRole(PROJECT_MANAGER, FINANCE, ADMIN)
 			.requestMatchers(GET, "/**").authenticated()
 			.requestMatchers(POST, "/account/password").authenticated()
 			.requestMatchers("/donors", "/donors/**").hasAnyRole(DONOR_RELATIONS, ADMIN)
@@ -137,6 +145,11 @@ class SecurityConfiguration {
 					"/contributions/agreements/*/cancel", "/contributions/agreements/*/close")
 			.hasAnyRole(DONOR_RELATIONS, ADMIN)
 			.requestMatchers(POST, "/contributions/revaluations").hasAnyRole(FINANCE, ADMIN)
+			.requestMatchers(POST, "/projects/*/allocations").hasAnyRole(FINANCE, ADMIN)
+			// Which project a manager may touch is checked per project in ProjectManagement.
+			.requestMatchers(POST, "/projects", "/projects/requests", "/projects/*/expenditures",
+					"/projects/*/expenditures/*/reversal", "/activities")
+			.hasAnyRole(PROJECT_MANAGER, FINANCE, ADMIN)
 			.requestMatchers(POST, "/contributions/agreements/*/receipts", "/contributions/agreements/*/receipts/*/reversal",
 					"/contributions/agreements/*/refunds")
 			.hasAnyRole(FINANCE, ADMIN)

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SectionController {
 
-	@GetMapping({ "/projects", "/activities", "/reports" })
+	@GetMapping({ "/reports" })
 	String section(jakarta.servlet.http.HttpServletRequest request, Model model) {
 		model.addAttribute("section", request.getRequestURI().substring(1));
 		return "shell/section";

@@ -1,0 +1,64 @@
+package org.tafund.activities;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tafund.projects.Codes.Instrument;
+
+@RestController
+@RequestMapping("/api/v1/activities")
+class ActivityApiController {
+
+	private final ActivityManagement activities;
+
+	ActivityApiController(ActivityManagement activities) {
+		this.activities = activities;
+	}
+
+	record ActivityForm(@NotNull Long projectId, @NotNull ActivityType type, @NotBlank @Size(max = 300) String title,
+			@NotNull LocalDate startDate, @NotNull LocalDate endDate, @NotNull Activity.Mode mode,
+			@Size(max = 3) String country, @Size(max = 100) String city, Set<Instrument> instruments,
+			@NotNull Participants participants, @Size(max = 2000) String outputs, @Size(max = 2000) String notes) {
+
+		ActivityDetails details() {
+			return new ActivityDetails(type, title, startDate, endDate, mode, country, city, instruments, participants,
+					outputs, notes);
+		}
+
+	}
+
+	@GetMapping
+	List<Activity.ActivityView> list(@RequestParam(required = false) Long projectId,
+			@RequestParam(required = false) ActivityType type, @RequestParam(required = false) String country,
+			@RequestParam(required = false) Instrument instrument, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to) {
+		return activities.list(projectId, type, country, instrument, from, to);
+	}
+
+	@GetMapping("/{id}")
+	Activity.ActivityView show(@PathVariable long id) {
+		return activities.get(id);
+	}
+
+	@PostMapping
+	ResponseEntity<Activity.ActivityView> log(@Valid @RequestBody ActivityForm form) {
+		var activity = activities.log(form.projectId(), form.details());
+		return ResponseEntity.created(URI.create("/api/v1/activities/" + activity.id())).body(activity);
+	}
+
+}

@@ -1,0 +1,100 @@
+package org.tafund.activities;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tafund.projects.ActivityDirectory;
+import org.tafund.projects.Codes.Instrument;
+import org.tafund.projects.ProjectManagement;
+import org.tafund.reference.CountryCatalogue;
+import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.ConcurrentEdit;
+import org.tafund.shared.NotFound;
+
+/** Activities are logged by the managers of their project (and by FINANCE and ADMIN). */
+@Service
+@Transactional
+public class ActivityManagement implements ActivityDirectory {
+
+	private final Activities activities;
+
+	private final ProjectManagement projects;
+
+	private final CountryCatalogue countries;
+
+	ActivityManagement(Activities activities, ProjectManagement projects, CountryCatalogue countries) {
+		this.activities = activities;
+		this.projects = projects;
+		this.countries = countries;
+	}
+
+	Activity.ActivityView log(long projectId, ActivityDetails details) {
+		projects.requireCanEdit(projectId);
+		check(details);
+		return activities.save(new Activity(projectId, details)).view();
+	}
+
+	Activity.ActivityView update(long activityId, long version, ActivityDetails details) {
+		var activity = activities.findById(activityId).orElseThrow(() -> new ActivityNotFound(activityId));
+		projects.requireCanEdit(activity.getProjectId());
+		if (activity.getVersion() != version) {
+			throw new ConcurrentEdit("activity", activityId);
+		}
+		check(details);
+		activity.apply(details);
+		return activity.view();
+	}
+
+	@Transactional(readOnly = true)
+	public Activity.ActivityView get(long id) {
+		return activities.findById(id).orElseThrow(() -> new ActivityNotFound(id)).view();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Activity.ActivityView> ofProject(long projectId) {
+		return activities.findByProjectIdOrderByStartDateAscIdAsc(projectId).stream().map(Activity::view).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Activity.ActivityView> list(Long projectId, ActivityType type, String country, Instrument instrument,
+			LocalDate from, LocalDate to) {
+		return activities.findAllByOrderByStartDateDescIdDesc()
+			.stream()
+			.map(Activity::view)
+			.filter(a -> projectId == null || a.projectId().equals(projectId))
+			.filter(a -> type == null || a.type() == type)
+			.filter(a -> country == null || country.isBlank() || country.equalsIgnoreCase(a.country()))
+			.filter(a -> instrument == null || a.instruments().contains(instrument))
+			.filter(a -> from == null || !a.endDate().isBefore(from))
+			.filter(a -> to == null || !a.startDate().isAfter(to))
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Participants participantTotals(List<Activity.ActivityView> list) {
+		return list.stream().map(Activity.ActivityView::participants).reduce(Participants.NONE, Participants::plus);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean belongsTo(long activityId, long projectId) {
+		return activities.findById(activityId).map(a -> a.getProjectId() == projectId).orElse(false);
+	}
+
+	private void check(ActivityDetails details) {
+		if (details.country() != null && !details.country().isBlank() && !countries.exists(details.country())) {
+			throw new BusinessRuleViolation("donor.country.unknown", details.country());
+		}
+	}
+
+	static class ActivityNotFound extends NotFound {
+
+		ActivityNotFound(long id) {
+			super("No activity " + id);
+		}
+
+	}
+
+}

@@ -1,0 +1,23 @@
+package org.tafund.projects;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface Allocations extends JpaRepository<Allocation, Long> {
+
+	List<Allocation> findByProjectIdOrderByAllocatedOnAscIdAsc(Long projectId);
+
+	@Query("select coalesce(sum(a.amountUsd), 0) from Allocation a where a.agreementId = :agreementId")
+	BigDecimal totalForAgreement(Long agreementId);
+
+	@Query("select coalesce(sum(a.amountUsd), 0) from Allocation a where a.projectId = :projectId")
+	BigDecimal totalForProject(Long projectId);
+
+}

@@ -1,0 +1,112 @@
+package org.tafund.projects;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+import org.hibernate.envers.Audited;
+import org.tafund.projects.Codes.Channel;
+import org.tafund.projects.Codes.Instrument;
+import org.tafund.projects.Codes.RequestStatus;
+import org.tafund.projects.Codes.Subject;
+import org.tafund.shared.AuditableEntity;
+import org.tafund.shared.BusinessRuleViolation;
+
+/** A State's request for assistance: where the work starts. */
+@Entity
+@Table(name = "assistance_request")
+@Audited
+class AssistanceRequest extends AuditableEntity {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false, length = 3)
+	private String state;
+
+	@Column(name = "received_on", nullable = false)
+	private LocalDate receivedOn;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 20)
+	private Channel channel;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "assistance_request_subject", joinColumns = @JoinColumn(name = "request_id"))
+	@Enumerated(EnumType.STRING)
+	@Column(name = "subject", length = 40)
+	private Set<Subject> subjects = EnumSet.noneOf(Subject.class);
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "assistance_request_instrument", joinColumns = @JoinColumn(name = "request_id"))
+	@Enumerated(EnumType.STRING)
+	@Column(name = "instrument", length = 20)
+	private Set<Instrument> instruments = EnumSet.noneOf(Instrument.class);
+
+	@Column(nullable = false, length = 2000)
+	private String description;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 20)
+	private RequestStatus status;
+
+	@Column(name = "decline_reason", length = 500)
+	private String declineReason;
+
+	protected AssistanceRequest() {
+	}
+
+	AssistanceRequest(String state, LocalDate receivedOn, Channel channel, Set<Subject> subjects,
+			Set<Instrument> instruments, String description) {
+		if (subjects == null || subjects.isEmpty()) {
+			throw new BusinessRuleViolation("request.subjects.required");
+		}
+		this.state = state;
+		this.receivedOn = receivedOn;
+		this.channel = channel;
+		this.subjects.addAll(subjects);
+		if (instruments != null) {
+			this.instruments.addAll(instruments);
+		}
+		this.description = description.strip();
+		this.status = RequestStatus.RECEIVED;
+	}
+
+	void changeStatus(RequestStatus newStatus, String reason) {
+		if (newStatus == RequestStatus.DECLINED && (reason == null || reason.isBlank())) {
+			throw new BusinessRuleViolation("request.decline.reason");
+		}
+		this.status = newStatus;
+		this.declineReason = newStatus == RequestStatus.DECLINED ? reason.strip() : null;
+	}
+
+	Long getId() {
+		return id;
+	}
+
+	RequestView view() {
+		return new RequestView(id, state, receivedOn, channel, Set.copyOf(subjects), Set.copyOf(instruments), description,
+				status, declineReason, getVersion());
+	}
+
+	/** A request as pages and the API show it. */
+	public record RequestView(Long id, String state, LocalDate receivedOn, Channel channel, Set<Subject> subjects,
+			Set<Instrument> instruments, String description, RequestStatus status, String declineReason,
+			long version) {
+	}
+
+}

@@ -1,0 +1,166 @@
+package org.tafund.projects;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.envers.Audited;
+import org.tafund.fx.AppliedRate;
+import org.tafund.projects.Codes.BudgetCategory;
+import org.tafund.shared.AuditableEntity;
+import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.Money;
+
+/**
+ * Money spent on a project: original amount, USD at the UN rate of its date, and the programme
+ * support cost charged on it at the project's rate, all fixed when recorded. Never edited: a
+ * correction is a reversal with a reason.
+ */
+@Entity
+@Table(name = "expenditure")
+@Audited
+class Expenditure extends AuditableEntity {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "project_id", nullable = false, updatable = false)
+	private Long projectId;
+
+	@Column(name = "activity_id", updatable = false)
+	private Long activityId;
+
+	@Column(name = "spent_on", nullable = false, updatable = false)
+	private LocalDate spentOn;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false, length = 30)
+	private BudgetCategory category;
+
+	@Column(nullable = false, updatable = false, precision = 19, scale = 4)
+	private BigDecimal amount;
+
+	@Column(nullable = false, updatable = false, length = 3)
+	private String currency;
+
+	@Column(nullable = false, updatable = false, precision = 19, scale = 8)
+	private BigDecimal rate;
+
+	@Column(name = "rate_date", nullable = false, updatable = false)
+	private LocalDate rateDate;
+
+	@Column(name = "usd_amount", nullable = false, updatable = false, precision = 19, scale = 4)
+	private BigDecimal usdAmount;
+
+	@Column(name = "psc_rate", nullable = false, updatable = false, precision = 5, scale = 4)
+	private BigDecimal pscRate;
+
+	@Column(name = "psc_usd", nullable = false, updatable = false, precision = 19, scale = 4)
+	private BigDecimal pscUsd;
+
+	@Column(updatable = false, length = 100)
+	private String reference;
+
+	@Column(updatable = false, length = 500)
+	private String description;
+
+	@Column(name = "reversal_of", updatable = false)
+	private Long reversalOf;
+
+	@Column(updatable = false, length = 500)
+	private String reason;
+
+	protected Expenditure() {
+	}
+
+	/** PSC = USD amount x the project's PSC rate, rounded half-even to the cent, on each line. */
+	Expenditure(long projectId, Long activityId, LocalDate spentOn, BudgetCategory category, Money amount,
+			AppliedRate rate, BigDecimal pscRate, String reference, String description) {
+		if (!amount.isPositive()) {
+			throw new BusinessRuleViolation("expenditure.amount.positive");
+		}
+		var usd = rate.toUsd(amount);
+		this.projectId = projectId;
+		this.activityId = activityId;
+		this.spentOn = spentOn;
+		this.category = category;
+		this.amount = amount.amount();
+		this.currency = amount.currency();
+		this.rate = rate.unitsPerUsd();
+		this.rateDate = rate.effectiveDate();
+		this.usdAmount = usd.amount();
+		this.pscRate = pscRate;
+		this.pscUsd = usd.times(pscRate).amount();
+		this.reference = reference;
+		this.description = description;
+	}
+
+	Expenditure reversal(LocalDate on, String why) {
+		if (reversalOf != null) {
+			throw new BusinessRuleViolation("expenditure.reverseReversal");
+		}
+		if (why == null || why.isBlank()) {
+			throw new BusinessRuleViolation("receipt.reversal.reason");
+		}
+		var reversal = new Expenditure();
+		reversal.projectId = projectId;
+		reversal.activityId = activityId;
+		reversal.spentOn = on;
+		reversal.category = category;
+		reversal.amount = amount.negate();
+		reversal.currency = currency;
+		reversal.rate = rate;
+		reversal.rateDate = rateDate;
+		reversal.usdAmount = usdAmount.negate();
+		reversal.pscRate = pscRate;
+		reversal.pscUsd = pscUsd.negate();
+		reversal.reference = reference;
+		reversal.reversalOf = id;
+		reversal.reason = why.strip();
+		return reversal;
+	}
+
+	Long getProjectId() {
+		return projectId;
+	}
+
+	Money usd() {
+		return new Money(usdAmount, Money.USD);
+	}
+
+	Money psc() {
+		return new Money(pscUsd, Money.USD);
+	}
+
+	LocalDate getSpentOn() {
+		return spentOn;
+	}
+
+	BudgetCategory getCategory() {
+		return category;
+	}
+
+	ExpenditureView view() {
+		return new ExpenditureView(id, projectId, activityId, spentOn, category, new Money(amount, currency), rate,
+				rateDate, usd(), pscRate, psc(), reference, description, reversalOf, reason, getCreatedBy(),
+				getCreatedAt());
+	}
+
+	/** An expenditure line as pages and the API show it. */
+	public record ExpenditureView(Long id, Long projectId, Long activityId, LocalDate spentOn, BudgetCategory category,
+			Money amount, BigDecimal rate, LocalDate rateDate, Money usd, BigDecimal pscRate, Money psc,
+			String reference, String description, Long reversalOf, String reason, String recordedBy,
+			Instant recordedAt) {
+	}
+
+}

@@ -1,0 +1,25 @@
+package org.tafund.projects;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface Expenditures extends JpaRepository<Expenditure, Long> {
+
+	List<Expenditure> findByProjectIdOrderBySpentOnAscIdAsc(Long projectId);
+
+	@Query("select coalesce(sum(e.usdAmount), 0) from Expenditure e where e.projectId = :projectId")
+	BigDecimal spentUsd(Long projectId);
+
+	@Query("select coalesce(sum(e.pscUsd), 0) from Expenditure e where e.projectId = :projectId")
+	BigDecimal pscUsd(Long projectId);
+
+	boolean existsByReversalOf(Long id);
+
+}

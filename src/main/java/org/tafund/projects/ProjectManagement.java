@@ -1,0 +1,415 @@
+package org.tafund.projects;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tafund.contributions.AllocationBasis;
+import org.tafund.contributions.ContributionManagement;
+import org.tafund.fx.ExchangeRateManagement;
+import org.tafund.projects.Codes.BudgetCategory;
+import org.tafund.projects.Codes.Channel;
+import org.tafund.projects.Codes.Instrument;
+import org.tafund.projects.Codes.RequestStatus;
+import org.tafund.projects.Codes.Subject;
+import org.tafund.projects.Codes.Theme;
+import org.tafund.reference.CountryCatalogue;
+import org.tafund.reference.ReferenceCatalogue;
+import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.ConcurrentEdit;
+import org.tafund.shared.Money;
+import org.tafund.shared.NotFound;
+
+/**
+ * Requests, projects, allocations and expenditure. A project manager changes only the projects
+ * they manage; FINANCE and ADMIN change all; everyone else reads. The rule is checked here, on
+ * every change, whatever the page or API call.
+ */
+@Service
+@Transactional
+public class ProjectManagement {
+
+	private final Requests requests;
+
+	private final Projects projects;
+
+	private final Allocations allocations;
+
+	private final Expenditures expenditures;
+
+	private final ContributionManagement contributions;
+
+	private final ExchangeRateManagement rates;
+
+	private final CountryCatalogue countries;
+
+	private final ReferenceCatalogue reference;
+
+	private final ObjectProvider<ActivityDirectory> activities;
+
+	private final Clock clock;
+
+	ProjectManagement(Requests requests, Projects projects, Allocations allocations, Expenditures expenditures,
+			ContributionManagement contributions, ExchangeRateManagement rates, CountryCatalogue countries,
+			ReferenceCatalogue reference, ObjectProvider<ActivityDirectory> activities, Clock clock) {
+		this.requests = requests;
+		this.projects = projects;
+		this.allocations = allocations;
+		this.expenditures = expenditures;
+		this.contributions = contributions;
+		this.rates = rates;
+		this.countries = countries;
+		this.reference = reference;
+		this.activities = activities;
+		this.clock = clock;
+	}
+
+	// Requests for assistance ---------------------------------------------------------------
+
+	public AssistanceRequest.RequestView recordRequest(String state, LocalDate receivedOn, Channel channel,
+			Set<Subject> subjects, Set<Instrument> instruments, String description) {
+		if (!countries.exists(state)) {
+			throw new BusinessRuleViolation("donor.country.unknown", state);
+		}
+		return requests.save(new AssistanceRequest(state.strip().toUpperCase(Locale.ROOT), receivedOn, channel, subjects,
+				instruments, description)).view();
+	}
+
+	public AssistanceRequest.RequestView changeRequestStatus(long id, long version, RequestStatus status,
+			String reason) {
+		var request = requests.findById(id).orElseThrow(() -> new ProjectNotFound("request", id));
+		if (request.getVersion() != version) {
+			throw new ConcurrentEdit("request", id);
+		}
+		request.changeStatus(status, reason);
+		return request.view();
+	}
+
+	@Transactional(readOnly = true)
+	public List<AssistanceRequest.RequestView> requests(RequestStatus status) {
+		return requests.findAllByOrderByReceivedOnDescIdDesc()
+			.stream()
+			.map(AssistanceRequest::view)
+			.filter(r -> status == null || r.status() == status)
+			.toList();
+	}
+
+	// Projects ------------------------------------------------------------------------------
+
+	/** A project manager who creates a project manages it. */
+	public ProjectView createProject(ProjectDetails details) {
+		var actor = Actor.current();
+		if (!actor.financeOrAdmin() && !actor.projectManager()) {
+			throw new AccessDeniedException("Only project managers, finance and administrators create projects.");
+		}
+		var withCreator = details;
+		if (!actor.financeOrAdmin() && !details.managers().contains(actor.username())) {
+			var managers = new java.util.TreeSet<>(details.managers());
+			managers.add(actor.username());
+			withCreator = new ProjectDetails(details.code(), details.title(), details.description(), details.theme(),
+					details.instruments(), details.beneficiaryCountries(), details.implementingEntityId(), managers,
+					details.plannedStart(), details.plannedEnd(), details.actualStart(), details.actualEnd(),
+					details.status(), details.dacPurposeCode(), details.pscRate(), details.requestIds(),
+					details.budget());
+		}
+		check(withCreator);
+		if (projects.existsByCode(withCreator.code().strip().toUpperCase(Locale.ROOT))) {
+			throw new BusinessRuleViolation("project.code.taken", withCreator.code());
+		}
+		try {
+			return view(projects.saveAndFlush(new Project(withCreator)));
+		}
+		catch (DataIntegrityViolationException e) {
+			throw new BusinessRuleViolation("project.code.taken", withCreator.code());
+		}
+	}
+
+	public ProjectView updateProject(long id, long expectedVersion, ProjectDetails details) {
+		var project = projects.findForUpdate(id).orElseThrow(() -> new ProjectNotFound("project", id));
+		requireCanEdit(project);
+		if (project.getVersion() != expectedVersion) {
+			throw new ConcurrentEdit("project", project.getCode());
+		}
+		check(details);
+		project.apply(details);
+		try {
+			projects.flush();
+		}
+		catch (OptimisticLockingFailureException e) {
+			throw new ConcurrentEdit("project", project.getCode());
+		}
+		return view(project);
+	}
+
+	@Transactional(readOnly = true)
+	public ProjectView project(long id) {
+		return view(load(id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<ProjectView> projects(ProjectFilter filter) {
+		return projects.findAll()
+			.stream()
+			.filter(p -> filter.matches(p, countries))
+			.sorted(Comparator.comparing(Project::getCode))
+			.map(this::view)
+			.toList();
+	}
+
+	/** Throws 403 unless the signed-in user may change this project (for the activities module too). */
+	@Transactional(readOnly = true)
+	public void requireCanEdit(long projectId) {
+		requireCanEdit(load(projectId));
+	}
+
+	@Transactional(readOnly = true)
+	public boolean canEdit(long projectId) {
+		return Actor.current().mayEdit(load(projectId));
+	}
+
+	// Allocations ---------------------------------------------------------------------------
+
+	/** FINANCE gives USD from an agreement to a project, within the agreement's earmark and balance. */
+	public Allocation.AllocationView allocate(long agreementId, long projectId, BigDecimal amountUsd,
+			LocalDate allocatedOn) {
+		if (!Actor.current().financeOrAdmin()) {
+			throw new AccessDeniedException("Only finance officers allocate funds.");
+		}
+		var amount = Money.of(amountUsd, Money.USD);
+		if (!amount.isPositive()) {
+			throw new BusinessRuleViolation("allocation.amount.positive");
+		}
+		if (allocatedOn == null) {
+			throw new BusinessRuleViolation("allocation.date.required");
+		}
+		var basis = contributions.allocationBasis(agreementId);
+		var project = projects.findForUpdate(projectId).orElseThrow(() -> new ProjectNotFound("project", projectId));
+		if (!project.status().acceptsFunds()) {
+			throw new BusinessRuleViolation("allocation.projectClosed", project.getCode(), project.status());
+		}
+		if (!withinEarmark(basis, project)) {
+			throw new BusinessRuleViolation("allocation.earmark", basis.reference(),
+					basis.earmarkKind() + " " + basis.earmarkTarget(), project.getCode());
+		}
+		var unallocated = basis.fundingUsd()
+			.minus(Money.rounded(allocations.totalForAgreement(agreementId), Money.USD));
+		if (amount.isGreaterThan(unallocated)) {
+			throw new BusinessRuleViolation("allocation.exceedsUnallocated", amount.display(), basis.reference(),
+					unallocated.display());
+		}
+		var allocation = allocations.save(new Allocation(agreementId, projectId, amount, allocatedOn));
+		return allocation.view(basis.reference(), basis.donorId());
+	}
+
+	/** The funding chain of a project: donor, agreement, allocation. */
+	@Transactional(readOnly = true)
+	public List<Allocation.AllocationView> allocations(long projectId) {
+		return allocations.findByProjectIdOrderByAllocatedOnAscIdAsc(projectId).stream().map(a -> {
+			var agreement = contributions.agreement(a.getAgreementId());
+			return a.view(agreement.reference(), agreement.donorId());
+		}).toList();
+	}
+
+	/**
+	 * An agreement earmarked to a theme, region, country or project funds only projects that match
+	 * it; an unearmarked (level 1) one funds any project.
+	 */
+	boolean withinEarmark(AllocationBasis basis, Project project) {
+		if (basis.earmarkLevel() <= 1 || basis.earmarkKind() == null) {
+			return true;
+		}
+		var target = basis.earmarkTarget();
+		return switch (basis.earmarkKind()) {
+			case THEME -> switch (target) {
+				case "EXTRADITION" -> project.getTheme() == Theme.EXTRADITION || project.getTheme() == Theme.BOTH;
+				case "MLA" -> project.getTheme() == Theme.MLA || project.getTheme() == Theme.BOTH;
+				case "BOTH" -> project.getTheme() != Theme.OTHER_COOPERATION;
+				default -> project.getTheme() == Theme.OTHER_COOPERATION;
+			};
+			case COUNTRY -> project.getCountries().contains(target);
+			case PROJECT -> project.getCode().equalsIgnoreCase(target);
+			case REGION -> withinRegion(basis, project);
+		};
+	}
+
+	private boolean withinRegion(AllocationBasis basis, Project project) {
+		var locale = Locale.ENGLISH;
+		return project.getCountries()
+			.stream()
+			.map(code -> countries.find(code, locale).orElseThrow())
+			.anyMatch(c -> c.isIn(basis.earmarkTarget()));
+	}
+
+	// Expenditure ---------------------------------------------------------------------------
+
+	/**
+	 * Records a line of expenditure with its PSC. A line that would take the project's balance
+	 * (allocated - expenditure - PSC) below zero is refused with the shortfall.
+	 */
+	public Expenditure.ExpenditureView spend(long projectId, Long activityId, LocalDate spentOn,
+			BudgetCategory category, BigDecimal amount, String currency, String reference, String description) {
+		var project = projects.findForUpdate(projectId).orElseThrow(() -> new ProjectNotFound("project", projectId));
+		requireCanEdit(project);
+		if (spentOn == null || category == null) {
+			throw new BusinessRuleViolation("expenditure.incomplete");
+		}
+		if (activityId != null && !activities.getObject().belongsTo(activityId, projectId)) {
+			throw new BusinessRuleViolation("expenditure.activity.otherProject", activityId, project.getCode());
+		}
+		var money = new Money(amount, currency);
+		var line = new Expenditure(projectId, activityId, spentOn, category, money,
+				rates.rateOn(money.currency(), spentOn), project.getPscRate(), blankToNull(reference),
+				blankToNull(description));
+		var balance = balance(projectId);
+		var cost = line.usd().plus(line.psc());
+		if (cost.isGreaterThan(balance)) {
+			throw new BusinessRuleViolation("expenditure.overdraw", cost.display(), balance.display(),
+					cost.minus(balance).display());
+		}
+		return expenditures.save(line).view();
+	}
+
+	public Expenditure.ExpenditureView reverseExpenditure(long expenditureId, String reason) {
+		var original = expenditures.findById(expenditureId)
+			.orElseThrow(() -> new ProjectNotFound("expenditure", expenditureId));
+		var project = projects.findForUpdate(original.getProjectId()).orElseThrow();
+		requireCanEdit(project);
+		if (expenditures.existsByReversalOf(expenditureId)) {
+			throw new BusinessRuleViolation("receipt.alreadyReversed", expenditureId);
+		}
+		try {
+			return expenditures.saveAndFlush(original.reversal(LocalDate.now(clock), reason)).view();
+		}
+		catch (DataIntegrityViolationException e) {
+			throw new BusinessRuleViolation("receipt.alreadyReversed", expenditureId);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public List<Expenditure.ExpenditureView> expenditure(long projectId) {
+		return expenditures.findByProjectIdOrderBySpentOnAscIdAsc(projectId).stream().map(Expenditure::view).toList();
+	}
+
+	// ---------------------------------------------------------------------------------------
+
+	private Money balance(long projectId) {
+		var allocated = Money.rounded(allocations.totalForProject(projectId), Money.USD);
+		var spent = Money.rounded(expenditures.spentUsd(projectId), Money.USD);
+		var psc = Money.rounded(expenditures.pscUsd(projectId), Money.USD);
+		return allocated.minus(spent).minus(psc);
+	}
+
+	private void requireCanEdit(Project project) {
+		if (!Actor.current().mayEdit(project)) {
+			throw new AccessDeniedException("Project " + project.getCode() + " is managed by others.");
+		}
+	}
+
+	private void check(ProjectDetails details) {
+		if (details.code() == null || details.code().isBlank()) {
+			throw new BusinessRuleViolation("project.code.required");
+		}
+		for (var country : details.beneficiaryCountries()) {
+			if (!countries.exists(country)) {
+				throw new BusinessRuleViolation("donor.country.unknown", country);
+			}
+		}
+		if (reference.implementingEntity(details.implementingEntityId()).isEmpty()) {
+			throw new BusinessRuleViolation("project.entity.unknown", details.implementingEntityId());
+		}
+		if (details.dacPurposeCode() != null && !details.dacPurposeCode().isBlank()
+				&& !reference.dacCodeExists(details.dacPurposeCode().strip())) {
+			throw new BusinessRuleViolation("project.dac.unknown", details.dacPurposeCode());
+		}
+		if (details.requestIds() != null) {
+			for (var requestId : details.requestIds()) {
+				if (!requests.existsById(requestId)) {
+					throw new BusinessRuleViolation("project.request.unknown", requestId);
+				}
+			}
+		}
+	}
+
+	private Project load(long id) {
+		return projects.findById(id).orElseThrow(() -> new ProjectNotFound("project", id));
+	}
+
+	private ProjectView view(Project project) {
+		var lines = expenditures.findByProjectIdOrderBySpentOnAscIdAsc(project.getId());
+		var rows = new ArrayList<ProjectView.BudgetRow>();
+		var keys = new java.util.TreeSet<String>();
+		project.getBudget().forEach(b -> keys.add(b.getYear() + "|" + b.getCategory()));
+		lines.forEach(l -> keys.add(l.getSpentOn().getYear() + "|" + l.getCategory()));
+		for (var key : keys) {
+			int year = Integer.parseInt(key.substring(0, 4));
+			var category = BudgetCategory.valueOf(key.substring(5));
+			var budget = project.getBudget()
+				.stream()
+				.filter(b -> b.getYear() == year && b.getCategory() == category)
+				.map(b -> Money.of(b.getAmountUsd(), Money.USD))
+				.reduce(Money.zero(Money.USD), Money::plus);
+			var spent = lines.stream()
+				.filter(l -> l.getSpentOn().getYear() == year && l.getCategory() == category)
+				.map(Expenditure::usd)
+				.reduce(Money.zero(Money.USD), Money::plus);
+			var psc = lines.stream()
+				.filter(l -> l.getSpentOn().getYear() == year && l.getCategory() == category)
+				.map(Expenditure::psc)
+				.reduce(Money.zero(Money.USD), Money::plus);
+			rows.add(new ProjectView.BudgetRow(year, category, budget, spent, psc));
+		}
+		var allocated = Money.rounded(allocations.totalForProject(project.getId()), Money.USD);
+		var spent = lines.stream().map(Expenditure::usd).reduce(Money.zero(Money.USD), Money::plus);
+		var psc = lines.stream().map(Expenditure::psc).reduce(Money.zero(Money.USD), Money::plus);
+		return new ProjectView(project.getId(), project.getCode(), project.getTitle(), project.getDescription(),
+				project.getTheme(), project.getInstruments(), project.getCountries(), project.getImplementingEntityId(),
+				project.getManagers(), project.getPlannedStart(), project.getPlannedEnd(), project.getActualStart(),
+				project.getActualEnd(), project.status().code(), project.getDacCode(), project.getPscRate(),
+				project.getRequestIds(), rows, allocated, spent, psc, allocated.minus(spent).minus(psc),
+				project.getVersion());
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	/** The signed-in user, as far as project rules care. */
+	record Actor(String username, boolean financeOrAdmin, boolean projectManager) {
+
+		static Actor current() {
+			var auth = SecurityContextHolder.getContext().getAuthentication();
+			if (auth == null) {
+				return new Actor("system", true, false);
+			}
+			var roles = auth.getAuthorities().stream().map(a -> a.getAuthority()).toList();
+			return new Actor(auth.getName(), roles.contains("ROLE_FINANCE") || roles.contains("ROLE_ADMIN"),
+					roles.contains("ROLE_PROJECT_MANAGER"));
+		}
+
+		boolean mayEdit(Project project) {
+			return financeOrAdmin || (projectManager && project.isManagedBy(username));
+		}
+
+	}
+
+	static class ProjectNotFound extends NotFound {
+
+		ProjectNotFound(String what, long id) {
+			super("No " + what + " " + id);
+		}
+
+	}
+
+}
