@@ -48,7 +48,7 @@ CREATE TABLE assistance_request_subject_aud (
 
 CREATE TABLE assistance_request_instrument (
     request_id BIGINT NOT NULL,
-    instrument VARCHAR(20) NOT NULL,
+    instrument VARCHAR(40) NOT NULL,
     CONSTRAINT pk_assistance_request_instrument PRIMARY KEY (request_id, instrument)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
@@ -56,7 +56,7 @@ CREATE TABLE assistance_request_instrument_aud (
     rev     BIGINT NOT NULL,
     revtype TINYINT,
     request_id BIGINT NOT NULL,
-    instrument VARCHAR(20) NOT NULL,
+    instrument VARCHAR(40) NOT NULL,
     CONSTRAINT pk_assistance_request_instrument_aud PRIMARY KEY (rev, request_id, instrument),
     CONSTRAINT fk_assistance_request_instrument_aud_revision FOREIGN KEY (rev) REFERENCES revision (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -108,7 +108,7 @@ CREATE TABLE project_aud (
 
 CREATE TABLE project_instrument (
     project_id BIGINT NOT NULL,
-    instrument VARCHAR(20) NOT NULL,
+    instrument VARCHAR(40) NOT NULL,
     CONSTRAINT pk_project_instrument PRIMARY KEY (project_id, instrument)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
@@ -116,7 +116,7 @@ CREATE TABLE project_instrument_aud (
     rev     BIGINT NOT NULL,
     revtype TINYINT,
     project_id BIGINT NOT NULL,
-    instrument VARCHAR(20) NOT NULL,
+    instrument VARCHAR(40) NOT NULL,
     CONSTRAINT pk_project_instrument_aud PRIMARY KEY (rev, project_id, instrument),
     CONSTRAINT fk_project_instrument_aud_revision FOREIGN KEY (rev) REFERENCES revision (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -287,7 +287,7 @@ CREATE INDEX ix_activity_project ON activity (project_id, start_date);
 
 CREATE TABLE activity_instrument (
     activity_id BIGINT NOT NULL,
-    instrument VARCHAR(20) NOT NULL,
+    instrument VARCHAR(40) NOT NULL,
     CONSTRAINT pk_activity_instrument PRIMARY KEY (activity_id, instrument)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
@@ -295,7 +295,7 @@ CREATE TABLE activity_instrument_aud (
     rev     BIGINT NOT NULL,
     revtype TINYINT,
     activity_id BIGINT NOT NULL,
-    instrument VARCHAR(20) NOT NULL,
+    instrument VARCHAR(40) NOT NULL,
     CONSTRAINT pk_activity_instrument_aud PRIMARY KEY (rev, activity_id, instrument),
     CONSTRAINT fk_activity_instrument_aud_revision FOREIGN KEY (rev) REFERENCES revision (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -21,6 +21,9 @@ import org.tafund.contributions.AgreementStatus;
 import org.tafund.contributions.AgreementView;
 import org.tafund.contributions.ContributionManagement;
 import org.tafund.donors.DonorManagement;
+import org.tafund.projects.ProjectFilter;
+import org.tafund.projects.ProjectManagement;
+import org.tafund.projects.ProjectView;
 import org.tafund.security.UserManagement;
 
 /**
@@ -56,7 +59,15 @@ class DefaultProfileTests {
 		var statuses = contributions.list(PageRequest.of(0, 50)).map(AgreementView::status).toSet();
 		assertThat(statuses).contains(AgreementStatus.FULLY_RECEIVED, AgreementStatus.OVERDUE, AgreementStatus.DRAFT);
 		assertThat(contributions.overdue()).isNotEmpty();
+		var demoProjects = projects.projects(ProjectFilter.all());
+		assertThat(demoProjects).extracting(ProjectView::code).contains("XAW-Z21", "XAP-E07", "GLO-X45");
+		// one project is nearly overdrawn: less than 5% of what was allocated to it is left
+		assertThat(demoProjects).anySatisfy(p -> assertThat(p.balanceUsd().amount().multiply(java.math.BigDecimal.valueOf(20)))
+			.isLessThan(p.allocatedUsd().amount()));
 	}
+
+	@Autowired
+	ProjectManagement projects;
 
 	@Test
 	void bootsOnH2AndAppliesEveryMigration() throws Exception {

@@ -62,7 +62,7 @@ class Activity extends AuditableEntity {
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "activity_instrument", joinColumns = @JoinColumn(name = "activity_id"))
 	@Enumerated(EnumType.STRING)
-	@Column(name = "instrument", length = 20)
+	@Column(name = "instrument", length = 40)
 	private Set<Instrument> instruments = EnumSet.noneOf(Instrument.class);
 
 	// Stored as plain columns: Envers rebuilds history through no-argument constructors, which records lack.

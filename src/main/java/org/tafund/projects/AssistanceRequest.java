@@ -54,7 +54,7 @@ class AssistanceRequest extends AuditableEntity {
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "assistance_request_instrument", joinColumns = @JoinColumn(name = "request_id"))
 	@Enumerated(EnumType.STRING)
-	@Column(name = "instrument", length = 20)
+	@Column(name = "instrument", length = 40)
 	private Set<Instrument> instruments = EnumSet.noneOf(Instrument.class);
 
 	@Column(nullable = false, length = 2000)

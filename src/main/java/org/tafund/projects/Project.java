@@ -60,7 +60,7 @@ class Project extends AuditableEntity {
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "project_instrument", joinColumns = @JoinColumn(name = "project_id"))
 	@Enumerated(EnumType.STRING)
-	@Column(name = "instrument", length = 20)
+	@Column(name = "instrument", length = 40)
 	private Set<Instrument> instruments = EnumSet.noneOf(Instrument.class);
 
 	@ElementCollection(fetch = FetchType.EAGER)

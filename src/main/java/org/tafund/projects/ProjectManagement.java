@@ -27,6 +27,8 @@ import org.tafund.projects.Codes.Subject;
 import org.tafund.projects.Codes.Theme;
 import org.tafund.reference.CountryCatalogue;
 import org.tafund.reference.ReferenceCatalogue;
+import org.tafund.security.Role;
+import org.tafund.security.UserManagement;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.ConcurrentEdit;
 import org.tafund.shared.Money;
@@ -59,11 +61,14 @@ public class ProjectManagement {
 
 	private final ObjectProvider<ActivityDirectory> activities;
 
+	private final UserManagement users;
+
 	private final Clock clock;
 
-	ProjectManagement(Requests requests, Projects projects, Allocations allocations, Expenditures expenditures,
+	ProjectManagement(UserManagement users, Requests requests, Projects projects, Allocations allocations, Expenditures expenditures,
 			ContributionManagement contributions, ExchangeRateManagement rates, CountryCatalogue countries,
 			ReferenceCatalogue reference, ObjectProvider<ActivityDirectory> activities, Clock clock) {
+		this.users = users;
 		this.requests = requests;
 		this.projects = projects;
 		this.allocations = allocations;
@@ -320,6 +325,12 @@ public class ProjectManagement {
 	private void check(ProjectDetails details) {
 		if (details.code() == null || details.code().isBlank()) {
 			throw new BusinessRuleViolation("project.code.required");
+		}
+		for (var manager : details.managers()) {
+			var user = users.findByUsername(manager);
+			if (user.isEmpty() || !user.get().enabled() || !user.get().hasRole(Role.PROJECT_MANAGER)) {
+				throw new BusinessRuleViolation("project.manager.notProjectManager", manager);
+			}
 		}
 		for (var country : details.beneficiaryCountries()) {
 			if (!countries.exists(country)) {

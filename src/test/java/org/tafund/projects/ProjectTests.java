@@ -196,8 +196,17 @@ class ProjectTests {
 			.andExpect(jsonPath("$.participants.women").value(12));
 	}
 
+	@Autowired
+	org.tafund.security.UserManagement users;
+
 	@Test
 	void anotherManagersProjectIsRefusedByPageAndApi() throws Exception {
+		if (users.findByUsername("other.manager").isEmpty()) {
+			users.create(new org.tafund.security.NewUser("other.manager", "Other Manager", null, "another long password",
+					Set.of(org.tafund.security.Role.PROJECT_MANAGER)));
+		}
+		assertThatThrownBy(() -> project(Theme.MLA, "SEN", "finance.officer", 2))
+			.satisfies(e -> assertThat(key(e)).isEqualTo("project.manager.notProjectManager"));
 		var theirs = project(Theme.EXTRADITION, "SEN", "other.manager", 2);
 		mvc.perform(post("/api/v1/expenditures").with(httpBasic("project.manager", "tafund-demo-2026"))
 			.contentType(MediaType.APPLICATION_JSON)
