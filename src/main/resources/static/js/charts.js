@@ -11,6 +11,7 @@ document.addEventListener('DOMContentLoaded', function () {
             datasets: [{label: canvas.dataset.label, data: canvas.dataset.values.split(',').map(Number),
                 borderColor: '#005b94', backgroundColor: 'rgba(0, 91, 148, 0.15)', fill: true, tension: 0.2}]
         },
-        options: {animation: false, plugins: {legend: {display: true}}}
+        // Not responsive: Chart.js would resize through style attributes, which the CSP forbids.
+        options: {responsive: false, animation: false, plugins: {legend: {display: true}}, scales: {y: {beginAtZero: true}}}
     });
 });

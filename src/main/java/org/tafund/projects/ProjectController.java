@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tafund.contributions.ContributionManagement;
 import org.tafund.projects.Codes.BudgetCategory;
 import org.tafund.projects.Codes.Channel;
 import org.tafund.projects.Codes.Instrument;
@@ -43,14 +42,14 @@ class ProjectController {
 
 	private final ReferenceCatalogue reference;
 
-	private final ContributionManagement contributions;
+	private final org.tafund.donors.DonorManagement donors;
 
 	ProjectController(ProjectManagement projects, CountryCatalogue countries, ReferenceCatalogue reference,
-			ContributionManagement contributions) {
+			org.tafund.donors.DonorManagement donors) {
+		this.donors = donors;
 		this.projects = projects;
 		this.countries = countries;
 		this.reference = reference;
-		this.contributions = contributions;
 	}
 
 	@GetMapping
@@ -108,6 +107,7 @@ class ProjectController {
 			.toList());
 		model.addAttribute("entity", reference.implementingEntity(project.implementingEntityId()).orElse(null));
 		model.addAttribute("allocations", projects.allocations(id));
+		model.addAttribute("donorNames", donors.all().stream().collect(Collectors.toMap(d -> d.id(), d -> d.name())));
 		model.addAttribute("expenditure", projects.expenditure(id));
 		model.addAttribute("requestsAnswered", projects.requests(null)
 			.stream()
