@@ -279,6 +279,12 @@ class AccessMatrixTests {
 		routes.add(new Route("POST", "/api/v1/activities", "/api/v1/activities", 400, PROJECT_WRITERS, false, "{}"));
 		routes.add(new Route("GET", "/api/v1/activities/{id}", "/api/v1/activities/999999", 404, ANY_ROLE, false,
 				null));
+		routes.add(new Route("GET", "/admin/reference", "/admin/reference", 200, ADMIN_AUDITOR, false, null));
+		routes.add(new Route("POST", "/admin/countries/{code}/classification", "/admin/countries/ZZZ/classification",
+				302, ADMIN, false, "classification=DEVELOPING"));
+		routes.add(new Route("POST", "/admin/entities", "/admin/entities", 302, ADMIN, false, ""));
+		routes.add(new Route("POST", "/admin/entities/{id}/active", "/admin/entities/999999/active", 302, ADMIN, false,
+				"active=false"));
 		// audit
 		routes.add(new Route("GET", "/audit", "/audit", 200, ADMIN_AUDITOR, false, null));
 		routes.add(new Route("GET", "/audit/sign-ins", "/audit/sign-ins", 200, ADMIN_AUDITOR, false, null));

@@ -119,7 +119,8 @@ public class AuditTrail {
 		if (type != RevisionType.DEL) {
 			for (Field field : auditedFields(entityClass)) {
 				String after = format(read(field, entity));
-				String was = before == null ? "" : format(read(field, before));
+				// A record that existed before auditing began (seed data) has no earlier state to show.
+				String was = before == null ? (type == RevisionType.MOD ? "—" : "") : format(read(field, before));
 				if (type == RevisionType.ADD ? !after.isEmpty() : !Objects.equals(was, after)) {
 					properties.add(new RevisionView.PropertyChange(field.getName(), was, after));
 				}

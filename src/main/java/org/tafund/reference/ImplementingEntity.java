@@ -32,6 +32,17 @@ class ImplementingEntity extends AuditableEntity {
 	protected ImplementingEntity() {
 	}
 
+	ImplementingEntity(String code, String name, String kind) {
+		this.code = code;
+		this.name = name;
+		this.kind = kind;
+		this.active = true;
+	}
+
+	void setActive(boolean active) {
+		this.active = active;
+	}
+
 	ReferenceCatalogue.Entity view() {
 		return new ReferenceCatalogue.Entity(id, code, name, kind, active);
 	}

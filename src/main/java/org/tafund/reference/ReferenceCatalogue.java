@@ -39,6 +39,29 @@ public class ReferenceCatalogue {
 		return entities.findAll(Sort.by("kind", "code")).stream().map(ImplementingEntity::view).toList();
 	}
 
+	static final java.util.Set<String> ENTITY_KINDS = java.util.Set.of("PNI_INSTITUTE", "UNODC_OFFICE");
+
+	/** ADMIN adds an office or institute; codes are unique. */
+	@Transactional
+	public Entity addImplementingEntity(String code, String name, String kind) {
+		if (code == null || code.isBlank() || name == null || name.isBlank() || !ENTITY_KINDS.contains(kind)) {
+			throw new org.tafund.shared.BusinessRuleViolation("entity.incomplete");
+		}
+		var normalised = code.strip().toUpperCase(java.util.Locale.ROOT);
+		if (implementingEntity(normalised).isPresent()) {
+			throw new org.tafund.shared.BusinessRuleViolation("entity.code.taken", normalised);
+		}
+		return entities.save(new ImplementingEntity(normalised, name.strip(), kind)).view();
+	}
+
+	/** Retired entities stay on their projects but are no longer offered for new ones. */
+	@Transactional
+	public void setImplementingEntityActive(long id, boolean active) {
+		entities.findById(id)
+			.orElseThrow(() -> new org.tafund.shared.BusinessRuleViolation("project.entity.unknown", id))
+			.setActive(active);
+	}
+
 	public Optional<Entity> implementingEntity(String code) {
 		return entities.findAll().stream().map(ImplementingEntity::view).filter(e -> e.code().equals(code)).findFirst();
 	}

@@ -1,0 +1,56 @@
+package org.tafund.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Locale;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.tafund.support.IntegrationTest;
+
+@IntegrationTest
+class ReferenceTests {
+
+	@Autowired
+	CountryCatalogue countries;
+
+	@Autowired
+	ReferenceCatalogue reference;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void seedsTheClassificationDacCodesAndEntities() {
+		assertThat(countries.find("SEN", Locale.ENGLISH).orElseThrow().classification()).isEqualTo(Classification.DEVELOPING);
+		assertThat(countries.find("UKR", Locale.ENGLISH).orElseThrow().classification()).isEqualTo(Classification.TRANSITION);
+		assertThat(countries.find("NOR", Locale.ENGLISH).orElseThrow().classification()).isEqualTo(Classification.DEVELOPED);
+		assertThat(countries.find("SEN", Locale.FRENCH).orElseThrow().name()).isEqualTo("Sénégal");
+		assertThat(reference.dacCodeExists("15130")).isTrue();
+		assertThat(reference.dacCodes()).hasSizeGreaterThanOrEqualTo(70);
+		assertThat(reference.implementingEntities()).extracting(ReferenceCatalogue.Entity::code).contains("UNICRI", "UNODC-HQ");
+	}
+
+	@Test
+	void anAdministratorReclassifiesACountryAndTheChangeIsAudited() throws Exception {
+		mvc.perform(post("/admin/countries/MNE/classification").with(user("admin").roles("ADMIN"))
+			.with(csrf())
+			.param("classification", "DEVELOPED")).andExpect(status().is3xxRedirection());
+		assertThat(countries.find("MNE", Locale.ENGLISH).orElseThrow().classification()).isEqualTo(Classification.DEVELOPED);
+		mvc.perform(get("/history/Country/MNE").with(user("auditor").roles("AUDITOR")))
+			.andExpect(content().string(Matchers.containsString("— → </span><span>DEVELOPED")));
+		mvc.perform(post("/admin/countries/MNE/classification").with(user("finance.officer").roles("FINANCE"))
+			.with(csrf())
+			.param("classification", "TRANSITION")).andExpect(status().isForbidden());
+		countries.classify("MNE", Classification.TRANSITION);
+	}
+
+}
