@@ -279,6 +279,8 @@ class AccessMatrixTests {
 		routes.add(new Route("POST", "/api/v1/activities", "/api/v1/activities", 400, PROJECT_WRITERS, false, "{}"));
 		routes.add(new Route("GET", "/api/v1/activities/{id}", "/api/v1/activities/999999", 404, ANY_ROLE, false,
 				null));
+		routes.add(new Route("PUT", "/api/v1/activities/{id}", "/api/v1/activities/999999", 400, PROJECT_WRITERS, false,
+				"{}"));
 		routes.add(new Route("GET", "/admin/reference", "/admin/reference", 200, ADMIN_AUDITOR, false, null));
 		routes.add(new Route("POST", "/admin/countries/{code}/classification", "/admin/countries/ZZZ/classification",
 				302, ADMIN, false, "classification=DEVELOPING"));

@@ -51,8 +51,31 @@ class ActivityApiController {
 	}
 
 	@GetMapping("/{id}")
-	Activity.ActivityView show(@PathVariable long id) {
-		return activities.get(id);
+	ResponseEntity<Activity.ActivityView> show(@PathVariable long id) {
+		var activity = activities.get(id);
+		return ResponseEntity.ok().eTag("\"" + activity.version() + "\"").body(activity);
+	}
+
+	/** Corrections by the project's managers; the ETag of the last read goes in If-Match. */
+	@org.springframework.web.bind.annotation.PutMapping("/{id}")
+	ResponseEntity<Activity.ActivityView> update(@PathVariable long id,
+			@org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@Valid @RequestBody ActivityForm form) {
+		if (ifMatch == null) {
+			throw new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.PRECONDITION_REQUIRED,
+					"Send the ETag of your last read in If-Match, so that nobody's change is overwritten.");
+		}
+		long version;
+		try {
+			version = Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
+		}
+		catch (NumberFormatException e) {
+			throw new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.PRECONDITION_FAILED, "If-Match is not an ETag of tafund.");
+		}
+		var activity = activities.update(id, version, form.details());
+		return ResponseEntity.ok().eTag("\"" + activity.version() + "\"").body(activity);
 	}
 
 	@PostMapping

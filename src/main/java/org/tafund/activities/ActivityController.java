@@ -46,6 +46,7 @@ class ActivityController {
 		model.addAttribute("activities", list);
 		model.addAttribute("totals", activities.participantTotals(list));
 		model.addAttribute("types", ActivityType.values());
+		model.addAttribute("instruments", Instrument.values());
 		model.addAttribute("projects", projects.projects(ProjectFilter.all()));
 		return "activities/list";
 	}

@@ -44,6 +44,12 @@ public class ActivityManagement implements ActivityDirectory {
 		}
 		check(details);
 		activity.apply(details);
+		try {
+			activities.flush();
+		}
+		catch (org.springframework.dao.OptimisticLockingFailureException e) {
+			throw new ConcurrentEdit("activity", activityId);
+		}
 		return activity.view();
 	}
 

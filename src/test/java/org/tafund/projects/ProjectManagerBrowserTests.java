@@ -62,7 +62,8 @@ class ProjectManagerBrowserTests extends BrowserTest {
 		signIn("project.manager", "tafund-demo-2026");
 		open("/projects/" + project.id());
 		var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-		wait.until(ExpectedConditions.elementToBeClickable(By.id("log-activity"))).click();
+		// The activities panel arrives by htmx after the page: wait for it, then click inside it.
+		click(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#project-activities #log-activity"))));
 
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("activity-form")));
 		new Select(browser.findElement(By.id("type"))).selectByValue("TRAINING_OR_WORKSHOP");
@@ -76,7 +77,7 @@ class ProjectManagerBrowserTests extends BrowserTest {
 		type("centralAuthority", "10");
 		type("prosecution", "7");
 		type("judiciary", "4");
-		browser.findElement(By.id("save-activity")).click();
+		click(browser.findElement(By.id("save-activity")));
 
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("participant-totals"), "21 participants"));
 		assertThat(browser.findElement(By.id("participant-totals")).getText()).contains("12 women", "9 men");
@@ -85,13 +86,19 @@ class ProjectManagerBrowserTests extends BrowserTest {
 		new Select(browser.findElement(By.id("category"))).selectByValue("WORKSHOPS_AND_TRAINING");
 		browser.findElement(By.id("expAmount")).sendKeys("1000.00");
 		browser.findElement(By.id("expReference")).sendKeys("PO-DKR-1");
-		browser.findElement(By.id("record-expenditure")).click();
+		click(browser.findElement(By.id("record-expenditure")));
 
 		// 1,000.00 spent + 130.00 PSC out of 10,000.00 allocated leaves 8,870.00
 		wait.until(ExpectedConditions.textToBe(By.id("spent"), "1,000.00"));
 		assertThat(browser.findElement(By.id("psc")).getText()).isEqualTo("130.00");
 		assertThat(browser.findElement(By.id("balance")).getText()).isEqualTo("8,870.00");
 		assertThat(browser.findElement(By.id("allocated")).getText()).isEqualTo("10,000.00");
+	}
+
+	// Scrolled into view first, so that nothing (a sticky bar, a late htmx swap) takes the click.
+	private void click(org.openqa.selenium.WebElement element) {
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		element.click();
 	}
 
 	private void type(String id, String value) {
