@@ -1,0 +1,241 @@
+package org.tafund.reporting;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.FontFactory;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfWriter;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * The three export formats of every report, fed one row at a time. CSV is RFC 4180 in UTF-8 with
+ * a byte-order mark for Excel, and text that a spreadsheet would take for a formula is
+ * neutralised; XLSX streams through SXSSF with typed cells, a frozen header and a totals row;
+ * PDF repeats the header on every page and numbers the pages.
+ */
+final class Exports {
+
+	/** A column: its header and the kind of value it holds. */
+	record Column(String header, Kind kind) {
+	}
+
+	enum Kind {
+
+		TEXT, DATE, AMOUNT, RATE, TIMESTAMP
+
+	}
+
+	/** A report as exports see it: title lines, columns, the rows, and which column to total. */
+	record Table(String title, String subtitle, List<Column> columns, Consumer<Consumer<Object[]>> rows,
+			int totalColumn) {
+	}
+
+	private Exports() {
+	}
+
+	// CSV ------------------------------------------------------------------------------------
+
+	static void csv(Table table, OutputStream out) throws IOException {
+		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+		writer.write('\uFEFF');
+		var printer = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get().print(writer);
+		printer.printRecord(table.columns().stream().map(Column::header).toList());
+		table.rows().accept(row -> {
+			try {
+				var cells = new Object[row.length];
+				for (int i = 0; i < row.length; i++) {
+					cells[i] = csvCell(row[i], table.columns().get(i).kind());
+				}
+				printer.printRecord(cells);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		});
+		printer.flush();
+	}
+
+	/** Numbers stay numbers; text that starts like a formula gets a leading apostrophe. */
+	static String csvCell(Object value, Kind kind) {
+		if (value == null) {
+			return "";
+		}
+		if (value instanceof BigDecimal number) {
+			return number.toPlainString();
+		}
+		if (value instanceof Instant instant) {
+			return instant.toString();
+		}
+		var text = value.toString();
+		if (kind == Kind.TEXT && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+			return "'" + text;
+		}
+		return text;
+	}
+
+	// XLSX -----------------------------------------------------------------------------------
+
+	static void xlsx(Table table, OutputStream out) throws IOException {
+		var workbook = new SXSSFWorkbook(200);
+		try {
+			var sheet = workbook.createSheet("Report");
+			var format = workbook.createDataFormat();
+			var bold = workbook.createFont();
+			bold.setBold(true);
+			var header = workbook.createCellStyle();
+			header.setFont(bold);
+			var date = workbook.createCellStyle();
+			date.setDataFormat(format.getFormat("yyyy-mm-dd"));
+			var timestamp = workbook.createCellStyle();
+			timestamp.setDataFormat(format.getFormat("yyyy-mm-dd hh:mm:ss"));
+			var amount = workbook.createCellStyle();
+			amount.setDataFormat(format.getFormat("#,##0.00;-#,##0.00"));
+			var rate = workbook.createCellStyle();
+			rate.setDataFormat(format.getFormat("0.00000000"));
+			var totalStyle = workbook.createCellStyle();
+			totalStyle.cloneStyleFrom(amount);
+			totalStyle.setFont(bold);
+
+			var first = sheet.createRow(0);
+			for (int i = 0; i < table.columns().size(); i++) {
+				var cell = first.createCell(i);
+				cell.setCellValue(table.columns().get(i).header());
+				cell.setCellStyle(header);
+			}
+			sheet.createFreezePane(0, 1);
+			var total = new BigDecimal[] { BigDecimal.ZERO };
+			var rowNumber = new int[] { 1 };
+			table.rows().accept(values -> {
+				var row = sheet.createRow(rowNumber[0]++);
+				for (int i = 0; i < values.length; i++) {
+					var value = values[i];
+					if (value == null) {
+						continue;
+					}
+					var cell = row.createCell(i);
+					var kind = table.columns().get(i).kind();
+					switch (kind) {
+						case DATE -> {
+							cell.setCellValue((LocalDate) value);
+							cell.setCellStyle(date);
+						}
+						case TIMESTAMP -> {
+							cell.setCellValue(((Instant) value).atOffset(ZoneOffset.UTC).toLocalDateTime());
+							cell.setCellStyle(timestamp);
+						}
+						case AMOUNT, RATE -> {
+							cell.setCellValue(((BigDecimal) value).doubleValue());
+							cell.setCellStyle(kind == Kind.AMOUNT ? amount : rate);
+						}
+						default -> cell.setCellValue(value.toString());
+					}
+				}
+				if (table.totalColumn() >= 0 && values[table.totalColumn()] != null) {
+					total[0] = total[0].add((BigDecimal) values[table.totalColumn()]);
+				}
+			});
+			if (table.totalColumn() >= 0) {
+				var totals = sheet.createRow(rowNumber[0]);
+				var label = totals.createCell(0);
+				label.setCellValue("Total");
+				label.setCellStyle(header);
+				var cell = totals.createCell(table.totalColumn());
+				cell.setCellValue(total[0].doubleValue());
+				cell.setCellStyle(totalStyle);
+			}
+			workbook.write(out);
+		}
+		finally {
+			workbook.close();
+		}
+	}
+
+	// PDF ------------------------------------------------------------------------------------
+
+	static void pdf(Table table, String generatedBy, OutputStream out) {
+		var document = new Document(PageSize.A4.rotate(), 24, 24, 36, 36);
+		var writer = PdfWriter.getInstance(document, out);
+		writer.setPageEvent(new PdfPageEventHelper() {
+			@Override
+			public void onEndPage(PdfWriter w, Document d) {
+				ColumnText.showTextAligned(w.getDirectContent(), Element.ALIGN_RIGHT,
+						new Phrase("Page " + w.getPageNumber(), FontFactory.getFont(FontFactory.HELVETICA, 8)),
+						d.right(), d.bottom() - 18, 0);
+			}
+		});
+		document.open();
+		document.add(new Paragraph(table.title(), FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14)));
+		document.add(new Paragraph(table.subtitle() + " · generated " + Instant.now().toString().substring(0, 19)
+				+ "Z by " + generatedBy, FontFactory.getFont(FontFactory.HELVETICA, 9)));
+		var small = FontFactory.getFont(FontFactory.HELVETICA, 6.5f);
+		var bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 6.5f);
+		var pdfTable = new PdfPTable(table.columns().size());
+		pdfTable.setWidthPercentage(100);
+		pdfTable.setSpacingBefore(8);
+		pdfTable.setHeaderRows(1);
+		for (var column : table.columns()) {
+			pdfTable.addCell(new PdfPCell(new Phrase(column.header(), bold)));
+		}
+		var total = new BigDecimal[] { BigDecimal.ZERO };
+		table.rows().accept(values -> {
+			for (int i = 0; i < values.length; i++) {
+				var kind = table.columns().get(i).kind();
+				var text = values[i] == null ? ""
+						: values[i] instanceof BigDecimal n ? n.toPlainString() : values[i].toString();
+				var cell = new PdfPCell(new Phrase(text, small));
+				if (kind == Kind.AMOUNT || kind == Kind.RATE) {
+					cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+				}
+				pdfTable.addCell(cell);
+			}
+			if (table.totalColumn() >= 0 && values[table.totalColumn()] != null) {
+				total[0] = total[0].add((BigDecimal) values[table.totalColumn()]);
+			}
+		});
+		if (table.totalColumn() >= 0) {
+			for (int i = 0; i < table.columns().size(); i++) {
+				var text = i == 0 ? "Total" : i == table.totalColumn() ? total[0].toPlainString() : "";
+				var cell = new PdfPCell(new Phrase(text, bold));
+				if (i == table.totalColumn()) {
+					cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+				}
+				pdfTable.addCell(cell);
+			}
+		}
+		document.add(pdfTable);
+		document.close();
+	}
+
+	@SuppressWarnings("unused")
+	private static Font unused() {
+		return null;
+	}
+
+	@SuppressWarnings("unused")
+	private static CellStyle unusedStyle() {
+		return null;
+	}
+
+}

@@ -1,0 +1,109 @@
+package org.tafund.reporting;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.tafund.reporting.Exports.Column;
+import org.tafund.reporting.Exports.Kind;
+
+/**
+ * The reports index and the ledger: its page shows the totals per movement and the first lines;
+ * its CSV, XLSX and PDF stream every line of the period.
+ */
+@Controller
+@RequestMapping("/reports")
+class ReportController {
+
+	static final int PAGE_LINES = 200;
+
+	static final List<Column> LEDGER_COLUMNS = List.of(new Column("date", Kind.DATE), new Column("type", Kind.TEXT),
+			new Column("donor", Kind.TEXT), new Column("agreement", Kind.TEXT), new Column("project", Kind.TEXT),
+			new Column("amount", Kind.AMOUNT), new Column("currency", Kind.TEXT), new Column("rate", Kind.RATE),
+			new Column("rate_date", Kind.DATE), new Column("usd", Kind.AMOUNT), new Column("reference", Kind.TEXT),
+			new Column("recorded_by", Kind.TEXT), new Column("recorded_at", Kind.TIMESTAMP));
+
+	private final Ledger ledger;
+
+	ReportController(Ledger ledger) {
+		this.ledger = ledger;
+	}
+
+	@GetMapping
+	String index() {
+		return "reporting/index";
+	}
+
+	@GetMapping("/ledger")
+	String ledger(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+		var period = Period.of(from, to);
+		model.addAttribute("from", period.from());
+		model.addAttribute("to", period.to());
+		model.addAttribute("totals", ledger.totals(period.from(), period.to()));
+		model.addAttribute("lines", ledger.first(period.from(), period.to(), PAGE_LINES));
+		model.addAttribute("pageLines", PAGE_LINES);
+		return "reporting/ledger";
+	}
+
+	@GetMapping("/ledger.{format}")
+	void ledgerExport(@PathVariable String format,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			Principal principal, HttpServletResponse response) throws IOException {
+		var period = Period.of(from, to);
+		var table = new Exports.Table("Ledger of the UN Crime Prevention and Criminal Justice Fund",
+				"Every money movement from " + period.from() + " to " + period.to(), LEDGER_COLUMNS,
+				sink -> ledger.stream(period.from(), period.to(),
+						l -> sink.accept(new Object[] { l.date(), l.type(), l.donor(), l.agreement(), l.project(),
+								l.amount(), l.currency(), l.rate(), l.rateDate(), l.usd(), l.reference(), l.recordedBy(),
+								l.recordedAt() })),
+				9);
+		var filename = "tafund-ledger-" + period.from() + "-to-" + period.to() + "." + format;
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
+		switch (format) {
+			case "csv" -> {
+				response.setContentType("text/csv;charset=UTF-8");
+				Exports.csv(table, response.getOutputStream());
+			}
+			case "xlsx" -> {
+				response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+				Exports.xlsx(table, response.getOutputStream());
+			}
+			case "pdf" -> {
+				response.setContentType("application/pdf");
+				Exports.pdf(table, principal.getName(), response.getOutputStream());
+			}
+			default -> throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+		}
+	}
+
+	/** A report period; by default the current calendar year, and never backwards. */
+	record Period(LocalDate from, LocalDate to) {
+
+		static Period of(LocalDate from, LocalDate to) {
+			var year = LocalDate.now().getYear();
+			var start = from == null ? LocalDate.of(year, 1, 1) : from;
+			var end = to == null ? LocalDate.of(year, 12, 31) : to;
+			if (end.isBefore(start)) {
+				throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
+						"The period ends before it starts.");
+			}
+			return new Period(start, end);
+		}
+
+	}
+
+}

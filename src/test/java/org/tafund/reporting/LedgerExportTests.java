@@ -1,0 +1,192 @@
+package org.tafund.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.tafund.contributions.AgreementTerms;
+import org.tafund.contributions.ContributionManagement;
+import org.tafund.contributions.FundingWindow;
+import org.tafund.contributions.ReceiptCommand;
+import org.tafund.contributions.ScheduleLine;
+import org.tafund.donors.DonorDetails;
+import org.tafund.donors.DonorManagement;
+import org.tafund.donors.DonorType;
+import org.tafund.fx.ExchangeRateManagement;
+import org.tafund.projects.Codes;
+import org.tafund.projects.ProjectDetails;
+import org.tafund.projects.ProjectManagement;
+import org.tafund.reference.ReferenceCatalogue;
+import org.tafund.support.IntegrationTest;
+
+/**
+ * A worked example in 2019, a year no other test uses: the ledger's lines and totals, and each
+ * export parsed back and compared with them.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LedgerExportTests {
+
+	static final String FROM = "2019-01-01";
+
+	static final String TO = "2019-12-31";
+
+	@Autowired
+	ContributionManagement contributions;
+
+	@Autowired
+	DonorManagement donors;
+
+	@Autowired
+	ExchangeRateManagement rates;
+
+	@Autowired
+	ProjectManagement projects;
+
+	@Autowired
+	ReferenceCatalogue reference;
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	MockMvc mvc;
+
+	@BeforeAll
+	void workedExample() {
+		if (!ledger.first(LocalDate.parse(FROM), LocalDate.parse(TO), 1).isEmpty()) {
+			return;
+		}
+		rates.record("ZAR", LocalDate.parse("2019-01-01"), new BigDecimal("14.00"));
+		rates.record("ZAR", LocalDate.parse("2019-12-01"), new BigDecimal("16.00"));
+		long donor = donors.register(new DonorDetails("Ledger Donor", DonorType.MEMBER_STATE, "ZAF", null, "10", null,
+				true, List.of())).id();
+		// 140,000.00 ZAR at 14.00 = 10,000.00 USD recognised
+		var agreement = contributions.createAgreement(new AgreementTerms("ZAF-2019-L", donor, "ZAR",
+				new BigDecimal("140000.00"), FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null, false,
+				null, null, LocalDate.parse("2019-02-01"),
+				List.of(new ScheduleLine(LocalDate.parse("2019-06-30"), new BigDecimal("140000.00")))));
+		// 70,000.00 ZAR = 5,000.00 USD, reversed today (a reversal is dated the day it is made);
+		// 35,000.00 ZAR = 2,500.00 USD with a bank reference that looks like a formula
+		var wrong = contributions.recordReceipt(agreement.id(), new ReceiptCommand(LocalDate.parse("2019-03-01"),
+				new BigDecimal("70000.00"), "ZAR", "SWIFT-1", null, false));
+		contributions.reverseReceipt(wrong.id(), "Booked on the wrong agreement");
+		contributions.recordReceipt(agreement.id(), new ReceiptCommand(LocalDate.parse("2019-03-02"),
+				new BigDecimal("35000.00"), "ZAR", "=HYPERLINK(\"http://x\")", null, false));
+		// refund 14,000.00 ZAR = 1,000.00 USD
+		contributions.refund(agreement.id(), LocalDate.parse("2019-04-01"), new BigDecimal("14000.00"), "Unspent");
+		var project = projects.createProject(new ProjectDetails("ZAF-P-2019", "Ledger project", null, Codes.Theme.MLA,
+				Set.of(), Set.of("ZAF"), reference.implementingEntity("UNODC-ROSAF").orElseThrow().id(),
+				Set.of("project.manager"), null, null, null, null, 2, "15130", null, Set.of(), List.of()));
+		projects.allocate(agreement.id(), project.id(), new BigDecimal("3000.00"), LocalDate.parse("2019-05-01"));
+		// 1,000.00 USD spent, PSC 130.00
+		projects.spend(project.id(), null, LocalDate.parse("2019-06-01"), Codes.BudgetCategory.TRAVEL,
+				new BigDecimal("1000.00"), "USD", "PO-1", null);
+		// received by the period end: 105,000.00 (the reversal comes later), so 35,000.00 ZAR is outstanding:
+		// 2,500.00 USD at recognition, 35,000 / 16.00 = 2,187.50 at the period end: loss 312.50
+		contributions.revalue(LocalDate.parse("2019-12-31"));
+	}
+
+	@Test
+	void listsEveryMovementWithItsSignedUsd() {
+		var totals = ledger.totals(LocalDate.parse(FROM), LocalDate.parse(TO));
+		assertThat(totals).containsEntry("AGREEMENT", new BigDecimal("10000.0000"))
+			.containsEntry("RECEIPT", new BigDecimal("7500.0000"))
+			.doesNotContainKey("REVERSAL")
+			.containsEntry("REFUND", new BigDecimal("-1000.0000"))
+			.containsEntry("ALLOCATION", new BigDecimal("3000.0000"))
+			.containsEntry("EXPENDITURE", new BigDecimal("-1000.0000"))
+			.containsEntry("PSC", new BigDecimal("-130.0000"))
+			.containsEntry("REVALUATION", new BigDecimal("-312.5000"));
+		var today = LocalDate.now();
+		assertThat(ledger.first(today, today, 10000)).anySatisfy(line -> {
+			assertThat(line.type()).isEqualTo("REVERSAL");
+			assertThat(line.agreement()).isEqualTo("ZAF-2019-L");
+			assertThat(line.usd()).isEqualByComparingTo("-5000.00");
+		});
+	}
+
+	@Test
+	void theCsvParsesBackToTheSameLinesNeutralisesFormulasAndKeepsNumbersNumbers() throws Exception {
+		var bytes = export("csv");
+		var text = new String(bytes, StandardCharsets.UTF_8);
+		assertThat(text).startsWith("\uFEFFdate,type,");
+		var records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+			.parse(new StringReader(text.substring(1)))
+			.getRecords();
+		assertThat(records).hasSize(ledger.first(LocalDate.parse(FROM), LocalDate.parse(TO), 1000).size());
+		var usd = records.stream().map(r -> new BigDecimal(r.get("usd"))).reduce(BigDecimal.ZERO, BigDecimal::add);
+		assertThat(usd).isEqualByComparingTo(sum());
+		assertThat(records).anySatisfy(r -> assertThat(r.get("reference")).isEqualTo("'=HYPERLINK(\"http://x\")"));
+		assertThat(records).anySatisfy(r -> assertThat(r.get("usd")).isEqualTo("-1000.0000"));
+	}
+
+	@Test
+	void theXlsxHasTypedCellsAFrozenHeaderAndATotalThatMatches() throws Exception {
+		try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(export("xlsx")))) {
+			var sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+			var lines = ledger.first(LocalDate.parse(FROM), LocalDate.parse(TO), 1000).size();
+			var first = sheet.getRow(1);
+			assertThat(first.getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.parse("2019-02-01"));
+			assertThat(first.getCell(9).getNumericCellValue()).isEqualTo(10000.0);
+			var totals = sheet.getRow(lines + 1);
+			assertThat(totals.getCell(0).getStringCellValue()).isEqualTo("Total");
+			assertThat(BigDecimal.valueOf(totals.getCell(9).getNumericCellValue())).isEqualByComparingTo(sum());
+		}
+	}
+
+	@Test
+	void thePdfShowsTheLinesAndTheTotalWithPageNumbers() throws Exception {
+		var reader = new PdfReader(export("pdf"));
+		var text = new PdfTextExtractor(reader).getTextFromPage(1);
+		assertThat(text).contains("Ledger of the UN Crime Prevention and Criminal Justice Fund")
+			.contains("ZAF-2019-L")
+			.contains("Total")
+			.contains(sum().toPlainString())
+			.contains("Page 1");
+	}
+
+	@Test
+	void onlyFinanceAdminAndAuditorsSeeTheLedger() throws Exception {
+		mvc.perform(get("/reports/ledger.csv").with(user("donor.officer").roles("DONOR_RELATIONS")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/reports/ledger").param("from", FROM).param("to", TO).with(user("auditor").roles("AUDITOR")))
+			.andExpect(status().isOk());
+	}
+
+	private BigDecimal sum() {
+		return ledger.totals(LocalDate.parse(FROM), LocalDate.parse(TO))
+			.values()
+			.stream()
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+	private byte[] export(String format) throws Exception {
+		return mvc.perform(get("/reports/ledger." + format).param("from", FROM).param("to", TO)
+			.with(user("finance.officer").roles("FINANCE")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+	}
+
+}
