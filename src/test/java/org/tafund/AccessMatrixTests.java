@@ -289,6 +289,9 @@ class AccessMatrixTests {
 		var finance = EnumSet.of(Role.FINANCE, Role.ADMIN, Role.AUDITOR);
 		routes.add(new Route("GET", "/reports/ledger", "/reports/ledger", 200, finance, false, null));
 		routes.add(new Route("GET", "/reports/ledger.{format}", "/reports/ledger.csv", 200, finance, false, null));
+		routes.add(new Route("GET", "/reports/fund-statement", "/reports/fund-statement", 200, finance, false, null));
+		routes.add(new Route("GET", "/reports/fund-statement.{format}", "/reports/fund-statement.pdf", 200, finance,
+				false, null));
 		// audit
 		routes.add(new Route("GET", "/audit", "/audit", 200, ADMIN_AUDITOR, false, null));
 		routes.add(new Route("GET", "/audit/sign-ins", "/audit/sign-ins", 200, ADMIN_AUDITOR, false, null));

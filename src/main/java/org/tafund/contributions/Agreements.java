@@ -22,7 +22,8 @@ interface Agreements extends JpaRepository<Agreement, Long> {
 
 	@Query("""
 			select a from Agreement a where a.signedOn is not null and a.signedOn <= :periodEnd
-			and a.cancelledOn is null and a.closedOn is null and a.currency <> 'USD' order by a.id""")
+			and a.cancelledOn is null and a.closedOn is null and a.currency <> 'USD' and a.conditional = false
+			order by a.id""")
 	List<Agreement> openInOtherCurrenciesSignedBy(java.time.LocalDate periodEnd);
 
 	@Query("""

@@ -118,7 +118,8 @@ public class ContributionManagement {
 	}
 
 	/**
-	 * Revalues every open receivable in a currency other than USD at the rate in effect on the
+	 * Revalues every open receivable (unconditional agreements: a conditional one is no receivable
+	 * until cash arrives) in a currency other than USD at the rate in effect on the
 	 * period end, against its USD value at recognition, and stores the run. One run per period end:
 	 * figures once reported are never recomputed silently.
 	 */

@@ -28,41 +28,44 @@ class Ledger {
 	static final String SQL = """
 			select * from (
 			select a.signed_on as entry_date, 'AGREEMENT' as entry_type, d.name as donor, a.reference as agreement,
-			       null as project, a.total_amount as amount, a.currency as currency,
+			       null as project, a.funding_window as funding_window, a.conditional_terms as conditional_terms,
+			       a.total_amount as amount, a.currency as currency,
 			       a.recognition_rate as rate, a.recognition_rate_date as rate_date, a.recognised_usd as usd,
 			       a.reference as reference, a.created_by as recorded_by, a.created_at as recorded_at, a.id as row_id
 			  from agreement a join donor d on d.id = a.donor_id
 			 where a.signed_on is not null and a.cancelled_on is null and a.signed_on between ? and ?
 			union all
 			select r.received_on, case when r.reversal_of is null then 'RECEIPT' else 'REVERSAL' end, d.name, a.reference,
-			       null, r.amount, r.currency, r.rate, r.rate_date, r.usd_amount, r.bank_reference, r.created_by,
+			       null, a.funding_window, a.conditional_terms, r.amount, r.currency, r.rate, r.rate_date, r.usd_amount, r.bank_reference, r.created_by,
 			       r.created_at, r.id
 			  from receipt r join agreement a on a.id = r.agreement_id join donor d on d.id = a.donor_id
 			 where r.received_on between ? and ?
 			union all
-			select f.refunded_on, 'REFUND', d.name, a.reference, null, -f.amount, f.currency, f.rate, f.rate_date,
+			select f.refunded_on, 'REFUND', d.name, a.reference, null, a.funding_window, a.conditional_terms, -f.amount, f.currency, f.rate, f.rate_date,
 			       -f.usd_amount, f.reason, f.created_by, f.created_at, f.id
 			  from refund f join agreement a on a.id = f.agreement_id join donor d on d.id = a.donor_id
 			 where f.refunded_on between ? and ?
 			union all
-			select run.period_end, 'REVALUATION', d.name, a.reference, null, l.outstanding, l.currency, l.period_end_rate,
+			select run.period_end, 'REVALUATION', d.name, a.reference, null, a.funding_window, a.conditional_terms,
+			       l.outstanding, l.currency, l.period_end_rate,
 			       l.rate_date, l.gain_loss_usd, null, run.created_by, run.created_at, l.id
 			  from revaluation_line l join revaluation_run run on run.id = l.run_id
 			  join agreement a on a.id = l.agreement_id join donor d on d.id = a.donor_id
 			 where run.period_end between ? and ?
 			union all
-			select al.allocated_on, 'ALLOCATION', d.name, a.reference, p.code, al.amount_usd, 'USD', 1, al.allocated_on,
+			select al.allocated_on, 'ALLOCATION', d.name, a.reference, p.code, a.funding_window, a.conditional_terms,
+			       al.amount_usd, 'USD', 1, al.allocated_on,
 			       al.amount_usd, null, al.created_by, al.created_at, al.id
 			  from allocation al join agreement a on a.id = al.agreement_id join donor d on d.id = a.donor_id
 			  join project p on p.id = al.project_id
 			 where al.allocated_on between ? and ?
 			union all
-			select e.spent_on, 'EXPENDITURE', null, null, p.code, -e.amount, e.currency, e.rate, e.rate_date, -e.usd_amount,
+			select e.spent_on, 'EXPENDITURE', null, null, p.code, null, null, -e.amount, e.currency, e.rate, e.rate_date, -e.usd_amount,
 			       e.reference, e.created_by, e.created_at, e.id
 			  from expenditure e join project p on p.id = e.project_id
 			 where e.spent_on between ? and ?
 			union all
-			select e.spent_on, 'PSC', null, null, p.code, -e.psc_usd, 'USD', 1, e.spent_on, -e.psc_usd, e.reference,
+			select e.spent_on, 'PSC', null, null, p.code, null, null, -e.psc_usd, 'USD', 1, e.spent_on, -e.psc_usd, e.reference,
 			       e.created_by, e.created_at, e.id
 			  from expenditure e join project p on p.id = e.project_id
 			 where e.spent_on between ? and ?

@@ -12,18 +12,27 @@ import java.time.LocalDate;
  * recognised agreements and exchange gains are positive; reversals, refunds, exchange losses,
  * expenditure and PSC are negative; allocations move money inside the Fund and are shown positive.
  */
-record LedgerLine(LocalDate date, String type, String donor, String agreement, String project, BigDecimal amount,
+record LedgerLine(LocalDate date, String type, String donor, String agreement, String project, String window,
+		Boolean conditional, BigDecimal amount,
 		String currency, BigDecimal rate, LocalDate rateDate, BigDecimal usd, String reference, String recordedBy,
 		Instant recordedAt) {
 
-	static final String[] HEADER = { "date", "type", "donor", "agreement", "project", "amount", "currency", "rate",
-			"rate_date", "usd", "reference", "recorded_by", "recorded_at" };
+	/** Revenue of the Fund: unconditional agreements when signed, conditional ones as cash arrives. */
+	boolean isRevenue() {
+		return switch (type) {
+			case "AGREEMENT" -> !Boolean.TRUE.equals(conditional);
+			case "RECEIPT", "REVERSAL" -> Boolean.TRUE.equals(conditional);
+			default -> false;
+		};
+	}
 
 	static LedgerLine of(ResultSet rs) throws SQLException {
 		var rateDate = rs.getDate("rate_date");
 		var recordedAt = rs.getTimestamp("recorded_at");
 		return new LedgerLine(rs.getDate("entry_date").toLocalDate(), rs.getString("entry_type"), rs.getString("donor"),
-				rs.getString("agreement"), rs.getString("project"), rs.getBigDecimal("amount"), rs.getString("currency"),
+				rs.getString("agreement"), rs.getString("project"), rs.getString("funding_window"),
+				(Boolean) rs.getObject("conditional_terms", Boolean.class), rs.getBigDecimal("amount"),
+				rs.getString("currency"),
 				rs.getBigDecimal("rate"), rateDate == null ? null : rateDate.toLocalDate(), rs.getBigDecimal("usd"),
 				rs.getString("reference"), rs.getString("recorded_by"),
 				recordedAt == null ? null : recordedAt.toInstant());

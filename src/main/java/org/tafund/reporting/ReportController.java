@@ -31,14 +31,49 @@ class ReportController {
 
 	static final List<Column> LEDGER_COLUMNS = List.of(new Column("date", Kind.DATE), new Column("type", Kind.TEXT),
 			new Column("donor", Kind.TEXT), new Column("agreement", Kind.TEXT), new Column("project", Kind.TEXT),
+			new Column("window", Kind.TEXT), new Column("conditional", Kind.TEXT),
 			new Column("amount", Kind.AMOUNT), new Column("currency", Kind.TEXT), new Column("rate", Kind.RATE),
 			new Column("rate_date", Kind.DATE), new Column("usd", Kind.AMOUNT), new Column("reference", Kind.TEXT),
 			new Column("recorded_by", Kind.TEXT), new Column("recorded_at", Kind.TIMESTAMP));
 
 	private final Ledger ledger;
 
-	ReportController(Ledger ledger) {
+	private final FundStatement statements;
+
+	private final org.springframework.context.MessageSource messages;
+
+	ReportController(Ledger ledger, FundStatement statements, org.springframework.context.MessageSource messages) {
 		this.ledger = ledger;
+		this.statements = statements;
+		this.messages = messages;
+	}
+
+	@GetMapping("/fund-statement")
+	String fundStatement(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+		var period = Period.of(from, to);
+		model.addAttribute("statement", statements.of(period.from(), period.to()));
+		return "reporting/fund-statement";
+	}
+
+	@GetMapping("/fund-statement.{format}")
+	void fundStatementExport(@PathVariable String format,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			Principal principal, HttpServletResponse response) throws IOException {
+		var period = Period.of(from, to);
+		var statement = statements.of(period.from(), period.to());
+		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		java.util.function.Function<String, String> label = key -> messages.getMessage("fundStatement." + key, null, key,
+				locale);
+		var table = new Exports.Table("Fund statement of the UN Crime Prevention and Criminal Justice Fund",
+				"Period " + period.from() + " to " + period.to() + ", in USD",
+				List.of(new Column("line", Kind.TEXT), new Column("usd", Kind.AMOUNT)), sink -> {
+					sink.accept(new Object[] { label.apply("opening"), statement.opening() });
+					statement.movements().forEach(l -> sink.accept(new Object[] { label.apply(l.key()), l.usd() }));
+					sink.accept(new Object[] { label.apply("closing"), statement.closing() });
+				}, -1);
+		export(format, "tafund-fund-statement-" + period.from() + "-to-" + period.to(), table, principal, response);
 	}
 
 	@GetMapping
@@ -68,10 +103,15 @@ class ReportController {
 				"Every money movement from " + period.from() + " to " + period.to(), LEDGER_COLUMNS,
 				sink -> ledger.stream(period.from(), period.to(),
 						l -> sink.accept(new Object[] { l.date(), l.type(), l.donor(), l.agreement(), l.project(),
-								l.amount(), l.currency(), l.rate(), l.rateDate(), l.usd(), l.reference(), l.recordedBy(),
+								l.window(), l.conditional() == null ? null : l.conditional() ? "yes" : "no", l.amount(), l.currency(), l.rate(), l.rateDate(), l.usd(), l.reference(), l.recordedBy(),
 								l.recordedAt() })),
-				9);
-		var filename = "tafund-ledger-" + period.from() + "-to-" + period.to() + "." + format;
+				11);
+		export(format, "tafund-ledger-" + period.from() + "-to-" + period.to(), table, principal, response);
+	}
+
+	private static void export(String format, String name, Exports.Table table, Principal principal,
+			HttpServletResponse response) throws IOException {
+		var filename = name + "." + format;
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
 		switch (format) {
 			case "csv" -> {

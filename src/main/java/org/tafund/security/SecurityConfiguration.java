@@ -134,7 +134,9 @@ class SecurityConfiguration {
 			.requestMatchers(GET, "/admin/**").hasAnyRole(ADMIN, AUDITOR)
 			.requestMatchers("/admin/**").hasRole(ADMIN)
 			.requestMatchers("/audit/**").hasAnyRole(ADMIN, AUDITOR)
-			.requestMatchers(GET, "/reports/ledger", "/reports/ledger.*").hasAnyRole(FINANCE, ADMIN, AUDITOR)
+			.requestMatchers(GET, "/reports/ledger", "/reports/ledger.*", "/reports/fund-statement",
+					"/reports/fund-statement.*")
+			.hasAnyRole(FINANCE, ADMIN, AUDITOR)
 			.requestMatchers("/donors/new", "/donors/*/edit", "/contributions/agreements/new")
 			.hasAnyRole(DONOR_RELATIONS, ADMIN)
 			.requestMatchers("/projects/new", "/activities/new").hasAnyRole(PROJECT_MANAGER, FINANCE, ADMIN)

@@ -95,10 +95,10 @@ class ProjectManagerBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("allocated")).getText()).isEqualTo("10,000.00");
 	}
 
-	// Scrolled into view first, so that nothing (a sticky bar, a late htmx swap) takes the click.
+	// Clicked through the DOM: a late htmx swap can move the layout between locating and clicking.
 	private void click(org.openqa.selenium.WebElement element) {
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-		element.click();
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
+				element);
 	}
 
 	private void type(String id, String value) {

@@ -100,6 +100,13 @@ class LedgerExportTests {
 		// 1,000.00 USD spent, PSC 130.00
 		projects.spend(project.id(), null, LocalDate.parse("2019-06-01"), Codes.BudgetCategory.TRAVEL,
 				new BigDecimal("1000.00"), "USD", "PO-1", null);
+		// a conditional agreement: 28,000.00 ZAR signed, revenue only as cash arrives (14,000.00 ZAR = 1,000.00 USD)
+		var conditional = contributions.createAgreement(new AgreementTerms("ZAF-2019-C", donor, "ZAR",
+				new BigDecimal("28000.00"), FundingWindow.CPCJF_SPECIAL_PURPOSE, null, 1, null, null, null, null, true,
+				null, null, LocalDate.parse("2019-07-01"),
+				List.of(new ScheduleLine(LocalDate.parse("2019-09-30"), new BigDecimal("28000.00")))));
+		contributions.recordReceipt(conditional.id(), new ReceiptCommand(LocalDate.parse("2019-08-01"),
+				new BigDecimal("14000.00"), "ZAR", "SWIFT-C", null, false));
 		// received by the period end: 105,000.00 (the reversal comes later), so 35,000.00 ZAR is outstanding:
 		// 2,500.00 USD at recognition, 35,000 / 16.00 = 2,187.50 at the period end: loss 312.50
 		contributions.revalue(LocalDate.parse("2019-12-31"));
@@ -108,8 +115,8 @@ class LedgerExportTests {
 	@Test
 	void listsEveryMovementWithItsSignedUsd() {
 		var totals = ledger.totals(LocalDate.parse(FROM), LocalDate.parse(TO));
-		assertThat(totals).containsEntry("AGREEMENT", new BigDecimal("10000.0000"))
-			.containsEntry("RECEIPT", new BigDecimal("7500.0000"))
+		assertThat(totals).containsEntry("AGREEMENT", new BigDecimal("12000.0000"))
+			.containsEntry("RECEIPT", new BigDecimal("8500.0000"))
 			.doesNotContainKey("REVERSAL")
 			.containsEntry("REFUND", new BigDecimal("-1000.0000"))
 			.containsEntry("ALLOCATION", new BigDecimal("3000.0000"))
@@ -147,10 +154,10 @@ class LedgerExportTests {
 			var lines = ledger.first(LocalDate.parse(FROM), LocalDate.parse(TO), 1000).size();
 			var first = sheet.getRow(1);
 			assertThat(first.getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.parse("2019-02-01"));
-			assertThat(first.getCell(9).getNumericCellValue()).isEqualTo(10000.0);
+			assertThat(first.getCell(11).getNumericCellValue()).isEqualTo(10000.0);
 			var totals = sheet.getRow(lines + 1);
 			assertThat(totals.getCell(0).getStringCellValue()).isEqualTo("Total");
-			assertThat(BigDecimal.valueOf(totals.getCell(9).getNumericCellValue())).isEqualByComparingTo(sum());
+			assertThat(BigDecimal.valueOf(totals.getCell(11).getNumericCellValue())).isEqualByComparingTo(sum());
 		}
 	}
 
@@ -164,6 +171,46 @@ class LedgerExportTests {
 			.contains(sum().toPlainString())
 			.contains("Page 1");
 	}
+
+	@Test
+	void theFundStatementFollowsTheWorkedExampleAndReconcilesWithTheLedgerToTheCent() {
+		var statement = statements.of(LocalDate.parse(FROM), LocalDate.parse(TO));
+		// contributions: the unconditional agreement at signature (10,000.00) + the conditional one's cash (1,000.00)
+		assertThat(statement.movements()).containsExactly(new FundStatement.Line("contributions", new BigDecimal("11000.0000")),
+				new FundStatement.Line("refunds", new BigDecimal("-1000.0000")),
+				new FundStatement.Line("exchange", new BigDecimal("-312.5000")),
+				new FundStatement.Line("expenditure", new BigDecimal("-1000.0000")),
+				new FundStatement.Line("psc", new BigDecimal("-130.0000")));
+		assertThat(statement.closing().subtract(statement.opening())).isEqualByComparingTo("8557.50");
+		assertThat(statement.cashReceived()).isEqualByComparingTo("8500.00");
+
+		// every statement figure is the sum of its ledger lines of the same period
+		var fromLedger = new java.util.HashMap<String, BigDecimal>();
+		ledger.stream(LocalDate.parse(FROM), LocalDate.parse(TO), line -> {
+			var key = line.isRevenue() ? "contributions" : switch (line.type()) {
+				case "REFUND" -> "refunds";
+				case "REVALUATION" -> "exchange";
+				case "EXPENDITURE" -> "expenditure";
+				case "PSC" -> "psc";
+				default -> null;
+			};
+			if (key != null) {
+				fromLedger.merge(key, line.usd(), BigDecimal::add);
+			}
+		});
+		statement.movements().forEach(l -> assertThat(fromLedger.getOrDefault(l.key(), BigDecimal.ZERO))
+			.as(l.key()).isEqualByComparingTo(l.usd()));
+
+		// the closing balance of one period is the opening balance of the next
+		var next = statements.of(LocalDate.parse("2020-01-01"), LocalDate.parse("2020-12-31"));
+		assertThat(next.opening()).isEqualByComparingTo(statement.closing());
+		var halves = statements.of(LocalDate.parse(FROM), LocalDate.parse("2019-06-30"));
+		assertThat(statements.of(LocalDate.parse("2019-07-01"), LocalDate.parse(TO)).opening())
+			.isEqualByComparingTo(halves.closing());
+	}
+
+	@Autowired
+	FundStatement statements;
 
 	@Test
 	void onlyFinanceAdminAndAuditorsSeeTheLedger() throws Exception {
