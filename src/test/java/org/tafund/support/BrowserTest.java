@@ -30,6 +30,9 @@ public abstract class BrowserTest {
 
 	protected static WebDriver browser;
 
+	/** Where Chromium saves the files a test downloads. */
+	protected static java.nio.file.Path downloads;
+
 	@LocalServerPort
 	protected int port;
 
@@ -44,6 +47,9 @@ public abstract class BrowserTest {
 			.build();
 		var options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
+		downloads = Files.createTempDirectory("tafund-downloads");
+		options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+				"download.prompt_for_download", false));
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1280,900",
