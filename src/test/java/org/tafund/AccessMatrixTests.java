@@ -290,6 +290,8 @@ class AccessMatrixTests {
 		routes.add(new Route("GET", "/reports/ledger", "/reports/ledger", 200, finance, false, null));
 		routes.add(new Route("GET", "/reports/ledger.{format}", "/reports/ledger.csv", 200, finance, false, null));
 		routes.add(new Route("GET", "/reports/fund-statement", "/reports/fund-statement", 200, finance, false, null));
+		routes.add(new Route("GET", "/api/v1/reports/fund-statement", "/api/v1/reports/fund-statement", 200, finance,
+				false, null));
 		routes.add(new Route("GET", "/reports/fund-statement.{format}", "/reports/fund-statement.pdf", 200, finance,
 				false, null));
 		// audit

@@ -72,6 +72,7 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/**").hasRole(ADMIN)
 				.requestMatchers(GET, "/api/v1/users", "/api/v1/users/**").hasAnyRole(ADMIN, AUDITOR)
 				.requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
+				.requestMatchers(GET, "/api/v1/reports/fund-statement").hasAnyRole(FINANCE, ADMIN, AUDITOR)
 				.requestMatchers(GET, "/api/**").authenticated()
 				.requestMatchers("/api/v1/exchange-rates", "/api/v1/exchange-rates/**").hasAnyRole(FINANCE, ADMIN)
 				.requestMatchers("/api/v1/donors", "/api/v1/donors/**").hasAnyRole(DONOR_RELATIONS, ADMIN)
