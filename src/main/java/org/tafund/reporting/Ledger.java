@@ -25,8 +25,7 @@ class Ledger {
 	static final int FETCH_SIZE = 1000;
 
 	// Amounts keep their stored precision; the USD column carries the sign of the movement.
-	static final String SQL = """
-			select * from (
+	static final String MOVEMENTS = """
 			select a.signed_on as entry_date, 'AGREEMENT' as entry_type, d.name as donor, a.reference as agreement,
 			       null as project, a.funding_window as funding_window, a.conditional_terms as conditional_terms,
 			       a.total_amount as amount, a.currency as currency,
@@ -68,8 +67,11 @@ class Ledger {
 			select e.spent_on, 'PSC', null, null, p.code, null, null, -e.psc_usd, 'USD', 1, e.spent_on, -e.psc_usd, e.reference,
 			       e.created_by, e.created_at, e.id
 			  from expenditure e join project p on p.id = e.project_id
-			 where e.spent_on between ? and ?
-			) ledger order by entry_date, entry_type, row_id""";
+			 where e.spent_on between ? and ?""";
+
+	static final String SQL = "select * from (" + MOVEMENTS + ") ledger order by entry_date, entry_type, row_id";
+
+	static final String TOTALS = "select entry_type, sum(usd) from (" + MOVEMENTS + ") ledger group by entry_type";
 
 	private final JdbcTemplate jdbc;
 
@@ -85,11 +87,13 @@ class Ledger {
 		}, params(from, to));
 	}
 
-	/** USD per movement type: the figures the ledger page shows above its lines. */
+	/** USD per movement type, summed in the database: the figures the ledger page shows above its lines. */
 	@Transactional(readOnly = true)
 	Map<String, BigDecimal> totals(LocalDate from, LocalDate to) {
 		var totals = new TreeMap<String, BigDecimal>();
-		stream(from, to, line -> totals.merge(line.type(), line.usd(), BigDecimal::add));
+		jdbc.query(TOTALS, rs -> {
+			totals.put(rs.getString(1), rs.getBigDecimal(2));
+		}, params(from, to));
 		return totals;
 	}
 
