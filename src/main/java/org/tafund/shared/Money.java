@@ -22,12 +22,18 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
 
 	public static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
 
+	static final BigDecimal LIMIT = new BigDecimal("1000000000000000");
+
 	public Money {
 		Objects.requireNonNull(amount, "amount");
 		currency = checkedCurrency(currency);
 		var digits = digits(currency);
 		if (amount.stripTrailingZeros().scale() > digits) {
 			throw new BusinessRuleViolation("money.tooManyDecimals", currency, digits);
+		}
+		// DECIMAL(19,4) holds 15 digits before the point; nothing the Fund handles comes near.
+		if (amount.abs().compareTo(LIMIT) >= 0) {
+			throw new BusinessRuleViolation("money.tooLarge", currency);
 		}
 		amount = amount.setScale(digits, ROUNDING);
 	}

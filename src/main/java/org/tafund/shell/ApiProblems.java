@@ -61,6 +61,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				"The record was changed by someone else at the same time: read it again and reapply your change.");
 	}
 
+	// The last guard: a value that passed the checks but not the database (too long, dangling id).
+	@ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+	ProblemDetail notStorable(org.springframework.dao.DataIntegrityViolationException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+				"The request could not be stored: a value is too long or out of range, or refers to a record that does not exist.");
+	}
+
 	@ExceptionHandler(BusinessRuleViolation.class)
 	ProblemDetail ruleBroken(BusinessRuleViolation e) {
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, e);

@@ -14,6 +14,14 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(annotations = Controller.class)
 class PageProblems {
 
+	@ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+	ModelAndView notStorable() {
+		var page = new ModelAndView("error/page", HttpStatus.UNPROCESSABLE_CONTENT);
+		page.addObject("kind", "4xx");
+		page.addObject("status", 422);
+		return page;
+	}
+
 	@ExceptionHandler(ConcurrencyFailureException.class)
 	ModelAndView lostRace() {
 		var page = new ModelAndView("error/page", HttpStatus.CONFLICT);

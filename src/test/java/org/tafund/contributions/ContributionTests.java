@@ -241,6 +241,8 @@ class ContributionTests {
 		expectProblem(template.formatted(donorId, "BAD-6", "USD", "100.00", "100.00").replace("2025-02-01", "2025-02-30"),
 				400, null);
 		expectProblem("{\"donorId\": ", 400, null);
+		expectProblem(template.formatted(donorId, "BAD-9", "USD", "1e30", "1e30"), 422, "money.tooLarge");
+		expectProblem(template.formatted(donorId, "X".repeat(61), "USD", "100.00", "100.00"), 400, null);
 		expectProblem(template.formatted(donorId, "BAD-7", "USD", "100.00", "100.00")
 			.replace("\"window\"", "\"earmarkLevel\":2,\"earmarkKind\":\"THEME\",\"earmarkTarget\":\"piracy\",\"window\""), 422,
 				"agreement.earmark.theme");
