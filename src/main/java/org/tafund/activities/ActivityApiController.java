@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tafund.projects.Codes.Instrument;
+import org.tafund.shared.ETags;
 
 @RestController
 @RequestMapping("/api/v1/activities")
@@ -53,7 +54,7 @@ class ActivityApiController {
 	@GetMapping("/{id}")
 	ResponseEntity<Activity.ActivityView> show(@PathVariable long id) {
 		var activity = activities.get(id);
-		return ResponseEntity.ok().eTag("\"" + activity.version() + "\"").body(activity);
+		return ResponseEntity.ok().eTag(ETags.of(activity.version())).body(activity);
 	}
 
 	/** Corrections by the project's managers; the ETag of the last read goes in If-Match. */
@@ -61,21 +62,8 @@ class ActivityApiController {
 	ResponseEntity<Activity.ActivityView> update(@PathVariable long id,
 			@org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@Valid @RequestBody ActivityForm form) {
-		if (ifMatch == null) {
-			throw new org.springframework.web.server.ResponseStatusException(
-					org.springframework.http.HttpStatus.PRECONDITION_REQUIRED,
-					"Send the ETag of your last read in If-Match, so that nobody's change is overwritten.");
-		}
-		long version;
-		try {
-			version = Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
-		}
-		catch (NumberFormatException e) {
-			throw new org.springframework.web.server.ResponseStatusException(
-					org.springframework.http.HttpStatus.PRECONDITION_FAILED, "If-Match is not an ETag of tafund.");
-		}
-		var activity = activities.update(id, version, form.details());
-		return ResponseEntity.ok().eTag("\"" + activity.version() + "\"").body(activity);
+		var activity = activities.update(id, ETags.expectedVersion(ifMatch), form.details());
+		return ResponseEntity.ok().eTag(ETags.of(activity.version())).body(activity);
 	}
 
 	@PostMapping

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.tafund.idempotency.IdempotentRequests;
 import org.tafund.idempotency.StoredResponse;
+import org.tafund.shared.ETags;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -112,7 +112,7 @@ class ContributionApiController {
 	ResponseEntity<AgreementView> amend(@PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@Valid @RequestBody AmendmentRequest request) {
-		var agreement = contributions.amend(id, expectedVersion(ifMatch), request.amendedOn(), request.reason(),
+		var agreement = contributions.amend(id, ETags.expectedVersion(ifMatch), request.amendedOn(), request.reason(),
 				request.amount(), AgreementRequest.lines(request.instalments()));
 		return ResponseEntity.ok().eTag(etag(agreement)).body(agreement);
 	}
@@ -154,20 +154,7 @@ class ContributionApiController {
 	}
 
 	static String etag(AgreementView agreement) {
-		return "\"" + agreement.version() + "\"";
-	}
-
-	private static long expectedVersion(String ifMatch) {
-		if (ifMatch == null) {
-			throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED,
-					"Send the ETag of your last read in If-Match, so that nobody's change is overwritten.");
-		}
-		try {
-			return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
-		}
-		catch (NumberFormatException e) {
-			throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED, "If-Match is not an ETag of tafund.");
-		}
+		return ETags.of(agreement.version());
 	}
 
 }

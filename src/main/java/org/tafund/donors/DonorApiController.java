@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tafund.shared.ETags;
 import org.tafund.shared.Paging;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -57,12 +58,8 @@ class DonorApiController {
 	@PutMapping("/{id}")
 	ResponseEntity<DonorView> update(@PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @Valid @RequestBody DonorForm form) {
-		if (ifMatch == null) {
-			throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED,
-					"Send the ETag of your last read in If-Match, so that nobody's change is overwritten.");
-		}
-		var expected = parseVersion(ifMatch);
-		if (expected == null || expected != donors.get(id).version()) {
+		var expected = ETags.expectedVersion(ifMatch);
+		if (expected != donors.get(id).version()) {
 			throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED,
 					"The donor was changed after your read: read it again and reapply your change.");
 		}
@@ -71,16 +68,7 @@ class DonorApiController {
 	}
 
 	static String etag(DonorView donor) {
-		return "\"" + donor.version() + "\"";
-	}
-
-	private static Long parseVersion(String ifMatch) {
-		try {
-			return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
-		}
-		catch (NumberFormatException e) {
-			return null;
-		}
+		return ETags.of(donor.version());
 	}
 
 }

@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.tafund.idempotency.IdempotentRequests;
 import org.tafund.idempotency.StoredResponse;
 import org.tafund.projects.Codes.BudgetCategory;
@@ -35,6 +34,7 @@ import org.tafund.projects.Codes.RequestStatus;
 import org.tafund.projects.Codes.Subject;
 import org.tafund.projects.Codes.Theme;
 import org.tafund.reference.ReferenceCatalogue;
+import org.tafund.shared.ETags;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -119,7 +119,7 @@ class ProjectApiController {
 	ResponseEntity<ProjectView> update(@PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@Valid @RequestBody ProjectRequest request) {
-		var project = projects.updateProject(id, version(ifMatch), request.toDetails(defaultEntity()));
+		var project = projects.updateProject(id, ETags.expectedVersion(ifMatch), request.toDetails(defaultEntity()));
 		return ResponseEntity.ok().eTag(etag(project)).body(project);
 	}
 
@@ -164,20 +164,7 @@ class ProjectApiController {
 	}
 
 	static String etag(ProjectView project) {
-		return "\"" + project.version() + "\"";
-	}
-
-	private static long version(String ifMatch) {
-		if (ifMatch == null) {
-			throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED,
-					"Send the ETag of your last read in If-Match, so that nobody's change is overwritten.");
-		}
-		try {
-			return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
-		}
-		catch (NumberFormatException e) {
-			throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED, "If-Match is not an ETag of tafund.");
-		}
+		return ETags.of(project.version());
 	}
 
 }
