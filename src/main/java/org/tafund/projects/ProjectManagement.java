@@ -270,6 +270,12 @@ public class ProjectManagement {
 		if (spentOn == null || category == null) {
 			throw new BusinessRuleViolation("expenditure.incomplete");
 		}
+		if (spentOn.getYear() < 1990 || spentOn.getYear() > 2100) {
+			throw new BusinessRuleViolation("expenditure.incomplete");
+		}
+		if (!project.status().acceptsFunds()) {
+			throw new BusinessRuleViolation("allocation.projectClosed", project.getCode(), project.status());
+		}
 		if (activityId != null && !activities.getObject().belongsTo(activityId, projectId)) {
 			throw new BusinessRuleViolation("expenditure.activity.otherProject", activityId, project.getCode());
 		}
@@ -364,8 +370,9 @@ public class ProjectManagement {
 		project.getBudget().forEach(b -> keys.add(b.getYear() + "|" + b.getCategory()));
 		lines.forEach(l -> keys.add(l.getSpentOn().getYear() + "|" + l.getCategory()));
 		for (var key : keys) {
-			int year = Integer.parseInt(key.substring(0, 4));
-			var category = BudgetCategory.valueOf(key.substring(5));
+			var parts = key.split("\\|");
+			int year = Integer.parseInt(parts[0]);
+			var category = BudgetCategory.valueOf(parts[1]);
 			var budget = project.getBudget()
 				.stream()
 				.filter(b -> b.getYear() == year && b.getCategory() == category)
