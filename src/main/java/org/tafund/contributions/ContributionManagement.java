@@ -367,9 +367,8 @@ public class ContributionManagement {
 				: receipts.findByAgreementIdOrderByReceivedOnAscIdAsc(agreement.getId());
 		var reversed = new HashSet<Long>();
 		receiptRows.forEach(r -> {
-			var view = r.view(currency, false);
-			if (view.reversalOf() != null) {
-				reversed.add(view.reversalOf());
+			if (r.getReversalOf() != null) {
+				reversed.add(r.getReversalOf());
 			}
 		});
 		var receiptViews = receiptRows.stream().map(r -> r.view(currency, reversed.contains(r.getId()))).toList();

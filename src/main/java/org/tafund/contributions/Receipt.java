@@ -134,6 +134,10 @@ class Receipt extends AuditableEntity {
 		return id;
 	}
 
+	Long getReversalOf() {
+		return reversalOf;
+	}
+
 	Long getAgreementId() {
 		return agreementId;
 	}

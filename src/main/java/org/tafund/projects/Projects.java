@@ -1,7 +1,5 @@
 package org.tafund.projects;
 
-import java.math.BigDecimal;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;

@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
-import com.lowagie.text.Font;
 import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
@@ -26,7 +25,6 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
@@ -226,16 +224,6 @@ final class Exports {
 		}
 		document.add(pdfTable);
 		document.close();
-	}
-
-	@SuppressWarnings("unused")
-	private static Font unused() {
-		return null;
-	}
-
-	@SuppressWarnings("unused")
-	private static CellStyle unusedStyle() {
-		return null;
 	}
 
 }
