@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,7 @@ import org.tafund.fx.ExchangeRateManagement;
 import org.tafund.reference.CountryCatalogue;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.ConcurrentEdit;
+import org.tafund.shared.Constraints;
 import org.tafund.shared.Money;
 import org.tafund.shared.NotFound;
 
@@ -48,9 +50,13 @@ public class ContributionManagement {
 
 	private final Clock clock;
 
+	private final AllocatedFunds allocated;
+
 	ContributionManagement(Agreements agreements, Receipts receipts, Refunds refunds, Amendments amendments,
 			Pledges pledges, RevaluationRuns revaluations, DonorManagement donors, ExchangeRateManagement rates,
-			CountryCatalogue countries, Clock clock) {
+			CountryCatalogue countries, Clock clock, ObjectProvider<AllocatedFunds> allocated) {
+		// Without a module that allocates (a slice test, say) nothing is allocated.
+		this.allocated = allocated.getIfAvailable(() -> agreementId -> Money.zero(Money.USD));
 		this.countries = countries;
 		this.agreements = agreements;
 		this.pledges = pledges;
@@ -83,7 +89,10 @@ public class ContributionManagement {
 			agreements.saveAndFlush(agreement);
 		}
 		catch (DataIntegrityViolationException e) {
-			throw new BusinessRuleViolation("agreement.reference.taken", terms.reference().strip());
+			if (Constraints.violated(e, "uk_agreement_reference")) {
+				throw new BusinessRuleViolation("agreement.reference.taken", terms.reference().strip());
+			}
+			throw e;
 		}
 		return view(agreement);
 	}
@@ -144,7 +153,10 @@ public class ContributionManagement {
 			return revaluations.saveAndFlush(new RevaluationRun(periodEnd, lines)).view();
 		}
 		catch (DataIntegrityViolationException e) {
-			throw new BusinessRuleViolation("revaluation.exists", periodEnd.toString());
+			if (Constraints.violated(e, "uk_revaluation_run_period")) {
+				throw new BusinessRuleViolation("revaluation.exists", periodEnd.toString());
+			}
+			throw e;
 		}
 	}
 
@@ -165,6 +177,7 @@ public class ContributionManagement {
 		var agreement = loadForUpdate(agreementId, expectedVersion);
 		var amendment = agreement.amend(amendedOn, reason, newTotal, schedule, received(agreement));
 		amendments.save(amendment);
+		requireAllocationsCovered(agreement);
 		return saved(agreement);
 	}
 
@@ -174,6 +187,7 @@ public class ContributionManagement {
 			throw new BusinessRuleViolation("agreement.cancel.received");
 		}
 		agreement.cancel(LocalDate.now(clock));
+		requireAllocationsCovered(agreement);
 		return saved(agreement);
 	}
 
@@ -218,11 +232,21 @@ public class ContributionManagement {
 		}
 		var reversal = original.reversal(LocalDate.now(clock), reason);
 		try {
-			return receipts.saveAndFlush(reversal).view(agreement.getCurrency(), false);
+			receipts.saveAndFlush(reversal);
 		}
 		catch (DataIntegrityViolationException e) {
-			throw new BusinessRuleViolation("receipt.alreadyReversed", receiptId);
+			if (Constraints.violated(e, "uk_receipt_reversal")) {
+				throw new BusinessRuleViolation("receipt.alreadyReversed", receiptId);
+			}
+			throw e;
 		}
+		// Money already returned to the donor cannot be un-received.
+		var refunded = refunded(agreement);
+		if (refunded.isGreaterThan(received(agreement))) {
+			throw new BusinessRuleViolation("receipt.reversal.belowRefunded", refunded.toString());
+		}
+		requireAllocationsCovered(agreement);
+		return reversal.view(agreement.getCurrency(), false);
 	}
 
 	/** Money returned to the donor: at most what was received and not yet refunded. */
@@ -239,7 +263,9 @@ public class ContributionManagement {
 		}
 		var refund = new Refund(agreement.getId(), refundedOn, money, rates.rateOn(agreement.getCurrency(), refundedOn),
 				reason);
-		return refunds.save(refund).view();
+		refunds.saveAndFlush(refund);
+		requireAllocationsCovered(agreement);
+		return refund.view();
 	}
 
 	/**
@@ -254,17 +280,45 @@ public class ContributionManagement {
 		if (agreement.getCancelledOn() != null) {
 			throw new BusinessRuleViolation("agreement.cancelled", agreement.getReference());
 		}
-		var receiptRows = receipts.findByAgreementIdOrderByReceivedOnAscIdAsc(agreementId);
-		var funding = agreement.isConditional()
-				? receiptRows.stream().map(Receipt::usd).reduce(Money.zero(Money.USD), Money::plus)
-				: agreement.recognisedUsd();
-		var refundedUsd = refunds.findByAgreementIdOrderByRefundedOnAscIdAsc(agreementId)
-			.stream()
-			.map(r -> r.view().usd())
-			.reduce(Money.zero(Money.USD), Money::plus);
 		return new AllocationBasis(agreementId, agreement.getReference(), agreement.getDonorId(),
 				agreement.getFundingWindow(), agreement.getEarmarkLevel(), agreement.getEarmarkKind(),
-				agreement.getEarmarkTarget(), funding.minus(refundedUsd));
+				agreement.getEarmarkTarget(), fundingUsd(agreement));
+	}
+
+	/**
+	 * The USD an agreement provides to projects. A conditional agreement provides the cash it
+	 * brought, less every refund. An unconditional one provides its recognised value; a refund
+	 * reduces that only beyond an overpayment, since overpaid cash was never part of it.
+	 */
+	private Money fundingUsd(Agreement agreement) {
+		if (agreement.getSignedOn() == null || agreement.getCancelledOn() != null) {
+			return Money.zero(Money.USD);
+		}
+		var id = agreement.getId();
+		if (agreement.isConditional()) {
+			return Money.rounded(receipts.netReceivedUsd(id), Money.USD)
+				.minus(Money.rounded(refunds.totalUsd(id), Money.USD));
+		}
+		var received = received(agreement);
+		var overpaid = received.isGreaterThan(agreement.total()) ? received.minus(agreement.total())
+				: Money.zero(agreement.getCurrency());
+		var refunded = refunded(agreement);
+		var beyondOverpayment = refunded.isGreaterThan(overpaid) ? refunded.minus(overpaid)
+				: Money.zero(agreement.getCurrency());
+		return agreement.recognisedUsd().minus(beyondOverpayment.toUsd(agreement.getRecognitionRate()));
+	}
+
+	/** Refuses a change on the income side that would leave allocations without the money behind them. */
+	private void requireAllocationsCovered(Agreement agreement) {
+		var allocatedUsd = allocated.allocatedUsd(agreement.getId());
+		if (!allocatedUsd.isPositive()) {
+			return;
+		}
+		var funding = fundingUsd(agreement);
+		if (allocatedUsd.isGreaterThan(funding)) {
+			throw new BusinessRuleViolation("agreement.allocationsUncovered", agreement.getReference(),
+					allocatedUsd.display(), funding.display());
+		}
 	}
 
 	@Transactional(readOnly = true)
@@ -296,8 +350,10 @@ public class ContributionManagement {
 			totals.merge(a.currency(), new DonorContributions.Totals(p.total(), p.received(), p.outstanding(),
 					p.overdue(), p.refunded()), DonorContributions.Totals::plus);
 			var rate = a.recognitionRate();
+			// Refunds add their stored USD: they were converted at the rate of their own date.
+			var refundedUsd = a.refunds().stream().map(Refund.RefundView::usd).reduce(Money.zero(Money.USD), Money::plus);
 			usd = usd.plus(new DonorContributions.Totals(a.recognisedUsd(), a.receivedUsd(),
-					p.outstanding().toUsd(rate), p.overdue().toUsd(rate), p.refunded().toUsd(rate)));
+					p.outstanding().toUsd(rate), p.overdue().toUsd(rate), refundedUsd));
 		}
 		var donorPledges = pledgesOf(donorId);
 		var pledged = new java.util.TreeMap<String, Money>();

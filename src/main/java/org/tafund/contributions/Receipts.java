@@ -14,6 +14,9 @@ interface Receipts extends JpaRepository<Receipt, Long> {
 	@Query("select coalesce(sum(r.agreementAmount), 0) from Receipt r where r.agreementId = :agreementId")
 	BigDecimal netReceived(Long agreementId);
 
+	@Query("select coalesce(sum(r.usdAmount), 0) from Receipt r where r.agreementId = :agreementId")
+	BigDecimal netReceivedUsd(Long agreementId);
+
 	boolean existsByReversalOf(Long receiptId);
 
 	@Query("""

@@ -13,4 +13,7 @@ interface Refunds extends JpaRepository<Refund, Long> {
 	@Query("select coalesce(sum(r.amount), 0) from Refund r where r.agreementId = :agreementId")
 	BigDecimal total(Long agreementId);
 
+	@Query("select coalesce(sum(r.usdAmount), 0) from Refund r where r.agreementId = :agreementId")
+	BigDecimal totalUsd(Long agreementId);
+
 }

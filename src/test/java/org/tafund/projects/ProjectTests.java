@@ -36,6 +36,8 @@ import org.tafund.contributions.AgreementTerms;
 import org.tafund.contributions.ContributionManagement;
 import org.tafund.contributions.EarmarkKind;
 import org.tafund.contributions.FundingWindow;
+import org.tafund.contributions.ReceiptCommand;
+import org.tafund.contributions.ReceiptView;
 import org.tafund.contributions.ScheduleLine;
 import org.tafund.donors.DonorDetails;
 import org.tafund.donors.DonorManagement;
@@ -140,6 +142,71 @@ class ProjectTests {
 			});
 		allocate(agreement, second, "40000.00");
 		assertThat(projects.project(second.id()).allocatedUsd()).isEqualTo(Money.usd("40000.00"));
+	}
+
+	ReceiptView receive(long agreement, String date, String amount, boolean overpayment) {
+		return contributions.recordReceipt(agreement,
+				new ReceiptCommand(LocalDate.parse(date), new BigDecimal(amount), "USD", "BANK-P", null, overpayment));
+	}
+
+	@Test
+	void noChangeOnTheIncomeSideLeavesAllocationsWithoutTheMoneyBehindThem() {
+		var project = project(Theme.MLA, "SEN", "project.manager", 2);
+
+		// Unconditional, 100,000 recognised; 60,000 allocated; 105,000 received (5,000 overpaid).
+		var paid = agreement("100000.00", 1, null, null);
+		allocate(paid, project, "60000.00");
+		receive(paid, "2024-03-01", "100000.00", false);
+		receive(paid, "2024-03-02", "5000.00", true);
+		// Returning the overpayment takes nothing from what the agreement funds ...
+		contributions.refund(paid, LocalDate.parse("2024-03-10"), new BigDecimal("5000.00"), "Overpaid");
+		// ... so 40,000 more is still free: 100,000 - 60,000.
+		assertThatThrownBy(() -> contributions.refund(paid, LocalDate.parse("2024-03-11"),
+				new BigDecimal("40000.01"), "Returned"))
+			.satisfies(e -> {
+				assertThat(key(e)).isEqualTo("agreement.allocationsUncovered");
+				assertThat(((BusinessRuleViolation) e).arguments()).contains("60,000.00 USD", "59,999.99 USD");
+			});
+		contributions.refund(paid, LocalDate.parse("2024-03-11"), new BigDecimal("40000.00"), "Returned");
+		assertThat(contributions.allocationBasis(paid).fundingUsd()).isEqualTo(Money.usd("60000.00"));
+
+		// An amendment lowering the total below what is allocated, and a cancellation, are refused.
+		var receivable = agreement("100000.00", 1, null, null);
+		allocate(receivable, project, "30000.00");
+		var view = contributions.agreement(receivable);
+		assertThatThrownBy(() -> contributions.amend(receivable, view.version(), LocalDate.parse("2024-04-01"),
+				"Donor cut", new BigDecimal("20000.00"),
+				List.of(new ScheduleLine(LocalDate.parse("2024-12-31"), new BigDecimal("20000.00")))))
+			.satisfies(e -> assertThat(key(e)).isEqualTo("agreement.allocationsUncovered"));
+		assertThatThrownBy(() -> contributions.cancel(receivable, view.version()))
+			.satisfies(e -> assertThat(key(e)).isEqualTo("agreement.allocationsUncovered"));
+		assertThat(contributions.agreement(receivable).total()).isEqualTo(Money.usd("100000.00"));
+		contributions.amend(receivable, view.version(), LocalDate.parse("2024-04-01"), "Donor cut",
+				new BigDecimal("30000.00"),
+				List.of(new ScheduleLine(LocalDate.parse("2024-12-31"), new BigDecimal("30000.00"))));
+
+		// A conditional agreement funds only cash: reversing the receipt behind an allocation is refused.
+		long donor = donors.register(new DonorDetails("Conditional Donor " + UUID.randomUUID(), DonorType.FOUNDATION,
+				null, null, null, null, true, List.of())).id();
+		long conditional = contributions.createAgreement(new AgreementTerms("PC-" + UUID.randomUUID(), donor, "USD",
+				new BigDecimal("50000.00"), FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null, true,
+				null, null, LocalDate.parse("2024-01-10"),
+				List.of(new ScheduleLine(LocalDate.parse("2024-12-31"), new BigDecimal("50000.00"))))).id();
+		var cash = receive(conditional, "2024-02-01", "50000.00", false);
+		allocate(conditional, project, "50000.00");
+		assertThatThrownBy(() -> contributions.reverseReceipt(cash.id(), "Bounced"))
+			.satisfies(e -> assertThat(key(e)).isEqualTo("agreement.allocationsUncovered"));
+		assertThat(contributions.agreement(conditional).receipts()).hasSize(1);
+	}
+
+	@Test
+	void aReceiptPartlyRefundedCannotBeReversed() {
+		var agreement = agreement("1000.00", 1, null, null);
+		var receipt = receive(agreement, "2024-02-01", "1000.00", false);
+		contributions.refund(agreement, LocalDate.parse("2024-02-05"), new BigDecimal("600.00"), "Returned");
+		assertThatThrownBy(() -> contributions.reverseReceipt(receipt.id(), "Wrong agreement"))
+			.satisfies(e -> assertThat(key(e)).isEqualTo("receipt.reversal.belowRefunded"));
+		assertThat(contributions.agreement(agreement).receipts()).hasSize(1);
 	}
 
 	@Test

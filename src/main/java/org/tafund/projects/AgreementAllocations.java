@@ -1,0 +1,21 @@
+package org.tafund.projects;
+
+import org.springframework.stereotype.Component;
+import org.tafund.contributions.AllocatedFunds;
+import org.tafund.shared.Money;
+
+@Component
+class AgreementAllocations implements AllocatedFunds {
+
+	private final Allocations allocations;
+
+	AgreementAllocations(Allocations allocations) {
+		this.allocations = allocations;
+	}
+
+	@Override
+	public Money allocatedUsd(long agreementId) {
+		return Money.rounded(allocations.totalForAgreement(agreementId), Money.USD);
+	}
+
+}
