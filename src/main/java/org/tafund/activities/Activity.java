@@ -23,6 +23,7 @@ import org.hibernate.envers.Audited;
 import org.tafund.projects.Codes.Instrument;
 import org.tafund.shared.AuditableEntity;
 import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.Text;
 
 @Entity
 @Table(name = "activity")
@@ -122,13 +123,13 @@ class Activity extends AuditableEntity {
 		}
 		details.participants().checkBreakdowns();
 		this.type = details.type();
-		this.title = details.title().strip();
+		this.title = Text.bounded(details.title(), 300, "title");
 		this.startDate = details.startDate();
 		this.endDate = details.endDate();
 		this.mode = details.mode();
 		this.country = details.country() == null || details.country().isBlank() ? null
 				: details.country().strip().toUpperCase(Locale.ROOT);
-		this.city = details.city() == null || details.city().isBlank() ? null : details.city().strip();
+		this.city = Text.bounded(details.city(), 100, "city");
 		this.instruments.clear();
 		if (details.instruments() != null) {
 			this.instruments.addAll(details.instruments());
@@ -143,8 +144,8 @@ class Activity extends AuditableEntity {
 		this.lawEnforcement = p.lawEnforcement();
 		this.ministry = p.ministry();
 		this.otherInstitution = p.otherInstitution();
-		this.outputs = details.outputs();
-		this.notes = details.notes();
+		this.outputs = Text.bounded(details.outputs(), 2000, "outputs");
+		this.notes = Text.bounded(details.notes(), 2000, "notes");
 	}
 
 	Long getProjectId() {

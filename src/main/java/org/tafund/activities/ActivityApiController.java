@@ -33,7 +33,7 @@ class ActivityApiController {
 
 	record ActivityForm(@NotNull Long projectId, @NotNull ActivityType type, @NotBlank @Size(max = 300) String title,
 			@NotNull LocalDate startDate, @NotNull LocalDate endDate, @NotNull Activity.Mode mode,
-			@Size(max = 3) String country, @Size(max = 100) String city, Set<Instrument> instruments,
+			@Size(max = 3) String country, @Size(max = 100) String city, Set<@NotNull Instrument> instruments,
 			@NotNull Participants participants, @Size(max = 2000) String outputs, @Size(max = 2000) String notes) {
 
 		ActivityDetails details() {

@@ -19,23 +19,36 @@ public record Participants(int women, int men, int sexNotRecorded, int centralAu
 	}
 
 	public int total() {
-		return women + men + sexNotRecorded;
+		return Math.addExact(Math.addExact(women, men), sexNotRecorded);
 	}
 
 	public int byInstitution() {
-		return centralAuthority + prosecution + judiciary + lawEnforcement + ministry + otherInstitution;
+		return Math.addExact(Math.addExact(Math.addExact(centralAuthority, prosecution), Math.addExact(judiciary,
+				lawEnforcement)), Math.addExact(ministry, otherInstitution));
 	}
 
+	/** More people than this in one count of one activity is a typing error, not an event. */
+	static final int MAX_PER_COUNT = 100_000;
+
 	void checkBreakdowns() {
+		for (int count : new int[] { women, men, sexNotRecorded, centralAuthority, prosecution, judiciary,
+				lawEnforcement, ministry, otherInstitution }) {
+			if (count > MAX_PER_COUNT) {
+				throw new BusinessRuleViolation("participants.tooMany", MAX_PER_COUNT);
+			}
+		}
 		if (total() != byInstitution()) {
 			throw new BusinessRuleViolation("participants.mismatch", total(), byInstitution());
 		}
 	}
 
 	public Participants plus(Participants other) {
-		return new Participants(women + other.women, men + other.men, sexNotRecorded + other.sexNotRecorded,
-				centralAuthority + other.centralAuthority, prosecution + other.prosecution, judiciary + other.judiciary,
-				lawEnforcement + other.lawEnforcement, ministry + other.ministry, otherInstitution + other.otherInstitution);
+		// Totals over many activities fail loudly rather than wrap round.
+		return new Participants(Math.addExact(women, other.women), Math.addExact(men, other.men),
+				Math.addExact(sexNotRecorded, other.sexNotRecorded),
+				Math.addExact(centralAuthority, other.centralAuthority), Math.addExact(prosecution, other.prosecution),
+				Math.addExact(judiciary, other.judiciary), Math.addExact(lawEnforcement, other.lawEnforcement),
+				Math.addExact(ministry, other.ministry), Math.addExact(otherInstitution, other.otherInstitution));
 	}
 
 }

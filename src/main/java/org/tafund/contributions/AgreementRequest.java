@@ -17,7 +17,7 @@ record AgreementRequest(@NotNull Long donorId, @NotBlank @Size(max = 60) String 
 		@NotNull FundingWindow window, @Size(max = 100) String pniInstitute, Integer earmarkLevel,
 		EarmarkKind earmarkKind, @Size(max = 100) String earmarkTarget, BigDecimal pscRate,
 		@Size(max = 100) String pscApprovalReference, Boolean conditional, LocalDate periodStart, LocalDate periodEnd,
-		LocalDate signedOn, @NotEmpty @Valid List<Line> instalments, Long pledgeId, List<LocalDate> reportDueDates) {
+		LocalDate signedOn, @NotEmpty @Valid List<@NotNull Line> instalments, Long pledgeId, List<@NotNull LocalDate> reportDueDates) {
 
 	record Line(@NotNull LocalDate dueOn, @NotNull @Positive BigDecimal amount) {
 	}

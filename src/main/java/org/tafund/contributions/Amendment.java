@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.envers.Audited;
 import org.tafund.shared.AuditableEntity;
+import org.tafund.shared.Text;
 
 /** A dated change of a signed agreement's total or schedule, with its reason. */
 @Entity
@@ -48,7 +49,7 @@ class Amendment extends AuditableEntity {
 			int scheduleNumber) {
 		this.agreementId = agreementId;
 		this.amendedOn = amendedOn;
-		this.reason = reason;
+		this.reason = Text.bounded(reason, 500, "reason");
 		this.previousTotal = previousTotal;
 		this.newTotal = newTotal;
 		this.scheduleNumber = scheduleNumber;

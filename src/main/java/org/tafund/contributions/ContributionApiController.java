@@ -56,7 +56,7 @@ class ContributionApiController {
 	}
 
 	record AmendmentRequest(@NotNull LocalDate amendedOn, @NotBlank @Size(max = 500) String reason,
-			@NotNull @Positive BigDecimal amount, @NotEmpty @Valid List<AgreementRequest.Line> instalments) {
+			@NotNull @Positive BigDecimal amount, @NotEmpty @Valid List<AgreementRequest.@NotNull Line> instalments) {
 	}
 
 	record PledgeRequest(@NotNull Long donorId, @NotNull LocalDate pledgedOn, @NotNull @Positive BigDecimal amount,

@@ -91,9 +91,10 @@ class ContributionDemoData implements SmartInitializingSingleton {
 				today.minusMonths(10), today.minusMonths(9), "2000000.00", null, null);
 		receipt(swe, today.minusMonths(9).plusDays(3), "2000000.00", "SEK", "SE-RIKS-0921");
 
-		// Japan: direct contribution to a project, partly received, balance due later.
+		// Japan: direct contribution for extradition work, partly received, balance due later. (An earmark
+		// to a project needs the project first; the demo projects come after the demo agreements.)
 		var jpn = agreement("JPN-" + today.minusMonths(8).getYear() + "-EXT", japan, "JPY", "30000000",
-				FundingWindow.DIRECT_UNODC_PROJECT, 3, EarmarkKind.PROJECT, "GLO-X45", null, null, false,
+				FundingWindow.DIRECT_UNODC_PROJECT, 2, EarmarkKind.THEME, "EXTRADITION", null, null, false,
 				today.minusMonths(8), today.minusMonths(7), "10000000", today.plusMonths(4), "20000000");
 		receipt(jpn, today.minusMonths(7).plusDays(10), "10000000", "JPY", "JP-MOFA-2231");
 

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tafund.donors.DonorManagement;
 import org.tafund.fx.ExchangeRateManagement;
 import org.tafund.reference.CountryCatalogue;
+import org.tafund.shared.BookingDates;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.ConcurrentEdit;
 import org.tafund.shared.Constraints;
@@ -52,9 +53,13 @@ public class ContributionManagement {
 
 	private final AllocatedFunds allocated;
 
+	private final EarmarkTargets earmarkTargets;
+
 	ContributionManagement(Agreements agreements, Receipts receipts, Refunds refunds, Amendments amendments,
 			Pledges pledges, RevaluationRuns revaluations, DonorManagement donors, ExchangeRateManagement rates,
-			CountryCatalogue countries, Clock clock, ObjectProvider<AllocatedFunds> allocated) {
+			CountryCatalogue countries, Clock clock, ObjectProvider<AllocatedFunds> allocated,
+			ObjectProvider<EarmarkTargets> earmarkTargets) {
+		this.earmarkTargets = earmarkTargets.getIfAvailable(() -> code -> true);
 		// Without a module that allocates (a slice test, say) nothing is allocated.
 		this.allocated = allocated.getIfAvailable(() -> agreementId -> Money.zero(Money.USD));
 		this.countries = countries;
@@ -77,12 +82,31 @@ public class ContributionManagement {
 		if (agreements.existsByReference(terms.reference().strip())) {
 			throw new BusinessRuleViolation("agreement.reference.taken", terms.reference().strip());
 		}
-		if (terms.earmarkKind() == EarmarkKind.COUNTRY && terms.earmarkLevel() > 1
-				&& !countries.exists(terms.earmarkTarget())) {
-			throw new BusinessRuleViolation("donor.country.unknown", terms.earmarkTarget());
+		if (terms.earmarkLevel() > 1 && terms.earmarkKind() != null && terms.earmarkTarget() != null) {
+			var target = terms.earmarkTarget().strip();
+			switch (terms.earmarkKind()) {
+				case COUNTRY -> {
+					if (!countries.exists(target)) {
+						throw new BusinessRuleViolation("donor.country.unknown", target);
+					}
+				}
+				case REGION -> {
+					if (!countries.isRegion(target)) {
+						throw new BusinessRuleViolation("agreement.earmark.region", target);
+					}
+				}
+				case PROJECT -> {
+					if (!earmarkTargets.projectExists(target)) {
+						throw new BusinessRuleViolation("agreement.earmark.project", target);
+					}
+				}
+				default -> {
+				}
+			}
 		}
 		var agreement = new Agreement(terms);
 		if (terms.signedOn() != null) {
+			BookingDates.require(terms.signedOn(), LocalDate.now(clock), "signedOn");
 			agreement.sign(terms.signedOn(), rates.rateOn(agreement.getCurrency(), terms.signedOn()));
 		}
 		try {
@@ -114,6 +138,7 @@ public class ContributionManagement {
 		if (pledgedOn == null) {
 			throw new BusinessRuleViolation("pledge.date.required");
 		}
+		BookingDates.require(pledgedOn, LocalDate.now(clock), "pledgedOn");
 		var money = new Money(amount, currency);
 		return pledges.save(new Pledge(donorId, pledgedOn, money, rates.rateOn(money.currency(), pledgedOn), window,
 				note)).view();
@@ -136,6 +161,7 @@ public class ContributionManagement {
 		if (periodEnd == null) {
 			throw new BusinessRuleViolation("revaluation.date.required");
 		}
+		BookingDates.require(periodEnd, LocalDate.now(clock), "periodEnd");
 		if (revaluations.existsByPeriodEnd(periodEnd)) {
 			throw new BusinessRuleViolation("revaluation.exists", periodEnd.toString());
 		}
@@ -167,6 +193,10 @@ public class ContributionManagement {
 
 	public AgreementView sign(long agreementId, long expectedVersion, LocalDate signedOn) {
 		var agreement = loadForUpdate(agreementId, expectedVersion);
+		if (signedOn == null) {
+			throw new BusinessRuleViolation("agreement.signedOn.required");
+		}
+		BookingDates.require(signedOn, LocalDate.now(clock), "signedOn");
 		agreement.sign(signedOn, rates.rateOn(agreement.getCurrency(), signedOn));
 		return saved(agreement);
 	}
@@ -175,6 +205,13 @@ public class ContributionManagement {
 	public AgreementView amend(long agreementId, long expectedVersion, LocalDate amendedOn, String reason,
 			BigDecimal newTotal, List<ScheduleLine> schedule) {
 		var agreement = loadForUpdate(agreementId, expectedVersion);
+		if (amendedOn == null) {
+			throw new BusinessRuleViolation("amendment.date.required");
+		}
+		BookingDates.require(amendedOn, LocalDate.now(clock), "amendedOn");
+		if (agreement.getSignedOn() != null && amendedOn.isBefore(agreement.getSignedOn())) {
+			throw new BusinessRuleViolation("amendment.beforeSignature", agreement.getSignedOn().toString());
+		}
 		var amendment = agreement.amend(amendedOn, reason, newTotal, schedule, received(agreement));
 		amendments.save(amendment);
 		requireAllocationsCovered(agreement);
@@ -207,6 +244,7 @@ public class ContributionManagement {
 		if (command.receivedOn() == null) {
 			throw new BusinessRuleViolation("receipt.date.required");
 		}
+		BookingDates.require(command.receivedOn(), LocalDate.now(clock), "receivedOn");
 		if (command.receivedOn().isBefore(agreement.getSignedOn())) {
 			throw new BusinessRuleViolation("receipt.beforeSignature", agreement.getSignedOn().toString());
 		}
@@ -255,6 +293,10 @@ public class ContributionManagement {
 		agreement.requireAcceptsMoney();
 		if (refundedOn == null) {
 			throw new BusinessRuleViolation("refund.date.required");
+		}
+		BookingDates.require(refundedOn, LocalDate.now(clock), "refundedOn");
+		if (refundedOn.isBefore(agreement.getSignedOn())) {
+			throw new BusinessRuleViolation("refund.beforeSignature", agreement.getSignedOn().toString());
 		}
 		var money = new Money(amount, agreement.getCurrency());
 		var refundable = received(agreement).minus(refunded(agreement));

@@ -18,6 +18,7 @@ import org.tafund.fx.AppliedRate;
 import org.tafund.shared.AuditableEntity;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
+import org.tafund.shared.Text;
 
 /** A donor's announced intention: shown as pledged, never as revenue, until it becomes an agreement. */
 @Entity
@@ -75,7 +76,7 @@ class Pledge extends AuditableEntity {
 		this.rateDate = rate.effectiveDate();
 		this.usdAmount = rate.toUsd(amount).amount();
 		this.window = window;
-		this.note = note == null || note.isBlank() ? null : note.strip();
+		this.note = Text.bounded(note, 500, "note");
 	}
 
 	void turnedInto(long agreement) {

@@ -15,6 +15,7 @@ import org.tafund.fx.AppliedRate;
 import org.tafund.shared.AuditableEntity;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
+import org.tafund.shared.Text;
 
 /**
  * Cash received on an agreement: its original amount, its USD equivalent, the rate and the
@@ -99,8 +100,8 @@ class Receipt extends AuditableEntity {
 		this.agreementAmount = inAgreementCurrency.amount();
 		this.agreementRate = agreementRate.unitsPerUsd();
 		this.agreementRateDate = agreementRate.effectiveDate();
-		this.bankReference = bankReference;
-		this.note = note;
+		this.bankReference = Text.bounded(bankReference, 100, "bankReference");
+		this.note = Text.bounded(note, 500, "note");
 		this.overpayment = overpayment;
 	}
 
@@ -126,7 +127,7 @@ class Receipt extends AuditableEntity {
 		reversal.bankReference = bankReference;
 		reversal.overpayment = overpayment;
 		reversal.reversalOf = id;
-		reversal.reason = why.strip();
+		reversal.reason = Text.bounded(why, 500, "reason");
 		return reversal;
 	}
 

@@ -16,6 +16,7 @@ import org.tafund.fx.AppliedRate;
 import org.tafund.shared.AuditableEntity;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
+import org.tafund.shared.Text;
 
 /** Money returned to a donor, in the agreement's currency: its own record, never an edit. */
 @Entity
@@ -68,7 +69,7 @@ class Refund extends AuditableEntity {
 		this.rate = rate.unitsPerUsd();
 		this.rateDate = rate.effectiveDate();
 		this.usdAmount = rate.toUsd(amount).amount();
-		this.reason = reason.strip();
+		this.reason = Text.bounded(reason, 500, "reason");
 	}
 
 	Money money() {

@@ -73,7 +73,18 @@ public class ExchangeRateManagement {
 	 * Imports {@code currency,effective_date,units_per_usd} rows. All or nothing: one rejected row
 	 * and nothing is stored, so a half-loaded month can never be booked against.
 	 */
-	public RateImport importCsv(Reader csv) {
+	public RateImport importCsv(Reader input) {
+		// Excel's "CSV UTF-8" starts with a byte-order mark, which would otherwise spoil the header.
+		var csv = new java.io.PushbackReader(input, 1);
+		try {
+			int first = csv.read();
+			if (first != -1 && first != '\uFEFF') {
+				csv.unread(first);
+			}
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 		var accepted = new ArrayList<ExchangeRate>();
 		var rejections = new ArrayList<RateImport.Rejection>();
 		var seen = new HashSet<String>();

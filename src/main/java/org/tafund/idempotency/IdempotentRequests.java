@@ -39,10 +39,15 @@ public class IdempotentRequests {
 		this.clock = clock;
 	}
 
-	public StoredResponse run(String scope, String key, String request, Supplier<StoredResponse> work) {
+	/**
+	 * Keys belong to the user who sent them and to the route: another user's request with the same
+	 * key is a request of its own, never a replay of a response meant for someone else.
+	 */
+	public StoredResponse run(String routeScope, String key, String request, Supplier<StoredResponse> work) {
 		if (key.isBlank() || key.length() > 200) {
 			throw new BusinessRuleViolation("idempotency.key.invalid");
 		}
+		var scope = username() + "|" + routeScope;
 		var hash = sha256(request);
 		long deadline = System.currentTimeMillis() + WAIT_MILLIS;
 		while (true) {

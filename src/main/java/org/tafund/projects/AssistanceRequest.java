@@ -24,6 +24,7 @@ import org.tafund.projects.Codes.RequestStatus;
 import org.tafund.projects.Codes.Subject;
 import org.tafund.shared.AuditableEntity;
 import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.Text;
 
 /** A State's request for assistance: where the work starts. */
 @Entity
@@ -82,7 +83,7 @@ class AssistanceRequest extends AuditableEntity {
 		if (instruments != null) {
 			this.instruments.addAll(instruments);
 		}
-		this.description = description.strip();
+		this.description = Text.bounded(description, 2000, "description");
 		this.status = RequestStatus.RECEIVED;
 	}
 
@@ -91,7 +92,7 @@ class AssistanceRequest extends AuditableEntity {
 			throw new BusinessRuleViolation("request.decline.reason");
 		}
 		this.status = newStatus;
-		this.declineReason = newStatus == RequestStatus.DECLINED ? reason.strip() : null;
+		this.declineReason = newStatus == RequestStatus.DECLINED ? Text.bounded(reason, 500, "reason") : null;
 	}
 
 	Long getId() {

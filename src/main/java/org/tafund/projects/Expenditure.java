@@ -19,6 +19,7 @@ import org.tafund.projects.Codes.BudgetCategory;
 import org.tafund.shared.AuditableEntity;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
+import org.tafund.shared.Text;
 
 /**
  * Money spent on a project: original amount, USD at the UN rate of its date, and the programme
@@ -101,8 +102,8 @@ class Expenditure extends AuditableEntity {
 		this.usdAmount = usd.amount();
 		this.pscRate = pscRate;
 		this.pscUsd = usd.times(pscRate).amount();
-		this.reference = reference;
-		this.description = description;
+		this.reference = Text.bounded(reference, 100, "reference");
+		this.description = Text.bounded(description, 500, "description");
 	}
 
 	Expenditure reversal(LocalDate on, String why) {
@@ -126,7 +127,7 @@ class Expenditure extends AuditableEntity {
 		reversal.pscUsd = pscUsd.negate();
 		reversal.reference = reference;
 		reversal.reversalOf = id;
-		reversal.reason = why.strip();
+		reversal.reason = Text.bounded(why, 500, "reason");
 		return reversal;
 	}
 

@@ -31,6 +31,7 @@ import org.tafund.projects.Codes.Theme;
 import org.tafund.shared.AuditableEntity;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
+import org.tafund.shared.Text;
 
 /** A capacity-building project: who runs it, for which States, with which budget. */
 @Entity
@@ -129,9 +130,8 @@ class Project extends AuditableEntity {
 			throw new BusinessRuleViolation("agreement.psc.range");
 		}
 		ProjectStatus.of(details.status());
-		this.title = details.title().strip();
-		this.description = details.description() == null || details.description().isBlank() ? null
-				: details.description().strip();
+		this.title = Text.bounded(details.title(), 300, "title");
+		this.description = Text.bounded(details.description(), 4000, "description");
 		this.theme = details.theme();
 		this.instruments.clear();
 		if (details.instruments() != null) {

@@ -60,7 +60,7 @@ class ProjectApiController {
 	}
 
 	record RequestBodyForm(@NotBlank @Size(min = 3, max = 3) String state, @NotNull LocalDate receivedOn,
-			@NotNull Channel channel, @NotEmpty Set<Subject> subjects, Set<Instrument> instruments,
+			@NotNull Channel channel, @NotEmpty Set<@NotNull Subject> subjects, Set<@NotNull Instrument> instruments,
 			@NotBlank @Size(max = 2000) String description) {
 	}
 

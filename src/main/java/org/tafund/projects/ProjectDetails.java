@@ -15,7 +15,20 @@ public record ProjectDetails(String code, String title, String description, Them
 		LocalDate plannedEnd, LocalDate actualStart, LocalDate actualEnd, int status, String dacPurposeCode,
 		BigDecimal pscRate, Set<Long> requestIds, List<Budget> budget) {
 
-	public record Budget(int year, BudgetCategory category, BigDecimal amountUsd) {
+	ProjectDetails withPscRate(BigDecimal rate) {
+		return new ProjectDetails(code, title, description, theme, instruments, beneficiaryCountries,
+				implementingEntityId, managers, plannedStart, plannedEnd, actualStart, actualEnd, status, dacPurposeCode,
+				rate, requestIds, budget);
+	}
+
+	ProjectDetails withManagers(Set<String> names) {
+		return new ProjectDetails(code, title, description, theme, instruments, beneficiaryCountries,
+				implementingEntityId, names, plannedStart, plannedEnd, actualStart, actualEnd, status, dacPurposeCode,
+				pscRate, requestIds, budget);
+	}
+
+	public record Budget(int year, @jakarta.validation.constraints.NotNull BudgetCategory category,
+			@jakarta.validation.constraints.NotNull BigDecimal amountUsd) {
 	}
 
 }

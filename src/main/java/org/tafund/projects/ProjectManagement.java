@@ -29,8 +29,10 @@ import org.tafund.reference.CountryCatalogue;
 import org.tafund.reference.ReferenceCatalogue;
 import org.tafund.security.Role;
 import org.tafund.security.UserManagement;
+import org.tafund.shared.BookingDates;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.ConcurrentEdit;
+import org.tafund.shared.Constraints;
 import org.tafund.shared.Money;
 import org.tafund.shared.NotFound;
 
@@ -123,12 +125,9 @@ public class ProjectManagement {
 		if (!actor.financeOrAdmin() && !details.managers().contains(actor.username())) {
 			var managers = new java.util.TreeSet<>(details.managers());
 			managers.add(actor.username());
-			withCreator = new ProjectDetails(details.code(), details.title(), details.description(), details.theme(),
-					details.instruments(), details.beneficiaryCountries(), details.implementingEntityId(), managers,
-					details.plannedStart(), details.plannedEnd(), details.actualStart(), details.actualEnd(),
-					details.status(), details.dacPurposeCode(), details.pscRate(), details.requestIds(),
-					details.budget());
+			withCreator = details.withManagers(managers);
 		}
+		requirePscRateAllowed(actor, Project.STANDARD_PSC, details.pscRate());
 		check(withCreator);
 		if (projects.existsByCode(withCreator.code().strip().toUpperCase(Locale.ROOT))) {
 			throw new BusinessRuleViolation("project.code.taken", withCreator.code());
@@ -137,7 +136,10 @@ public class ProjectManagement {
 			return view(projects.saveAndFlush(new Project(withCreator)));
 		}
 		catch (DataIntegrityViolationException e) {
-			throw new BusinessRuleViolation("project.code.taken", withCreator.code());
+			if (Constraints.violated(e, "uk_project_code")) {
+				throw new BusinessRuleViolation("project.code.taken", withCreator.code());
+			}
+			throw e;
 		}
 	}
 
@@ -147,8 +149,11 @@ public class ProjectManagement {
 		if (project.getVersion() != expectedVersion) {
 			throw new ConcurrentEdit("project", project.getCode());
 		}
-		check(details);
-		project.apply(details);
+		// On an edit, no rate means the rate stays.
+		var rated = details.pscRate() == null ? details.withPscRate(project.getPscRate()) : details;
+		requirePscRateAllowed(Actor.current(), project.getPscRate(), rated.pscRate());
+		check(rated);
+		project.apply(rated);
 		try {
 			projects.flush();
 		}
@@ -156,6 +161,17 @@ public class ProjectManagement {
 			throw new ConcurrentEdit("project", project.getCode());
 		}
 		return view(project);
+	}
+
+	/**
+	 * The PSC rate is the Fund's income, set by policy: only finance officers and administrators
+	 * set a rate other than the one a project has (the standard 13% for a new project).
+	 */
+	private static void requirePscRateAllowed(Actor actor, BigDecimal current, BigDecimal wanted) {
+		if (wanted != null && wanted.compareTo(current) != 0 && !actor.financeOrAdmin()) {
+			throw new BusinessRuleViolation("project.psc.financeOnly", current.movePointRight(2).stripTrailingZeros()
+				.toPlainString() + "%");
+		}
 	}
 
 	@Transactional(readOnly = true)
@@ -199,6 +215,7 @@ public class ProjectManagement {
 		if (allocatedOn == null) {
 			throw new BusinessRuleViolation("allocation.date.required");
 		}
+		BookingDates.require(allocatedOn, LocalDate.now(clock), "allocatedOn");
 		var basis = contributions.allocationBasis(agreementId);
 		var project = projects.findForUpdate(projectId).orElseThrow(() -> new ProjectNotFound("project", projectId));
 		if (!project.status().acceptsFunds()) {
@@ -270,9 +287,7 @@ public class ProjectManagement {
 		if (spentOn == null || category == null) {
 			throw new BusinessRuleViolation("expenditure.incomplete");
 		}
-		if (spentOn.getYear() < 1990 || spentOn.getYear() > 2100) {
-			throw new BusinessRuleViolation("expenditure.incomplete");
-		}
+		BookingDates.require(spentOn, LocalDate.now(clock), "spentOn");
 		if (!project.status().acceptsFunds()) {
 			throw new BusinessRuleViolation("allocation.projectClosed", project.getCode(), project.status());
 		}
@@ -298,13 +313,16 @@ public class ProjectManagement {
 		var project = projects.findForUpdate(original.getProjectId()).orElseThrow();
 		requireCanEdit(project);
 		if (expenditures.existsByReversalOf(expenditureId)) {
-			throw new BusinessRuleViolation("receipt.alreadyReversed", expenditureId);
+			throw new BusinessRuleViolation("expenditure.alreadyReversed", expenditureId);
 		}
 		try {
 			return expenditures.saveAndFlush(original.reversal(LocalDate.now(clock), reason)).view();
 		}
 		catch (DataIntegrityViolationException e) {
-			throw new BusinessRuleViolation("receipt.alreadyReversed", expenditureId);
+			if (Constraints.violated(e, "uk_expenditure_reversal")) {
+				throw new BusinessRuleViolation("expenditure.alreadyReversed", expenditureId);
+			}
+			throw e;
 		}
 	}
 

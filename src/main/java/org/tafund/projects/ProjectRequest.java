@@ -16,11 +16,11 @@ import org.tafund.projects.Codes.Theme;
 
 /** {@code POST/PUT /api/v1/projects}; the implementing entity defaults to UNODC headquarters. */
 record ProjectRequest(@NotBlank @Size(max = 30) String code, @NotBlank @Size(max = 300) String title,
-		@Size(max = 4000) String description, @NotNull Theme theme, Set<Instrument> instruments,
-		@NotEmpty Set<String> beneficiaryCountries, Long implementingEntityId, @NotEmpty Set<String> managers,
+		@Size(max = 4000) String description, @NotNull Theme theme, Set<@NotNull Instrument> instruments,
+		@NotEmpty Set<@NotNull String> beneficiaryCountries, Long implementingEntityId, @NotEmpty Set<@NotNull String> managers,
 		LocalDate plannedStart, LocalDate plannedEnd, LocalDate actualStart, LocalDate actualEnd,
-		@NotNull Integer status, String dacPurposeCode, BigDecimal pscRate, Set<Long> requestIds,
-		@Valid List<ProjectDetails.Budget> budget) {
+		@NotNull Integer status, String dacPurposeCode, BigDecimal pscRate, Set<@NotNull Long> requestIds,
+		@Valid List<ProjectDetails.@NotNull Budget> budget) {
 
 	ProjectDetails toDetails(long defaultEntityId) {
 		return new ProjectDetails(code, title, description, theme, instruments, beneficiaryCountries,

@@ -43,4 +43,10 @@ public class CountryCatalogue {
 		return code != null && countries.existsById(code.strip().toUpperCase(Locale.ROOT));
 	}
 
+	/** True when some country lies in this region, sub-region or intermediate region (M49 names). */
+	@Transactional(readOnly = true)
+	public boolean isRegion(String name) {
+		return name != null && all(Locale.ENGLISH).stream().anyMatch(c -> c.isIn(name.strip()));
+	}
+
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.tafund.shared.AuditableEntity;
+import org.tafund.shared.Text;
 
 /** A UNODC office or programme network institute that implements projects. */
 @Entity
@@ -33,8 +34,8 @@ class ImplementingEntity extends AuditableEntity {
 	}
 
 	ImplementingEntity(String code, String name, String kind) {
-		this.code = code;
-		this.name = name;
+		this.code = Text.bounded(code, 30, "code");
+		this.name = Text.bounded(name, 200, "name");
 		this.kind = kind;
 		this.active = true;
 	}

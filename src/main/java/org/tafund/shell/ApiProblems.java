@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,6 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.ConcurrentEdit;
 import org.tafund.shared.NotFound;
+
+import tools.jackson.core.JacksonException;
 
 /**
  * Errors of the JSON API as RFC 9457 problem documents: field errors listed one by one, a broken
@@ -49,9 +52,51 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(problem);
 	}
 
+	/**
+	 * A body that is not the JSON expected (a word where a number goes, an unknown code, broken
+	 * syntax): 400 naming the field, without echoing parser internals.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body could not be read.");
+		for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+			if (t instanceof JacksonException json && !json.getPath().isEmpty()) {
+				var field = fieldPath(json);
+				problem.setDetail("The value of '" + field + "' is not of the expected kind.");
+				problem.setProperty("errors", List.of(Map.of("field", field, "message",
+						"is not of the expected kind (a number, an ISO date, one of the listed codes, ...)")));
+				break;
+			}
+			if (t instanceof JacksonException) {
+				problem.setDetail("The request body is not well-formed JSON.");
+			}
+		}
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private static String fieldPath(JacksonException e) {
+		var path = new StringBuilder();
+		for (var reference : e.getPath()) {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	// An If-Match that no longer names the stored version is a failed precondition (RFC 9110), as
+	// for donors; a stale edit without one (a version in the body) is a plain conflict.
 	@ExceptionHandler(ConcurrentEdit.class)
-	ProblemDetail conflict(ConcurrentEdit e) {
-		return problem(HttpStatus.CONFLICT, e);
+	ProblemDetail conflict(ConcurrentEdit e, WebRequest request) {
+		return problem(request.getHeader(HttpHeaders.IF_MATCH) != null ? HttpStatus.PRECONDITION_FAILED
+				: HttpStatus.CONFLICT, e);
 	}
 
 	// Two writers met on the same row (a lost optimistic lock, or a deadlock the database broke): one is told to retry.

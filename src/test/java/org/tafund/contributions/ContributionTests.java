@@ -217,6 +217,12 @@ class ContributionTests {
 				"Idempotency-Key", key, "finance.officer");
 		assertThat(other.statusCode()).isEqualTo(422);
 		assertThat(contributions.agreement(agreement.id()).receipts()).hasSize(1);
+
+		// The same key from another user is that user's own request, not a replay of the first response.
+		var byAdmin = send("/api/v1/agreements/" + agreement.id() + "/receipts", body, "Idempotency-Key", key, "admin");
+		assertThat(byAdmin.statusCode()).isEqualTo(201);
+		assertThat(byAdmin.body()).isNotEqualTo(responses.get(0).body());
+		assertThat(contributions.agreement(agreement.id()).receipts()).hasSize(2);
 	}
 
 	@Test
@@ -225,7 +231,7 @@ class ContributionTests {
 		var responses = concurrently(2, () -> send("/api/v1/agreements/" + agreement.id() + "/amendments",
 				"{\"amendedOn\":\"2025-06-01\",\"reason\":\"Revised\",\"amount\":\"90000.00\",\"instalments\":[{\"dueOn\":\"2025-12-01\",\"amount\":\"90000.00\"}]}",
 				"If-Match", "\"" + agreement.version() + "\"", "donor.officer"));
-		assertThat(responses).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 409);
+		assertThat(responses).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 412);
 		assertThat(contributions.agreement(agreement.id()).amendments()).hasSize(1);
 	}
 
@@ -249,6 +255,34 @@ class ContributionTests {
 		expectProblem(template.formatted(donorId, "BAD-8", "USD", "100.00", "100.00")
 			.replace("\"window\"", "\"earmarkLevel\":3,\"earmarkKind\":\"COUNTRY\",\"earmarkTarget\":\"ATL\",\"window\""), 422,
 				"donor.country.unknown");
+		expectProblem(template.formatted(donorId, "BAD-10", "USD", "100.00", "100.00")
+			.replace("\"window\"", "\"earmarkLevel\":2,\"earmarkKind\":\"REGION\",\"earmarkTarget\":\"Atlantis\",\"window\""), 422,
+				"agreement.earmark.region");
+		expectProblem(template.formatted(donorId, "BAD-11", "USD", "100.00", "100.00")
+			.replace("\"window\"", "\"earmarkLevel\":3,\"earmarkKind\":\"PROJECT\",\"earmarkTarget\":\"NO-SUCH-1\",\"window\""), 422,
+				"agreement.earmark.project");
+		expectProblem(template.formatted(donorId, "BAD-12", "USD", "100.00", "100.00").replace("2025-01-15", "2999-01-15"),
+				422, "date.future");
+		expectProblem(template.formatted(donorId, "BAD-13", "USD", "100.00", "100.00").replace("2025-01-15", "1925-01-15"),
+				422, "date.tooEarly");
+		// A null line and a value of the wrong kind are 400s that name the field.
+		mvc.perform(post("/api/v1/agreements").with(httpBasic("donor.officer", "tafund-demo-2026"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(template.formatted(donorId, "BAD-14", "USD", "100.00", "100.00")
+				.replaceAll("\\[\\{.*\\}\\]", "[null]")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("instalments[0]"));
+		mvc.perform(post("/api/v1/agreements").with(httpBasic("donor.officer", "tafund-demo-2026"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(template.formatted(donorId, "BAD-15", "USD", "100.00", "100.00").replace("CPCJF_GENERAL_PURPOSE", "LOTTERY")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("window"))
+			.andExpect(jsonPath("$.detail").value("The value of 'window' is not of the expected kind."));
+		mvc.perform(post("/api/v1/agreements").with(httpBasic("donor.officer", "tafund-demo-2026"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(template.formatted(donorId, "BAD-16", "USD", "100.00", "100.00").replace("\"2025-02-01\"", "\"soon\"")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("instalments[0].dueOn"));
 		var ok = template.formatted(donorId, "GOOD-" + UUID.randomUUID(), "USD", "100.00", "100.00")
 			.replace("\"instalments\"", "\"reportDueDates\":[\"2025-12-31\"],\"instalments\"");
 		mvc.perform(post("/api/v1/agreements").with(httpBasic("donor.officer", "tafund-demo-2026"))
@@ -260,6 +294,36 @@ class ContributionTests {
 		expectProblem(ok, 422, "agreement.reference.taken");
 		assertThat(jdbc.queryForObject("select count(*) from agreement where reference like 'BAD-%'", Integer.class))
 			.isZero();
+	}
+
+	@Test
+	void refusesFutureDatesAndOverlongTextOnMoneyMovementsWithAMessage() {
+		var agreement = usdAgreement("1000.00", "2025-12-01", "1000.00");
+		var tomorrow = LocalDate.now().plusDays(1).toString();
+		assertThatThrownBy(() -> receive(agreement.id(), tomorrow, "10.00", "USD", false))
+			.isInstanceOfSatisfying(BusinessRuleViolation.class, e -> assertThat(key(e)).isEqualTo("date.future"));
+		assertThatThrownBy(() -> contributions.recordReceipt(agreement.id(), new ReceiptCommand(
+				LocalDate.parse("2025-03-01"), new BigDecimal("10.00"), "USD", "B".repeat(101), null, false)))
+			.isInstanceOfSatisfying(BusinessRuleViolation.class, e -> assertThat(key(e)).isEqualTo("text.tooLong"));
+		receive(agreement.id(), "2025-03-01", "100.00", "USD", false);
+		assertThatThrownBy(() -> contributions.refund(agreement.id(), LocalDate.parse("2025-03-02"),
+				new BigDecimal("10.00"), "R".repeat(501)))
+			.isInstanceOfSatisfying(BusinessRuleViolation.class, e -> assertThat(key(e)).isEqualTo("text.tooLong"));
+		assertThatThrownBy(() -> contributions.refund(agreement.id(), LocalDate.parse("2025-01-01"),
+				new BigDecimal("10.00"), "Returned"))
+			.isInstanceOfSatisfying(BusinessRuleViolation.class,
+					e -> assertThat(key(e)).isEqualTo("refund.beforeSignature"));
+		assertThatThrownBy(() -> contributions.amend(agreement.id(), agreement.version(), LocalDate.parse("2024-12-31"),
+				"Earlier", new BigDecimal("1000.00"),
+				List.of(new ScheduleLine(LocalDate.parse("2025-12-01"), new BigDecimal("1000.00")))))
+			.isInstanceOfSatisfying(BusinessRuleViolation.class,
+					e -> assertThat(key(e)).isEqualTo("amendment.beforeSignature"));
+		assertThatThrownBy(() -> contributions.revalue(LocalDate.now().plusMonths(1)))
+			.isInstanceOfSatisfying(BusinessRuleViolation.class, e -> assertThat(key(e)).isEqualTo("date.future"));
+		var stored = contributions.agreement(agreement.id());
+		assertThat(stored.receipts()).hasSize(1);
+		assertThat(stored.refunds()).isEmpty();
+		assertThat(stored.amendments()).isEmpty();
 	}
 
 	@Test

@@ -91,6 +91,12 @@ class ExchangeRateTests {
 		assertThat(stored.stored()).isTrue();
 		assertThat(stored.accepted()).isEqualTo(3);
 		assertThat(rates.rateOn("KZT", LocalDate.parse("2026-06-30")).unitsPerUsd()).isEqualByComparingTo("10.4875");
+
+		// Excel's "CSV UTF-8" begins with a byte-order mark; the header must still be recognised.
+		var fromExcel = "\uFEFFcurrency,effective_date,units_per_usd\r\nMNT,2026-03-01,10.65\r\n";
+		var excel = rates.importCsv(new StringReader(fromExcel));
+		assertThat(excel.rejections()).isEmpty();
+		assertThat(excel.accepted()).isEqualTo(1);
 	}
 
 	@Test

@@ -254,6 +254,18 @@ class ProjectTests {
 			.content(body.formatted(project.id(), 0)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.code").value("participants.mismatch"));
+		var tooMany = body.formatted(project.id(), 0).replace("\"women\":12", "\"women\":100012")
+			.replace("\"centralAuthority\":8", "\"centralAuthority\":100008");
+		mvc.perform(post("/api/v1/activities").with(httpBasic("project.manager", "tafund-demo-2026"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(tooMany))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("participants.tooMany"));
+		mvc.perform(post("/api/v1/activities").with(httpBasic("project.manager", "tafund-demo-2026"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body.formatted(project.id(), 1).replace("\"city\":\"Dakar\"", "\"city\":\"" + "D".repeat(101) + "\"")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("city"));
 		mvc.perform(get("/api/v1/activities").param("projectId", project.id().toString())
 			.with(httpBasic("auditor", "tafund-demo-2026"))).andExpect(jsonPath("$.length()").value(0));
 		mvc.perform(post("/api/v1/activities").with(httpBasic("project.manager", "tafund-demo-2026"))
@@ -306,7 +318,8 @@ class ProjectTests {
 			.header("If-Match", "\"" + mine.version() + "\"")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(projectJson(mine.code(), "Second, stale edit")))
-			.andExpect(status().isConflict());
+			.andExpect(status().isPreconditionFailed())
+			.andExpect(jsonPath("$.code").value("conflict.concurrentEdit"));
 		assertThat(projects.project(mine.id()).title()).isEqualTo("First edit");
 	}
 
@@ -344,6 +357,29 @@ class ProjectTests {
 		}
 		assertThat(projects.allocations(target.id())).hasSize(1);
 		assertThat(projects.project(target.id()).allocatedUsd()).isEqualTo(Money.usd("50000.00"));
+	}
+
+	@Test
+	void onlyFinanceSetsANonStandardPscRate() throws Exception {
+		var code = "PSC-" + UUID.randomUUID().toString().substring(0, 8);
+		var zeroPsc = projectJson(code, "No PSC").replace("\"pscRate\":\"0.13\"", "\"pscRate\":\"0\"");
+		mvc.perform(post("/api/v1/projects").with(httpBasic("project.manager", "tafund-demo-2026"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(zeroPsc))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("project.psc.financeOnly"));
+		var mine = project(Theme.MLA, "SEN", "project.manager", 2);
+		mvc.perform(put("/api/v1/projects/{id}", mine.id()).with(httpBasic("project.manager", "tafund-demo-2026"))
+			.header("If-Match", "\"" + mine.version() + "\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(projectJson(mine.code(), "Cheaper").replace("\"pscRate\":\"0.13\"", "\"pscRate\":\"0.05\"")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("project.psc.financeOnly"));
+		mvc.perform(post("/api/v1/projects").with(httpBasic("finance.officer", "tafund-demo-2026"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(zeroPsc))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.pscRate").value(0));
 	}
 
 	static String projectJson(String code, String title) {

@@ -1,0 +1,11 @@
+package org.tafund.contributions;
+
+/**
+ * Project codes an agreement can be earmarked to, told by the module that keeps projects; without
+ * it (a slice test, say) every project code is taken on trust.
+ */
+public interface EarmarkTargets {
+
+	boolean projectExists(String code);
+
+}

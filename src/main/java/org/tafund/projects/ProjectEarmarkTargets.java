@@ -1,0 +1,22 @@
+package org.tafund.projects;
+
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+import org.tafund.contributions.EarmarkTargets;
+
+@Component
+class ProjectEarmarkTargets implements EarmarkTargets {
+
+	private final Projects projects;
+
+	ProjectEarmarkTargets(Projects projects) {
+		this.projects = projects;
+	}
+
+	@Override
+	public boolean projectExists(String code) {
+		return code != null && projects.existsByCode(code.strip().toUpperCase(Locale.ROOT));
+	}
+
+}

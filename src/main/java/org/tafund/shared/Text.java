@@ -1,0 +1,30 @@
+package org.tafund.shared;
+
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
+/**
+ * Free text as the domain accepts it: stripped, blank as absent, and no longer than its column,
+ * so that a page form without bean validation still gets a message instead of a database error.
+ */
+public final class Text {
+
+	private Text() {
+	}
+
+	/**
+	 * The stripped text, or null when blank; refused naming the field (message key
+	 * {@code field.<name>}) when longer than {@code max} characters.
+	 */
+	public static String bounded(String value, int max, String field) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		var stripped = value.strip();
+		if (stripped.length() > max) {
+			throw new BusinessRuleViolation("text.tooLong",
+					new DefaultMessageSourceResolvable(new String[] { "field." + field }, field), max);
+		}
+		return stripped;
+	}
+
+}
