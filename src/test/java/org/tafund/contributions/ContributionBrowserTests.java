@@ -1,0 +1,106 @@
+package org.tafund.contributions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.tafund.fx.ExchangeRateManagement;
+import org.tafund.support.BrowserTest;
+
+/**
+ * In Chromium: the donor relations officer creates a donor and an agreement with two instalments,
+ * the finance officer records a partial receipt, and the donor page shows what is outstanding in
+ * the agreement currency and in USD.
+ */
+class ContributionBrowserTests extends BrowserTest {
+
+	@Autowired
+	ExchangeRateManagement rates;
+
+	@Test
+	void aPartialReceiptLeavesTheRightOutstandingOnTheDonorPage() {
+		// CZK is used by no other test, so this is the only rate in force for the dates below.
+		rates.record("CZK", LocalDate.parse("2025-01-01"), new BigDecimal("23.50"));
+		var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+
+		signIn("donor.officer", "tafund-demo-2026");
+		open("/donors/new");
+		var donorName = "Browser Foundation " + UUID.randomUUID().toString().substring(0, 8);
+		browser.findElement(By.id("name")).sendKeys(donorName);
+		new Select(browser.findElement(By.id("type"))).selectByValue("FOUNDATION");
+		submit("donor-form");
+		wait.until(ExpectedConditions.urlMatches("/donors/\\d+$"));
+		var donorPage = browser.getCurrentUrl();
+		var donorId = donorPage.substring(donorPage.lastIndexOf('/') + 1);
+
+		open("/contributions/agreements/new?donorId=" + donorId);
+		var reference = "CZ-" + UUID.randomUUID().toString().substring(0, 8);
+		browser.findElement(By.id("reference")).sendKeys(reference);
+		type("currency", "CZK");
+		type("amount", "1000000.00");
+		setValue("signedOn", "2025-02-03");
+		setValue("instalments0.dueOn", "2025-03-31");
+		type("instalments0.amount", "400000.00");
+		// The second instalment falls due next year: only what is left of the first is overdue.
+		setValue("instalments1.dueOn", LocalDate.now().plusYears(1).toString());
+		type("instalments1.amount", "600000.00");
+		submit("agreement-form");
+		wait.until(ExpectedConditions.urlMatches("/contributions/agreements/\\d+$"));
+		var agreementPage = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf("/contributions"));
+
+		browser.manage().deleteAllCookies();
+		signIn("finance.officer", "tafund-demo-2026");
+		open(agreementPage);
+		setValue("receivedOn", "2025-04-02");
+		type("amount", "250000.00");
+		type("bankReference", "CZ-CNB-001");
+		submit("receipt-form");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receipts")));
+
+		open("/donors/" + donorId);
+		var totals = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("donor-totals")));
+		var czk = totals.findElement(By.xpath(".//tr[td[1]='CZK']"));
+		var usd = totals.findElement(By.xpath(".//tbody/tr[last()]"));
+		// 1,000,000.00 agreed - 250,000.00 received = 750,000.00 CZK outstanding, of which
+		// 400,000.00 - 250,000.00 = 150,000.00 overdue; USD at the signature rate:
+		// 750,000.00 / 23.50 = 31,914.893... -> 31,914.89 and 150,000.00 / 23.50 = 6,382.978... -> 6,382.98
+		assertThat(cells(czk)).containsExactly("CZK", "1,000,000.00", "250,000.00", "750,000.00", "150,000.00", "0.00");
+		// agreed 1,000,000.00 / 23.50 = 42,553.19; received 250,000.00 / 23.50 = 10,638.30
+		assertThat(cells(usd)).element(1).isEqualTo("42,553.19");
+		assertThat(cells(usd)).element(2).isEqualTo("10,638.30");
+		assertThat(cells(usd)).element(3).isEqualTo("31,914.89");
+		assertThat(cells(usd)).element(4).isEqualTo("6,382.98");
+	}
+
+	private static java.util.List<String> cells(WebElement row) {
+		return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+	}
+
+	private void submit(String formId) {
+		((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).requestSubmit();", formId);
+	}
+
+	private void type(String id, String value) {
+		var field = browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(value);
+	}
+
+	// Date inputs take typed values in the browser's locale format; set the ISO value directly.
+	private void setValue(String id, String value) {
+		((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id,
+				value);
+	}
+
+}
