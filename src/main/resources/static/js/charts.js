@@ -15,3 +15,26 @@ document.addEventListener('DOMContentLoaded', function () {
         options: {responsive: false, animation: false, plugins: {legend: {display: true}}, scales: {y: {beginAtZero: true}}}
     });
 });
+
+// Bar charts of the report on implementation, drawn from the table beside each canvas: the first
+// cell of a row is its label, the second carries its value in data-value.
+document.addEventListener('DOMContentLoaded', function () {
+    if (typeof Chart === 'undefined') {
+        return;
+    }
+    document.querySelectorAll('canvas.bar-chart').forEach(function (canvas) {
+        var rows = document.querySelectorAll('#' + canvas.dataset.table + ' tr');
+        var labels = [], values = [];
+        rows.forEach(function (row) {
+            labels.push(row.cells[0].textContent.trim());
+            values.push(Number(row.cells[1].dataset.value));
+        });
+        new Chart(canvas, {
+            type: 'bar',
+            data: {labels: labels, datasets: [{label: canvas.getAttribute('aria-label'), data: values,
+                backgroundColor: 'rgba(0, 91, 148, 0.6)'}]},
+            options: {responsive: false, animation: false, indexAxis: 'y', plugins: {legend: {display: false}},
+                scales: {x: {beginAtZero: true}}}
+        });
+    });
+});

@@ -294,6 +294,35 @@ class AccessMatrixTests {
 				false, null));
 		routes.add(new Route("GET", "/reports/fund-statement.{format}", "/reports/fund-statement.pdf", 200, finance,
 				false, null));
+		routes.add(new Route("GET", "/api/v1/reports/ledger", "/api/v1/reports/ledger", 200, finance, false, null));
+		var contributionReaders = EnumSet.of(Role.FINANCE, Role.ADMIN, Role.AUDITOR, Role.DONOR_RELATIONS);
+		var projectReaders = EnumSet.of(Role.FINANCE, Role.ADMIN, Role.AUDITOR, Role.PROJECT_MANAGER);
+		var donor = "?donorId=" + donorId();
+		var project = "?projectId=" + projectId();
+		routes.add(new Route("GET", "/reports/status-of-contributions", "/reports/status-of-contributions", 200,
+				contributionReaders, false, null));
+		routes.add(new Route("GET", "/reports/status-of-contributions.{format}",
+				"/reports/status-of-contributions.xlsx", 200, contributionReaders, false, null));
+		routes.add(new Route("GET", "/api/v1/reports/status-of-contributions", "/api/v1/reports/status-of-contributions",
+				200, contributionReaders, false, null));
+		routes.add(new Route("GET", "/reports/donor-statement", "/reports/donor-statement" + donor, 200,
+				contributionReaders, false, null));
+		routes.add(new Route("GET", "/reports/donor-statement.{format}", "/reports/donor-statement.pdf" + donor, 200,
+				contributionReaders, false, null));
+		routes.add(new Route("GET", "/api/v1/reports/donor-statement", "/api/v1/reports/donor-statement" + donor, 200,
+				contributionReaders, false, null));
+		routes.add(new Route("GET", "/reports/implementation", "/reports/implementation", 200, contributionReaders,
+				false, null));
+		routes.add(new Route("GET", "/reports/implementation.{format}", "/reports/implementation.pdf", 200,
+				contributionReaders, false, null));
+		routes.add(new Route("GET", "/api/v1/reports/implementation", "/api/v1/reports/implementation", 200,
+				contributionReaders, false, null));
+		routes.add(new Route("GET", "/reports/project-report", "/reports/project-report" + project, 200, projectReaders,
+				false, null));
+		routes.add(new Route("GET", "/reports/project-report.{format}", "/reports/project-report.csv" + project, 200,
+				projectReaders, false, null));
+		routes.add(new Route("GET", "/api/v1/reports/project-report", "/api/v1/reports/project-report" + project, 200,
+				projectReaders, false, null));
 		// audit
 		routes.add(new Route("GET", "/audit", "/audit", 200, ADMIN_AUDITOR, false, null));
 		routes.add(new Route("GET", "/audit/sign-ins", "/audit/sign-ins", 200, ADMIN_AUDITOR, false, null));

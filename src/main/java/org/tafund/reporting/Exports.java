@@ -41,13 +41,22 @@ final class Exports {
 
 	enum Kind {
 
-		TEXT, DATE, AMOUNT, RATE, TIMESTAMP
+		TEXT, DATE, AMOUNT, RATE, TIMESTAMP, COUNT, YEAR
 
 	}
 
-	/** A report as exports see it: title lines, columns, the rows, and which column to total. */
+	/**
+	 * A report as exports see it: title lines, columns, the rows, which column to total (-1: none,
+	 * the rows carry their own totals), and which column names the section a row belongs to (-1:
+	 * none). CSV and XLSX keep the section as a column; PDF turns it into a heading.
+	 */
 	record Table(String title, String subtitle, List<Column> columns, Consumer<Consumer<Object[]>> rows,
-			int totalColumn) {
+			int totalColumn, int sectionColumn) {
+
+		Table(String title, String subtitle, List<Column> columns, Consumer<Consumer<Object[]>> rows, int totalColumn) {
+			this(title, subtitle, columns, rows, totalColumn, -1);
+		}
+
 	}
 
 	private Exports() {
@@ -112,6 +121,10 @@ final class Exports {
 			amount.setDataFormat(format.getFormat("#,##0.00;-#,##0.00"));
 			var rate = workbook.createCellStyle();
 			rate.setDataFormat(format.getFormat("0.00000000"));
+			var count = workbook.createCellStyle();
+			count.setDataFormat(format.getFormat("#,##0"));
+			var year = workbook.createCellStyle();
+			year.setDataFormat(format.getFormat("0"));
 			var totalStyle = workbook.createCellStyle();
 			totalStyle.cloneStyleFrom(amount);
 			totalStyle.setFont(bold);
@@ -146,6 +159,10 @@ final class Exports {
 						case AMOUNT, RATE -> {
 							cell.setCellValue(((BigDecimal) value).doubleValue());
 							cell.setCellStyle(kind == Kind.AMOUNT ? amount : rate);
+						}
+						case COUNT, YEAR -> {
+							cell.setCellValue(((Number) value).doubleValue());
+							cell.setCellStyle(kind == Kind.COUNT ? count : year);
 						}
 						default -> cell.setCellValue(value.toString());
 					}
@@ -189,21 +206,36 @@ final class Exports {
 				+ "Z by " + generatedBy, FontFactory.getFont(FontFactory.HELVETICA, 9)));
 		var small = FontFactory.getFont(FontFactory.HELVETICA, 6.5f);
 		var bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 6.5f);
-		var pdfTable = new PdfPTable(table.columns().size());
+		int section = table.sectionColumn();
+		var pdfTable = new PdfPTable(table.columns().size() - (section >= 0 ? 1 : 0));
 		pdfTable.setWidthPercentage(100);
 		pdfTable.setSpacingBefore(8);
 		pdfTable.setHeaderRows(1);
-		for (var column : table.columns()) {
-			pdfTable.addCell(new PdfPCell(new Phrase(column.header(), bold)));
+		for (int i = 0; i < table.columns().size(); i++) {
+			if (i != section) {
+				pdfTable.addCell(new PdfPCell(new Phrase(table.columns().get(i).header(), bold)));
+			}
 		}
 		var total = new BigDecimal[] { BigDecimal.ZERO };
+		var currentSection = new Object[] { null };
+		var heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);
 		table.rows().accept(values -> {
+			if (section >= 0 && values[section] != null && !values[section].equals(currentSection[0])) {
+				currentSection[0] = values[section];
+				var cell = new PdfPCell(new Phrase(values[section].toString(), heading));
+				cell.setColspan(pdfTable.getNumberOfColumns());
+				cell.setPaddingTop(6);
+				pdfTable.addCell(cell);
+			}
 			for (int i = 0; i < values.length; i++) {
+				if (i == section) {
+					continue;
+				}
 				var kind = table.columns().get(i).kind();
 				var text = values[i] == null ? ""
 						: values[i] instanceof BigDecimal n ? n.toPlainString() : values[i].toString();
 				var cell = new PdfPCell(new Phrase(text, small));
-				if (kind == Kind.AMOUNT || kind == Kind.RATE) {
+				if (kind == Kind.AMOUNT || kind == Kind.RATE || kind == Kind.COUNT) {
 					cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
 				}
 				pdfTable.addCell(cell);
@@ -214,6 +246,9 @@ final class Exports {
 		});
 		if (table.totalColumn() >= 0) {
 			for (int i = 0; i < table.columns().size(); i++) {
+				if (i == section) {
+					continue;
+				}
 				var text = i == 0 ? "Total" : i == table.totalColumn() ? total[0].toPlainString() : "";
 				var cell = new PdfPCell(new Phrase(text, bold));
 				if (i == table.totalColumn()) {

@@ -1,22 +1,55 @@
 package org.tafund.reporting;
 
+import java.io.IOException;
 import java.time.LocalDate;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The same figures as the report pages, as JSON for scripts. Bulk lines come as CSV from the pages. */
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The same figures as the report pages, as JSON for scripts, at {@code /api/v1/reports/{report}}
+ * with the pages' query parameters. The ledger streams its lines as a JSON array.
+ */
 @RestController
 @RequestMapping("/api/v1/reports")
 class ReportApiController {
 
 	private final FundStatement statements;
 
-	ReportApiController(FundStatement statements) {
+	private final StatusOfContributions status;
+
+	private final DonorStatement donorStatements;
+
+	private final ProjectReport projects;
+
+	private final ImplementationReport implementation;
+
+	private final Ledger ledger;
+
+	private final ReportPagesController pages;
+
+	private final JsonMapper json;
+
+	ReportApiController(FundStatement statements, StatusOfContributions status, DonorStatement donorStatements,
+			ProjectReport projects, ImplementationReport implementation, Ledger ledger, ReportPagesController pages,
+			JsonMapper json) {
 		this.statements = statements;
+		this.status = status;
+		this.donorStatements = donorStatements;
+		this.projects = projects;
+		this.implementation = implementation;
+		this.ledger = ledger;
+		this.pages = pages;
+		this.json = json;
 	}
 
 	@GetMapping("/fund-statement")
@@ -25,6 +58,56 @@ class ReportApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		var period = ReportController.Period.of(from, to);
 		return statements.of(period.from(), period.to());
+	}
+
+	/** Every agreement's line, with subtotals by donor type and the grand total. */
+	@GetMapping("/status-of-contributions")
+	StatusOfContributions.Summary statusOfContributions(ReportFilter filter) {
+		return status.summarise(filter, Integer.MAX_VALUE);
+	}
+
+	@GetMapping("/donor-statement")
+	DonorStatement.Statement donorStatement(ReportFilter filter) {
+		return donorStatements.of(filter);
+	}
+
+	@GetMapping("/project-report")
+	ProjectReport.Report projectReport(ReportFilter filter, Authentication user) {
+		if (filter.projectId() != null) {
+			pages.requireProjectAccess(user, filter.projectId());
+		}
+		return projects.of(filter);
+	}
+
+	@GetMapping("/implementation")
+	ImplementationReport.Report implementation(ReportFilter filter) {
+		return implementation.of(filter);
+	}
+
+	/** Totals per movement type, then every line of the period, written as they are read. */
+	@GetMapping("/ledger")
+	void ledger(ReportFilter filter, HttpServletResponse response) throws IOException {
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		var out = response.getOutputStream();
+		out.write(("{\"from\":\"" + filter.from() + "\",\"to\":\"" + filter.to() + "\",\"totals\":").getBytes());
+		out.write(json.writeValueAsBytes(ledger.totals(filter.from(), filter.to())));
+		out.write(",\"lines\":[".getBytes());
+		var first = new boolean[] { true };
+		ledger.stream(filter.from(), filter.to(), line -> {
+			try {
+				if (!first[0]) {
+					out.write(',');
+				}
+				first[0] = false;
+				out.write(json.writeValueAsBytes(line));
+			}
+			catch (IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		});
+		out.write("]}".getBytes());
+		out.flush();
 	}
 
 }

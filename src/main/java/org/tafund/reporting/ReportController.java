@@ -109,7 +109,7 @@ class ReportController {
 		export(format, "tafund-ledger-" + period.from() + "-to-" + period.to(), table, principal, response);
 	}
 
-	private static void export(String format, String name, Exports.Table table, Principal principal,
+	static void export(String format, String name, Exports.Table table, Principal principal,
 			HttpServletResponse response) throws IOException {
 		var filename = name + "." + format;
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");

@@ -72,7 +72,13 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/**").hasRole(ADMIN)
 				.requestMatchers(GET, "/api/v1/users", "/api/v1/users/**").hasAnyRole(ADMIN, AUDITOR)
 				.requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
-				.requestMatchers(GET, "/api/v1/reports/fund-statement").hasAnyRole(FINANCE, ADMIN, AUDITOR)
+				.requestMatchers(GET, "/api/v1/reports/status-of-contributions", "/api/v1/reports/donor-statement",
+						"/api/v1/reports/implementation")
+				.hasAnyRole(FINANCE, ADMIN, AUDITOR, DONOR_RELATIONS)
+				// A project manager's own projects only: checked again, per project, by the report.
+				.requestMatchers(GET, "/api/v1/reports/project-report")
+				.hasAnyRole(FINANCE, ADMIN, AUDITOR, PROJECT_MANAGER)
+				.requestMatchers(GET, "/api/v1/reports/**").hasAnyRole(FINANCE, ADMIN, AUDITOR)
 				.requestMatchers(GET, "/api/**").authenticated()
 				.requestMatchers("/api/v1/exchange-rates", "/api/v1/exchange-rates/**").hasAnyRole(FINANCE, ADMIN)
 				.requestMatchers("/api/v1/donors", "/api/v1/donors/**").hasAnyRole(DONOR_RELATIONS, ADMIN)
@@ -135,6 +141,12 @@ class SecurityConfiguration {
 			.requestMatchers(GET, "/admin/**").hasAnyRole(ADMIN, AUDITOR)
 			.requestMatchers("/admin/**").hasRole(ADMIN)
 			.requestMatchers("/audit/**").hasAnyRole(ADMIN, AUDITOR)
+			.requestMatchers(GET, "/reports/status-of-contributions", "/reports/status-of-contributions.*",
+					"/reports/donor-statement", "/reports/donor-statement.*", "/reports/implementation",
+					"/reports/implementation.*")
+			.hasAnyRole(FINANCE, ADMIN, AUDITOR, DONOR_RELATIONS)
+			.requestMatchers(GET, "/reports/project-report", "/reports/project-report.*")
+			.hasAnyRole(FINANCE, ADMIN, AUDITOR, PROJECT_MANAGER)
 			.requestMatchers(GET, "/reports/ledger", "/reports/ledger.*", "/reports/fund-statement",
 					"/reports/fund-statement.*")
 			.hasAnyRole(FINANCE, ADMIN, AUDITOR)

@@ -1,0 +1,191 @@
+package org.tafund.reporting;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+import org.tafund.shared.Money;
+
+/**
+ * One donor's statement for a period: its agreements, their instalments (what is still due at the
+ * period end), the receipts and refunds of the period with the rate used on every converted line,
+ * the balance at the period end, and what the money funded: allocations to projects, and the
+ * activities and participants of those projects in the period.
+ */
+@Component
+class DonorStatement {
+
+	/** One line of the statement, in the shape the exports take (a section per kind of line). */
+	record Line(String section, LocalDate date, String agreement, String description, BigDecimal amount,
+			String currency, BigDecimal rate, LocalDate rateDate, BigDecimal usd) {
+
+		Object[] cells() {
+			return new Object[] { section, date, agreement, description, amount, currency, rate, rateDate, usd };
+		}
+
+	}
+
+	/** A project the donor's agreements funded, and what it did in the period. */
+	record Funded(String project, String title, BigDecimal allocatedUsd, long activities, long participants,
+			long women, long men) {
+	}
+
+	record Statement(ReportFilter filter, long donorId, String donor, String donorType, String country,
+			List<StatusOfContributions.Row> agreements, List<Line> instalments, List<Line> receipts,
+			List<Line> refunds, List<Funded> funded, BigDecimal receivedUsd, BigDecimal refundedUsd,
+			BigDecimal outstandingUsd, BigDecimal allocatedUsd) {
+
+		/** Every line in statement order, for CSV, XLSX and PDF. */
+		void lines(Consumer<Line> sink) {
+			for (var a : agreements) {
+				sink.accept(new Line("Agreements", null, a.reference(),
+						(a.conditional() ? "Conditional; " : "") + "window " + a.window(), a.agreed(), a.currency(),
+						null, null, a.agreedUsd()));
+			}
+			instalments.forEach(sink);
+			receipts.forEach(sink);
+			refunds.forEach(sink);
+			for (var a : agreements) {
+				sink.accept(new Line("Balance at " + filter().to(), filter().to(), a.reference(),
+						"Outstanding (overdue " + a.overdue().toPlainString() + ")", a.outstanding(), a.currency(),
+						a.periodEndRate(), a.periodEndRateDate(), a.outstandingUsd()));
+			}
+			for (var f : funded) {
+				sink.accept(new Line("What the contributions funded", null, null,
+						f.project() + " " + f.title() + ": " + f.activities() + " activities, " + f.participants()
+								+ " participants (" + f.women() + " women, " + f.men() + " men) in the period",
+						f.allocatedUsd(), Money.USD, null, null, f.allocatedUsd()));
+			}
+		}
+
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final StatusOfContributions status;
+
+	DonorStatement(DataSource dataSource, StatusOfContributions status) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.status = status;
+	}
+
+	@Transactional(readOnly = true)
+	Statement of(ReportFilter filter) {
+		if (filter.donorId() == null) {
+			throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
+					"A donor statement is for one donor: choose it (donorId).");
+		}
+		long donorId = filter.donorId();
+		var donor = jdbc.queryForList("select name, donor_type, country from donor where id = ?", donorId);
+		if (donor.isEmpty()) {
+			throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "No donor " + donorId);
+		}
+		// Only the donor and the period narrow a statement: it is the donor's whole account.
+		var own = ReportFilter.period(filter.from(), filter.to()).withDonor(donorId);
+		var agreements = new ArrayList<StatusOfContributions.Row>();
+		status.stream(own, agreements::add);
+		var receivedToDate = new LinkedHashMap<String, BigDecimal>();
+		agreements.forEach(a -> receivedToDate.put(a.reference(), a.receivedToDate()));
+
+		var instalments = new ArrayList<Line>();
+		jdbc.query("""
+				select a.reference, a.currency, i.due_on, i.amount from instalment i
+				  join agreement a on a.id = i.agreement_id and a.schedule_number = i.schedule_number
+				 where a.donor_id = ? and a.signed_on is not null and a.signed_on <= ? and a.cancelled_on is null
+				   and (a.closed_on is null or a.closed_on >= ?)
+				 order by a.signed_on, a.reference, i.due_on, i.id""", rs -> {
+			var reference = rs.getString(1);
+			var currency = rs.getString(2);
+			var due = Money.rounded(rs.getBigDecimal(4), currency);
+			// Money received is applied to the oldest instalments first, as on the agreement page.
+			var left = Money.rounded(receivedToDate.getOrDefault(reference, BigDecimal.ZERO), currency);
+			var applied = left.isPositive() ? left.min(due) : Money.zero(currency);
+			receivedToDate.put(reference, left.minus(applied).amount());
+			var outstanding = due.minus(applied);
+			instalments.add(new Line("Instalments", rs.getDate(3).toLocalDate(), reference,
+					"Due " + due.amount().toPlainString() + "; received " + applied.amount().toPlainString()
+							+ "; outstanding at " + filter.to(),
+					outstanding.amount(), currency, null, null, null));
+		}, donorId, filter.to(), filter.from());
+
+		var receipts = new ArrayList<Line>();
+		jdbc.query("""
+				select r.received_on, a.reference, r.bank_reference, r.reversal_of, r.amount, r.currency, r.rate,
+				       r.rate_date, r.usd_amount, r.reason
+				  from receipt r join agreement a on a.id = r.agreement_id
+				 where a.donor_id = ? and r.received_on between ? and ? order by r.received_on, r.id""", rs -> {
+			var currency = rs.getString(6);
+			var reversal = rs.getObject(4) != null;
+			receipts.add(new Line(reversal ? "Receipts (reversals)" : "Receipts", rs.getDate(1).toLocalDate(),
+					rs.getString(2), reversal ? "Reversal: " + rs.getString(10) : rs.getString(3),
+					Money.rounded(rs.getBigDecimal(5), currency).amount(), currency, rs.getBigDecimal(7),
+					rs.getDate(8).toLocalDate(), usd(rs.getBigDecimal(9))));
+		}, donorId, filter.from(), filter.to());
+
+		var refunds = new ArrayList<Line>();
+		jdbc.query("""
+				select f.refunded_on, a.reference, f.reason, f.amount, f.currency, f.rate, f.rate_date, f.usd_amount
+				  from refund f join agreement a on a.id = f.agreement_id
+				 where a.donor_id = ? and f.refunded_on between ? and ? order by f.refunded_on, f.id""", rs -> {
+			var currency = rs.getString(5);
+			refunds.add(new Line("Refunds", rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3),
+					Money.rounded(rs.getBigDecimal(4), currency).negated().amount(), currency, rs.getBigDecimal(6),
+					rs.getDate(7).toLocalDate(), usd(rs.getBigDecimal(8)).negate()));
+		}, donorId, filter.from(), filter.to());
+
+		var funded = funded(donorId, filter.from(), filter.to());
+		var receivedUsd = receipts.stream().map(Line::usd).reduce(BigDecimal.ZERO, BigDecimal::add);
+		var refundedUsd = refunds.stream().map(Line::usd).reduce(BigDecimal.ZERO, BigDecimal::add).negate();
+		var outstandingUsd = agreements.stream()
+			.map(StatusOfContributions.Row::outstandingUsd)
+			.filter(java.util.Objects::nonNull)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		var allocatedUsd = funded.stream().map(Funded::allocatedUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+		var d = donor.get(0);
+		return new Statement(filter, donorId, (String) d.get("name"), (String) d.get("donor_type"),
+				(String) d.get("country"), agreements, instalments, receipts, refunds, funded, receivedUsd, refundedUsd,
+				outstandingUsd, allocatedUsd);
+	}
+
+	private List<Funded> funded(long donorId, LocalDate from, LocalDate to) {
+		Map<Long, Funded> byProject = new LinkedHashMap<>();
+		jdbc.query("""
+				select p.id, p.code, p.title, sum(al.amount_usd)
+				  from allocation al join agreement a on a.id = al.agreement_id join project p on p.id = al.project_id
+				 where a.donor_id = ? and al.allocated_on <= ?
+				 group by p.id, p.code, p.title order by p.code""", rs -> {
+			byProject.put(rs.getLong(1),
+					new Funded(rs.getString(2), rs.getString(3), usd(rs.getBigDecimal(4)), 0, 0, 0, 0));
+		}, donorId, to);
+		if (byProject.isEmpty()) {
+			return List.of();
+		}
+		jdbc.query("""
+				select v.project_id, count(*), sum(v.women + v.men + v.sex_not_recorded), sum(v.women), sum(v.men)
+				  from activity v
+				 where v.start_date between ? and ?
+				   and v.project_id in (select al.project_id from allocation al join agreement a on a.id = al.agreement_id
+				                         where a.donor_id = ? and al.allocated_on <= ?)
+				 group by v.project_id""", rs -> {
+			var f = byProject.get(rs.getLong(1));
+			byProject.put(rs.getLong(1), new Funded(f.project(), f.title(), f.allocatedUsd(), rs.getLong(2),
+					rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+		}, from, to, donorId, to);
+		return List.copyOf(byProject.values());
+	}
+
+	private static BigDecimal usd(BigDecimal stored) {
+		return Money.rounded(stored, Money.USD).amount();
+	}
+
+}

@@ -1,0 +1,194 @@
+package org.tafund.reporting;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tafund.shared.Money;
+
+/**
+ * The report on implementation asked of the Secretary-General (resolution 2004/23, para 9), for a
+ * period: contributions received by donor type and funding window; the projects supported (any
+ * project with an activity, expenditure or allocation in the period) by theme and instrument; the
+ * countries assisted (the beneficiaries of those projects and the countries their activities took
+ * place in) by classification and region; activities by type; and participants by sex and
+ * institution. Every figure is a SQL aggregate.
+ */
+@Component
+class ImplementationReport {
+
+	/** A labelled count or sum: one bar of a chart, one line of the exports. */
+	record Figure(String section, String label, BigDecimal value) {
+
+		Object[] cells() {
+			return new Object[] { section, label, value };
+		}
+
+	}
+
+	record Report(ReportFilter filter, BigDecimal receivedUsd, long donors, List<Figure> byDonorType,
+			List<Figure> byWindow, long projects, List<Figure> projectsByTheme, List<Figure> projectsByInstrument,
+			long countries, List<Figure> countriesByClassification, long leastDeveloped, List<Figure> countriesByRegion,
+			long activities, List<Figure> activitiesByType, long participants, List<Figure> participantsBySex,
+			List<Figure> participantsByInstitution) {
+
+		void lines(Consumer<Figure> sink) {
+			sink.accept(new Figure("Contributions received (USD)", "Total", receivedUsd));
+			byDonorType.forEach(sink);
+			byWindow.forEach(sink);
+			sink.accept(new Figure("Projects supported", "Total", BigDecimal.valueOf(projects)));
+			projectsByTheme.forEach(sink);
+			projectsByInstrument.forEach(sink);
+			sink.accept(new Figure("Countries assisted", "Total", BigDecimal.valueOf(countries)));
+			countriesByClassification.forEach(sink);
+			sink.accept(new Figure("Countries assisted", "Least developed countries", BigDecimal.valueOf(leastDeveloped)));
+			countriesByRegion.forEach(sink);
+			sink.accept(new Figure("Activities", "Total", BigDecimal.valueOf(activities)));
+			activitiesByType.forEach(sink);
+			sink.accept(new Figure("Participants", "Total", BigDecimal.valueOf(participants)));
+			participantsBySex.forEach(sink);
+			participantsByInstitution.forEach(sink);
+		}
+
+	}
+
+	// Projects supported in the period, narrowed by the project filters.
+	private static final String SUPPORTED = """
+			select p.id from project p
+			 where (exists (select 1 from activity v where v.project_id = p.id and v.start_date between ? and ?)
+			     or exists (select 1 from expenditure e where e.project_id = p.id and e.spent_on between ? and ?)
+			     or exists (select 1 from allocation al where al.project_id = p.id and al.allocated_on between ? and ?))""";
+
+	private final JdbcTemplate jdbc;
+
+	ImplementationReport(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	@Transactional(readOnly = true)
+	Report of(ReportFilter filter) {
+		var from = filter.from();
+		var to = filter.to();
+		var money = filter.contributions(Sql.where());
+		var receiptFrom = """
+				  from receipt r join agreement a on a.id = r.agreement_id join donor d on d.id = a.donor_id
+				  left join country dc on dc.code = d.country
+				 where r.received_on between ? and ?""" + money.text();
+		var moneyParams = params(from, to, money.params());
+		var byType = figures("Contributions received (USD) by donor type",
+				"select d.donor_type, sum(r.usd_amount) " + receiptFrom + " group by d.donor_type order by d.donor_type",
+				moneyParams, true);
+		var byWindow = figures("Contributions received (USD) by funding window",
+				"select a.funding_window, sum(r.usd_amount) " + receiptFrom
+						+ " group by a.funding_window order by a.funding_window",
+				moneyParams, true);
+		var received = usd(jdbc.queryForObject("select coalesce(sum(r.usd_amount), 0) " + receiptFrom, BigDecimal.class,
+				moneyParams));
+		var donors = jdbc.queryForObject("select count(distinct d.id) " + receiptFrom, Long.class, moneyParams);
+
+		var projectWhere = filter.projects(Sql.where());
+		var supported = SUPPORTED + projectWhere.text();
+		var supportedParams = params(from, to, from, to, from, to, projectWhere.params());
+		var projects = jdbc.queryForObject("select count(*) from (" + supported + ") s", Long.class, supportedParams);
+		var byTheme = figures("Projects by theme", "select p.theme, count(*) from project p where p.id in (" + supported
+				+ ") group by p.theme order by p.theme", supportedParams, false);
+		var byInstrument = figures("Projects by instrument",
+				"select i.instrument, count(distinct i.project_id) from project_instrument i where i.project_id in ("
+						+ supported + ") group by i.instrument order by i.instrument",
+				supportedParams, false);
+
+		// Countries assisted: beneficiaries of the supported projects, and where their activities were held.
+		var assisted = """
+				select pc.country as code from project_country pc where pc.project_id in (%s)
+				union
+				select v.country from activity v where v.country is not null and v.start_date between ? and ?
+				   and v.project_id in (%s)""".formatted(supported, supported);
+		var assistedParams = params(supportedParams, from, to, supportedParams);
+		var countryFrom = " from country c where c.code in (select code from (" + assisted + ") x)";
+		var countries = jdbc.queryForObject("select count(*)" + countryFrom, Long.class, assistedParams);
+		var byClassification = figures("Countries assisted by classification",
+				"select c.classification, count(*)" + countryFrom + " group by c.classification order by c.classification",
+				assistedParams, false);
+		var ldc = jdbc.queryForObject("select count(*)" + countryFrom + " and c.ldc = true", Long.class, assistedParams);
+		var byRegion = figures("Countries assisted by region",
+				"select c.region, count(*)" + countryFrom + " group by c.region order by c.region", assistedParams, false);
+
+		var activityFrom = " from activity v join project p on p.id = v.project_id where v.start_date between ? and ?"
+				+ projectWhere.text();
+		var activityParams = params(from, to, projectWhere.params());
+		var byActivityType = figures("Activities by type", "select v.activity_type, count(*)" + activityFrom
+				+ " group by v.activity_type order by v.activity_type", activityParams, false);
+		var sums = jdbc.queryForList("""
+				select count(*) as activities, coalesce(sum(v.women), 0) as women, coalesce(sum(v.men), 0) as men,
+				       coalesce(sum(v.sex_not_recorded), 0) as not_recorded,
+				       coalesce(sum(v.central_authority), 0) as central_authority,
+				       coalesce(sum(v.prosecution), 0) as prosecution, coalesce(sum(v.judiciary), 0) as judiciary,
+				       coalesce(sum(v.law_enforcement), 0) as law_enforcement, coalesce(sum(v.ministry), 0) as ministry,
+				       coalesce(sum(v.other_institution), 0) as other_institution""" + activityFrom,
+				activityParams).get(0);
+		var bySex = new ArrayList<Figure>();
+		bySex.add(new Figure("Participants by sex", "women", number(sums.get("women"))));
+		bySex.add(new Figure("Participants by sex", "men", number(sums.get("men"))));
+		bySex.add(new Figure("Participants by sex", "sexNotRecorded", number(sums.get("not_recorded"))));
+		var byInstitution = new ArrayList<Figure>();
+		byInstitution.add(new Figure("Participants by institution", "centralAuthority",
+				number(sums.get("central_authority"))));
+		byInstitution.add(new Figure("Participants by institution", "prosecution", number(sums.get("prosecution"))));
+		byInstitution.add(new Figure("Participants by institution", "judiciary", number(sums.get("judiciary"))));
+		byInstitution.add(new Figure("Participants by institution", "lawEnforcement",
+				number(sums.get("law_enforcement"))));
+		byInstitution.add(new Figure("Participants by institution", "ministry", number(sums.get("ministry"))));
+		byInstitution.add(new Figure("Participants by institution", "otherInstitution",
+				number(sums.get("other_institution"))));
+		var participants = bySex.stream().map(Figure::value).reduce(BigDecimal.ZERO, BigDecimal::add).longValue();
+		return new Report(filter, received, donors, byType, byWindow, projects, byTheme, byInstrument, countries,
+				byClassification, ldc, byRegion, number(sums.get("activities")).longValue(), byActivityType, participants,
+				bySex, byInstitution);
+	}
+
+	private List<Figure> figures(String section, String sql, Object[] params, boolean money) {
+		return jdbc.query(sql, (rs, n) -> new Figure(section, rs.getString(1) == null ? "—" : rs.getString(1),
+				money ? usd(rs.getBigDecimal(2)) : rs.getBigDecimal(2)), params);
+	}
+
+	/** Bound parameters in order; arrays and lists among them are spread out. */
+	private static Object[] params(Object... parts) {
+		var all = new ArrayList<Object>();
+		for (var part : parts) {
+			if (part instanceof Object[] array) {
+				all.addAll(List.of(array));
+			}
+			else if (part instanceof List<?> list) {
+				all.addAll(list);
+			}
+			else {
+				all.add(part);
+			}
+		}
+		return all.toArray();
+	}
+
+	private static BigDecimal number(Object value) {
+		return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+	}
+
+	private static BigDecimal usd(BigDecimal stored) {
+		return Money.rounded(stored == null ? BigDecimal.ZERO : stored, Money.USD).amount();
+	}
+
+	/** Figures keyed by label, for the summary paragraph. */
+	static Map<String, BigDecimal> byLabel(List<Figure> figures) {
+		var map = new LinkedHashMap<String, BigDecimal>();
+		figures.forEach(f -> map.put(f.label(), f.value()));
+		return map;
+	}
+
+}

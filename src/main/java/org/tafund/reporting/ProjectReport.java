@@ -1,0 +1,170 @@
+package org.tafund.reporting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+import org.tafund.shared.Money;
+
+/**
+ * A project's financial report for a period: budget against expenditure and PSC by year and
+ * category, the allocations of each year, and the balance and burn rate at the period end.
+ * Expenditure and PSC are those dated in the period; allocated, spent and balance "to date" run
+ * from the project's start to the period end.
+ */
+@Component
+class ProjectReport {
+
+	/** A budget year and category, or a year's subtotal ({@code category} null). */
+	record Row(int year, String category, BigDecimal budgetUsd, BigDecimal allocatedUsd, BigDecimal expenditureUsd,
+			BigDecimal pscUsd, BigDecimal remainingBudgetUsd) {
+
+		Object[] cells() {
+			return new Object[] { year, category == null ? "Year total" : category, budgetUsd, allocatedUsd,
+					expenditureUsd, pscUsd, remainingBudgetUsd };
+		}
+
+	}
+
+	record Report(ReportFilter filter, long projectId, String code, String title, String theme, int status,
+			BigDecimal pscRate, List<Row> rows, BigDecimal budgetUsd, BigDecimal expenditureUsd, BigDecimal pscUsd,
+			BigDecimal allocatedToDateUsd, BigDecimal spentToDateUsd, BigDecimal pscToDateUsd, BigDecimal balanceUsd,
+			BigDecimal burnPerMonthUsd, BigDecimal consumedPercent) {
+
+		void lines(Consumer<Object[]> sink) {
+			rows.forEach(r -> sink.accept(r.cells()));
+		}
+
+	}
+
+	/** A project a user may report on, for the chooser. */
+	record Choice(long id, String code, String title) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	ProjectReport(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	@Transactional(readOnly = true)
+	List<Choice> choices(ReportFilter filter, String manager) {
+		var where = filter.withProject(null).projects(Sql.where());
+		where.and(manager != null,
+				"exists (select 1 from project_manager m where m.project_id = p.id and m.username = ?)", manager);
+		return jdbc.query("select p.id, p.code, p.title from project p where 1 = 1" + where.text() + " order by p.code",
+				(rs, n) -> new Choice(rs.getLong(1), rs.getString(2), rs.getString(3)), where.params().toArray());
+	}
+
+	@Transactional(readOnly = true)
+	boolean isManagedBy(long projectId, String username) {
+		return Boolean.TRUE.equals(jdbc.queryForObject(
+				"select count(*) from project_manager where project_id = ? and username = ?",
+				(rs, n) -> rs.getLong(1) > 0, projectId, username));
+	}
+
+	@Transactional(readOnly = true)
+	Report of(ReportFilter filter) {
+		if (filter.projectId() == null) {
+			throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
+					"A project report is for one project: choose it (projectId).");
+		}
+		long id = filter.projectId();
+		var project = jdbc.queryForList("select code, title, theme, status, psc_rate from project where id = ?", id);
+		if (project.isEmpty()) {
+			throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "No project " + id);
+		}
+		var from = filter.from();
+		var to = filter.to();
+		Map<Integer, Map<String, BigDecimal[]>> cells = new TreeMap<>();
+		// [budget, expenditure, psc]
+		jdbc.query("select budget_year, category, amount_usd from budget_line where project_id = ?", rs -> {
+			cell(cells, rs.getInt(1), rs.getString(2))[0] = rs.getBigDecimal(3);
+		}, id);
+		jdbc.query("""
+				select extract(year from spent_on), category, sum(usd_amount), sum(psc_usd) from expenditure
+				 where project_id = ? and spent_on between ? and ?
+				 group by extract(year from spent_on), category""", rs -> {
+			var c = cell(cells, rs.getInt(1), rs.getString(2));
+			c[1] = rs.getBigDecimal(3);
+			c[2] = rs.getBigDecimal(4);
+		}, id, from, to);
+		var allocatedByYear = new TreeMap<Integer, BigDecimal>();
+		jdbc.query("""
+				select extract(year from allocated_on), sum(amount_usd) from allocation
+				 where project_id = ? and allocated_on between ? and ? group by extract(year from allocated_on)""", rs -> {
+			allocatedByYear.put(rs.getInt(1), rs.getBigDecimal(2));
+		}, id, from, to);
+		allocatedByYear.keySet().forEach(year -> cells.computeIfAbsent(year, y -> new TreeMap<>()));
+
+		var rows = new ArrayList<Row>();
+		var budget = BigDecimal.ZERO;
+		var spent = BigDecimal.ZERO;
+		var psc = BigDecimal.ZERO;
+		for (var year : cells.entrySet()) {
+			// Budget years outside the period are left out; years with money moved in it stay.
+			boolean inPeriod = year.getKey() >= from.getYear() && year.getKey() <= to.getYear();
+			if (!inPeriod) {
+				continue;
+			}
+			var yearBudget = BigDecimal.ZERO;
+			var yearSpent = BigDecimal.ZERO;
+			var yearPsc = BigDecimal.ZERO;
+			for (var category : year.getValue().entrySet()) {
+				var c = category.getValue();
+				var b = usd(c[0]);
+				var e = usd(c[1]);
+				var p = usd(c[2]);
+				rows.add(new Row(year.getKey(), category.getKey(), b, null, e, p, b.subtract(e).subtract(p)));
+				yearBudget = yearBudget.add(b);
+				yearSpent = yearSpent.add(e);
+				yearPsc = yearPsc.add(p);
+			}
+			rows.add(new Row(year.getKey(), null, yearBudget, usd(allocatedByYear.get(year.getKey())), yearSpent,
+					yearPsc, yearBudget.subtract(yearSpent).subtract(yearPsc)));
+			budget = budget.add(yearBudget);
+			spent = spent.add(yearSpent);
+			psc = psc.add(yearPsc);
+		}
+		var allocatedToDate = usd(jdbc.queryForObject(
+				"select coalesce(sum(amount_usd), 0) from allocation where project_id = ? and allocated_on <= ?",
+				BigDecimal.class, id, to));
+		var toDate = jdbc.queryForList("""
+				select coalesce(sum(usd_amount), 0) as spent, coalesce(sum(psc_usd), 0) as psc from expenditure
+				 where project_id = ? and spent_on <= ?""", id, to).get(0);
+		var spentToDate = usd((BigDecimal) toDate.get("spent"));
+		var pscToDate = usd((BigDecimal) toDate.get("psc"));
+		var balance = allocatedToDate.subtract(spentToDate).subtract(pscToDate);
+		// Burn rate: what the period cost (expenditure + PSC) per month of the period.
+		long months = Math.max(1, ChronoUnit.MONTHS.between(from.withDayOfMonth(1), to.withDayOfMonth(1)) + 1);
+		var burn = spent.add(psc).divide(BigDecimal.valueOf(months), 2, Money.ROUNDING);
+		var consumed = allocatedToDate.signum() == 0 ? null
+				: spentToDate.add(pscToDate).multiply(BigDecimal.valueOf(100)).divide(allocatedToDate, 1,
+						RoundingMode.HALF_EVEN);
+		var p = project.get(0);
+		return new Report(filter, id, (String) p.get("code"), (String) p.get("title"), (String) p.get("theme"),
+				((Number) p.get("status")).intValue(), (BigDecimal) p.get("psc_rate"), rows, budget, spent, psc,
+				allocatedToDate, spentToDate, pscToDate, balance, burn, consumed);
+	}
+
+	private static BigDecimal[] cell(Map<Integer, Map<String, BigDecimal[]>> cells, int year, String category) {
+		return cells.computeIfAbsent(year, y -> new TreeMap<>()).computeIfAbsent(category, c -> new BigDecimal[3]);
+	}
+
+	private static BigDecimal usd(BigDecimal stored) {
+		return Money.rounded(stored == null ? BigDecimal.ZERO : stored, Money.USD).amount();
+	}
+
+}

@@ -1,0 +1,47 @@
+package org.tafund.reporting;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The values the report filters offer: donors, projects, regions, and the fixed codes. */
+@Component
+class ReportChoices {
+
+	static final List<String> WINDOWS = List.of("CPCJF_GENERAL_PURPOSE", "CPCJF_SPECIAL_PURPOSE",
+			"DIRECT_UNODC_PROJECT", "PNI_INSTITUTE");
+
+	static final List<String> THEMES = List.of("EXTRADITION", "MLA", "BOTH", "OTHER_COOPERATION");
+
+	static final List<String> CLASSIFICATIONS = List.of("DEVELOPING", "TRANSITION", "DEVELOPED");
+
+	record Option(String value, String label) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	ReportChoices(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	@Transactional(readOnly = true)
+	List<Option> donors() {
+		return jdbc.query("select id, name from donor order by name",
+				(rs, n) -> new Option(rs.getString(1), rs.getString(2)));
+	}
+
+	List<String> donorTypes() {
+		return java.util.Arrays.stream(org.tafund.donors.DonorType.values()).map(Enum::name).toList();
+	}
+
+	@Transactional(readOnly = true)
+	List<String> regions() {
+		return jdbc.queryForList("select distinct region from country where region is not null order by region",
+				String.class);
+	}
+
+}

@@ -1,0 +1,177 @@
+package org.tafund.reporting;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tafund.shared.Money;
+
+/**
+ * The status of contributions: every agreement open during the period, by donor type and donor,
+ * with what was agreed, received in the period and to date, outstanding and overdue at the period
+ * end (in USD at the UN rate of the period end), and refunded in the period. Sums per agreement
+ * are made in SQL; the rows stream, and subtotals by donor type accumulate as they pass.
+ */
+@Component
+class StatusOfContributions {
+
+	private static final String SQL = """
+			select d.id as donor_id, d.name as donor, d.donor_type, a.id as agreement_id, a.reference, a.funding_window,
+			       a.currency, a.conditional_terms, a.signed_on, a.total_amount, a.recognised_usd, a.recognition_rate,
+			       coalesce(rp.amt, 0) as received_period, coalesce(rp.usd, 0) as received_period_usd,
+			       coalesce(rt.amt, 0) as received_to_date,
+			       coalesce(fp.amt, 0) as refunded_period, coalesce(fp.usd, 0) as refunded_period_usd,
+			       coalesce(od.due, 0) as due_before_end
+			  from agreement a
+			  join donor d on d.id = a.donor_id
+			  left join country dc on dc.code = d.country
+			  left join (select agreement_id, sum(agreement_amount) as amt, sum(usd_amount) as usd from receipt
+			              where received_on between ? and ? group by agreement_id) rp on rp.agreement_id = a.id
+			  left join (select agreement_id, sum(agreement_amount) as amt from receipt
+			              where received_on <= ? group by agreement_id) rt on rt.agreement_id = a.id
+			  left join (select agreement_id, sum(amount) as amt, sum(usd_amount) as usd from refund
+			              where refunded_on between ? and ? group by agreement_id) fp on fp.agreement_id = a.id
+			  left join (select i.agreement_id, sum(i.amount) as due from instalment i
+			              join agreement s on s.id = i.agreement_id and s.schedule_number = i.schedule_number
+			              where i.due_on < ? group by i.agreement_id) od on od.agreement_id = a.id
+			 where a.signed_on is not null and a.signed_on <= ? and a.cancelled_on is null
+			   and (a.closed_on is null or a.closed_on >= ?)""";
+
+	private static final String ORDER = " order by d.donor_type, d.name, a.signed_on, a.reference";
+
+	/** One agreement's line. USD figures at the period-end rate say which rate they used. */
+	record Row(long donorId, String donor, String donorType, String window, long agreementId, String reference,
+			int year, String currency, boolean conditional, BigDecimal agreed, BigDecimal agreedUsd,
+			BigDecimal receivedInPeriod, BigDecimal receivedInPeriodUsd, BigDecimal receivedToDate,
+			BigDecimal outstanding, BigDecimal periodEndRate, LocalDate periodEndRateDate, BigDecimal outstandingUsd,
+			BigDecimal overdue, BigDecimal overdueUsd, BigDecimal refunded, BigDecimal refundedUsd,
+			boolean signedInPeriod) {
+
+		/** What this agreement brings to the Fund's revenue in the period (see the fund statement). */
+		BigDecimal recognisedInPeriodUsd() {
+			return conditional ? receivedInPeriodUsd : signedInPeriod ? agreedUsd : BigDecimal.ZERO;
+		}
+
+	}
+
+	/** USD totals of a group of rows (a donor type, or all). */
+	record Totals(String label, int agreements, BigDecimal agreedUsd, BigDecimal receivedInPeriodUsd,
+			BigDecimal outstandingUsd, BigDecimal overdueUsd, BigDecimal refundedUsd, BigDecimal recognisedInPeriodUsd) {
+
+		static Totals zero(String label) {
+			return new Totals(label, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+					BigDecimal.ZERO, BigDecimal.ZERO);
+		}
+
+		Totals plus(Row row) {
+			return new Totals(label, agreements + 1, agreedUsd.add(row.agreedUsd()),
+					receivedInPeriodUsd.add(row.receivedInPeriodUsd()), outstandingUsd.add(nz(row.outstandingUsd())),
+					overdueUsd.add(nz(row.overdueUsd())), refundedUsd.add(row.refundedUsd()),
+					recognisedInPeriodUsd.add(row.recognisedInPeriodUsd()));
+		}
+
+		private static BigDecimal nz(BigDecimal value) {
+			return value == null ? BigDecimal.ZERO : value;
+		}
+
+	}
+
+	/** The page and JSON view: the first rows, subtotals by donor type, the grand total. */
+	record Summary(ReportFilter filter, List<Row> rows, long rowCount, List<Totals> byDonorType, Totals total,
+			List<String> currenciesWithoutRate) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	StatusOfContributions(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.jdbc.setFetchSize(Ledger.FETCH_SIZE);
+	}
+
+	@Transactional(readOnly = true)
+	void stream(ReportFilter filter, Consumer<Row> sink) {
+		var where = filter.contributions(Sql.where());
+		var params = new ArrayList<Object>(List.of(filter.from(), filter.to(), filter.to(), filter.from(), filter.to(),
+				filter.to(), filter.to(), filter.from()));
+		params.addAll(where.params());
+		var rates = ratesOn(filter.to());
+		jdbc.query(SQL + where.text() + ORDER, rs -> {
+			sink.accept(row(rs, filter, rates));
+		}, params.toArray());
+	}
+
+	@Transactional(readOnly = true)
+	Summary summarise(ReportFilter filter, int keep) {
+		var rows = new ArrayList<Row>();
+		var byType = new LinkedHashMap<String, Totals>();
+		var total = new Totals[] { Totals.zero("total") };
+		var count = new long[1];
+		var missing = new java.util.TreeSet<String>();
+		stream(filter, row -> {
+			if (rows.size() < keep) {
+				rows.add(row);
+			}
+			count[0]++;
+			byType.merge(row.donorType(), Totals.zero(row.donorType()).plus(row), (old, one) -> old.plus(row));
+			total[0] = total[0].plus(row);
+			if (row.periodEndRate() == null) {
+				missing.add(row.currency());
+			}
+		});
+		return new Summary(filter, rows, count[0], List.copyOf(byType.values()), total[0], List.copyOf(missing));
+	}
+
+	private static Row row(ResultSet rs, ReportFilter filter, Map<String, Rate> rates) throws SQLException {
+		var currency = rs.getString("currency");
+		var total = Money.rounded(rs.getBigDecimal("total_amount"), currency);
+		var receivedToDate = Money.rounded(rs.getBigDecimal("received_to_date"), currency);
+		var outstanding = total.minus(receivedToDate.min(total));
+		var due = Money.rounded(rs.getBigDecimal("due_before_end"), currency);
+		var overdue = due.isGreaterThan(receivedToDate) ? due.minus(receivedToDate) : Money.zero(currency);
+		var rate = rates.get(currency);
+		var signedOn = rs.getDate("signed_on").toLocalDate();
+		return new Row(rs.getLong("donor_id"), rs.getString("donor"), rs.getString("donor_type"),
+				rs.getString("funding_window"), rs.getLong("agreement_id"), rs.getString("reference"),
+				signedOn.getYear(), currency, rs.getBoolean("conditional_terms"), total.amount(),
+				usd(rs.getBigDecimal("recognised_usd")), Money.rounded(rs.getBigDecimal("received_period"), currency).amount(),
+				usd(rs.getBigDecimal("received_period_usd")), receivedToDate.amount(), outstanding.amount(),
+				rate == null ? null : rate.unitsPerUsd(), rate == null ? null : rate.effectiveDate(),
+				rate == null ? null : outstanding.toUsd(rate.unitsPerUsd()).amount(), overdue.amount(),
+				rate == null ? null : overdue.toUsd(rate.unitsPerUsd()).amount(),
+				Money.rounded(rs.getBigDecimal("refunded_period"), currency).amount(),
+				usd(rs.getBigDecimal("refunded_period_usd")), !signedOn.isBefore(filter.from()));
+	}
+
+	private static BigDecimal usd(BigDecimal stored) {
+		return Money.rounded(stored == null ? BigDecimal.ZERO : stored, Money.USD).amount();
+	}
+
+	record Rate(BigDecimal unitsPerUsd, LocalDate effectiveDate) {
+	}
+
+	/** The UN rate in effect on a date for every currency that has one; USD is 1. */
+	Map<String, Rate> ratesOn(LocalDate date) {
+		var rates = new HashMap<String, Rate>();
+		rates.put(Money.USD, new Rate(BigDecimal.ONE, date));
+		jdbc.query("""
+				select x.currency, x.units_per_usd, x.effective_date from exchange_rate x
+				 where x.effective_date = (select max(y.effective_date) from exchange_rate y
+				                            where y.currency = x.currency and y.effective_date <= ?)""", rs -> {
+			rates.put(rs.getString(1), new Rate(rs.getBigDecimal(2), rs.getDate(3).toLocalDate()));
+		}, date);
+		return rates;
+	}
+
+}
