@@ -211,11 +211,23 @@ final class Exports {
 		pdfTable.setWidthPercentage(100);
 		pdfTable.setSpacingBefore(8);
 		pdfTable.setHeaderRows(1);
-		for (int i = 0; i < table.columns().size(); i++) {
+		// Widths by kind, so that references and names do not break while a year takes little room.
+		var widths = new float[pdfTable.getNumberOfColumns()];
+		for (int i = 0, w = 0; i < table.columns().size(); i++) {
 			if (i != section) {
-				pdfTable.addCell(new PdfPCell(new Phrase(table.columns().get(i).header(), bold)));
+				widths[w++] = switch (table.columns().get(i).kind()) {
+					case TEXT -> 2.4f;
+					case TIMESTAMP -> 2.2f;
+					case AMOUNT -> 1.7f;
+					case RATE, DATE -> 1.4f;
+					case COUNT -> 1.0f;
+					case YEAR -> 0.8f;
+				};
+				// Headers wrap between words rather than inside them.
+				pdfTable.addCell(new PdfPCell(new Phrase(table.columns().get(i).header().replace('_', ' '), bold)));
 			}
 		}
+		pdfTable.setWidths(widths);
 		var total = new BigDecimal[] { BigDecimal.ZERO };
 		var currentSection = new Object[] { null };
 		var heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);

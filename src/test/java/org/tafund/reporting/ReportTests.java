@@ -1,0 +1,341 @@
+package org.tafund.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.tafund.contributions.AgreementTerms;
+import org.tafund.contributions.ContributionManagement;
+import org.tafund.contributions.FundingWindow;
+import org.tafund.contributions.ReceiptCommand;
+import org.tafund.contributions.ScheduleLine;
+import org.tafund.donors.DonorDetails;
+import org.tafund.donors.DonorManagement;
+import org.tafund.donors.DonorType;
+import org.tafund.fx.ExchangeRateManagement;
+import org.tafund.projects.Codes;
+import org.tafund.projects.ProjectDetails;
+import org.tafund.projects.ProjectManagement;
+import org.tafund.reference.ReferenceCatalogue;
+import org.tafund.support.IntegrationTest;
+
+/**
+ * A worked example in 2017, a year no other test uses, with its arithmetic written out: the status
+ * of contributions, a donor statement, a project financial report and the report on
+ * implementation, each checked on its figures, against the fund statement, and in its exports
+ * parsed back.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportTests {
+
+	static final String PERIOD = "from=2017-01-01&to=2017-12-31";
+
+	@Autowired
+	ContributionManagement contributions;
+
+	@Autowired
+	DonorManagement donors;
+
+	@Autowired
+	ExchangeRateManagement rates;
+
+	@Autowired
+	ProjectManagement projects;
+
+	@Autowired
+	ReferenceCatalogue reference;
+
+	@Autowired
+	FundStatement fundStatement;
+
+	@Autowired
+	MockMvc mvc;
+
+	long israel;
+
+	long foundation;
+
+	long project;
+
+	@BeforeAll
+	void workedExample() {
+		rates.record("ILS", LocalDate.parse("2017-01-01"), new BigDecimal("4.00"));
+		rates.record("ILS", LocalDate.parse("2017-12-01"), new BigDecimal("5.00"));
+		israel = donors.register(new DonorDetails("Report Test State", DonorType.MEMBER_STATE, "ISR", null, "10", null,
+				true, List.of())).id();
+		foundation = donors.register(new DonorDetails("Report Test Foundation", DonorType.FOUNDATION, null, null, null,
+				null, true, List.of())).id();
+		// A1: 400,000.00 ILS signed at 4.00 = 100,000.00 USD recognised; two instalments of 200,000.00
+		var a1 = contributions.createAgreement(new AgreementTerms("RPT-2017-A1", israel, "ILS",
+				new BigDecimal("400000.00"), FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null, false,
+				null, null, LocalDate.parse("2017-02-01"),
+				List.of(new ScheduleLine(LocalDate.parse("2017-03-31"), new BigDecimal("200000.00")),
+						new ScheduleLine(LocalDate.parse("2017-11-30"), new BigDecimal("200000.00"))))).id();
+		// 240,000.00 ILS / 4.00 = 60,000.00 USD received; 40,000.00 ILS / 4.00 = 10,000.00 USD refunded
+		contributions.recordReceipt(a1, new ReceiptCommand(LocalDate.parse("2017-04-10"), new BigDecimal("240000.00"),
+				"ILS", "IL-BOI-17", null, false));
+		contributions.refund(a1, LocalDate.parse("2017-06-01"), new BigDecimal("40000.00"), "Unspent balance");
+		// B1: conditional, 50,000.00 USD, recognised only as cash arrives: 20,000.00 USD received
+		var b1 = contributions.createAgreement(new AgreementTerms("RPT-2017-B1", foundation, "USD",
+				new BigDecimal("50000.00"), FundingWindow.CPCJF_SPECIAL_PURPOSE, null, 1, null, null, null, null, true,
+				null, null, LocalDate.parse("2017-05-01"),
+				List.of(new ScheduleLine(LocalDate.parse("2017-09-30"), new BigDecimal("50000.00"))))).id();
+		contributions.recordReceipt(b1, new ReceiptCommand(LocalDate.parse("2017-07-01"), new BigDecimal("20000.00"),
+				"USD", "FDN-17", null, false));
+
+		project = projects.createProject(new ProjectDetails("RPT-P17", "Central authorities in Nepal and Moldova", null,
+				Codes.Theme.MLA, Set.of(Codes.Instrument.UNTOC), Set.of("NPL", "MDA"),
+				reference.implementingEntity("UNODC-HQ").orElseThrow().id(), Set.of("project.manager"), null, null,
+				null, null, 2, "15130", null, Set.of(),
+				List.of(new ProjectDetails.Budget(2017, Codes.BudgetCategory.TRAVEL, new BigDecimal("20000.00")),
+						new ProjectDetails.Budget(2017, Codes.BudgetCategory.WORKSHOPS_AND_TRAINING,
+								new BigDecimal("30000.00"))))).id();
+		projects.allocate(a1, project, new BigDecimal("50000.00"), LocalDate.parse("2017-05-01"));
+		// 10,000.00 USD, PSC 13% = 1,300.00; 20,000.00 ILS / 4.00 = 5,000.00 USD, PSC 650.00
+		projects.spend(project, null, LocalDate.parse("2017-06-15"), Codes.BudgetCategory.TRAVEL,
+				new BigDecimal("10000.00"), "USD", "PO-17-1", null);
+		projects.spend(project, null, LocalDate.parse("2017-08-01"), Codes.BudgetCategory.WORKSHOPS_AND_TRAINING,
+				new BigDecimal("20000.00"), "ILS", "PO-17-2", null);
+		// 20 participants in Nepal (12 women, 8 men), 5 in Moldova (3 women, 2 men)
+		logActivity("""
+				{"projectId":%d,"type":"TRAINING_OR_WORKSHOP","title":"MLA training","startDate":"2017-07-10",
+				 "endDate":"2017-07-12","mode":"IN_PERSON","country":"NPL","city":"Kathmandu","instruments":["UNTOC"],
+				 "participants":{"women":12,"men":8,"sexNotRecorded":0,"centralAuthority":10,"prosecution":10,
+				 "judiciary":0,"lawEnforcement":0,"ministry":0,"otherInstitution":0}}""".formatted(project));
+		logActivity("""
+				{"projectId":%d,"type":"LEGISLATIVE_DRAFTING","title":"Draft MLA law","startDate":"2017-09-05",
+				 "endDate":"2017-09-06","mode":"IN_PERSON","country":"MDA","city":"Chisinau",
+				 "participants":{"women":3,"men":2,"sexNotRecorded":0,"centralAuthority":0,"prosecution":0,
+				 "judiciary":0,"lawEnforcement":0,"ministry":5,"otherInstitution":0}}""".formatted(project));
+	}
+
+	private void logActivity(String json) {
+		try {
+			mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/activities")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.httpBasic("project.manager", "tafund-demo-2026"))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content(json)).andExpect(status().isCreated());
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	@Test
+	void statusOfContributionsShowsEachAgreementAndTotalsThatAgreeWithTheFundStatement() throws Exception {
+		mvc.perform(get("/api/v1/reports/status-of-contributions?" + PERIOD).with(user("d").roles("DONOR_RELATIONS")))
+			.andExpect(status().isOk())
+			// A1: 400,000 - 240,000 = 160,000.00 ILS outstanding, all of it overdue at 2017-12-31 (both
+			// instalments fell due); at the period-end rate 5.00: 32,000.00 USD
+			.andExpect(jsonPath("$.rows[?(@.reference=='RPT-2017-A1')].outstanding").value(160000.00))
+			.andExpect(jsonPath("$.rows[?(@.reference=='RPT-2017-A1')].outstandingUsd").value(32000.00))
+			.andExpect(jsonPath("$.rows[?(@.reference=='RPT-2017-A1')].overdueUsd").value(32000.00))
+			.andExpect(jsonPath("$.rows[?(@.reference=='RPT-2017-A1')].periodEndRate").value(5.00))
+			.andExpect(jsonPath("$.rows[?(@.reference=='RPT-2017-A1')].refundedUsd").value(10000.00))
+			// B1: 50,000 - 20,000 = 30,000.00 USD outstanding and overdue (due 2017-09-30)
+			.andExpect(jsonPath("$.rows[?(@.reference=='RPT-2017-B1')].outstandingUsd").value(30000.00))
+			// agreed 100,000 + 50,000; received 60,000 + 20,000; outstanding 32,000 + 30,000
+			.andExpect(jsonPath("$.total.agreedUsd").value(150000.00))
+			.andExpect(jsonPath("$.total.receivedInPeriodUsd").value(80000.00))
+			.andExpect(jsonPath("$.total.outstandingUsd").value(62000.00))
+			.andExpect(jsonPath("$.total.overdueUsd").value(62000.00))
+			.andExpect(jsonPath("$.total.refundedUsd").value(10000.00))
+			// revenue: A1 recognised at signature (100,000) + B1's cash (20,000)
+			.andExpect(jsonPath("$.total.recognisedInPeriodUsd").value(120000.00))
+			.andExpect(jsonPath("$.byDonorType[?(@.label=='MEMBER_STATE')].agreedUsd").value(100000.00));
+		mvc.perform(get("/api/v1/reports/status-of-contributions?" + PERIOD + "&donorType=FOUNDATION")
+			.with(user("d").roles("DONOR_RELATIONS"))).andExpect(jsonPath("$.rowCount").value(1));
+
+		// The fund statement, aggregated by other SQL, agrees to the cent.
+		var statement = fundStatement.of(LocalDate.parse("2017-01-01"), LocalDate.parse("2017-12-31"));
+		assertThat(line(statement, "contributions")).isEqualByComparingTo("120000.00");
+		assertThat(line(statement, "refunds")).isEqualByComparingTo("-10000.00");
+		assertThat(statement.cashReceived()).isEqualByComparingTo("80000.00");
+
+		// CSV parsed back: the agreement line, the subtotals and the grand total.
+		var csv = csv("/reports/status-of-contributions.csv?" + PERIOD);
+		var a1 = csv.stream().filter(r -> r.get("agreement").equals("RPT-2017-A1")).findFirst().orElseThrow();
+		assertThat(a1.get("outstanding_usd")).isEqualTo("32000.00");
+		assertThat(a1.get("period_end_rate")).isEqualTo("5.00000000");
+		var grand = csv.stream().filter(r -> r.get("donor_type").equals("Grand total")).findFirst().orElseThrow();
+		assertThat(grand.get("agreed_usd")).isEqualTo("150000.00");
+		assertThat(grand.get("outstanding_usd")).isEqualTo("62000.00");
+		assertThat(csv).anySatisfy(r -> {
+			assertThat(r.get("donor_type")).isEqualTo("Subtotal FOUNDATION");
+			assertThat(r.get("received_in_period_usd")).isEqualTo("20000.00");
+		});
+		// XLSX: typed numbers, the grand total on the last row.
+		try (var workbook = xlsx("/reports/status-of-contributions.xlsx?" + PERIOD)) {
+			var sheet = workbook.getSheetAt(0);
+			Row last = sheet.getRow(sheet.getLastRowNum());
+			assertThat(last.getCell(0).getStringCellValue()).isEqualTo("Grand total");
+			assertThat(last.getCell(8).getNumericCellValue()).isEqualTo(150000.00);
+			assertThat(last.getCell(15).getNumericCellValue()).isEqualTo(62000.00);
+		}
+		assertThat(pdf("/reports/status-of-contributions.pdf?" + PERIOD)).contains("Status of contributions",
+				"RPT-2017-A1", "Grand total", "62000.00", "Page 1");
+	}
+
+	@Test
+	void theDonorStatementListsTheAccountWithItsRatesAndWhatTheMoneyFunded() throws Exception {
+		var page = mvc.perform(get("/reports/donor-statement?" + PERIOD + "&donorId=" + israel)
+			.with(user("d").roles("DONOR_RELATIONS"))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Report Test State", "RPT-P17", "60,000.00", "32,000.00");
+		mvc.perform(get("/api/v1/reports/donor-statement?" + PERIOD + "&donorId=" + israel)
+			.with(user("d").roles("DONOR_RELATIONS")))
+			.andExpect(jsonPath("$.receivedUsd").value(60000.00))
+			.andExpect(jsonPath("$.refundedUsd").value(10000.00))
+			.andExpect(jsonPath("$.outstandingUsd").value(32000.00))
+			// The first instalment is paid; 240,000 - 200,000 = 40,000 went to the second: 160,000.00 left
+			.andExpect(jsonPath("$.instalments[0].amount").value(0.00))
+			.andExpect(jsonPath("$.instalments[1].amount").value(160000.00))
+			.andExpect(jsonPath("$.receipts[0].rate").value(4.00))
+			.andExpect(jsonPath("$.funded[0].project").value("RPT-P17"))
+			.andExpect(jsonPath("$.funded[0].allocatedUsd").value(50000.00))
+			.andExpect(jsonPath("$.funded[0].activities").value(2))
+			.andExpect(jsonPath("$.funded[0].participants").value(25));
+
+		var text = pdf("/reports/donor-statement.pdf?" + PERIOD + "&donorId=" + israel);
+		assertThat(text).contains("Statement of account: Report Test State", "2017-01-01 to 2017-12-31", "Receipts",
+				"240000.00", "4.00000000", "60000.00", "Refunds", "-10000.00", "What the contributions funded",
+				"RPT-P17", "Page 1", "by d");
+		var csv = csv("/reports/donor-statement.csv?" + PERIOD + "&donorId=" + israel);
+		assertThat(csv).anySatisfy(r -> {
+			assertThat(r.get("section")).isEqualTo("Refunds");
+			assertThat(r.get("usd")).isEqualTo("-10000.00");
+			assertThat(r.get("rate")).isEqualTo("4.00000000");
+		});
+	}
+
+	@Test
+	void theProjectReportComparesBudgetWithSpendingAndPscAndGivesTheBalanceAndBurnRate() throws Exception {
+		mvc.perform(get("/api/v1/reports/project-report?" + PERIOD + "&projectId=" + project)
+			.with(user("project.manager").roles("PROJECT_MANAGER")))
+			.andExpect(status().isOk())
+			// travel: 20,000 budget - 10,000 - 1,300 PSC = 8,700 remaining
+			.andExpect(jsonPath("$.rows[0].category").value("TRAVEL"))
+			.andExpect(jsonPath("$.rows[0].remainingBudgetUsd").value(8700.00))
+			// workshops: 30,000 - 5,000 - 650 = 24,350
+			.andExpect(jsonPath("$.rows[1].remainingBudgetUsd").value(24350.00))
+			// the year: 50,000 budget and allocated, 15,000 spent, 1,950 PSC
+			.andExpect(jsonPath("$.rows[2].allocatedUsd").value(50000.00))
+			.andExpect(jsonPath("$.rows[2].pscUsd").value(1950.00))
+			// balance 50,000 - 15,000 - 1,950 = 33,050; burn 16,950 / 12 months = 1,412.50; 33.9% consumed
+			.andExpect(jsonPath("$.balanceUsd").value(33050.00))
+			.andExpect(jsonPath("$.burnPerMonthUsd").value(1412.50))
+			.andExpect(jsonPath("$.consumedPercent").value(33.9));
+		try (var workbook = xlsx("/reports/project-report.xlsx?" + PERIOD + "&projectId=" + project)) {
+			var year = workbook.getSheetAt(0).getRow(3);
+			assertThat(year.getCell(0).getNumericCellValue()).isEqualTo(2017);
+			assertThat(year.getCell(1).getStringCellValue()).isEqualTo("Year total");
+			assertThat(year.getCell(6).getNumericCellValue()).isEqualTo(33050.00);
+		}
+		// Another manager's project, and a donor officer, are refused.
+		mvc.perform(get("/reports/project-report?projectId=" + project).with(user("other.manager").roles("PROJECT_MANAGER")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/reports/project-report?projectId=" + project)
+			.with(user("other.manager").roles("PROJECT_MANAGER"))).andExpect(status().isForbidden());
+		mvc.perform(get("/reports/project-report.csv?projectId=" + project)
+			.with(user("other.manager").roles("PROJECT_MANAGER"))).andExpect(status().isForbidden());
+		mvc.perform(get("/reports/project-report?projectId=" + project).with(user("d").roles("DONOR_RELATIONS")))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theReportOnImplementationCountsWhatTheFundDidAndWritesTheParagraph() throws Exception {
+		mvc.perform(get("/api/v1/reports/implementation?" + PERIOD).with(user("d").roles("DONOR_RELATIONS")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.receivedUsd").value(80000.00))
+			.andExpect(jsonPath("$.donors").value(2))
+			.andExpect(jsonPath("$.byDonorType[?(@.label=='MEMBER_STATE')].value").value(60000.00))
+			.andExpect(jsonPath("$.byWindow[?(@.label=='CPCJF_SPECIAL_PURPOSE')].value").value(20000.00))
+			.andExpect(jsonPath("$.projects").value(1))
+			.andExpect(jsonPath("$.projectsByInstrument[0].label").value("UNTOC"))
+			.andExpect(jsonPath("$.countries").value(2))
+			.andExpect(jsonPath("$.leastDeveloped").value(1))
+			.andExpect(jsonPath("$.countriesByClassification[?(@.label=='TRANSITION')].value").value(1))
+			.andExpect(jsonPath("$.countriesByRegion[?(@.label=='Asia')].value").value(1))
+			.andExpect(jsonPath("$.activities").value(2))
+			.andExpect(jsonPath("$.participants").value(25))
+			.andExpect(jsonPath("$.participantsBySex[0].value").value(15))
+			.andExpect(jsonPath("$.participantsByInstitution[?(@.label=='ministry')].value").value(5));
+		// A filter narrows it: Europe alone is Moldova, with its one activity and 5 participants.
+		mvc.perform(get("/api/v1/reports/implementation?" + PERIOD + "&region=Europe")
+			.with(user("d").roles("DONOR_RELATIONS")))
+			.andExpect(jsonPath("$.activities").value(2))
+			.andExpect(jsonPath("$.projects").value(1));
+		mvc.perform(get("/api/v1/reports/implementation?" + PERIOD + "&classification=DEVELOPED")
+			.with(user("d").roles("DONOR_RELATIONS")))
+			.andExpect(jsonPath("$.projects").value(0))
+			.andExpect(jsonPath("$.participants").value(0));
+
+		var page = mvc.perform(get("/reports/implementation?" + PERIOD).with(user("d").roles("DONOR_RELATIONS")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Between 2017-01-01 and 2017-12-31, the United Nations Crime Prevention and Criminal "
+				+ "Justice Fund received contributions of USD 80,000.00 from 2 donors. It supported 1 technical "
+				+ "assistance projects benefiting 2 countries, 1 of them least developed countries, which delivered 2 "
+				+ "activities for 25 participants (15 women and 10 men).");
+		assertThat(page).contains("class=\"bar-chart");
+		var csv = csv("/reports/implementation.csv?" + PERIOD);
+		assertThat(csv).anySatisfy(r -> {
+			assertThat(r.get("section")).isEqualTo("Participants");
+			assertThat(r.get("value")).isEqualTo("25");
+		});
+	}
+
+	private static BigDecimal line(FundStatement.Statement statement, String key) {
+		return statement.movements().stream().filter(l -> l.key().equals(key)).findFirst().orElseThrow().usd();
+	}
+
+	private byte[] download(String path) throws Exception {
+		return mvc.perform(get(path).with(user("d").roles("FINANCE")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+	}
+
+	private List<CSVRecord> csv(String path) throws Exception {
+		var text = new String(download(path), StandardCharsets.UTF_8).substring(1);
+		return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text))
+			.getRecords();
+	}
+
+	private XSSFWorkbook xlsx(String path) throws Exception {
+		return new XSSFWorkbook(new ByteArrayInputStream(download(path)));
+	}
+
+	private String pdf(String path) throws Exception {
+		var reader = new PdfReader(download(path));
+		var text = new StringBuilder();
+		for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+			text.append(new PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
+		}
+		return text.toString();
+	}
+
+}
