@@ -73,7 +73,10 @@ class DemoNavigationBrowserTests extends BrowserTest {
 		browser.findElement(By.id("username")).sendKeys("admin");
 		browser.findElement(By.id("password")).sendKeys("not the password");
 		browser.findElement(By.id("sign-in")).click();
-		assertThat(browser.findElement(By.id("login-error")).getText()).startsWith("Sign-in failed.");
+		// The refusal comes back as a new page: wait for it rather than race the redirect.
+		var error = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("login-error")));
+		assertThat(error.getText()).startsWith("Sign-in failed.");
 	}
 
 }
