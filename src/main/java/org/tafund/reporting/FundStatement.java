@@ -29,8 +29,15 @@ class FundStatement {
 	record Line(String key, BigDecimal usd) {
 	}
 
+	/**
+	 * The statement and its memo: cash received and allocations made in the period; at the period
+	 * end, what donors still owe on unconditional agreements (at book value: recognised, less cash
+	 * received, plus exchange differences), and the closing balance split into what is allocated to
+	 * projects and not yet spent, and what is not allocated.
+	 */
 	record Statement(LocalDate from, LocalDate to, BigDecimal opening, List<Line> movements, BigDecimal closing,
-			Map<String, BigDecimal> revenueByWindow, BigDecimal cashReceived, BigDecimal allocated) {
+			Map<String, BigDecimal> revenueByWindow, BigDecimal cashReceived, BigDecimal allocated,
+			BigDecimal receivables, BigDecimal allocatedBalance, BigDecimal unallocatedBalance) {
 	}
 
 	private final JdbcClient jdbc;
@@ -45,9 +52,24 @@ class FundStatement {
 				BigDecimal::add);
 		var movements = movements(from, to);
 		var closing = movements.stream().map(Line::usd).reduce(opening, BigDecimal::add);
+		var receivables = sum("""
+				select coalesce(sum(recognised_usd), 0) from agreement
+				where signed_on between ? and ? and cancelled_on is null and conditional_terms = false""", BEGINNING, to)
+			.subtract(sum("""
+					select coalesce(sum(r.usd_amount), 0) from receipt r join agreement a on a.id = r.agreement_id
+					where r.received_on between ? and ? and a.conditional_terms = false and a.cancelled_on is null""",
+					BEGINNING, to))
+			.add(sum("""
+					select coalesce(sum(l.gain_loss_usd), 0) from revaluation_line l
+					join revaluation_run r on r.id = l.run_id where r.period_end between ? and ?""", BEGINNING, to));
+		var allocatedBalance = sum("select coalesce(sum(amount_usd), 0) from allocation where allocated_on between ? and ?",
+				BEGINNING, to)
+			.subtract(sum("select coalesce(sum(usd_amount + psc_usd), 0) from expenditure where spent_on between ? and ?",
+					BEGINNING, to));
 		return new Statement(from, to, opening, movements, closing, revenueByWindow(from, to),
 				sum("select coalesce(sum(usd_amount), 0) from receipt where received_on between ? and ?", from, to),
-				sum("select coalesce(sum(amount_usd), 0) from allocation where allocated_on between ? and ?", from, to));
+				sum("select coalesce(sum(amount_usd), 0) from allocation where allocated_on between ? and ?", from, to),
+				receivables, allocatedBalance, closing.subtract(allocatedBalance));
 	}
 
 	private List<Line> movements(LocalDate from, LocalDate to) {

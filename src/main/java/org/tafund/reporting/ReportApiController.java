@@ -86,15 +86,17 @@ class ReportApiController {
 
 	/** Totals per movement type, then every line of the period, written as they are read. */
 	@GetMapping("/ledger")
-	void ledger(ReportFilter filter, HttpServletResponse response) throws IOException {
+	void ledger(ReportFilter filter, @RequestParam(required = false) String type, HttpServletResponse response)
+			throws IOException {
+		var kind = type == null || type.isBlank() ? null : type.strip();
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		var out = response.getOutputStream();
 		out.write(("{\"from\":\"" + filter.from() + "\",\"to\":\"" + filter.to() + "\",\"totals\":").getBytes());
-		out.write(json.writeValueAsBytes(ledger.totals(filter.from(), filter.to())));
+		out.write(json.writeValueAsBytes(ledger.totals(filter, kind)));
 		out.write(",\"lines\":[".getBytes());
 		var first = new boolean[] { true };
-		ledger.stream(filter.from(), filter.to(), line -> {
+		ledger.stream(filter, kind, line -> {
 			try {
 				if (!first[0]) {
 					out.write(',');

@@ -39,6 +39,12 @@ class ReportChoices {
 	}
 
 	@Transactional(readOnly = true)
+	List<Option> projects() {
+		return jdbc.query("select id, code, title from project order by code",
+				(rs, n) -> new Option(rs.getString(1), rs.getString(2) + " " + rs.getString(3)));
+	}
+
+	@Transactional(readOnly = true)
 	List<String> regions() {
 		return jdbc.queryForList("select distinct region from country where region is not null order by region",
 				String.class);

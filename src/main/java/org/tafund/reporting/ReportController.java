@@ -42,7 +42,15 @@ class ReportController {
 
 	private final org.springframework.context.MessageSource messages;
 
-	ReportController(Ledger ledger, FundStatement statements, org.springframework.context.MessageSource messages) {
+	private final ReportChoices choices;
+
+	/** The kinds of movement, in the order the fund statement reads them. */
+	static final List<String> LEDGER_TYPES = List.of("REVENUE", "AGREEMENT", "RECEIPT", "REVERSAL", "REFUND", "REVALUATION",
+			"ALLOCATION", "EXPENDITURE", "PSC");
+
+	ReportController(Ledger ledger, FundStatement statements, org.springframework.context.MessageSource messages,
+			ReportChoices choices) {
+		this.choices = choices;
 		this.ledger = ledger;
 		this.statements = statements;
 		this.messages = messages;
@@ -53,6 +61,8 @@ class ReportController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
 		var period = Period.of(from, to);
 		model.addAttribute("statement", statements.of(period.from(), period.to()));
+		model.addAttribute("ledgerTypes", java.util.Map.of("contributions", "REVENUE", "refunds", "REFUND", "exchange",
+				"REVALUATION", "expenditure", "EXPENDITURE", "psc", "PSC"));
 		return "reporting/fund-statement";
 	}
 
@@ -66,13 +76,30 @@ class ReportController {
 		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
 		java.util.function.Function<String, String> label = key -> messages.getMessage("fundStatement." + key, null, key,
 				locale);
+		java.util.function.BiFunction<String, Object, String> dated = (key, arg) -> messages
+			.getMessage("fundStatement." + key, new Object[] { arg }, key, locale);
 		var table = new Exports.Table("Fund statement of the UN Crime Prevention and Criminal Justice Fund",
 				"Period " + period.from() + " to " + period.to() + ", in USD",
-				List.of(new Column("line", Kind.TEXT), new Column("usd", Kind.AMOUNT)), sink -> {
-					sink.accept(new Object[] { label.apply("opening"), statement.opening() });
-					statement.movements().forEach(l -> sink.accept(new Object[] { label.apply(l.key()), l.usd() }));
-					sink.accept(new Object[] { label.apply("closing"), statement.closing() });
-				}, -1);
+				List.of(new Column("section", Kind.TEXT), new Column("line", Kind.TEXT), new Column("usd", Kind.AMOUNT)),
+				sink -> {
+					var main = label.apply("statement");
+					sink.accept(new Object[] { main, label.apply("opening"), statement.opening() });
+					statement.movements()
+						.forEach(l -> sink.accept(new Object[] { main, label.apply(l.key()), l.usd() }));
+					sink.accept(new Object[] { main, label.apply("closing"), statement.closing() });
+					var byWindow = label.apply("byWindow");
+					statement.revenueByWindow()
+						.forEach((window, usd) -> sink.accept(new Object[] { byWindow,
+								messages.getMessage("window." + window, null, window, locale), usd }));
+					var memo = label.apply("memo");
+					sink.accept(new Object[] { memo, label.apply("cashReceived"), statement.cashReceived() });
+					sink.accept(new Object[] { memo, label.apply("allocated"), statement.allocated() });
+					sink.accept(new Object[] { memo, dated.apply("receivables", period.to()), statement.receivables() });
+					sink.accept(new Object[] { memo, dated.apply("allocatedBalance", period.to()),
+							statement.allocatedBalance() });
+					sink.accept(new Object[] { memo, dated.apply("unallocatedBalance", period.to()),
+							statement.unallocatedBalance() });
+				}, -1, 0);
 		export(format, "tafund-fund-statement-" + period.from() + "-to-" + period.to(), table, principal, response);
 	}
 
@@ -82,31 +109,36 @@ class ReportController {
 	}
 
 	@GetMapping("/ledger")
-	String ledger(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
-		var period = Period.of(from, to);
-		model.addAttribute("from", period.from());
-		model.addAttribute("to", period.to());
-		model.addAttribute("totals", ledger.totals(period.from(), period.to()));
-		model.addAttribute("lines", ledger.first(period.from(), period.to(), PAGE_LINES));
+	String ledger(ReportFilter filter, @RequestParam(required = false) String type, Model model) {
+		var kind = type == null || type.isBlank() ? null : type.strip();
+		model.addAttribute("filter", filter);
+		model.addAttribute("type", kind);
+		model.addAttribute("types", LEDGER_TYPES);
+		model.addAttribute("from", filter.from());
+		model.addAttribute("to", filter.to());
+		model.addAttribute("totals", ledger.totals(filter, kind));
+		model.addAttribute("lines", ledger.first(filter, kind, PAGE_LINES));
 		model.addAttribute("pageLines", PAGE_LINES);
+		model.addAttribute("windows", ReportChoices.WINDOWS);
+		model.addAttribute("donorTypes", choices.donorTypes());
+		model.addAttribute("donors", choices.donors());
+		model.addAttribute("projects", choices.projects());
+		model.addAttribute("query", filter.query() + (kind == null ? "" : "&type=" + kind));
 		return "reporting/ledger";
 	}
 
 	@GetMapping("/ledger.{format}")
-	void ledgerExport(@PathVariable String format,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+	void ledgerExport(@PathVariable String format, ReportFilter filter, @RequestParam(required = false) String type,
 			Principal principal, HttpServletResponse response) throws IOException {
-		var period = Period.of(from, to);
+		var kind = type == null || type.isBlank() ? null : type.strip();
 		var table = new Exports.Table("Ledger of the UN Crime Prevention and Criminal Justice Fund",
-				"Every money movement from " + period.from() + " to " + period.to(), LEDGER_COLUMNS,
-				sink -> ledger.stream(period.from(), period.to(),
+				"Every money movement: " + filter.describe() + (kind == null ? "" : "; " + kind), LEDGER_COLUMNS,
+				sink -> ledger.stream(filter, kind,
 						l -> sink.accept(new Object[] { l.date(), l.type(), l.donor(), l.agreement(), l.project(),
 								l.window(), l.conditional() == null ? null : l.conditional() ? "yes" : "no", l.amount(), l.currency(), l.rate(), l.rateDate(), l.usd(), l.reference(), l.recordedBy(),
 								l.recordedAt() })),
 				11);
-		export(format, "tafund-ledger-" + period.from() + "-to-" + period.to(), table, principal, response);
+		export(format, "tafund-ledger-" + filter.from() + "-to-" + filter.to(), table, principal, response);
 	}
 
 	static void export(String format, String name, Exports.Table table, Principal principal,

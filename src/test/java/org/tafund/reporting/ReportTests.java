@@ -174,6 +174,13 @@ class ReportTests {
 		assertThat(line(statement, "contributions")).isEqualByComparingTo("120000.00");
 		assertThat(line(statement, "refunds")).isEqualByComparingTo("-10000.00");
 		assertThat(statement.cashReceived()).isEqualByComparingTo("80000.00");
+		// nothing before 2017: closing = 120,000 - 10,000 - 15,000 - 1,950 = 93,050.00, of which
+		// 50,000 - 15,000 - 1,950 = 33,050.00 allocated and unspent, 60,000.00 not allocated;
+		// receivable on A1 at book value: 100,000 recognised - 60,000 received = 40,000.00
+		assertThat(statement.closing()).isEqualByComparingTo("93050.00");
+		assertThat(statement.allocatedBalance()).isEqualByComparingTo("33050.00");
+		assertThat(statement.unallocatedBalance()).isEqualByComparingTo("60000.00");
+		assertThat(statement.receivables()).isEqualByComparingTo("40000.00");
 
 		// CSV parsed back: the agreement line, the subtotals and the grand total.
 		var csv = csv("/reports/status-of-contributions.csv?" + PERIOD);
@@ -305,6 +312,31 @@ class ReportTests {
 			assertThat(r.get("section")).isEqualTo("Participants");
 			assertThat(r.get("value")).isEqualTo("25");
 		});
+	}
+
+	@Test
+	void theLedgerNarrowsToADonorAProjectOrTheLinesBehindAFundStatementFigure() throws Exception {
+		mvc.perform(get("/api/v1/reports/ledger?" + PERIOD + "&donorId=" + israel).with(user("f").roles("FINANCE")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.totals.AGREEMENT").value(100000.00))
+			.andExpect(jsonPath("$.totals.RECEIPT").value(60000.00))
+			.andExpect(jsonPath("$.totals.REFUND").value(-10000.00))
+			.andExpect(jsonPath("$.totals.ALLOCATION").value(50000.00))
+			.andExpect(jsonPath("$.totals.EXPENDITURE").doesNotExist())
+			.andExpect(jsonPath("$.lines.length()").value(4));
+		mvc.perform(get("/api/v1/reports/ledger?" + PERIOD + "&projectId=" + project).with(user("f").roles("FINANCE")))
+			.andExpect(jsonPath("$.totals.ALLOCATION").value(50000.00))
+			.andExpect(jsonPath("$.totals.EXPENDITURE").value(-15000.00))
+			.andExpect(jsonPath("$.totals.PSC").value(-1950.00))
+			.andExpect(jsonPath("$.totals.RECEIPT").doesNotExist());
+		// The fund statement's contributions line opens the ledger on exactly its lines: 100,000 + 20,000.
+		var page = mvc.perform(get("/reports/fund-statement?" + PERIOD).with(user("f").roles("FINANCE")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("/reports/ledger?from=2017-01-01&amp;to=2017-12-31&amp;type=REVENUE");
+		var revenue = csv("/reports/ledger.csv?" + PERIOD + "&type=REVENUE");
+		assertThat(revenue).extracting(r -> r.get("reference")).containsExactlyInAnyOrder("RPT-2017-A1", "FDN-17");
+		assertThat(revenue.stream().map(r -> new BigDecimal(r.get("usd"))).reduce(BigDecimal.ZERO, BigDecimal::add))
+			.isEqualByComparingTo("120000.00");
 	}
 
 	private static BigDecimal line(FundStatement.Statement statement, String key) {
