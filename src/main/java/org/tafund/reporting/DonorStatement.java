@@ -48,8 +48,8 @@ class DonorStatement {
 		/** Every line in statement order, for CSV, XLSX and PDF. */
 		void lines(Consumer<Line> sink) {
 			for (var a : agreements) {
-				sink.accept(new Line("Agreements", null, a.reference(),
-						(a.conditional() ? "Conditional; " : "") + "window " + a.window(), a.agreed(), a.currency(),
+				sink.accept(new Line("Agreements", a.signedOn(), a.reference(),
+						"Signed" + (a.conditional() ? ", conditional" : "") + "; " + a.window(), a.agreed(), a.currency(),
 						null, null, a.agreedUsd()));
 			}
 			instalments.forEach(sink);

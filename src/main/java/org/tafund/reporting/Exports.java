@@ -189,8 +189,19 @@ final class Exports {
 
 	// PDF ------------------------------------------------------------------------------------
 
+	/** A figure as a reader expects it on paper: thousands grouped, its own decimals kept. */
+	static String grouped(BigDecimal value) {
+		var format = new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+		int decimals = Math.max(0, value.scale());
+		format.setMinimumFractionDigits(decimals);
+		format.setMaximumFractionDigits(decimals);
+		return format.format(value);
+	}
+
 	static void pdf(Table table, String generatedBy, OutputStream out) {
-		var document = new Document(PageSize.A4.rotate(), 24, 24, 36, 36);
+		// Wide tables (the status of contributions has twenty columns) go on A3 so that figures stay whole.
+		var document = new Document(table.columns().size() > 16 ? PageSize.A3.rotate() : PageSize.A4.rotate(), 24, 24,
+				36, 36);
 		var writer = PdfWriter.getInstance(document, out);
 		writer.setPageEvent(new PdfPageEventHelper() {
 			@Override
@@ -245,7 +256,7 @@ final class Exports {
 				}
 				var kind = table.columns().get(i).kind();
 				var text = values[i] == null ? ""
-						: values[i] instanceof BigDecimal n ? n.toPlainString() : values[i].toString();
+						: values[i] instanceof BigDecimal n ? grouped(n) : values[i].toString();
 				var cell = new PdfPCell(new Phrase(text, small));
 				if (kind == Kind.AMOUNT || kind == Kind.RATE || kind == Kind.COUNT) {
 					cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
@@ -261,7 +272,7 @@ final class Exports {
 				if (i == section) {
 					continue;
 				}
-				var text = i == 0 ? "Total" : i == table.totalColumn() ? total[0].toPlainString() : "";
+				var text = i == 0 ? "Total" : i == table.totalColumn() ? grouped(total[0]) : "";
 				var cell = new PdfPCell(new Phrase(text, bold));
 				if (i == table.totalColumn()) {
 					cell.setHorizontalAlignment(Element.ALIGN_RIGHT);

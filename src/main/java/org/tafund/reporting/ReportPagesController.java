@@ -133,9 +133,9 @@ class ReportPagesController {
 		var statement = statements.of(filter);
 		var table = new Exports.Table("Statement of account: " + statement.donor(),
 				"United Nations Crime Prevention and Criminal Justice Fund · period " + filter.from() + " to "
-						+ filter.to() + " · received " + statement.receivedUsd().toPlainString() + " USD, refunded "
-						+ statement.refundedUsd().toPlainString() + " USD, outstanding at " + filter.to() + " "
-						+ statement.outstandingUsd().toPlainString() + " USD",
+						+ filter.to() + " · received " + Exports.grouped(statement.receivedUsd()) + " USD, refunded "
+						+ Exports.grouped(statement.refundedUsd()) + " USD, outstanding at " + filter.to() + " "
+						+ Exports.grouped(statement.outstandingUsd()) + " USD",
 				STATEMENT_COLUMNS, sink -> statement.lines(line -> sink.accept(line.cells())), -1, 0);
 		ReportController.export(format, "tafund-donor-statement-" + statement.donorId() + "-" + filter.from() + "-to-"
 				+ filter.to(), table, principal, response);
@@ -162,10 +162,10 @@ class ReportPagesController {
 		var report = projects.of(filter);
 		var table = new Exports.Table("Project financial report: " + report.code() + " " + report.title(),
 				"Period " + filter.from() + " to " + filter.to() + " · allocated to date "
-						+ report.allocatedToDateUsd().toPlainString() + " USD, expenditure to date "
-						+ report.spentToDateUsd().toPlainString() + ", PSC to date " + report.pscToDateUsd().toPlainString()
-						+ ", balance " + report.balanceUsd().toPlainString() + " USD, burn rate "
-						+ report.burnPerMonthUsd().toPlainString() + " USD a month",
+						+ Exports.grouped(report.allocatedToDateUsd()) + " USD, expenditure to date "
+						+ Exports.grouped(report.spentToDateUsd()) + ", PSC to date " + Exports.grouped(report.pscToDateUsd())
+						+ ", balance " + Exports.grouped(report.balanceUsd()) + " USD, burn rate "
+						+ Exports.grouped(report.burnPerMonthUsd()) + " USD a month",
 				PROJECT_COLUMNS, report::lines, -1);
 		ReportController.export(format, "tafund-project-report-" + report.code() + "-" + filter.from() + "-to-"
 				+ filter.to(), table, user, response);

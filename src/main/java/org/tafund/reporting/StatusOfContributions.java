@@ -53,7 +53,7 @@ class StatusOfContributions {
 
 	/** One agreement's line. USD figures at the period-end rate say which rate they used. */
 	record Row(long donorId, String donor, String donorType, String window, long agreementId, String reference,
-			int year, String currency, boolean conditional, BigDecimal agreed, BigDecimal agreedUsd,
+			int year, LocalDate signedOn, String currency, boolean conditional, BigDecimal agreed, BigDecimal agreedUsd,
 			BigDecimal receivedInPeriod, BigDecimal receivedInPeriodUsd, BigDecimal receivedToDate,
 			BigDecimal outstanding, BigDecimal periodEndRate, LocalDate periodEndRateDate, BigDecimal outstandingUsd,
 			BigDecimal overdue, BigDecimal overdueUsd, BigDecimal refunded, BigDecimal refundedUsd,
@@ -144,7 +144,7 @@ class StatusOfContributions {
 		var signedOn = rs.getDate("signed_on").toLocalDate();
 		return new Row(rs.getLong("donor_id"), rs.getString("donor"), rs.getString("donor_type"),
 				rs.getString("funding_window"), rs.getLong("agreement_id"), rs.getString("reference"),
-				signedOn.getYear(), currency, rs.getBoolean("conditional_terms"), total.amount(),
+				signedOn.getYear(), signedOn, currency, rs.getBoolean("conditional_terms"), total.amount(),
 				usd(rs.getBigDecimal("recognised_usd")), Money.rounded(rs.getBigDecimal("received_period"), currency).amount(),
 				usd(rs.getBigDecimal("received_period_usd")), receivedToDate.amount(), outstanding.amount(),
 				rate == null ? null : rate.unitsPerUsd(), rate == null ? null : rate.effectiveDate(),

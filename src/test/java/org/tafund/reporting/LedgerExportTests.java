@@ -168,7 +168,7 @@ class LedgerExportTests {
 		assertThat(text).contains("Ledger of the UN Crime Prevention and Criminal Justice Fund")
 			.contains("ZAF-2019-L")
 			.contains("Total")
-			.contains(sum().toPlainString())
+			.contains(Exports.grouped(sum()))
 			.contains("Page 1");
 	}
 

@@ -203,7 +203,7 @@ class ReportTests {
 			assertThat(last.getCell(15).getNumericCellValue()).isEqualTo(62000.00);
 		}
 		assertThat(pdf("/reports/status-of-contributions.pdf?" + PERIOD)).contains("Status of contributions",
-				"RPT-2017-A1", "Grand total", "62000.00", "Page 1");
+				"RPT-2017-A1", "Grand total", "62,000.00", "Page 1");
 	}
 
 	@Test
@@ -228,7 +228,7 @@ class ReportTests {
 
 		var text = pdf("/reports/donor-statement.pdf?" + PERIOD + "&donorId=" + israel);
 		assertThat(text).contains("Statement of account: Report Test State", "2017-01-01 to 2017-12-31", "Receipts",
-				"240000.00", "4.00000000", "60000.00", "Refunds", "-10000.00", "What the contributions funded",
+				"240,000.00", "4.00000000", "60,000.00", "Refunds", "-10,000.00", "What the contributions funded",
 				"RPT-P17", "Page 1", "by d");
 		var csv = csv("/reports/donor-statement.csv?" + PERIOD + "&donorId=" + israel);
 		assertThat(csv).anySatisfy(r -> {
