@@ -377,7 +377,7 @@ final class Generator {
 		for (int i = 0; i < weights.length; i++) {
 			weights[i] = (donors.get(i).code().startsWith("D") ? 0.6 : 3.0) * (0.5 + random.nextDouble());
 		}
-		var perDonor = spread(n, weights, random);
+		var perDonor = counts(n, weights, random);
 		long id = nextId("agreement");
 		long instalmentId = nextId("instalment");
 		try (var rows = table("agreement", "id, reference, donor_id, currency, total_amount, funding_window, "
@@ -466,7 +466,7 @@ final class Generator {
 		for (int i = 0; i < weights.length; i++) {
 			weights[i] = agreements.get(i).receives() ? 0.3 + 1.4 * random.nextDouble() : 0;
 		}
-		var perAgreement = spread(n, weights, random);
+		var perAgreement = counts(n, weights, random);
 		long id = nextId("receipt");
 		long refundId = nextId("refund");
 		var others = Rates.currencies();
@@ -799,7 +799,7 @@ final class Generator {
 			var p = projects.get(i);
 			weights[i] = p.takesMoney() ? 30 + p.to.toEpochDay() - p.from.toEpochDay() : 0;
 		}
-		var perProject = spread(n, weights, random);
+		var perProject = counts(n, weights, random);
 		long id = nextId("activity");
 		try (var rows = table("activity", "id, project_id, activity_type, title, start_date, end_date, mode, country, "
 				+ "city, women, men, sex_not_recorded, central_authority, prosecution, judiciary, law_enforcement, "
@@ -849,7 +849,7 @@ final class Generator {
 		for (int i = 0; i < weights.length; i++) {
 			weights[i] = projects.get(i).allocated;
 		}
-		var perProject = spread(n, weights, random);
+		var perProject = counts(n, weights, random);
 		long id = nextId("expenditure");
 		var currencies = Rates.currencies();
 		try (var rows = table("expenditure", "id, project_id, activity_id, spent_on, category, amount, currency, rate, "
@@ -933,17 +933,18 @@ final class Generator {
 	// Helpers ------------------------------------------------------------------------------------
 
 	/** Whole numbers proportional to the weights that add up to exactly {@code total}. */
-	static int[] spread(long total, double[] weights, SplittableRandom random) {
-		var counts = new int[weights.length];
+	static long[] spread(long total, double[] weights, SplittableRandom random) {
+		var counts = new long[weights.length];
 		double sum = Arrays.stream(weights).sum();
 		if (sum <= 0) {
 			return counts;
 		}
 		long given = 0;
 		for (int i = 0; i < weights.length; i++) {
-			counts[i] = (int) Math.floor(total * weights[i] / sum);
+			counts[i] = (long) Math.floor(total * (weights[i] / sum));
 			given += counts[i];
 		}
+		// Rounding down leaves less than one unit per weight to hand out.
 		while (given < total) {
 			int i = random.nextInt(weights.length);
 			if (weights[i] > 0) {
@@ -952,6 +953,10 @@ final class Generator {
 			}
 		}
 		return counts;
+	}
+
+	static int[] counts(long total, double[] weights, SplittableRandom random) {
+		return Arrays.stream(spread(total, weights, random)).mapToInt(Math::toIntExact).toArray();
 	}
 
 	/** {@code parts} positive amounts adding up to exactly {@code total}. */
