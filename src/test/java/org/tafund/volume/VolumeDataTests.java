@@ -1,0 +1,266 @@
+package org.tafund.volume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.tafund.TafundApplication;
+import org.tafund.shared.Money;
+import org.tafund.support.RequiresTestDatabase;
+import org.tafund.support.TestDatabase;
+
+/**
+ * The generator at a tiny scale, on a database of its own on the test server: the shared test
+ * database has years, currencies and rates that other tests own, and generated data in them would
+ * change their figures. Checks the counts asked for, the domain rules on every generated row, and
+ * that the application started on the generated database serves it.
+ */
+@ExtendWith(RequiresTestDatabase.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VolumeDataTests {
+
+	static final double SCALE = 0.002;
+
+	static final LocalDate TODAY = LocalDate.now();
+
+	static final String ADMIN = "volume.admin";
+
+	static final String PASSWORD = "a long volume admin password";
+
+	TestDatabase.Connection db;
+
+	DataSource dataSource;
+
+	JdbcTemplate jdbc;
+
+	VolumeData.Report report;
+
+	@BeforeAll
+	void generate() throws Exception {
+		var server = TestDatabase.get();
+		var name = "tafund_volume_" + UUID.randomUUID().toString().substring(0, 8);
+		try (var connection = server.open(); var statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+		}
+		db = server.withDatabase(name);
+		dataSource = new DriverManagerDataSource(db.url(), db.username(), db.password());
+		jdbc = new JdbcTemplate(dataSource);
+		report = VolumeData.generate(dataSource, SCALE, VolumeData.DEFAULT_SEED, TODAY);
+	}
+
+	@AfterAll
+	void dropDatabase() throws Exception {
+		if (db != null) {
+			try (var connection = TestDatabase.get().open(); var statement = connection.createStatement()) {
+				statement.execute("DROP DATABASE " + db.url().replaceAll(".*/([^/?]+).*", "$1"));
+			}
+		}
+	}
+
+	long count(String sql) {
+		return jdbc.queryForObject(sql, Long.class);
+	}
+
+	@Test
+	void writesTheVolumesAskedForScaledDown() {
+		var asked = Map.of("donor", 1_000L, "agreement", 20_000L, "receipt", 1_000_000L, "project", 2_000L, "activity",
+				100_000L, "expenditure", 500_000L);
+		asked.forEach((table, full) -> {
+			assertThat(count("select count(*) from " + table)).as(table).isEqualTo(Math.round(full * SCALE));
+			assertThat(report.rows(table)).as(table).isEqualTo(Math.round(full * SCALE));
+		});
+		assertThat(count("select count(*) from receipt where reversal_of is not null")).isPositive();
+		assertThat(count("select count(*) from agreement where conditional_terms = true")).isPositive();
+		assertThat(count("select count(distinct currency) from receipt")).isGreaterThan(3);
+		assertThat(count("select count(*) from revaluation_line")).isPositive();
+		assertThat(count("select count(*) from allocation")).isPositive();
+	}
+
+	@Test
+	void refusesADatabaseThatAlreadyHoldsData() {
+		var refused = org.assertj.core.api.Assertions
+			.catchThrowable(() -> VolumeData.generate(dataSource, SCALE, VolumeData.DEFAULT_SEED, TODAY));
+		assertThat(refused).isInstanceOf(IllegalStateException.class).hasMessageContaining("already holds data");
+	}
+
+	@Test
+	void everyRateUsedIsTheLatestOfItsCurrencyOnOrBeforeTheDateAndDatesStayInRange() {
+		assertThat(count("""
+				select count(*) from receipt r where r.currency <> 'USD' and r.reversal_of is null
+				   and r.rate_date <> (select max(x.effective_date)
+				  from exchange_rate x where x.currency = r.currency and x.effective_date <= r.received_on)""")).isZero();
+		assertThat(count("""
+				select count(*) from receipt r where r.currency <> 'USD' and r.rate <> (select x.units_per_usd
+				  from exchange_rate x where x.currency = r.currency and x.effective_date = r.rate_date)""")).isZero();
+		assertThat(count("""
+				select count(*) from expenditure e where e.currency <> 'USD' and e.rate <> (select x.units_per_usd
+				  from exchange_rate x where x.currency = e.currency and x.effective_date = e.rate_date)""")).isZero();
+		// A reversal keeps the rates of the receipt it undoes.
+		assertThat(count("""
+				select count(*) from receipt where currency = 'USD' and reversal_of is null
+				   and (rate <> 1 or rate_date <> received_on)""")).isZero();
+		assertThat(count("""
+				select count(*) from (select received_on d from receipt union all select spent_on from expenditure
+				  union all select signed_on from agreement where signed_on is not null union all select allocated_on
+				  from allocation union all select refunded_on from refund) t where d < ? or d > ?""".replace("?", "'%s'")
+			.formatted(LocalDate.of(1990, 1, 1), TODAY))).isZero();
+	}
+
+	@Test
+	void amountsInUsdAreRoundedHalfEvenAsMoneyDoes() {
+		jdbc.query("""
+				select r.amount, r.currency, r.rate, r.usd_amount, r.agreement_amount, r.agreement_rate, a.currency
+				  from receipt r join agreement a on a.id = r.agreement_id""", rs -> {
+			var usd = Money.of(rs.getBigDecimal(1), rs.getString(2)).toUsd(rs.getBigDecimal(3));
+			assertThat(usd.amount()).isEqualByComparingTo(rs.getBigDecimal(4));
+			var inAgreement = rs.getString(2).equals(rs.getString(7)) ? Money.of(rs.getBigDecimal(1), rs.getString(2))
+					: usd.fromUsd(rs.getBigDecimal(6), rs.getString(7));
+			assertThat(inAgreement.amount()).isEqualByComparingTo(rs.getBigDecimal(5));
+		});
+		jdbc.query("select amount, currency, rate, usd_amount, psc_rate, psc_usd from expenditure", rs -> {
+			var usd = Money.of(rs.getBigDecimal(1), rs.getString(2)).toUsd(rs.getBigDecimal(3));
+			assertThat(usd.amount()).isEqualByComparingTo(rs.getBigDecimal(4));
+			assertThat(usd.times(rs.getBigDecimal(5)).amount()).isEqualByComparingTo(rs.getBigDecimal(6));
+		});
+		jdbc.query("select total_amount, currency, recognition_rate, recognised_usd from agreement where signed_on is not null",
+				rs -> {
+					assertThat(Money.of(rs.getBigDecimal(1), rs.getString(2)).toUsd(rs.getBigDecimal(3)).amount())
+						.isEqualByComparingTo(rs.getBigDecimal(4));
+				});
+		assertThat(count("""
+				select count(*) from revaluation_line where gain_loss_usd <> revalued_usd - usd_at_recognition""")).isZero();
+		assertThat(count("""
+				select count(*) from revaluation_run r where gain_loss_usd <>
+				  (select sum(l.gain_loss_usd) from revaluation_line l where l.run_id = r.id)""")).isZero();
+	}
+
+	@Test
+	void theIncomeSideKeepsItsRules() {
+		assertThat(count("""
+				select count(*) from agreement a where a.total_amount <> (select sum(i.amount) from instalment i
+				  where i.agreement_id = a.id and i.schedule_number = a.schedule_number)""")).as("instalments").isZero();
+		assertThat(count("""
+				select count(*) from agreement a join (select agreement_id, sum(agreement_amount) received,
+				  sum(case when overpayment then 1 else 0 end) overpayments from receipt group by agreement_id) r
+				  on r.agreement_id = a.id where r.received > a.total_amount and r.overpayments = 0"""))
+			.as("received beyond the total without an overpayment").isZero();
+		assertThat(count("""
+				select count(*) from receipt r join agreement a on a.id = r.agreement_id
+				 where a.signed_on is null or a.cancelled_on is not null or r.received_on < a.signed_on"""))
+			.as("receipts on unsigned or cancelled agreements, or before signature").isZero();
+		assertThat(count("""
+				select count(*) from receipt v join receipt o on o.id = v.reversal_of
+				 where v.amount <> -o.amount or v.usd_amount <> -o.usd_amount or v.agreement_amount <> -o.agreement_amount
+				    or v.agreement_id <> o.agreement_id or v.received_on < o.received_on or o.reversal_of is not null
+				    or v.reason is null""")).as("reversals").isZero();
+		assertThat(count("""
+				select count(*) from agreement a where (select coalesce(sum(f.amount), 0) from refund f
+				  where f.agreement_id = a.id) > (select coalesce(sum(r.agreement_amount), 0) from receipt r
+				  where r.agreement_id = a.id)""")).as("refunds beyond net received").isZero();
+	}
+
+	@Test
+	void allocationsStayWithinWhatAgreementsFundAndProjectsWithinTheirAllocations() {
+		// ContributionManagement.fundingUsd, recomputed from the stored rows.
+		var funding = new HashMap<Long, BigDecimal>();
+		jdbc.query("""
+				select a.id, a.conditional_terms, a.total_amount, a.currency, a.recognised_usd, a.recognition_rate,
+				       (select coalesce(sum(r.agreement_amount), 0) from receipt r where r.agreement_id = a.id),
+				       (select coalesce(sum(r.usd_amount), 0) from receipt r where r.agreement_id = a.id),
+				       (select coalesce(sum(f.amount), 0) from refund f where f.agreement_id = a.id),
+				       (select coalesce(sum(f.usd_amount), 0) from refund f where f.agreement_id = a.id)
+				  from agreement a where a.signed_on is not null and a.cancelled_on is null""", rs -> {
+			if (rs.getBoolean(2)) {
+				funding.put(rs.getLong(1), rs.getBigDecimal(8).subtract(rs.getBigDecimal(10)));
+				return;
+			}
+			var overpaid = rs.getBigDecimal(7).subtract(rs.getBigDecimal(3)).max(BigDecimal.ZERO);
+			var beyond = rs.getBigDecimal(9).subtract(overpaid).max(BigDecimal.ZERO);
+			funding.put(rs.getLong(1), rs.getBigDecimal(5)
+				.subtract(Money.rounded(beyond, rs.getString(4)).toUsd(rs.getBigDecimal(6)).amount()));
+		});
+		jdbc.query("select agreement_id, sum(amount_usd) from allocation group by agreement_id", rs -> {
+			assertThat(funding).containsKey(rs.getLong(1));
+			assertThat(rs.getBigDecimal(2)).as("allocated from agreement " + rs.getLong(1))
+				.isLessThanOrEqualTo(funding.get(rs.getLong(1)));
+		});
+		assertThat(count("""
+				select count(*) from allocation l join agreement a on a.id = l.agreement_id join project p on p.id = l.project_id
+				 where a.earmark_kind = 'THEME' and not (
+				   (a.earmark_target = 'EXTRADITION' and p.theme in ('EXTRADITION', 'BOTH'))
+				   or (a.earmark_target = 'MLA' and p.theme in ('MLA', 'BOTH'))
+				   or (a.earmark_target = 'BOTH' and p.theme <> 'OTHER_COOPERATION')
+				   or (a.earmark_target = 'OTHER' and p.theme = 'OTHER_COOPERATION'))""")).as("earmarks").isZero();
+		assertThat(count("""
+				select count(*) from project p where (select coalesce(sum(e.usd_amount + e.psc_usd), 0) from expenditure e
+				  where e.project_id = p.id) > (select coalesce(sum(l.amount_usd), 0) from allocation l where l.project_id = p.id)"""))
+			.as("overdrawn projects").isZero();
+		assertThat(count("""
+				select count(*) from expenditure e join activity a on a.id = e.activity_id where a.project_id <> e.project_id"""))
+			.as("expenditure on another project's activity").isZero();
+		assertThat(count("""
+				select count(*) from activity where women + men + sex_not_recorded
+				  <> central_authority + prosecution + judiciary + law_enforcement + ministry + other_institution"""))
+			.as("participant breakdowns").isZero();
+	}
+
+	@Test
+	void theApplicationServesTheGeneratedData() throws Exception {
+		long agreement = jdbc.queryForObject(
+				"select agreement_id from receipt group by agreement_id order by count(*) desc, agreement_id limit 1",
+				Long.class);
+		var reference = jdbc.queryForObject("select reference from agreement where id = ?", String.class, agreement);
+		long project = jdbc.queryForObject(
+				"select project_id from expenditure group by project_id order by count(*) desc, project_id limit 1",
+				Long.class);
+		int year = TODAY.getYear() - 1;
+		var received = jdbc.queryForObject("select coalesce(sum(usd_amount), 0) from receipt where received_on between ? and ?",
+				BigDecimal.class, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+		try (var app = new SpringApplicationBuilder(TafundApplication.class).profiles("mysql")
+			.run("--server.port=0", "--spring.main.banner-mode=off", "--TAFUND_DB_URL=" + db.url(),
+					"--TAFUND_DB_USER=" + db.username(), "--TAFUND_DB_PASSWORD=" + db.password(),
+					"--TAFUND_ADMIN_USER=" + ADMIN, "--TAFUND_ADMIN_PASSWORD=" + PASSWORD, "--spring.jmx.enabled=false")) {
+			var base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+			var agreementJson = get(base + "/api/v1/agreements/" + agreement);
+			assertThat(agreementJson.statusCode()).isEqualTo(200);
+			assertThat(agreementJson.body()).contains(reference);
+			assertThat(get(base + "/api/v1/agreements/" + agreement + "/receipts").statusCode()).isEqualTo(200);
+			assertThat(get(base + "/api/v1/projects/" + project).statusCode()).isEqualTo(200);
+			assertThat(get(base + "/api/v1/projects/" + project + "/expenditures").statusCode()).isEqualTo(200);
+			var statement = get(base + "/api/v1/reports/fund-statement?from=" + year + "-01-01&to=" + year + "-12-31");
+			assertThat(statement.statusCode()).isEqualTo(200);
+			var cash = Pattern.compile("\"cashReceived\":\"?(-?[0-9.]+)").matcher(statement.body());
+			assertThat(cash.find()).as(statement.body()).isTrue();
+			assertThat(new BigDecimal(cash.group(1))).isEqualByComparingTo(received);
+		}
+	}
+
+	private static HttpResponse<String> get(String url) throws Exception {
+		var basic = Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + basic).build(),
+					HttpResponse.BodyHandlers.ofString());
+	}
+
+}
