@@ -1,0 +1,134 @@
+package org.tafund.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.tafund.support.RequiresTestDatabase;
+import org.tafund.support.TestDatabase;
+import org.tafund.volume.VolumeData;
+
+/**
+ * The reports reconcile on generated data (several currencies, reversals, refunds, revaluation
+ * runs, allocations, expenditure): for each of two consecutive periods, every fund statement line
+ * equals the sum of its ledger lines and the matching status-of-contributions total, to the cent,
+ * and the closing balance of the first period is the opening balance of the second. The data lives
+ * in a database of its own, so that no other test's figures move.
+ */
+@ExtendWith(RequiresTestDatabase.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReconciliationTests {
+
+	TestDatabase.Connection db;
+
+	DataSource dataSource;
+
+	@BeforeAll
+	void generate() throws Exception {
+		var server = TestDatabase.get();
+		var name = "tafund_reconcile_" + UUID.randomUUID().toString().substring(0, 8);
+		try (var connection = server.open(); var statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+		}
+		db = server.withDatabase(name);
+		dataSource = new DriverManagerDataSource(db.url(), db.username(), db.password());
+		VolumeData.generate(dataSource, 0.02, VolumeData.DEFAULT_SEED);
+	}
+
+	@AfterAll
+	void drop() throws Exception {
+		if (db != null) {
+			try (var connection = TestDatabase.get().open(); var statement = connection.createStatement()) {
+				statement.execute("DROP DATABASE " + db.url().replaceAll(".*/([^/?]+).*", "$1"));
+			}
+		}
+	}
+
+	@Test
+	void fundStatementLedgerAndStatusOfContributionsAgreeToTheCentAndPeriodsChain() {
+		var jdbc = new JdbcTemplate(dataSource);
+		// Two consecutive periods that cover the generated history between them.
+		var first = new Period(LocalDate.of(1990, 1, 1), LocalDate.of(2012, 6, 30));
+		var second = new Period(LocalDate.of(2012, 7, 1), LocalDate.of(LocalDate.now().getYear(), 12, 31));
+		// The data has what reconciliation is about, in the years compared.
+		assertThat(jdbc.queryForObject("select count(distinct currency) from receipt where received_on between ? and ?",
+				Long.class, first.from(), second.to())).isGreaterThan(3);
+		assertThat(count(jdbc, "select count(*) from receipt where reversal_of is not null and received_on between ? and ?",
+				first, second)).isPositive();
+		assertThat(count(jdbc, "select count(*) from refund where refunded_on between ? and ?", first, second))
+			.isPositive();
+		assertThat(count(jdbc, "select count(*) from revaluation_run where period_end between ? and ?", first, second))
+			.isPositive();
+		assertThat(jdbc.queryForObject("select count(*) from agreement where conditional_terms = true", Long.class))
+			.isPositive();
+
+		var statements = new FundStatement(dataSource);
+		var ledger = new Ledger(dataSource);
+		var status = new StatusOfContributions(dataSource);
+		FundStatement.Statement previous = null;
+		for (var period : new Period[] { first, second }) {
+			var statement = statements.of(period.from(), period.to());
+			var filter = ReportFilter.period(period.from(), period.to());
+			var totals = ledger.totals(filter, null);
+
+			// Each statement line is the sum of its ledger lines, added up here one line at a time.
+			assertThat(line(statement, "contributions")).isEqualByComparingTo(sumOfLines(ledger, filter, "REVENUE"));
+			assertThat(line(statement, "refunds")).isEqualByComparingTo(sumOfLines(ledger, filter, "REFUND"));
+			assertThat(line(statement, "exchange")).isEqualByComparingTo(sumOfLines(ledger, filter, "REVALUATION"));
+			assertThat(line(statement, "expenditure")).isEqualByComparingTo(sumOfLines(ledger, filter, "EXPENDITURE"));
+			assertThat(line(statement, "psc")).isEqualByComparingTo(sumOfLines(ledger, filter, "PSC"));
+			assertThat(statement.cashReceived()).isEqualByComparingTo(
+					totals.getOrDefault("RECEIPT", BigDecimal.ZERO).add(totals.getOrDefault("REVERSAL", BigDecimal.ZERO)));
+			assertThat(statement.allocated()).isEqualByComparingTo(totals.getOrDefault("ALLOCATION", BigDecimal.ZERO));
+			assertThat(line(statement, "contributions")).isNotZero();
+
+			// The status of contributions, summed agreement by agreement, says the same.
+			var summary = status.summarise(filter, 0);
+			assertThat(summary.total().recognisedInPeriodUsd()).isEqualByComparingTo(line(statement, "contributions"));
+			assertThat(summary.total().refundedUsd()).isEqualByComparingTo(line(statement, "refunds").negate());
+			assertThat(summary.total().receivedInPeriodUsd()).isEqualByComparingTo(statement.cashReceived());
+
+			// The closing balance is the opening plus the lines, and opens the next period.
+			var lines = statement.movements().stream().map(FundStatement.Line::usd).reduce(BigDecimal.ZERO,
+					BigDecimal::add);
+			assertThat(statement.closing()).isEqualByComparingTo(statement.opening().add(lines));
+			assertThat(statement.closing()).isEqualByComparingTo(statement.allocatedBalance()
+				.add(statement.unallocatedBalance()));
+			if (previous != null) {
+				assertThat(statement.opening()).isEqualByComparingTo(previous.closing());
+			}
+			previous = statement;
+		}
+		// Both periods at once close where the second closes.
+		assertThat(statements.of(first.from(), second.to()).closing()).isEqualByComparingTo(previous.closing());
+	}
+
+	record Period(LocalDate from, LocalDate to) {
+	}
+
+	private static long count(JdbcTemplate jdbc, String sql, Period first, Period second) {
+		return jdbc.queryForObject(sql, Long.class, first.from(), second.to());
+	}
+
+	private static BigDecimal sumOfLines(Ledger ledger, ReportFilter filter, String type) {
+		var sum = new BigDecimal[] { BigDecimal.ZERO };
+		ledger.stream(filter, type, line -> sum[0] = sum[0].add(line.usd()));
+		return sum[0];
+	}
+
+	private static BigDecimal line(FundStatement.Statement statement, String key) {
+		return statement.movements().stream().filter(l -> l.key().equals(key)).findFirst().orElseThrow().usd();
+	}
+
+}
