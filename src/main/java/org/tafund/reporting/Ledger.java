@@ -91,11 +91,59 @@ class Ledger {
 	/** The lines of a period narrowed by the filters, and by one kind of movement when {@code type} is set. */
 	@Transactional(readOnly = true)
 	void stream(ReportFilter filter, String type, Consumer<LedgerLine> sink) {
-		var where = where(filter, type);
-		jdbc.query(SQL + where.text() + ORDER, rs -> {
-			sink.accept(LedgerLine.of(rs));
-		}, params(filter, where));
+		for (var month : months(filter)) {
+			var where = where(month, type);
+			jdbc.query(SQL + where.text() + ORDER, rs -> {
+				sink.accept(LedgerLine.of(rs));
+			}, params(month, where));
+		}
 	}
+
+	/**
+	 * The period cut into calendar months, from the first to the last movement in it. Each month
+	 * is sorted on its own, so the first line leaves within a second however long the period; the
+	 * months come in date order, so the whole stays in ledger order.
+	 */
+	private List<ReportFilter> months(ReportFilter filter) {
+		var period = new Object[24];
+		for (int i = 0; i < 24; i += 2) {
+			period[i] = java.sql.Date.valueOf(filter.from());
+			period[i + 1] = java.sql.Date.valueOf(filter.to());
+		}
+		var bounds = jdbc.queryForList(BOUNDS, java.sql.Date.class, period);
+		var first = bounds.stream().filter(java.util.Objects::nonNull).map(java.sql.Date::toLocalDate).min(
+				LocalDate::compareTo);
+		var last = bounds.stream().filter(java.util.Objects::nonNull).map(java.sql.Date::toLocalDate).max(
+				LocalDate::compareTo);
+		var months = new ArrayList<ReportFilter>();
+		if (first.isEmpty()) {
+			return months;
+		}
+		var start = first.get();
+		while (!start.isAfter(last.get())) {
+			var end = start.withDayOfMonth(start.lengthOfMonth());
+			months.add(new ReportFilter(start, end.isAfter(last.get()) ? last.get() : end, filter.window(),
+					filter.donorId(), filter.donorType(), filter.projectId(), filter.theme(), filter.region(),
+					filter.country(), filter.classification()));
+			start = end.plusDays(1);
+		}
+		return months;
+	}
+
+	// The first and last date of each kind of movement in the period, each answered from an index.
+	static final String BOUNDS = """
+			select min(signed_on) from agreement where signed_on between ? and ?
+			union all select max(signed_on) from agreement where signed_on between ? and ?
+			union all select min(received_on) from receipt where received_on between ? and ?
+			union all select max(received_on) from receipt where received_on between ? and ?
+			union all select min(refunded_on) from refund where refunded_on between ? and ?
+			union all select max(refunded_on) from refund where refunded_on between ? and ?
+			union all select min(period_end) from revaluation_run where period_end between ? and ?
+			union all select max(period_end) from revaluation_run where period_end between ? and ?
+			union all select min(allocated_on) from allocation where allocated_on between ? and ?
+			union all select max(allocated_on) from allocation where allocated_on between ? and ?
+			union all select min(spent_on) from expenditure where spent_on between ? and ?
+			union all select max(spent_on) from expenditure where spent_on between ? and ?""";
 
 	Map<String, BigDecimal> totals(LocalDate from, LocalDate to) {
 		return totals(ReportFilter.period(from, to), null);
@@ -119,10 +167,15 @@ class Ledger {
 	@Transactional(readOnly = true)
 	List<LedgerLine> first(ReportFilter filter, String type, int limit) {
 		var lines = new ArrayList<LedgerLine>();
-		var where = where(filter, type);
-		jdbc.query(SQL + where.text() + ORDER + " limit " + limit, rs -> {
-			lines.add(LedgerLine.of(rs));
-		}, params(filter, where));
+		for (var month : months(filter)) {
+			if (lines.size() >= limit) {
+				break;
+			}
+			var where = where(month, type);
+			jdbc.query(SQL + where.text() + ORDER + " limit " + (limit - lines.size()), rs -> {
+				lines.add(LedgerLine.of(rs));
+			}, params(month, where));
+		}
 		return lines;
 	}
 
