@@ -70,8 +70,16 @@ final class Exports {
 		writer.write('\uFEFF');
 		var printer = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get().print(writer);
 		printer.printRecord(table.columns().stream().map(Column::header).toList());
+		// The header leaves at once and the rows at least every second, so that no proxy or browser
+		// waiting on a long export sees silence while the database sorts.
+		printer.flush();
+		var lastFlush = new long[] { System.nanoTime() };
 		table.rows().accept(row -> {
 			try {
+				if (System.nanoTime() - lastFlush[0] > 1_000_000_000L) {
+					printer.flush();
+					lastFlush[0] = System.nanoTime();
+				}
 				var cells = new Object[row.length];
 				for (int i = 0; i < row.length; i++) {
 					cells[i] = csvCell(row[i], table.columns().get(i).kind());

@@ -91,20 +91,22 @@ class Ledger {
 	/** The lines of a period narrowed by the filters, and by one kind of movement when {@code type} is set. */
 	@Transactional(readOnly = true)
 	void stream(ReportFilter filter, String type, Consumer<LedgerLine> sink) {
-		for (var month : months(filter)) {
-			var where = where(month, type);
+		for (var part : parts(filter)) {
+			var where = where(part, type);
 			jdbc.query(SQL + where.text() + ORDER, rs -> {
 				sink.accept(LedgerLine.of(rs));
-			}, params(month, where));
+			}, params(part, where));
 		}
 	}
 
 	/**
-	 * The period cut into calendar months, from the first to the last movement in it. Each month
-	 * is sorted on its own, so the first line leaves within a second however long the period; the
-	 * months come in date order, so the whole stays in ledger order.
+	 * The period in two parts: the first calendar month that has movements, then the rest. The
+	 * first part is small, so its lines leave within a second; the rest is one query, because one
+	 * sort of it costs less than a query per month (measured on the generated volume: a query per
+	 * month took twice as long as one sort). The parts come in date order, so the whole stays in
+	 * ledger order.
 	 */
-	private List<ReportFilter> months(ReportFilter filter) {
+	private List<ReportFilter> parts(ReportFilter filter) {
 		var period = new Object[24];
 		for (int i = 0; i < 24; i += 2) {
 			period[i] = java.sql.Date.valueOf(filter.from());
@@ -115,19 +117,24 @@ class Ledger {
 				LocalDate::compareTo);
 		var last = bounds.stream().filter(java.util.Objects::nonNull).map(java.sql.Date::toLocalDate).max(
 				LocalDate::compareTo);
-		var months = new ArrayList<ReportFilter>();
+		var parts = new ArrayList<ReportFilter>();
 		if (first.isEmpty()) {
-			return months;
+			return parts;
 		}
-		var start = first.get();
-		while (!start.isAfter(last.get())) {
-			var end = start.withDayOfMonth(start.lengthOfMonth());
-			months.add(new ReportFilter(start, end.isAfter(last.get()) ? last.get() : end, filter.window(),
-					filter.donorId(), filter.donorType(), filter.projectId(), filter.theme(), filter.region(),
-					filter.country(), filter.classification()));
-			start = end.plusDays(1);
+		var endOfFirstMonth = first.get().withDayOfMonth(first.get().lengthOfMonth());
+		if (!endOfFirstMonth.isBefore(last.get())) {
+			parts.add(within(filter, first.get(), last.get()));
 		}
-		return months;
+		else {
+			parts.add(within(filter, first.get(), endOfFirstMonth));
+			parts.add(within(filter, endOfFirstMonth.plusDays(1), last.get()));
+		}
+		return parts;
+	}
+
+	private static ReportFilter within(ReportFilter filter, LocalDate from, LocalDate to) {
+		return new ReportFilter(from, to, filter.window(), filter.donorId(), filter.donorType(), filter.projectId(),
+				filter.theme(), filter.region(), filter.country(), filter.classification());
 	}
 
 	// The first and last date of each kind of movement in the period, each answered from an index.
@@ -167,14 +174,14 @@ class Ledger {
 	@Transactional(readOnly = true)
 	List<LedgerLine> first(ReportFilter filter, String type, int limit) {
 		var lines = new ArrayList<LedgerLine>();
-		for (var month : months(filter)) {
+		for (var part : parts(filter)) {
 			if (lines.size() >= limit) {
 				break;
 			}
-			var where = where(month, type);
+			var where = where(part, type);
 			jdbc.query(SQL + where.text() + ORDER + " limit " + (limit - lines.size()), rs -> {
 				lines.add(LedgerLine.of(rs));
-			}, params(month, where));
+			}, params(part, where));
 		}
 		return lines;
 	}

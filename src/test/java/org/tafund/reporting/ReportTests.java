@@ -202,6 +202,11 @@ class ReportTests {
 			assertThat(last.getCell(8).getNumericCellValue()).isEqualTo(150000.00);
 			assertThat(last.getCell(15).getNumericCellValue()).isEqualTo(62000.00);
 		}
+		// The page shows the same grand total as the files.
+		var page = mvc.perform(get("/reports/status-of-contributions?" + PERIOD).with(user("d").roles("DONOR_RELATIONS")))
+			.andReturn().getResponse().getContentAsString();
+		var grandRow = page.substring(page.indexOf("id=\"grand-total\""), page.indexOf("</tr>", page.indexOf("id=\"grand-total\"")));
+		assertThat(grandRow).contains(">150,000.00<", ">80,000.00<", ">62,000.00<", ">10,000.00<");
 		assertThat(pdf("/reports/status-of-contributions.pdf?" + PERIOD)).contains("Status of contributions",
 				"RPT-2017-A1", "Grand total", "62,000.00", "Page 1");
 	}
