@@ -235,6 +235,14 @@ class ReportTests {
 		assertThat(text).contains("Statement of account: Report Test State", "2017-01-01 to 2017-12-31", "Receipts",
 				"240,000.00", "4.00000000", "60,000.00", "Refunds", "-10,000.00", "What the contributions funded",
 				"RPT-P17", "Page 1", "by d");
+		try (var workbook = xlsx("/reports/donor-statement.xlsx?" + PERIOD + "&donorId=" + israel)) {
+			var receipts = java.util.stream.StreamSupport.stream(workbook.getSheetAt(0).spliterator(), false)
+				.filter(row -> row.getCell(0).getStringCellValue().equals("Receipts"))
+				.toList();
+			assertThat(receipts).hasSize(1);
+			assertThat(receipts.get(0).getCell(4).getNumericCellValue()).isEqualTo(240000.00);
+			assertThat(receipts.get(0).getCell(8).getNumericCellValue()).isEqualTo(60000.00);
+		}
 		var csv = csv("/reports/donor-statement.csv?" + PERIOD + "&donorId=" + israel);
 		assertThat(csv).anySatisfy(r -> {
 			assertThat(r.get("section")).isEqualTo("Refunds");
@@ -266,6 +274,12 @@ class ReportTests {
 			assertThat(year.getCell(1).getStringCellValue()).isEqualTo("Year total");
 			assertThat(year.getCell(6).getNumericCellValue()).isEqualTo(33050.00);
 		}
+		var projectCsv = csv("/reports/project-report.csv?" + PERIOD + "&projectId=" + project);
+		assertThat(projectCsv.get(0).get("category")).isEqualTo("TRAVEL");
+		assertThat(projectCsv.get(0).get("psc_usd")).isEqualTo("1300.00");
+		assertThat(pdf("/reports/project-report.pdf?" + PERIOD + "&projectId=" + project)).contains(
+				"Project financial report: RPT-P17", "balance 33,050.00 USD", "burn rate 1,412.50 USD a month",
+				"24,350.00", "Page 1");
 		// Another manager's project, and a donor officer, are refused.
 		mvc.perform(get("/reports/project-report?projectId=" + project).with(user("other.manager").roles("PROJECT_MANAGER")))
 			.andExpect(status().isForbidden());
@@ -312,6 +326,15 @@ class ReportTests {
 				+ "assistance projects benefiting 2 countries, 1 of them least developed countries, which delivered 2 "
 				+ "activities for 25 participants (15 women and 10 men).");
 		assertThat(page).contains("class=\"bar-chart");
+		try (var workbook = xlsx("/reports/implementation.xlsx?" + PERIOD)) {
+			var total = java.util.stream.StreamSupport.stream(workbook.getSheetAt(0).spliterator(), false)
+				.filter(row -> row.getCell(0).getStringCellValue().equals("Contributions received (USD)"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(total.getCell(2).getNumericCellValue()).isEqualTo(80000.00);
+		}
+		assertThat(pdf("/reports/implementation.pdf?" + PERIOD)).contains("Report on implementation",
+				"Participants by institution", "80,000.00", "Page 1");
 		var csv = csv("/reports/implementation.csv?" + PERIOD);
 		assertThat(csv).anySatisfy(r -> {
 			assertThat(r.get("section")).isEqualTo("Participants");
