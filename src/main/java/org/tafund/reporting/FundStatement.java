@@ -36,8 +36,21 @@ class FundStatement {
 	 * projects and not yet spent, and what is not allocated.
 	 */
 	record Statement(LocalDate from, LocalDate to, BigDecimal opening, List<Line> movements, BigDecimal closing,
-			Map<String, BigDecimal> revenueByWindow, BigDecimal cashReceived, BigDecimal allocated,
+			List<WindowIncome> incomeByWindow, BigDecimal cashReceived, BigDecimal allocated,
 			BigDecimal receivables, BigDecimal allocatedBalance, BigDecimal unallocatedBalance) {
+	}
+
+	/**
+	 * The income side of the period for one funding window: contributions recognised, refunds and
+	 * exchange differences, each traced to its agreement's window. Expenditure and PSC are not
+	 * split: a project pools allocations from agreements of several windows.
+	 */
+	record WindowIncome(String window, BigDecimal contributions, BigDecimal refunds, BigDecimal exchange) {
+
+		public BigDecimal net() {
+			return contributions.add(refunds).add(exchange);
+		}
+
 	}
 
 	private final JdbcClient jdbc;
@@ -66,7 +79,7 @@ class FundStatement {
 				BEGINNING, to)
 			.subtract(sum("select coalesce(sum(usd_amount + psc_usd), 0) from expenditure where spent_on between ? and ?",
 					BEGINNING, to));
-		return new Statement(from, to, opening, movements, closing, revenueByWindow(from, to),
+		return new Statement(from, to, opening, movements, closing, incomeByWindow(from, to),
 				sum("select coalesce(sum(usd_amount), 0) from receipt where received_on between ? and ?", from, to),
 				sum("select coalesce(sum(amount_usd), 0) from allocation where allocated_on between ? and ?", from, to),
 				receivables, allocatedBalance, closing.subtract(allocatedBalance));
@@ -96,19 +109,35 @@ class FundStatement {
 					where a.conditional_terms = true and r.received_on between ? and ?""", from, to));
 	}
 
-	private Map<String, BigDecimal> revenueByWindow(LocalDate from, LocalDate to) {
-		var byWindow = new LinkedHashMap<String, BigDecimal>();
-		jdbc.sql("""
+	private List<WindowIncome> incomeByWindow(LocalDate from, LocalDate to) {
+		var revenue = byWindow("""
 				select w, sum(usd) from (
 				  select funding_window as w, recognised_usd as usd from agreement
 				  where signed_on between ? and ? and cancelled_on is null and conditional_terms = false
 				  union all
 				  select a.funding_window, r.usd_amount from receipt r join agreement a on a.id = r.agreement_id
 				  where a.conditional_terms = true and r.received_on between ? and ?
-				) t group by w order by w""")
-			.params(from, to, from, to)
-			.query((rs, n) -> byWindow.put(rs.getString(1), rs.getBigDecimal(2)))
-			.list();
+				) t group by w""", from, to, from, to);
+		var refunds = byWindow("""
+				select a.funding_window, -sum(f.usd_amount) from refund f join agreement a on a.id = f.agreement_id
+				where f.refunded_on between ? and ? group by a.funding_window""", from, to);
+		var exchange = byWindow("""
+				select a.funding_window, sum(l.gain_loss_usd) from revaluation_line l
+				join revaluation_run r on r.id = l.run_id join agreement a on a.id = l.agreement_id
+				where r.period_end between ? and ? group by a.funding_window""", from, to);
+		var windows = new java.util.TreeSet<String>();
+		windows.addAll(revenue.keySet());
+		windows.addAll(refunds.keySet());
+		windows.addAll(exchange.keySet());
+		return windows.stream()
+			.map(w -> new WindowIncome(w, revenue.getOrDefault(w, BigDecimal.ZERO), refunds.getOrDefault(w, BigDecimal.ZERO),
+					exchange.getOrDefault(w, BigDecimal.ZERO)))
+			.toList();
+	}
+
+	private Map<String, BigDecimal> byWindow(String sql, Object... params) {
+		var byWindow = new LinkedHashMap<String, BigDecimal>();
+		jdbc.sql(sql).params(params).query((rs, n) -> byWindow.put(rs.getString(1), rs.getBigDecimal(2))).list();
 		return byWindow;
 	}
 

@@ -88,9 +88,12 @@ class ReportController {
 						.forEach(l -> sink.accept(new Object[] { main, label.apply(l.key()), l.usd() }));
 					sink.accept(new Object[] { main, label.apply("closing"), statement.closing() });
 					var byWindow = label.apply("byWindow");
-					statement.revenueByWindow()
-						.forEach((window, usd) -> sink.accept(new Object[] { byWindow,
-								messages.getMessage("window." + window, null, window, locale), usd }));
+					for (var w : statement.incomeByWindow()) {
+						var name = messages.getMessage("window." + w.window(), null, w.window(), locale);
+						sink.accept(new Object[] { byWindow, name + ": " + label.apply("contributions"), w.contributions() });
+						sink.accept(new Object[] { byWindow, name + ": " + label.apply("refunds"), w.refunds() });
+						sink.accept(new Object[] { byWindow, name + ": " + label.apply("exchange"), w.exchange() });
+					}
 					var memo = label.apply("memo");
 					sink.accept(new Object[] { memo, label.apply("cashReceived"), statement.cashReceived() });
 					sink.accept(new Object[] { memo, label.apply("allocated"), statement.allocated() });

@@ -92,6 +92,13 @@ class ReconciliationTests {
 					totals.getOrDefault("RECEIPT", BigDecimal.ZERO).add(totals.getOrDefault("REVERSAL", BigDecimal.ZERO)));
 			assertThat(statement.allocated()).isEqualByComparingTo(totals.getOrDefault("ALLOCATION", BigDecimal.ZERO));
 			assertThat(line(statement, "contributions")).isNotZero();
+			// The windows add up to the statement's income lines.
+			assertThat(statement.incomeByWindow().stream().map(FundStatement.WindowIncome::contributions)
+				.reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(line(statement, "contributions"));
+			assertThat(statement.incomeByWindow().stream().map(FundStatement.WindowIncome::refunds)
+				.reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(line(statement, "refunds"));
+			assertThat(statement.incomeByWindow().stream().map(FundStatement.WindowIncome::exchange)
+				.reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(line(statement, "exchange"));
 
 			// The status of contributions, summed agreement by agreement, says the same.
 			var summary = status.summarise(filter, 0);

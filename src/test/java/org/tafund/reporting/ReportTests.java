@@ -181,6 +181,12 @@ class ReportTests {
 		assertThat(statement.allocatedBalance()).isEqualByComparingTo("33050.00");
 		assertThat(statement.unallocatedBalance()).isEqualByComparingTo("60000.00");
 		assertThat(statement.receivables()).isEqualByComparingTo("40000.00");
+		// by window: general purpose 100,000 recognised and 10,000 refunded; special purpose 20,000 of cash
+		assertThat(statement.incomeByWindow()).containsExactly(
+				new FundStatement.WindowIncome("CPCJF_GENERAL_PURPOSE", new BigDecimal("100000.0000"),
+						new BigDecimal("-10000.0000"), BigDecimal.ZERO),
+				new FundStatement.WindowIncome("CPCJF_SPECIAL_PURPOSE", new BigDecimal("20000.0000"), BigDecimal.ZERO,
+						BigDecimal.ZERO));
 
 		// CSV parsed back: the agreement line, the subtotals and the grand total.
 		var csv = csv("/reports/status-of-contributions.csv?" + PERIOD);
