@@ -165,13 +165,26 @@ public class ContributionManagement {
 		if (revaluations.existsByPeriodEnd(periodEnd)) {
 			throw new BusinessRuleViolation("revaluation.exists", periodEnd.toString());
 		}
+		// Each receivable is carried at the rate of its last revaluation (or its signature): a run
+		// books the change since then. Runs therefore go forward in time for every agreement.
+		var carrying = new java.util.HashMap<Long, BigDecimal>();
+		var lastRevalued = new java.util.HashMap<Long, LocalDate>();
+		for (var row : revaluations.carryingRates()) {
+			carrying.put((Long) row[0], (BigDecimal) row[1]);
+			lastRevalued.put((Long) row[0], (LocalDate) row[2]);
+		}
 		var lines = new ArrayList<RevaluationLine>();
 		for (var agreement : agreements.openInOtherCurrenciesSignedBy(periodEnd)) {
 			var received = Money.rounded(receipts.netReceivedOnOrBefore(agreement.getId(), periodEnd),
 					agreement.getCurrency());
 			var outstanding = agreement.total().minus(received.min(agreement.total()));
 			if (outstanding.isPositive()) {
-				lines.add(new RevaluationLine(agreement.getId(), outstanding, agreement.getRecognitionRate(),
+				var last = lastRevalued.get(agreement.getId());
+				if (last != null && last.isAfter(periodEnd)) {
+					throw new BusinessRuleViolation("revaluation.laterRun", agreement.getReference(), last.toString());
+				}
+				lines.add(new RevaluationLine(agreement.getId(), outstanding,
+						carrying.getOrDefault(agreement.getId(), agreement.getRecognitionRate()),
 						rates.rateOn(agreement.getCurrency(), periodEnd)));
 			}
 		}

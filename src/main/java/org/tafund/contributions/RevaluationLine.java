@@ -13,7 +13,12 @@ import jakarta.persistence.Table;
 import org.tafund.fx.AppliedRate;
 import org.tafund.shared.Money;
 
-/** One agreement's open receivable revalued: outstanding x (1/period-end rate - 1/signature rate). */
+/**
+ * One agreement's open receivable revalued: outstanding x (1/period-end rate - 1/carrying rate).
+ * The receivable is carried at the rate of its last revaluation, or of its signature before any:
+ * each run books only the change since the last, so that the runs add up. The columns
+ * {@code recognition_rate} and {@code usd_at_recognition} hold that carrying rate and value.
+ */
 @Entity
 @Table(name = "revaluation_line")
 class RevaluationLine {
@@ -52,12 +57,12 @@ class RevaluationLine {
 	protected RevaluationLine() {
 	}
 
-	RevaluationLine(long agreementId, Money outstanding, BigDecimal recognitionRate, AppliedRate periodEndRate) {
+	RevaluationLine(long agreementId, Money outstanding, BigDecimal carryingRate, AppliedRate periodEndRate) {
 		this.agreementId = agreementId;
 		this.currency = outstanding.currency();
 		this.outstanding = outstanding.amount();
-		this.recognitionRate = recognitionRate;
-		var atRecognition = outstanding.toUsd(recognitionRate);
+		this.recognitionRate = carryingRate;
+		var atRecognition = outstanding.toUsd(carryingRate);
 		var revalued = periodEndRate.toUsd(outstanding);
 		this.usdAtRecognition = atRecognition.amount();
 		this.periodEndRate = periodEndRate.unitsPerUsd();

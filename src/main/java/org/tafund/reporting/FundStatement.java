@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.tafund.shared.Money;
 
 /**
  * The fund statement of a period, aggregated in SQL: opening balance, contributions recognised
@@ -31,9 +32,9 @@ class FundStatement {
 
 	/**
 	 * The statement and its memo: cash received and allocations made in the period; at the period
-	 * end, what donors still owe on unconditional agreements (at book value: recognised, less cash
-	 * received, plus exchange differences), and the closing balance split into what is allocated to
-	 * projects and not yet spent, and what is not allocated.
+	 * end, what donors still owe on unconditional agreements (at the UN rate of that day), and the
+	 * closing balance split into what is allocated to projects and not yet spent, and what is not
+	 * allocated.
 	 */
 	record Statement(LocalDate from, LocalDate to, BigDecimal opening, List<Line> movements, BigDecimal closing,
 			List<WindowIncome> incomeByWindow, BigDecimal cashReceived, BigDecimal allocated,
@@ -55,34 +56,60 @@ class FundStatement {
 
 	private final JdbcClient jdbc;
 
+	private final org.springframework.jdbc.core.JdbcTemplate template;
+
 	FundStatement(DataSource dataSource) {
 		this.jdbc = JdbcClient.create(dataSource);
+		this.template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
 	}
 
 	@Transactional(readOnly = true)
 	Statement of(LocalDate from, LocalDate to) {
-		var opening = movements(BEGINNING, from.minusDays(1)).stream().map(Line::usd).reduce(BigDecimal.ZERO,
-				BigDecimal::add);
+		var before = movements(BEGINNING, from.minusDays(1));
+		var opening = before.stream().map(Line::usd).reduce(BigDecimal.ZERO, BigDecimal::add);
 		var movements = movements(from, to);
 		var closing = movements.stream().map(Line::usd).reduce(opening, BigDecimal::add);
-		var receivables = sum("""
-				select coalesce(sum(recognised_usd), 0) from agreement
-				where signed_on between ? and ? and cancelled_on is null and conditional_terms = false""", BEGINNING, to)
-			.subtract(sum("""
-					select coalesce(sum(r.usd_amount), 0) from receipt r join agreement a on a.id = r.agreement_id
-					where r.received_on between ? and ? and a.conditional_terms = false and a.cancelled_on is null""",
-					BEGINNING, to))
-			.add(sum("""
-					select coalesce(sum(l.gain_loss_usd), 0) from revaluation_line l
-					join revaluation_run r on r.id = l.run_id where r.period_end between ? and ?""", BEGINNING, to));
+		// Spent to date is what was spent before the period and in it: the lines already summed.
+		var spentToDate = BigDecimal.ZERO;
+		for (var lines : List.of(before, movements)) {
+			for (var line : lines) {
+				if (line.key().equals("expenditure") || line.key().equals("psc")) {
+					spentToDate = spentToDate.add(line.usd());
+				}
+			}
+		}
 		var allocatedBalance = sum("select coalesce(sum(amount_usd), 0) from allocation where allocated_on between ? and ?",
 				BEGINNING, to)
-			.subtract(sum("select coalesce(sum(usd_amount + psc_usd), 0) from expenditure where spent_on between ? and ?",
-					BEGINNING, to));
+			.add(spentToDate);
 		return new Statement(from, to, opening, movements, closing, incomeByWindow(from, to),
 				sum("select coalesce(sum(usd_amount), 0) from receipt where received_on between ? and ?", from, to),
 				sum("select coalesce(sum(amount_usd), 0) from allocation where allocated_on between ? and ?", from, to),
-				receivables, allocatedBalance, closing.subtract(allocatedBalance));
+				receivables(to), allocatedBalance, closing.subtract(allocatedBalance));
+	}
+
+	/**
+	 * What donors still owe at the period end on unconditional agreements that are neither
+	 * cancelled nor closed: each agreement's outstanding amount at the UN rate of that day, as in the
+	 * status of contributions. A currency without a rate on that day adds nothing.
+	 */
+	private BigDecimal receivables(LocalDate to) {
+		var rates = StatusOfContributions.ratesOn(template, to);
+		var total = new BigDecimal[] { BigDecimal.ZERO };
+		template.query("""
+				select a.currency, a.total_amount, coalesce(r.amt, 0) from agreement a
+				  left join (select agreement_id, sum(agreement_amount) as amt from receipt
+				              where received_on <= ? group by agreement_id) r on r.agreement_id = a.id
+				 where a.conditional_terms = false and a.signed_on <= ? and a.cancelled_on is null
+				   and (a.closed_on is null or a.closed_on > ?) and a.total_amount > coalesce(r.amt, 0)""", rs -> {
+			var currency = rs.getString(1);
+			var rate = rates.get(currency);
+			if (rate != null) {
+				var agreed = Money.rounded(rs.getBigDecimal(2), currency);
+				var received = Money.rounded(rs.getBigDecimal(3), currency);
+				total[0] = total[0].add(agreed.minus(received).toUsd(rate.unitsPerUsd()).amount());
+			}
+		}, to, to, to);
+		return total[0];
 	}
 
 	private List<Line> movements(LocalDate from, LocalDate to) {

@@ -86,8 +86,9 @@ class ReportApiController {
 
 	/** Totals per movement type, then every line of the period, written as they are read. */
 	@GetMapping("/ledger")
-	void ledger(ReportFilter filter, @RequestParam(required = false) String type, HttpServletResponse response)
+	void ledger(ReportFilter all, @RequestParam(required = false) String type, HttpServletResponse response)
 			throws IOException {
+		var filter = all.forLedger();
 		var kind = type == null || type.isBlank() ? null : type.strip();
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

@@ -112,7 +112,8 @@ class ReportController {
 	}
 
 	@GetMapping("/ledger")
-	String ledger(ReportFilter filter, @RequestParam(required = false) String type, Model model) {
+	String ledger(ReportFilter all, @RequestParam(required = false) String type, Model model) {
+		var filter = all.forLedger();
 		var kind = type == null || type.isBlank() ? null : type.strip();
 		model.addAttribute("filter", filter);
 		model.addAttribute("type", kind);
@@ -126,13 +127,15 @@ class ReportController {
 		model.addAttribute("donorTypes", choices.donorTypes());
 		model.addAttribute("donors", choices.donors());
 		model.addAttribute("projects", choices.projects());
-		model.addAttribute("query", filter.query() + (kind == null ? "" : "&type=" + kind));
+		model.addAttribute("query", filter.query() + (kind == null ? ""
+				: "&type=" + java.net.URLEncoder.encode(kind, java.nio.charset.StandardCharsets.UTF_8)));
 		return "reporting/ledger";
 	}
 
 	@GetMapping("/ledger.{format}")
-	void ledgerExport(@PathVariable String format, ReportFilter filter, @RequestParam(required = false) String type,
+	void ledgerExport(@PathVariable String format, ReportFilter all, @RequestParam(required = false) String type,
 			Principal principal, HttpServletResponse response) throws IOException {
+		var filter = all.forLedger();
 		var kind = type == null || type.isBlank() ? null : type.strip();
 		var table = new Exports.Table("Ledger of the UN Crime Prevention and Criminal Justice Fund",
 				"Every money movement: " + filter.describe() + (kind == null ? "" : "; " + kind), LEDGER_COLUMNS,

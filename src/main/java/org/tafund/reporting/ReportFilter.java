@@ -22,7 +22,8 @@ record ReportFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fro
 		Long projectId, String theme, String region, String country, String classification) {
 
 	ReportFilter {
-		var year = LocalDate.now().getYear();
+		// A period given by its end alone starts on January 1st of that year.
+		var year = to != null ? to.getYear() : from != null ? from.getYear() : LocalDate.now().getYear();
 		from = from == null ? LocalDate.of(year, 1, 1) : from;
 		to = to == null ? LocalDate.of(year, 12, 31) : to;
 		if (to.isBefore(from)) {
@@ -42,6 +43,11 @@ record ReportFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fro
 
 	ReportFilter withDonor(Long id) {
 		return new ReportFilter(from, to, window, id, donorType, projectId, theme, region, country, classification);
+	}
+
+	/** The filters the ledger applies (period, window, donor, donor type, project), the others dropped. */
+	ReportFilter forLedger() {
+		return new ReportFilter(from, to, window, donorId, donorType, projectId, null, null, null, null);
 	}
 
 	ReportFilter withProject(Long id) {

@@ -163,7 +163,8 @@ class ReportPagesController {
 		var table = new Exports.Table("Project financial report: " + report.code() + " " + report.title(),
 				"Period " + filter.from() + " to " + filter.to() + " · allocated to date "
 						+ Exports.grouped(report.allocatedToDateUsd()) + " USD, expenditure to date "
-						+ Exports.grouped(report.spentToDateUsd()) + ", PSC to date " + Exports.grouped(report.pscToDateUsd())
+						+ Exports.grouped(report.spentToDateUsd()) + " USD, PSC to date "
+						+ Exports.grouped(report.pscToDateUsd()) + " USD"
 						+ ", balance " + Exports.grouped(report.balanceUsd()) + " USD, burn rate "
 						+ Exports.grouped(report.burnPerMonthUsd()) + " USD a month",
 				PROJECT_COLUMNS, report::lines, -1);

@@ -103,8 +103,10 @@ class StatusOfContributions {
 	@Transactional(readOnly = true)
 	void stream(ReportFilter filter, Consumer<Row> sink) {
 		var where = filter.contributions(Sql.where());
+		// Overdue means past due by the period end, and nothing due in the future is overdue yet.
+		var dueBefore = filter.to().isAfter(LocalDate.now()) ? LocalDate.now() : filter.to();
 		var params = new ArrayList<Object>(List.of(filter.from(), filter.to(), filter.to(), filter.from(), filter.to(),
-				filter.to(), filter.to(), filter.from()));
+				dueBefore, filter.to(), filter.from()));
 		params.addAll(where.params());
 		var rates = ratesOn(filter.to());
 		jdbc.query(SQL + where.text() + ORDER, rs -> {
@@ -163,6 +165,10 @@ class StatusOfContributions {
 
 	/** The UN rate in effect on a date for every currency that has one; USD is 1. */
 	Map<String, Rate> ratesOn(LocalDate date) {
+		return ratesOn(jdbc, date);
+	}
+
+	static Map<String, Rate> ratesOn(JdbcTemplate jdbc, LocalDate date) {
 		var rates = new HashMap<String, Rate>();
 		rates.put(Money.USD, new Rate(BigDecimal.ONE, date));
 		jdbc.query("""

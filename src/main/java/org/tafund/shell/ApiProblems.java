@@ -113,6 +113,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				"The request could not be stored: a value is too long or out of range, or refers to a record that does not exist.");
 	}
 
+	// Query parameters bound to a record whose constructor refuses them (a period that ends before
+	// it starts): the refusal's own status and message.
+	@ExceptionHandler(org.springframework.beans.BeanInstantiationException.class)
+	ProblemDetail refusedParameters(org.springframework.beans.BeanInstantiationException e) {
+		if (e.getCause() instanceof org.springframework.web.server.ResponseStatusException refused) {
+			return ProblemDetail.forStatusAndDetail(refused.getStatusCode(), refused.getReason());
+		}
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request parameters could not be read.");
+	}
+
 	@ExceptionHandler(BusinessRuleViolation.class)
 	ProblemDetail ruleBroken(BusinessRuleViolation e) {
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, e);

@@ -22,6 +22,18 @@ class PageProblems {
 		return page;
 	}
 
+	// Query parameters bound to a record whose constructor refuses them (a period that ends before
+	// it starts): the refusal's own status and message, not a bare 400.
+	@ExceptionHandler(org.springframework.beans.BeanInstantiationException.class)
+	ModelAndView refusedParameters(org.springframework.beans.BeanInstantiationException e) {
+		var status = e.getCause() instanceof org.springframework.web.server.ResponseStatusException refused
+				? HttpStatus.valueOf(refused.getStatusCode().value()) : HttpStatus.BAD_REQUEST;
+		var page = new ModelAndView("error/page", status);
+		page.addObject("kind", "4xx");
+		page.addObject("status", status.value());
+		return page;
+	}
+
 	@ExceptionHandler(ConcurrencyFailureException.class)
 	ModelAndView lostRace() {
 		var page = new ModelAndView("error/page", HttpStatus.CONFLICT);

@@ -614,6 +614,8 @@ final class Generator {
 		var lines = new ArrayList<Object[]>();
 		try (var runRows = table("revaluation_run",
 				"id, period_end, gain_loss_usd, version, created_at, created_by, updated_at, updated_by")) {
+			// As the application: a receivable is carried at its last revaluation rate, or its signature rate.
+			var carrying = new java.util.HashMap<Long, BigDecimal>();
 			for (int r = 0; r < runs.size(); r++) {
 				var periodEnd = runs.get(r);
 				var gainLoss = BigDecimal.ZERO.setScale(2);
@@ -625,16 +627,18 @@ final class Generator {
 					if (outstanding <= 0) {
 						continue;
 					}
-					// As RevaluationLine: outstanding at the signature rate and at the period-end rate.
+					// As RevaluationLine: outstanding at the carrying rate and at the period-end rate.
 					var open = money(outstanding, a);
 					var rate = rates.on(a.currency, periodEnd);
-					var atRecognition = open.toUsd(a.recognitionRate);
+					var carryingRate = carrying.getOrDefault(a.id, a.recognitionRate);
+					var atCarrying = open.toUsd(carryingRate);
 					var revalued = open.toUsd(rate);
-					var difference = revalued.minus(atRecognition);
+					var difference = revalued.minus(atCarrying);
 					gainLoss = gainLoss.add(difference.amount());
-					lines.add(new Object[] { lineId++, runId, a.id, a.currency, open.amount(), a.recognitionRate,
-							atRecognition.amount(), rate, Date.valueOf(Rates.effective(a.currency, periodEnd)),
+					lines.add(new Object[] { lineId++, runId, a.id, a.currency, open.amount(), carryingRate,
+							atCarrying.amount(), rate, Date.valueOf(Rates.effective(a.currency, periodEnd)),
 							revalued.amount(), difference.amount() });
+					carrying.put(a.id, rate);
 				}
 				var at = stamp(periodEnd.plusDays(5 + random.nextInt(10)), random);
 				runRows.row(runId++, Date.valueOf(periodEnd), gainLoss, 0L, at, BY, at, BY);

@@ -359,6 +359,20 @@ class ContributionTests {
 			.findFirst().orElseThrow();
 		assertThat(stored.lines().stream().filter(l -> l.agreementId().equals(agreement.id())).findFirst().orElseThrow()
 			.gainLossUsd()).isEqualTo(Money.usd("-5454.55"));
+
+		// The next run starts from where the last one left the receivable: carried at 11.00 it is
+		// 54,545.45 USD; at 12.00 it is 600,000 / 12.00 = 50,000.00: loss -4,545.45. The two runs add
+		// up to 50,000.00 - 60,000.00 = -10,000.00, the whole change since signature, counted once.
+		var next = contributions.revalue(LocalDate.parse("2025-03-31"));
+		var nextLine = next.lines().stream().filter(l -> l.agreementId().equals(agreement.id())).findFirst().orElseThrow();
+		assertThat(nextLine.recognitionRate()).isEqualByComparingTo("11.00");
+		assertThat(nextLine.usdAtRecognition()).isEqualTo(Money.usd("54545.45"));
+		assertThat(nextLine.revaluedUsd()).isEqualTo(Money.usd("50000.00"));
+		assertThat(nextLine.gainLossUsd()).isEqualTo(Money.usd("-4545.45"));
+		assertThat(line.gainLossUsd().plus(nextLine.gainLossUsd())).isEqualTo(Money.usd("-10000.00"));
+		// A run dated before one that already revalued the agreement is refused.
+		assertThatThrownBy(() -> contributions.revalue(LocalDate.parse("2024-10-31")))
+			.satisfies(e -> assertThat(key((BusinessRuleViolation) e)).isEqualTo("revaluation.laterRun"));
 	}
 
 	@Test

@@ -176,11 +176,11 @@ class ReportTests {
 		assertThat(statement.cashReceived()).isEqualByComparingTo("80000.00");
 		// nothing before 2017: closing = 120,000 - 10,000 - 15,000 - 1,950 = 93,050.00, of which
 		// 50,000 - 15,000 - 1,950 = 33,050.00 allocated and unspent, 60,000.00 not allocated;
-		// receivable on A1 at book value: 100,000 recognised - 60,000 received = 40,000.00
+		// receivable on A1 at the period-end rate: 160,000 ILS / 5.00 = 32,000.00 (B1 is conditional)
 		assertThat(statement.closing()).isEqualByComparingTo("93050.00");
 		assertThat(statement.allocatedBalance()).isEqualByComparingTo("33050.00");
 		assertThat(statement.unallocatedBalance()).isEqualByComparingTo("60000.00");
-		assertThat(statement.receivables()).isEqualByComparingTo("40000.00");
+		assertThat(statement.receivables()).isEqualByComparingTo("32000.00");
 		// by window: general purpose 100,000 recognised and 10,000 refunded; special purpose 20,000 of cash
 		assertThat(statement.incomeByWindow()).containsExactly(
 				new FundStatement.WindowIncome("CPCJF_GENERAL_PURPOSE", new BigDecimal("100000.0000"),
@@ -371,6 +371,18 @@ class ReportTests {
 		assertThat(revenue).extracting(r -> r.get("reference")).containsExactlyInAnyOrder("RPT-2017-A1", "FDN-17");
 		assertThat(revenue.stream().map(r -> new BigDecimal(r.get("usd"))).reduce(BigDecimal.ZERO, BigDecimal::add))
 			.isEqualByComparingTo("120000.00");
+	}
+
+	@Test
+	void aPeriodThatEndsBeforeItStartsIsABadRequestThatSaysSo() throws Exception {
+		mvc.perform(get("/api/v1/reports/implementation?from=2020-01-01&to=2019-01-01").with(user("f").roles("FINANCE")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("The period ends before it starts."));
+		// A period given by its end alone is that end's calendar year.
+		mvc.perform(get("/api/v1/reports/implementation?to=2017-12-31").with(user("f").roles("FINANCE")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.filter.from").value("2017-01-01"))
+			.andExpect(jsonPath("$.receivedUsd").value(80000.00));
 	}
 
 	private static BigDecimal line(FundStatement.Statement statement, String key) {
