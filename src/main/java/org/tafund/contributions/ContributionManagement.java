@@ -165,12 +165,11 @@ public class ContributionManagement {
 		if (revaluations.existsByPeriodEnd(periodEnd)) {
 			throw new BusinessRuleViolation("revaluation.exists", periodEnd.toString());
 		}
-		// Each receivable is carried at the rate of its last revaluation (or its signature): a run
-		// books the change since then. Runs therefore go forward in time for every agreement.
-		var carrying = new java.util.HashMap<Long, BigDecimal>();
+		// A run books the change since the agreement's previous run, so runs go forward in time.
+		var previous = new java.util.HashMap<Long, BigDecimal>();
 		var lastRevalued = new java.util.HashMap<Long, LocalDate>();
-		for (var row : revaluations.carryingRates()) {
-			carrying.put((Long) row[0], (BigDecimal) row[1]);
+		for (var row : revaluations.previousLines()) {
+			previous.put((Long) row[0], (BigDecimal) row[1]);
 			lastRevalued.put((Long) row[0], (LocalDate) row[2]);
 		}
 		var lines = new ArrayList<RevaluationLine>();
@@ -183,9 +182,20 @@ public class ContributionManagement {
 				if (last != null && last.isAfter(periodEnd)) {
 					throw new BusinessRuleViolation("revaluation.laterRun", agreement.getReference(), last.toString());
 				}
-				lines.add(new RevaluationLine(agreement.getId(), outstanding,
-						carrying.getOrDefault(agreement.getId(), agreement.getRecognitionRate()),
-						rates.rateOn(agreement.getCurrency(), periodEnd)));
+				lines.add(new RevaluationLine(agreement.getId(), outstanding, agreement.getRecognitionRate(),
+						rates.rateOn(agreement.getCurrency(), periodEnd),
+						Money.rounded(previous.getOrDefault(agreement.getId(), BigDecimal.ZERO), Money.USD)));
+			}
+		}
+		// A receivable revalued before and settled since: its difference leaves the books with it.
+		var revalued = lines.stream().map(RevaluationLine::agreementId).collect(java.util.stream.Collectors.toSet());
+		for (var entry : previous.entrySet()) {
+			if (!revalued.contains(entry.getKey()) && entry.getValue().signum() != 0
+					&& !lastRevalued.get(entry.getKey()).isAfter(periodEnd)) {
+				var settled = agreements.findById(entry.getKey()).orElseThrow();
+				lines.add(new RevaluationLine(settled.getId(), Money.zero(settled.getCurrency()),
+						settled.getRecognitionRate(), rates.rateOn(settled.getCurrency(), periodEnd),
+						Money.rounded(entry.getValue(), Money.USD)));
 			}
 		}
 		try {

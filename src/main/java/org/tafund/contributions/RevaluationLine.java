@@ -14,10 +14,10 @@ import org.tafund.fx.AppliedRate;
 import org.tafund.shared.Money;
 
 /**
- * One agreement's open receivable revalued: outstanding x (1/period-end rate - 1/carrying rate).
- * The receivable is carried at the rate of its last revaluation, or of its signature before any:
- * each run books only the change since the last, so that the runs add up. The columns
- * {@code recognition_rate} and {@code usd_at_recognition} hold that carrying rate and value.
+ * One agreement's open receivable revalued at a period end. Its gain or loss is measured against
+ * the USD value at recognition: outstanding x (1/period-end rate - 1/signature rate). What the run
+ * books is the change of that figure since the agreement's previous run, so that the runs add up
+ * to the difference still open, counted once.
  */
 @Entity
 @Table(name = "revaluation_line")
@@ -54,21 +54,35 @@ class RevaluationLine {
 	@Column(name = "gain_loss_usd", nullable = false, updatable = false, precision = 19, scale = 4)
 	private BigDecimal gainLossUsd;
 
+	@Column(name = "booked_usd", updatable = false, precision = 19, scale = 4)
+	private BigDecimal bookedUsd;
+
 	protected RevaluationLine() {
 	}
 
-	RevaluationLine(long agreementId, Money outstanding, BigDecimal carryingRate, AppliedRate periodEndRate) {
+	/** {@code previous}: the agreement's gain or loss at its previous run (zero before any). */
+	RevaluationLine(long agreementId, Money outstanding, BigDecimal recognitionRate, AppliedRate periodEndRate,
+			Money previous) {
 		this.agreementId = agreementId;
 		this.currency = outstanding.currency();
 		this.outstanding = outstanding.amount();
-		this.recognitionRate = carryingRate;
-		var atRecognition = outstanding.toUsd(carryingRate);
+		this.recognitionRate = recognitionRate;
+		var atRecognition = outstanding.toUsd(recognitionRate);
 		var revalued = periodEndRate.toUsd(outstanding);
 		this.usdAtRecognition = atRecognition.amount();
 		this.periodEndRate = periodEndRate.unitsPerUsd();
 		this.rateDate = periodEndRate.effectiveDate();
 		this.revaluedUsd = revalued.amount();
 		this.gainLossUsd = revalued.minus(atRecognition).amount();
+		this.bookedUsd = revalued.minus(atRecognition).minus(previous).amount();
+	}
+
+	Long agreementId() {
+		return agreementId;
+	}
+
+	Money booked() {
+		return new Money(bookedUsd, Money.USD);
 	}
 
 	Money gainLoss() {
@@ -78,7 +92,7 @@ class RevaluationLine {
 	RevaluationView.Line view() {
 		return new RevaluationView.Line(agreementId, new Money(outstanding, currency), recognitionRate,
 				new Money(usdAtRecognition, Money.USD), periodEndRate, rateDate, new Money(revaluedUsd, Money.USD),
-				gainLoss());
+				gainLoss(), booked());
 	}
 
 }

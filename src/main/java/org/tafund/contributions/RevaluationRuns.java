@@ -11,10 +11,10 @@ interface RevaluationRuns extends JpaRepository<RevaluationRun, Long> {
 
 	List<RevaluationRun> findAllByOrderByPeriodEndDesc();
 
-	/** Every stored line as (agreement, period-end rate, period end), oldest run first. */
+	/** Every stored line as (agreement, gain or loss against recognition, period end), oldest run first. */
 	@org.springframework.data.jpa.repository.Query("""
-			select l.agreementId, l.periodEndRate, r.periodEnd from RevaluationRun r join r.lines l
+			select l.agreementId, l.gainLossUsd, r.periodEnd from RevaluationRun r join r.lines l
 			order by r.periodEnd""")
-	List<Object[]> carryingRates();
+	List<Object[]> previousLines();
 
 }

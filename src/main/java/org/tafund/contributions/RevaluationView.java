@@ -11,8 +11,13 @@ import org.tafund.shared.Money;
 public record RevaluationView(Long id, LocalDate periodEnd, Money gainLossUsd, List<Line> lines, String runBy,
 		Instant runAt) {
 
+	/** What the run books: the change since each agreement's previous run. */
+	public Money bookedUsd() {
+		return lines.stream().map(Line::bookedUsd).reduce(Money.zero(Money.USD), Money::plus);
+	}
+
 	public record Line(Long agreementId, Money outstanding, BigDecimal recognitionRate, Money usdAtRecognition,
-			BigDecimal periodEndRate, LocalDate rateDate, Money revaluedUsd, Money gainLossUsd) {
+			BigDecimal periodEndRate, LocalDate rateDate, Money revaluedUsd, Money gainLossUsd, Money bookedUsd) {
 	}
 
 }

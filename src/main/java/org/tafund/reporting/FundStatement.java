@@ -118,7 +118,7 @@ class FundStatement {
 		lines.add(new Line("refunds",
 				sum("select coalesce(-sum(usd_amount), 0) from refund where refunded_on between ? and ?", from, to)));
 		lines.add(new Line("exchange", sum("""
-				select coalesce(sum(l.gain_loss_usd), 0) from revaluation_line l
+				select coalesce(sum(l.booked_usd), 0) from revaluation_line l
 				join revaluation_run r on r.id = l.run_id where r.period_end between ? and ?""", from, to)));
 		lines.add(new Line("expenditure",
 				sum("select coalesce(-sum(usd_amount), 0) from expenditure where spent_on between ? and ?", from, to)));
@@ -149,7 +149,7 @@ class FundStatement {
 				select a.funding_window, -sum(f.usd_amount) from refund f join agreement a on a.id = f.agreement_id
 				where f.refunded_on between ? and ? group by a.funding_window""", from, to);
 		var exchange = byWindow("""
-				select a.funding_window, sum(l.gain_loss_usd) from revaluation_line l
+				select a.funding_window, sum(l.booked_usd) from revaluation_line l
 				join revaluation_run r on r.id = l.run_id join agreement a on a.id = l.agreement_id
 				where r.period_end between ? and ? group by a.funding_window""", from, to);
 		var windows = new java.util.TreeSet<String>();

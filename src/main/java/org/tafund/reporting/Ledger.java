@@ -48,7 +48,7 @@ class Ledger {
 			union all
 			select run.period_end, 'REVALUATION', d.name, a.reference, null, a.funding_window, a.conditional_terms,
 			       l.outstanding, l.currency, l.period_end_rate,
-			       l.rate_date, l.gain_loss_usd, null, run.created_by, run.created_at, l.id, d.id, d.donor_type, null
+			       l.rate_date, l.booked_usd, null, run.created_by, run.created_at, l.id, d.id, d.donor_type, null
 			  from revaluation_line l join revaluation_run run on run.id = l.run_id
 			  join agreement a on a.id = l.agreement_id join donor d on d.id = a.donor_id
 			 where run.period_end between ? and ?

@@ -614,8 +614,9 @@ final class Generator {
 		var lines = new ArrayList<Object[]>();
 		try (var runRows = table("revaluation_run",
 				"id, period_end, gain_loss_usd, version, created_at, created_by, updated_at, updated_by")) {
-			// As the application: a receivable is carried at its last revaluation rate, or its signature rate.
-			var carrying = new java.util.HashMap<Long, BigDecimal>();
+			// As the application: a line books the change of its gain or loss since the agreement's
+			// previous run, and a receivable settled since then books the reversal of what was left.
+			var previous = new java.util.HashMap<Long, BigDecimal>();
 			for (int r = 0; r < runs.size(); r++) {
 				var periodEnd = runs.get(r);
 				var gainLoss = BigDecimal.ZERO.setScale(2);
@@ -624,28 +625,30 @@ final class Generator {
 						continue;
 					}
 					long outstanding = a.total - Math.min(a.receivedAtRun[r], a.total);
-					if (outstanding <= 0) {
+					var before = previous.getOrDefault(a.id, BigDecimal.ZERO);
+					if (outstanding <= 0 && before.signum() == 0) {
 						continue;
 					}
-					// As RevaluationLine: outstanding at the carrying rate and at the period-end rate.
-					var open = money(outstanding, a);
+					// As RevaluationLine: outstanding at the signature rate and at the period-end rate.
+					var open = money(Math.max(0, outstanding), a);
 					var rate = rates.on(a.currency, periodEnd);
-					var carryingRate = carrying.getOrDefault(a.id, a.recognitionRate);
-					var atCarrying = open.toUsd(carryingRate);
+					var atRecognition = open.toUsd(a.recognitionRate);
 					var revalued = open.toUsd(rate);
-					var difference = revalued.minus(atCarrying);
+					var difference = revalued.minus(atRecognition);
+					var booked = difference.amount().subtract(before);
 					gainLoss = gainLoss.add(difference.amount());
-					lines.add(new Object[] { lineId++, runId, a.id, a.currency, open.amount(), carryingRate,
-							atCarrying.amount(), rate, Date.valueOf(Rates.effective(a.currency, periodEnd)),
-							revalued.amount(), difference.amount() });
-					carrying.put(a.id, rate);
+					lines.add(new Object[] { lineId++, runId, a.id, a.currency, open.amount(), a.recognitionRate,
+							atRecognition.amount(), rate, Date.valueOf(Rates.effective(a.currency, periodEnd)),
+							revalued.amount(), difference.amount(), booked });
+					previous.put(a.id, difference.amount());
 				}
 				var at = stamp(periodEnd.plusDays(5 + random.nextInt(10)), random);
 				runRows.row(runId++, Date.valueOf(periodEnd), gainLoss, 0L, at, BY, at, BY);
 			}
 		}
 		try (var lineRows = table("revaluation_line", "id, run_id, agreement_id, currency, outstanding, "
-				+ "recognition_rate, usd_at_recognition, period_end_rate, rate_date, revalued_usd, gain_loss_usd")) {
+				+ "recognition_rate, usd_at_recognition, period_end_rate, rate_date, revalued_usd, gain_loss_usd, "
+				+ "booked_usd")) {
 			for (var line : lines) {
 				lineRows.row(line);
 			}

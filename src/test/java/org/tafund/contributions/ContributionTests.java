@@ -360,16 +360,25 @@ class ContributionTests {
 		assertThat(stored.lines().stream().filter(l -> l.agreementId().equals(agreement.id())).findFirst().orElseThrow()
 			.gainLossUsd()).isEqualTo(Money.usd("-5454.55"));
 
-		// The next run starts from where the last one left the receivable: carried at 11.00 it is
-		// 54,545.45 USD; at 12.00 it is 600,000 / 12.00 = 50,000.00: loss -4,545.45. The two runs add
-		// up to 50,000.00 - 60,000.00 = -10,000.00, the whole change since signature, counted once.
+		// The first run books its whole difference.
+		assertThat(line.bookedUsd()).isEqualTo(Money.usd("-5454.55"));
+		// The next run, at 12.00: 600,000 / 12.00 = 50,000.00 against 60,000.00 at recognition, a loss
+		// of -10,000.00, of which -5,454.55 was booked already: it books -4,545.45. The two runs add up
+		// to -10,000.00, the whole change since signature, counted once.
 		var next = contributions.revalue(LocalDate.parse("2025-03-31"));
 		var nextLine = next.lines().stream().filter(l -> l.agreementId().equals(agreement.id())).findFirst().orElseThrow();
-		assertThat(nextLine.recognitionRate()).isEqualByComparingTo("11.00");
-		assertThat(nextLine.usdAtRecognition()).isEqualTo(Money.usd("54545.45"));
+		assertThat(nextLine.usdAtRecognition()).isEqualTo(Money.usd("60000.00"));
 		assertThat(nextLine.revaluedUsd()).isEqualTo(Money.usd("50000.00"));
-		assertThat(nextLine.gainLossUsd()).isEqualTo(Money.usd("-4545.45"));
-		assertThat(line.gainLossUsd().plus(nextLine.gainLossUsd())).isEqualTo(Money.usd("-10000.00"));
+		assertThat(nextLine.gainLossUsd()).isEqualTo(Money.usd("-10000.00"));
+		assertThat(nextLine.bookedUsd()).isEqualTo(Money.usd("-4545.45"));
+		assertThat(line.bookedUsd().plus(nextLine.bookedUsd())).isEqualTo(nextLine.gainLossUsd());
+		// Paid in full before a third run: that run reverses what the two booked, +10,000.00.
+		receive(agreement.id(), "2025-04-15", "600000.00", "NOK", false);
+		var third = contributions.revalue(LocalDate.parse("2025-06-30"));
+		var settled = third.lines().stream().filter(l -> l.agreementId().equals(agreement.id())).findFirst().orElseThrow();
+		assertThat(settled.outstanding()).isEqualTo(Money.of("0.00", "NOK"));
+		assertThat(settled.gainLossUsd()).isEqualTo(Money.usd("0.00"));
+		assertThat(settled.bookedUsd()).isEqualTo(Money.usd("10000.00"));
 		// A run dated before one that already revalued the agreement is refused.
 		assertThatThrownBy(() -> contributions.revalue(LocalDate.parse("2024-10-31")))
 			.satisfies(e -> assertThat(key((BusinessRuleViolation) e)).isEqualTo("revaluation.laterRun"));
