@@ -120,10 +120,15 @@ class FundStatement {
 		lines.add(new Line("exchange", sum("""
 				select coalesce(sum(l.booked_usd), 0) from revaluation_line l
 				join revaluation_run r on r.id = l.run_id where r.period_end between ? and ?""", from, to)));
-		lines.add(new Line("expenditure",
-				sum("select coalesce(-sum(usd_amount), 0) from expenditure where spent_on between ? and ?", from, to)));
-		lines.add(new Line("psc",
-				sum("select coalesce(-sum(psc_usd), 0) from expenditure where spent_on between ? and ?", from, to)));
+		// Expenditure and its PSC in one pass over the index that carries both.
+		var spent = jdbc.sql("""
+				select coalesce(-sum(usd_amount), 0), coalesce(-sum(psc_usd), 0) from expenditure
+				where spent_on between ? and ?""")
+			.params(from, to)
+			.query((rs, n) -> new BigDecimal[] { rs.getBigDecimal(1), rs.getBigDecimal(2) })
+			.single();
+		lines.add(new Line("expenditure", spent[0]));
+		lines.add(new Line("psc", spent[1]));
 		return lines;
 	}
 
