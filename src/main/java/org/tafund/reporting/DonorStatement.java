@@ -129,7 +129,7 @@ class DonorStatement {
 			receipts.add(new Line(reversal ? "Receipts (reversals)" : "Receipts", rs.getDate(1).toLocalDate(),
 					rs.getString(2), reversal ? "Reversal: " + rs.getString(10) : rs.getString(3),
 					Money.rounded(rs.getBigDecimal(5), currency).amount(), currency, rs.getBigDecimal(7),
-					rs.getDate(8).toLocalDate(), usd(rs.getBigDecimal(9))));
+					rs.getDate(8).toLocalDate(), Sql.usd(rs.getBigDecimal(9))));
 		}, donorId, filter.from(), filter.to());
 
 		var refunds = new ArrayList<Line>();
@@ -140,7 +140,7 @@ class DonorStatement {
 			var currency = rs.getString(5);
 			refunds.add(new Line("Refunds", rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3),
 					Money.rounded(rs.getBigDecimal(4), currency).negated().amount(), currency, rs.getBigDecimal(6),
-					rs.getDate(7).toLocalDate(), usd(rs.getBigDecimal(8)).negate()));
+					rs.getDate(7).toLocalDate(), Sql.usd(rs.getBigDecimal(8)).negate()));
 		}, donorId, filter.from(), filter.to());
 
 		var funded = funded(donorId, filter.from(), filter.to());
@@ -165,7 +165,7 @@ class DonorStatement {
 				 where a.donor_id = ? and al.allocated_on <= ?
 				 group by p.id, p.code, p.title order by p.code""", rs -> {
 			byProject.put(rs.getLong(1),
-					new Funded(rs.getString(2), rs.getString(3), usd(rs.getBigDecimal(4)), 0, 0, 0, 0));
+					new Funded(rs.getString(2), rs.getString(3), Sql.usd(rs.getBigDecimal(4)), 0, 0, 0, 0));
 		}, donorId, to);
 		if (byProject.isEmpty()) {
 			return List.of();
@@ -184,8 +184,5 @@ class DonorStatement {
 		return List.copyOf(byProject.values());
 	}
 
-	private static BigDecimal usd(BigDecimal stored) {
-		return Money.rounded(stored, Money.USD).amount();
-	}
 
 }

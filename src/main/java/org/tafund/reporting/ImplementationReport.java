@@ -2,9 +2,7 @@ package org.tafund.reporting;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -12,7 +10,6 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.tafund.shared.Money;
 
 /**
  * The report on implementation asked of the Secretary-General (resolution 2004/23, para 9), for a
@@ -90,7 +87,7 @@ class ImplementationReport {
 				"select a.funding_window, sum(r.usd_amount) " + receiptFrom
 						+ " group by a.funding_window order by a.funding_window",
 				moneyParams, true);
-		var received = usd(jdbc.queryForObject("select coalesce(sum(r.usd_amount), 0) " + receiptFrom, BigDecimal.class,
+		var received = Sql.usd(jdbc.queryForObject("select coalesce(sum(r.usd_amount), 0) " + receiptFrom, BigDecimal.class,
 				moneyParams));
 		var donors = jdbc.queryForObject("select count(distinct d.id) " + receiptFrom, Long.class, moneyParams);
 
@@ -156,7 +153,7 @@ class ImplementationReport {
 
 	private List<Figure> figures(String section, String sql, Object[] params, boolean money) {
 		return jdbc.query(sql, (rs, n) -> new Figure(section, rs.getString(1) == null ? "—" : rs.getString(1),
-				money ? usd(rs.getBigDecimal(2)) : rs.getBigDecimal(2)), params);
+				money ? Sql.usd(rs.getBigDecimal(2)) : rs.getBigDecimal(2)), params);
 	}
 
 	/** Bound parameters in order; arrays and lists among them are spread out. */
@@ -180,15 +177,6 @@ class ImplementationReport {
 		return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
 	}
 
-	private static BigDecimal usd(BigDecimal stored) {
-		return Money.rounded(stored == null ? BigDecimal.ZERO : stored, Money.USD).amount();
-	}
 
-	/** Figures keyed by label, for the summary paragraph. */
-	static Map<String, BigDecimal> byLabel(List<Figure> figures) {
-		var map = new LinkedHashMap<String, BigDecimal>();
-		figures.forEach(f -> map.put(f.label(), f.value()));
-		return map;
-	}
 
 }

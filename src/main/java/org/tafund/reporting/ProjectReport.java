@@ -2,7 +2,6 @@ package org.tafund.reporting;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,11 +67,22 @@ class ProjectReport {
 				(rs, n) -> new Choice(rs.getLong(1), rs.getString(2), rs.getString(3)), where.params().toArray());
 	}
 
+	/** A project manager who is nothing more reads the reports of their own projects only. */
+	static boolean onlyOwnProjects(org.springframework.security.core.Authentication user) {
+		var roles = user.getAuthorities().stream().map(a -> a.getAuthority()).toList();
+		return roles.contains("ROLE_PROJECT_MANAGER") && !roles.contains("ROLE_FINANCE") && !roles.contains("ROLE_ADMIN")
+				&& !roles.contains("ROLE_AUDITOR");
+	}
+
+	/** Refused, page, file or API alike, when a project manager asks for another manager's project. */
 	@Transactional(readOnly = true)
-	boolean isManagedBy(long projectId, String username) {
-		return Boolean.TRUE.equals(jdbc.queryForObject(
+	void requireAccess(org.springframework.security.core.Authentication user, long projectId) {
+		if (onlyOwnProjects(user) && !Boolean.TRUE.equals(jdbc.queryForObject(
 				"select count(*) from project_manager where project_id = ? and username = ?",
-				(rs, n) -> rs.getLong(1) > 0, projectId, username));
+				(rs, n) -> rs.getLong(1) > 0, projectId, user.getName()))) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					"A project manager reads the reports of their own projects only.");
+		}
 	}
 
 	@Transactional(readOnly = true)
@@ -124,28 +134,28 @@ class ProjectReport {
 			var yearPsc = BigDecimal.ZERO;
 			for (var category : year.getValue().entrySet()) {
 				var c = category.getValue();
-				var b = usd(c[0]);
-				var e = usd(c[1]);
-				var p = usd(c[2]);
+				var b = Sql.usd(c[0]);
+				var e = Sql.usd(c[1]);
+				var p = Sql.usd(c[2]);
 				rows.add(new Row(year.getKey(), category.getKey(), b, null, e, p, b.subtract(e).subtract(p)));
 				yearBudget = yearBudget.add(b);
 				yearSpent = yearSpent.add(e);
 				yearPsc = yearPsc.add(p);
 			}
-			rows.add(new Row(year.getKey(), null, yearBudget, usd(allocatedByYear.get(year.getKey())), yearSpent,
+			rows.add(new Row(year.getKey(), null, yearBudget, Sql.usd(allocatedByYear.get(year.getKey())), yearSpent,
 					yearPsc, yearBudget.subtract(yearSpent).subtract(yearPsc)));
 			budget = budget.add(yearBudget);
 			spent = spent.add(yearSpent);
 			psc = psc.add(yearPsc);
 		}
-		var allocatedToDate = usd(jdbc.queryForObject(
+		var allocatedToDate = Sql.usd(jdbc.queryForObject(
 				"select coalesce(sum(amount_usd), 0) from allocation where project_id = ? and allocated_on <= ?",
 				BigDecimal.class, id, to));
 		var toDate = jdbc.queryForList("""
 				select coalesce(sum(usd_amount), 0) as spent, coalesce(sum(psc_usd), 0) as psc from expenditure
 				 where project_id = ? and spent_on <= ?""", id, to).get(0);
-		var spentToDate = usd((BigDecimal) toDate.get("spent"));
-		var pscToDate = usd((BigDecimal) toDate.get("psc"));
+		var spentToDate = Sql.usd((BigDecimal) toDate.get("spent"));
+		var pscToDate = Sql.usd((BigDecimal) toDate.get("psc"));
 		var balance = allocatedToDate.subtract(spentToDate).subtract(pscToDate);
 		// Burn rate: what the period cost (expenditure + PSC) per month of the period.
 		long months = Math.max(1, ChronoUnit.MONTHS.between(from.withDayOfMonth(1), to.withDayOfMonth(1)) + 1);
@@ -163,8 +173,5 @@ class ProjectReport {
 		return cells.computeIfAbsent(year, y -> new TreeMap<>()).computeIfAbsent(category, c -> new BigDecimal[3]);
 	}
 
-	private static BigDecimal usd(BigDecimal stored) {
-		return Money.rounded(stored == null ? BigDecimal.ZERO : stored, Money.USD).amount();
-	}
 
 }

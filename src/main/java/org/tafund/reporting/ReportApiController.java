@@ -1,11 +1,9 @@
 package org.tafund.reporting;
 
 import java.io.IOException;
-import java.time.LocalDate;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,28 +33,21 @@ class ReportApiController {
 
 	private final Ledger ledger;
 
-	private final ReportPagesController pages;
-
 	private final JsonMapper json;
 
 	ReportApiController(FundStatement statements, StatusOfContributions status, DonorStatement donorStatements,
-			ProjectReport projects, ImplementationReport implementation, Ledger ledger, ReportPagesController pages,
-			JsonMapper json) {
+			ProjectReport projects, ImplementationReport implementation, Ledger ledger, JsonMapper json) {
 		this.statements = statements;
 		this.status = status;
 		this.donorStatements = donorStatements;
 		this.projects = projects;
 		this.implementation = implementation;
 		this.ledger = ledger;
-		this.pages = pages;
 		this.json = json;
 	}
 
 	@GetMapping("/fund-statement")
-	FundStatement.Statement fundStatement(
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		var period = ReportController.Period.of(from, to);
+	FundStatement.Statement fundStatement(ReportFilter period) {
 		return statements.of(period.from(), period.to());
 	}
 
@@ -74,7 +65,7 @@ class ReportApiController {
 	@GetMapping("/project-report")
 	ProjectReport.Report projectReport(ReportFilter filter, Authentication user) {
 		if (filter.projectId() != null) {
-			pages.requireProjectAccess(user, filter.projectId());
+			projects.requireAccess(user, filter.projectId());
 		}
 		return projects.of(filter);
 	}

@@ -2,12 +2,10 @@ package org.tafund.reporting;
 
 import java.io.IOException;
 import java.security.Principal;
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,9 +55,7 @@ class ReportController {
 	}
 
 	@GetMapping("/fund-statement")
-	String fundStatement(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
-		var period = Period.of(from, to);
+	String fundStatement(ReportFilter period, Model model) {
 		model.addAttribute("statement", statements.of(period.from(), period.to()));
 		model.addAttribute("ledgerTypes", java.util.Map.of("contributions", "REVENUE", "refunds", "REFUND", "exchange",
 				"REVALUATION", "expenditure", "EXPENDITURE", "psc", "PSC"));
@@ -67,11 +63,8 @@ class ReportController {
 	}
 
 	@GetMapping("/fund-statement.{format}")
-	void fundStatementExport(@PathVariable String format,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			Principal principal, HttpServletResponse response) throws IOException {
-		var period = Period.of(from, to);
+	void fundStatementExport(@PathVariable String format, ReportFilter period, Principal principal,
+			HttpServletResponse response) throws IOException {
 		var statement = statements.of(period.from(), period.to());
 		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
 		java.util.function.Function<String, String> label = key -> messages.getMessage("fundStatement." + key, null, key,
@@ -166,22 +159,6 @@ class ReportController {
 			}
 			default -> throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
 		}
-	}
-
-	/** A report period; by default the current calendar year, and never backwards. */
-	record Period(LocalDate from, LocalDate to) {
-
-		static Period of(LocalDate from, LocalDate to) {
-			var year = LocalDate.now().getYear();
-			var start = from == null ? LocalDate.of(year, 1, 1) : from;
-			var end = to == null ? LocalDate.of(year, 12, 31) : to;
-			if (end.isBefore(start)) {
-				throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
-						"The period ends before it starts.");
-			}
-			return new Period(start, end);
-		}
-
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -145,9 +144,9 @@ class ReportPagesController {
 
 	@GetMapping("/project-report")
 	String projectReport(ReportFilter filter, Authentication user, Model model) {
-		model.addAttribute("projects", projects.choices(filter, onlyOwnProjects(user) ? user.getName() : null));
+		model.addAttribute("projects", projects.choices(filter, ProjectReport.onlyOwnProjects(user) ? user.getName() : null));
 		if (filter.projectId() != null) {
-			requireProjectAccess(user, filter.projectId());
+			projects.requireAccess(user, filter.projectId());
 			model.addAttribute("report", projects.of(filter));
 		}
 		return filters(model, filter, "reporting/project-report");
@@ -157,7 +156,7 @@ class ReportPagesController {
 	void projectReportExport(@PathVariable String format, ReportFilter filter, Authentication user,
 			HttpServletResponse response) throws IOException {
 		if (filter.projectId() != null) {
-			requireProjectAccess(user, filter.projectId());
+			projects.requireAccess(user, filter.projectId());
 		}
 		var report = projects.of(filter);
 		var table = new Exports.Table("Project financial report: " + report.code() + " " + report.title(),
@@ -203,17 +202,5 @@ class ReportPagesController {
 		return view;
 	}
 
-	/** A project manager who is nothing more reads the reports of their own projects only. */
-	static boolean onlyOwnProjects(Authentication user) {
-		var roles = user.getAuthorities().stream().map(a -> a.getAuthority()).toList();
-		return roles.contains("ROLE_PROJECT_MANAGER") && !roles.contains("ROLE_FINANCE") && !roles.contains("ROLE_ADMIN")
-				&& !roles.contains("ROLE_AUDITOR");
-	}
-
-	void requireProjectAccess(Authentication user, long projectId) {
-		if (onlyOwnProjects(user) && !projects.isManagedBy(projectId, user.getName())) {
-			throw new AccessDeniedException("A project manager reads the reports of their own projects only.");
-		}
-	}
 
 }

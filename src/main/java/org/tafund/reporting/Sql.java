@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Conditions added only when a filter is set, with their bound parameters in order. */
+/**
+ * What the report queries share: conditions added only when a filter is set, with their bound
+ * parameters in order, and USD sums read back at cents.
+ */
 final class Sql {
 
 	private Sql() {
@@ -12,6 +15,12 @@ final class Sql {
 
 	static Where where() {
 		return new Where();
+	}
+
+	/** A stored USD sum (null when nothing was summed) at cents, by the one rounding rule. */
+	static java.math.BigDecimal usd(java.math.BigDecimal stored) {
+		return org.tafund.shared.Money.rounded(stored == null ? java.math.BigDecimal.ZERO : stored,
+				org.tafund.shared.Money.USD).amount();
 	}
 
 	static final class Where {

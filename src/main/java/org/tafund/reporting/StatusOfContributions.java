@@ -147,18 +147,15 @@ class StatusOfContributions {
 		return new Row(rs.getLong("donor_id"), rs.getString("donor"), rs.getString("donor_type"),
 				rs.getString("funding_window"), rs.getLong("agreement_id"), rs.getString("reference"),
 				signedOn.getYear(), signedOn, currency, rs.getBoolean("conditional_terms"), total.amount(),
-				usd(rs.getBigDecimal("recognised_usd")), Money.rounded(rs.getBigDecimal("received_period"), currency).amount(),
-				usd(rs.getBigDecimal("received_period_usd")), receivedToDate.amount(), outstanding.amount(),
+				Sql.usd(rs.getBigDecimal("recognised_usd")), Money.rounded(rs.getBigDecimal("received_period"), currency).amount(),
+				Sql.usd(rs.getBigDecimal("received_period_usd")), receivedToDate.amount(), outstanding.amount(),
 				rate == null ? null : rate.unitsPerUsd(), rate == null ? null : rate.effectiveDate(),
 				rate == null ? null : outstanding.toUsd(rate.unitsPerUsd()).amount(), overdue.amount(),
 				rate == null ? null : overdue.toUsd(rate.unitsPerUsd()).amount(),
 				Money.rounded(rs.getBigDecimal("refunded_period"), currency).amount(),
-				usd(rs.getBigDecimal("refunded_period_usd")), !signedOn.isBefore(filter.from()));
+				Sql.usd(rs.getBigDecimal("refunded_period_usd")), !signedOn.isBefore(filter.from()));
 	}
 
-	private static BigDecimal usd(BigDecimal stored) {
-		return Money.rounded(stored == null ? BigDecimal.ZERO : stored, Money.USD).amount();
-	}
 
 	record Rate(BigDecimal unitsPerUsd, LocalDate effectiveDate) {
 	}
