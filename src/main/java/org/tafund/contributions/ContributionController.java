@@ -1,6 +1,7 @@
 package org.tafund.contributions;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 
 import jakarta.validation.Valid;
@@ -36,7 +37,10 @@ class ContributionController {
 
 	private final DonorManagement donors;
 
-	ContributionController(ContributionManagement contributions, DonorManagement donors) {
+	private final Clock clock;
+
+	ContributionController(ContributionManagement contributions, DonorManagement donors, Clock clock) {
+		this.clock = clock;
 		this.contributions = contributions;
 		this.donors = donors;
 	}
@@ -102,7 +106,7 @@ class ContributionController {
 	@GetMapping("/revaluations")
 	String revaluations(Model model) {
 		model.addAttribute("runs", contributions.revaluations());
-		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("today", LocalDate.now(clock));
 		return "contributions/revaluations";
 	}
 
@@ -141,7 +145,7 @@ class ContributionController {
 		var agreement = contributions.agreement(id);
 		model.addAttribute("agreement", agreement);
 		model.addAttribute("donor", donors.get(agreement.donorId()));
-		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("today", LocalDate.now(clock));
 		return "contributions/agreement";
 	}
 

@@ -1,6 +1,7 @@
 package org.tafund.projects;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -44,8 +45,11 @@ class ProjectController {
 
 	private final org.tafund.donors.DonorManagement donors;
 
+	private final Clock clock;
+
 	ProjectController(ProjectManagement projects, CountryCatalogue countries, ReferenceCatalogue reference,
-			org.tafund.donors.DonorManagement donors) {
+			org.tafund.donors.DonorManagement donors, Clock clock) {
+		this.clock = clock;
 		this.donors = donors;
 		this.projects = projects;
 		this.countries = countries;
@@ -115,7 +119,7 @@ class ProjectController {
 			.toList());
 		model.addAttribute("burn", BurnRate.of(projects.expenditure(id)));
 		model.addAttribute("categories", BudgetCategory.values());
-		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("today", LocalDate.now(clock));
 		return "projects/show";
 	}
 

@@ -109,7 +109,10 @@ class ImplementationReport {
 				select v.country from activity v where v.country is not null and v.start_date between ? and ?
 				   and v.project_id in (%s)""".formatted(supported, supported);
 		var assistedParams = params(supportedParams, from, to, supportedParams);
-		var countryFrom = " from country c where c.code in (select code from (" + assisted + ") x)";
+		// Under a geographic filter, only the countries in that place count.
+		var inPlace = filter.places(Sql.where(), "c.code");
+		assistedParams = params(assistedParams, inPlace.params().toArray());
+		var countryFrom = " from country c where c.code in (select code from (" + assisted + ") x)" + inPlace.text();
 		var countries = jdbc.queryForObject("select count(*)" + countryFrom, Long.class, assistedParams);
 		var byClassification = figures("Countries assisted by classification",
 				"select c.classification, count(*)" + countryFrom + " group by c.classification order by c.classification",
@@ -118,9 +121,12 @@ class ImplementationReport {
 		var byRegion = figures("Countries assisted by region",
 				"select c.region, count(*)" + countryFrom + " group by c.region order by c.region", assistedParams, false);
 
+		// An activity counts where it was held; one without a place counts with its project's beneficiaries.
+		var heldIn = filter.places(Sql.where(), "v.country");
+		var held = heldIn.text().isEmpty() ? "" : " and (v.country is null or (1 = 1" + heldIn.text() + "))";
 		var activityFrom = " from activity v join project p on p.id = v.project_id where v.start_date between ? and ?"
-				+ projectWhere.text();
-		var activityParams = params(from, to, projectWhere.params());
+				+ projectWhere.text() + held;
+		var activityParams = params(params(from, to, projectWhere.params()), heldIn.params().toArray());
 		var byActivityType = figures("Activities by type", "select v.activity_type, count(*)" + activityFrom
 				+ " group by v.activity_type order by v.activity_type", activityParams, false);
 		var sums = jdbc.queryForList("""

@@ -120,6 +120,21 @@ record ReportFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fro
 					        where pc.project_id = p.id and bc.classification = ?)""", classification);
 	}
 
+	/**
+	 * Conditions on a country code held in {@code column} (where an activity took place, a
+	 * country assisted): the geographic filters applied to the place itself.
+	 */
+	Sql.Where places(Sql.Where where, String column) {
+		return where.and(country != null, column + " = ?", country)
+			.and(region != null, """
+					exists (select 1 from country gc where gc.code = %s
+					          and (gc.region = ? or gc.sub_region = ? or gc.intermediate_region = ?))""".formatted(column),
+					region, region, region)
+			.and(classification != null,
+					"exists (select 1 from country gc where gc.code = %s and gc.classification = ?)".formatted(column),
+					classification);
+	}
+
 	private static String code(String value) {
 		return value == null || value.isBlank() ? null : value.strip().toUpperCase(Locale.ROOT);
 	}

@@ -3,6 +3,7 @@ package org.tafund.reporting;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,7 +96,10 @@ class StatusOfContributions {
 
 	private final JdbcTemplate jdbc;
 
-	StatusOfContributions(DataSource dataSource) {
+	private final Clock clock;
+
+	StatusOfContributions(DataSource dataSource, Clock clock) {
+		this.clock = clock;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setFetchSize(Ledger.FETCH_SIZE);
 	}
@@ -104,7 +108,8 @@ class StatusOfContributions {
 	void stream(ReportFilter filter, Consumer<Row> sink) {
 		var where = filter.contributions(Sql.where());
 		// Overdue means past due by the period end, and nothing due in the future is overdue yet.
-		var dueBefore = filter.to().isAfter(LocalDate.now()) ? LocalDate.now() : filter.to();
+		var today = LocalDate.now(clock);
+		var dueBefore = filter.to().isAfter(today) ? today : filter.to();
 		var params = new ArrayList<Object>(List.of(filter.from(), filter.to(), filter.to(), filter.from(), filter.to(),
 				dueBefore, filter.to(), filter.from()));
 		params.addAll(where.params());

@@ -19,6 +19,7 @@ import org.tafund.security.NewUser;
 import org.tafund.security.Role;
 import org.tafund.security.UserManagement;
 import org.tafund.support.IntegrationTest;
+import org.tafund.support.Unique;
 
 @IntegrationTest
 class AuditTrailTests {
@@ -34,7 +35,7 @@ class AuditTrailTests {
 
 	@Test
 	void recordsWhoChangedWhichRecordAndWhatChanged() throws Exception {
-		var target = users.create(new NewUser("audit.target", "Audit Target", null, "long enough password",
+		var target = users.create(new NewUser(Unique.name("audit.target"), "Audit Target", null, "long enough password",
 				EnumSet.of(Role.DONOR_RELATIONS)));
 
 		mvc.perform(post("/admin/users/{id}/roles", target.id()).with(user("admin").roles("ADMIN"))
@@ -62,7 +63,7 @@ class AuditTrailTests {
 
 	@Test
 	void aStaleFormIsRefusedWithAConflictInsteadOfOverwriting() throws Exception {
-		var target = users.create(new NewUser("stale.target", "Stale Target", null, "long enough password",
+		var target = users.create(new NewUser(Unique.name("stale.target"), "Stale Target", null, "long enough password",
 				EnumSet.of(Role.FINANCE)));
 		var staleVersion = target.version();
 		users.changeRoles(target.id(), staleVersion, EnumSet.of(Role.AUDITOR), "admin");

@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tafund.fx.ExchangeRateManagement;
 import org.tafund.support.BrowserTest;
+import org.tafund.support.TestRates;
 
 /**
  * In Chromium: the donor relations officer creates a donor and an agreement with two instalments,
@@ -28,10 +29,13 @@ class ContributionBrowserTests extends BrowserTest {
 	@Autowired
 	ExchangeRateManagement rates;
 
+	@Autowired
+	java.time.Clock clock;
+
 	@Test
 	void aPartialReceiptLeavesTheRightOutstandingOnTheDonorPage() {
 		// CZK is used by no other test, so this is the only rate in force for the dates below.
-		rates.record("CZK", LocalDate.parse("2025-01-01"), new BigDecimal("23.50"));
+		TestRates.ensure(rates, "CZK", "2025-01-01", "23.50");
 		var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
 
 		signIn("donor.officer", "tafund-demo-2026");
@@ -53,7 +57,7 @@ class ContributionBrowserTests extends BrowserTest {
 		setValue("instalments0.dueOn", "2025-03-31");
 		type("instalments0.amount", "400000.00");
 		// The second instalment falls due next year: only what is left of the first is overdue.
-		setValue("instalments1.dueOn", LocalDate.now().plusYears(1).toString());
+		setValue("instalments1.dueOn", LocalDate.now(clock).plusYears(1).toString());
 		type("instalments1.amount", "600000.00");
 		submit("agreement-form");
 		wait.until(ExpectedConditions.urlMatches("/contributions/agreements/\\d+$"));

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,6 +37,7 @@ import org.tafund.fx.ExchangeRateManagement;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
 import org.tafund.support.IntegrationTest;
+import org.tafund.support.TestRates;
 
 @IntegrationTest
 class ContributionTests {
@@ -58,18 +60,16 @@ class ContributionTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	Clock clock;
+
 	long donor() {
 		return donors.register(new DonorDetails("Contribution Test Donor " + UUID.randomUUID(), DonorType.FOUNDATION,
 				null, null, null, null, true, List.of())).id();
 	}
 
 	void rate(String currency, String date, String unitsPerUsd) {
-		try {
-			rates.record(currency, LocalDate.parse(date), new BigDecimal(unitsPerUsd));
-		}
-		catch (BusinessRuleViolation e) {
-			// another test of this run entered the same rate already
-		}
+		TestRates.ensure(rates, currency, date, unitsPerUsd);
 	}
 
 	AgreementView usdAgreement(String total, String... schedule) {
@@ -299,7 +299,7 @@ class ContributionTests {
 	@Test
 	void refusesFutureDatesAndOverlongTextOnMoneyMovementsWithAMessage() {
 		var agreement = usdAgreement("1000.00", "2025-12-01", "1000.00");
-		var tomorrow = LocalDate.now().plusDays(1).toString();
+		var tomorrow = LocalDate.now(clock).plusDays(1).toString();
 		assertThatThrownBy(() -> receive(agreement.id(), tomorrow, "10.00", "USD", false))
 			.isInstanceOfSatisfying(BusinessRuleViolation.class, e -> assertThat(key(e)).isEqualTo("date.future"));
 		assertThatThrownBy(() -> contributions.recordReceipt(agreement.id(), new ReceiptCommand(
@@ -318,70 +318,12 @@ class ContributionTests {
 				List.of(new ScheduleLine(LocalDate.parse("2025-12-01"), new BigDecimal("1000.00")))))
 			.isInstanceOfSatisfying(BusinessRuleViolation.class,
 					e -> assertThat(key(e)).isEqualTo("amendment.beforeSignature"));
-		assertThatThrownBy(() -> contributions.revalue(LocalDate.now().plusMonths(1)))
+		assertThatThrownBy(() -> contributions.revalue(LocalDate.now(clock).plusMonths(1)))
 			.isInstanceOfSatisfying(BusinessRuleViolation.class, e -> assertThat(key(e)).isEqualTo("date.future"));
 		var stored = contributions.agreement(agreement.id());
 		assertThat(stored.receipts()).hasSize(1);
 		assertThat(stored.refunds()).isEmpty();
 		assertThat(stored.amendments()).isEmpty();
-	}
-
-	@Test
-	void revaluesOpenReceivablesAtPeriodEndAndNeverRecomputesAStoredRun() {
-		rate("NOK", "2024-06-01", "10.00");
-		rate("NOK", "2024-09-01", "10.50");
-		rate("NOK", "2024-12-01", "11.00");
-		var agreement = contributions.createAgreement(new AgreementTerms("NOK-" + UUID.randomUUID(), donor(), "NOK",
-				new BigDecimal("1000000.00"), FundingWindow.CPCJF_SPECIAL_PURPOSE, null, 1, null, null, null, null,
-				false, null, null, LocalDate.parse("2024-06-01"),
-				List.of(new ScheduleLine(LocalDate.parse("2024-10-01"), new BigDecimal("1000000.00")))));
-		// 1,000,000.00 NOK / 10.00 = 100,000.00 USD recognised at signature
-		assertThat(agreement.recognisedUsd()).isEqualTo(Money.usd("100000.00"));
-		receive(agreement.id(), "2024-09-01", "400000.00", "NOK", false);
-
-		var run = contributions.revalue(LocalDate.parse("2024-12-31"));
-		// outstanding 600,000.00 NOK: at recognition 600,000 / 10.00 = 60,000.00 USD;
-		// at the period-end rate 600,000 / 11.00 = 54,545.45 USD; loss 54,545.45 - 60,000.00 = -5,454.55
-		var line = run.lines().stream().filter(l -> l.agreementId().equals(agreement.id())).findFirst().orElseThrow();
-		assertThat(line.outstanding()).isEqualTo(Money.of("600000.00", "NOK"));
-		assertThat(line.usdAtRecognition()).isEqualTo(Money.usd("60000.00"));
-		assertThat(line.periodEndRate()).isEqualByComparingTo("11.00");
-		assertThat(line.revaluedUsd()).isEqualTo(Money.usd("54545.45"));
-		assertThat(line.gainLossUsd()).isEqualTo(Money.usd("-5454.55"));
-		assertThat(run.gainLossUsd()).isEqualTo(run.lines().stream().map(RevaluationView.Line::gainLossUsd)
-			.reduce(Money.zero("USD"), Money::plus));
-
-		// A rate entered later for the same month changes nothing already stored, and the run is not redone.
-		rate("NOK", "2024-12-15", "12.00");
-		assertThatThrownBy(() -> contributions.revalue(LocalDate.parse("2024-12-31")))
-			.satisfies(e -> assertThat(key((BusinessRuleViolation) e)).isEqualTo("revaluation.exists"));
-		var stored = contributions.revaluations().stream().filter(r -> r.periodEnd().equals(LocalDate.parse("2024-12-31")))
-			.findFirst().orElseThrow();
-		assertThat(stored.lines().stream().filter(l -> l.agreementId().equals(agreement.id())).findFirst().orElseThrow()
-			.gainLossUsd()).isEqualTo(Money.usd("-5454.55"));
-
-		// The first run books its whole difference.
-		assertThat(line.bookedUsd()).isEqualTo(Money.usd("-5454.55"));
-		// The next run, at 12.00: 600,000 / 12.00 = 50,000.00 against 60,000.00 at recognition, a loss
-		// of -10,000.00, of which -5,454.55 was booked already: it books -4,545.45. The two runs add up
-		// to -10,000.00, the whole change since signature, counted once.
-		var next = contributions.revalue(LocalDate.parse("2025-03-31"));
-		var nextLine = next.lines().stream().filter(l -> l.agreementId().equals(agreement.id())).findFirst().orElseThrow();
-		assertThat(nextLine.usdAtRecognition()).isEqualTo(Money.usd("60000.00"));
-		assertThat(nextLine.revaluedUsd()).isEqualTo(Money.usd("50000.00"));
-		assertThat(nextLine.gainLossUsd()).isEqualTo(Money.usd("-10000.00"));
-		assertThat(nextLine.bookedUsd()).isEqualTo(Money.usd("-4545.45"));
-		assertThat(line.bookedUsd().plus(nextLine.bookedUsd())).isEqualTo(nextLine.gainLossUsd());
-		// Paid in full before a third run: that run reverses what the two booked, +10,000.00.
-		receive(agreement.id(), "2025-04-15", "600000.00", "NOK", false);
-		var third = contributions.revalue(LocalDate.parse("2025-06-30"));
-		var settled = third.lines().stream().filter(l -> l.agreementId().equals(agreement.id())).findFirst().orElseThrow();
-		assertThat(settled.outstanding()).isEqualTo(Money.of("0.00", "NOK"));
-		assertThat(settled.gainLossUsd()).isEqualTo(Money.usd("0.00"));
-		assertThat(settled.bookedUsd()).isEqualTo(Money.usd("10000.00"));
-		// A run dated before one that already revalued the agreement is refused.
-		assertThatThrownBy(() -> contributions.revalue(LocalDate.parse("2024-10-31")))
-			.satisfies(e -> assertThat(key((BusinessRuleViolation) e)).isEqualTo("revaluation.laterRun"));
 	}
 
 	@Test

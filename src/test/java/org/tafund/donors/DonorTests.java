@@ -24,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.support.IntegrationTest;
+import org.tafund.support.Unique;
 
 @IntegrationTest
 class DonorTests {
@@ -55,42 +56,44 @@ class DonorTests {
 
 	@Test
 	void searchesByNameFiltersByTypeAndCountrySortsAndPaginates() {
-		donors.register(memberState("Searchland Alpha", "SWE"));
-		donors.register(memberState("Searchland Beta", "DNK"));
-		donors.register(new DonorDetails("Searchland Gamma Foundation", DonorType.FOUNDATION, null, null, "60", null,
+		var land = "Searchland" + Unique.suffix();
+		donors.register(memberState(land + " Alpha", "SWE"));
+		donors.register(memberState(land + " Beta", "DNK"));
+		donors.register(new DonorDetails(land + " Gamma Foundation", DonorType.FOUNDATION, null, null, "60", null,
 				true, List.of()));
 
-		var byName = donors.search(new DonorSearch("searchland", null, null, null),
+		var byName = donors.search(new DonorSearch(land.toLowerCase(java.util.Locale.ROOT), null, null, null),
 				PageRequest.of(0, 2, Sort.by(Sort.Direction.DESC, "name")));
 		assertThat(byName.getTotalElements()).isEqualTo(3);
 		assertThat(byName.getContent()).extracting(DonorView::name)
-			.containsExactly("Searchland Gamma Foundation", "Searchland Beta");
-		assertThat(donors.search(new DonorSearch("searchland", DonorType.MEMBER_STATE, "SWE", null), PageRequest.of(0, 10)))
+			.containsExactly(land + " Gamma Foundation", land + " Beta");
+		assertThat(donors.search(new DonorSearch(land, DonorType.MEMBER_STATE, "SWE", null), PageRequest.of(0, 10)))
 			.extracting(DonorView::name)
-			.containsExactly("Searchland Alpha");
+			.containsExactly(land + " Alpha");
 	}
 
 	@Test
 	void aStaleEditShowsTheCurrentValuesAndOverwritesNothing() throws Exception {
-		var donor = donors.register(memberState("Conflictland", "FIN"));
-		donors.update(donor.id(), donor.version(), memberState("Conflictland (renamed)", "FIN"));
+		var name = "Conflictland " + Unique.suffix();
+		var donor = donors.register(memberState(name, "FIN"));
+		donors.update(donor.id(), donor.version(), memberState(name + " (renamed)", "FIN"));
 
 		mvc.perform(post("/donors/{id}", donor.id()).with(user("donor.officer").roles("DONOR_RELATIONS"))
 			.with(csrf())
-			.param("name", "Conflictland (stale edit)")
+			.param("name", name + " (stale edit)")
 			.param("type", "MEMBER_STATE")
 			.param("country", "FIN")
 			.param("active", "true")
 			.param("version", String.valueOf(donor.version())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("after you opened the page")))
-			.andExpect(content().string(containsString("Conflictland (renamed)")));
-		assertThat(donors.get(donor.id()).name()).isEqualTo("Conflictland (renamed)");
+			.andExpect(content().string(containsString(name + " (renamed)")));
+		assertThat(donors.get(donor.id()).name()).isEqualTo(name + " (renamed)");
 
 		// The donor page's History panel says who renamed it, before and after.
 		mvc.perform(get("/history/Donor/{id}", donor.id()).with(user("project.manager").roles("PROJECT_MANAGER")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Conflictland → </span><span>Conflictland (renamed)")))
+			.andExpect(content().string(containsString(name + " → </span><span>" + name + " (renamed)")))
 			.andExpect(content().string(containsString("system")));
 		mvc.perform(get("/history/AppUser/1").with(user("project.manager").roles("PROJECT_MANAGER")))
 			.andExpect(status().isOk());
@@ -119,8 +122,9 @@ class DonorTests {
 
 	@Test
 	void theApiUsesETagsAndIfMatchAgainstLostUpdates() throws Exception {
+		var apiDonor = Unique.name("Api Donor");
 		var body = """
-				{"name":"Api Donor","type":"FOUNDATION","active":true,"contacts":[{"name":"A. Person","email":"a@example.org","role":"Grants"}]}""";
+				{"name":"Api Donor","type":"FOUNDATION","active":true,"contacts":[{"name":"A. Person","email":"a@example.org","role":"Grants"}]}""".replace("Api Donor", apiDonor);
 		var created = mvc.perform(post("/api/v1/donors").with(httpBasic("donor.officer", "tafund-demo-2026"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body))
@@ -128,7 +132,7 @@ class DonorTests {
 			.andExpect(header().string("ETag", "\"0\""))
 			.andReturn();
 		var id = com.jayway.jsonpath.JsonPath.read(created.getResponse().getContentAsString(), "$.id").toString();
-		var update = body.replace("Api Donor", "Api Donor (renamed)");
+		var update = body.replace(apiDonor, apiDonor + " (renamed)");
 
 		mvc.perform(put("/api/v1/donors/" + id).with(httpBasic("donor.officer", "tafund-demo-2026"))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -144,7 +148,7 @@ class DonorTests {
 			.andExpect(status().isPreconditionFailed())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		mvc.perform(get("/api/v1/donors/" + id).with(httpBasic("auditor", "tafund-demo-2026")))
-			.andExpect(jsonPath("$.name").value("Api Donor (renamed)"))
+			.andExpect(jsonPath("$.name").value(apiDonor + " (renamed)"))
 			.andExpect(jsonPath("$.contacts[0].email").value("a@example.org"));
 		mvc.perform(post("/api/v1/donors").with(httpBasic("finance.officer", "tafund-demo-2026"))
 			.contentType(MediaType.APPLICATION_JSON)

@@ -26,8 +26,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
 import org.tafund.support.IntegrationTest;
+import org.tafund.support.OwnDatabase;
 
 @IntegrationTest
+@OwnDatabase
 class ExchangeRateTests {
 
 	@Autowired

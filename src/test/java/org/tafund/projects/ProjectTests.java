@@ -49,6 +49,7 @@ import org.tafund.reference.ReferenceCatalogue;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
 import org.tafund.support.IntegrationTest;
+import org.tafund.support.TestRates;
 
 @IntegrationTest
 class ProjectTests {
@@ -211,12 +212,7 @@ class ProjectTests {
 
 	@Test
 	void chargesPscOnEachExpenditureLineAndRefusesAnOverdrawWithTheShortfall() {
-		try {
-			rates.record("DKK", LocalDate.parse("2024-03-01"), new BigDecimal("6.80"));
-		}
-		catch (BusinessRuleViolation e) {
-			// entered by an earlier run of this class in the same database
-		}
+		TestRates.ensure(rates, "DKK", "2024-03-01", "6.80");
 		var project = project(Theme.MLA, "SEN", "project.manager", 2);
 		allocate(agreement("2000.00", 1, null, null), project, "2000.00");
 

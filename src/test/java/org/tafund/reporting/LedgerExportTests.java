@@ -36,12 +36,14 @@ import org.tafund.projects.ProjectDetails;
 import org.tafund.projects.ProjectManagement;
 import org.tafund.reference.ReferenceCatalogue;
 import org.tafund.support.IntegrationTest;
+import org.tafund.support.OwnDatabase;
 
 /**
- * A worked example in 2019, a year no other test uses: the ledger's lines and totals, and each
+ * A worked example in 2019, on a database of its own (revaluation takes every open receivable): the ledger's lines and totals, and each
  * export parsed back and compared with them.
  */
 @IntegrationTest
+@OwnDatabase
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LedgerExportTests {
 
@@ -70,11 +72,11 @@ class LedgerExportTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	java.time.Clock clock;
+
 	@BeforeAll
 	void workedExample() {
-		if (!ledger.first(LocalDate.parse(FROM), LocalDate.parse(TO), 1).isEmpty()) {
-			return;
-		}
 		rates.record("ZAR", LocalDate.parse("2019-01-01"), new BigDecimal("14.00"));
 		rates.record("ZAR", LocalDate.parse("2019-12-01"), new BigDecimal("16.00"));
 		long donor = donors.register(new DonorDetails("Ledger Donor", DonorType.MEMBER_STATE, "ZAF", null, "10", null,
@@ -123,7 +125,7 @@ class LedgerExportTests {
 			.containsEntry("EXPENDITURE", new BigDecimal("-1000.0000"))
 			.containsEntry("PSC", new BigDecimal("-130.0000"))
 			.containsEntry("REVALUATION", new BigDecimal("-312.5000"));
-		var today = LocalDate.now();
+		var today = LocalDate.now(clock);
 		assertThat(ledger.first(today, today, 10000)).anySatisfy(line -> {
 			assertThat(line.type()).isEqualTo("REVERSAL");
 			assertThat(line.agreement()).isEqualTo("ZAF-2019-L");

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.tafund.support.RequiresTestDatabase;
+import org.tafund.support.TestClock;
 import org.tafund.support.TestDatabase;
 import org.tafund.volume.VolumeData;
 
@@ -43,7 +44,7 @@ class ReconciliationTests {
 		}
 		db = server.withDatabase(name);
 		dataSource = new DriverManagerDataSource(db.url(), db.username(), db.password());
-		VolumeData.generate(dataSource, 0.02, VolumeData.DEFAULT_SEED);
+		VolumeData.generate(dataSource, 0.02, VolumeData.DEFAULT_SEED, TestClock.today());
 	}
 
 	@AfterAll
@@ -60,7 +61,7 @@ class ReconciliationTests {
 		var jdbc = new JdbcTemplate(dataSource);
 		// Two consecutive periods that cover the generated history between them.
 		var first = new Period(LocalDate.of(1990, 1, 1), LocalDate.of(2012, 6, 30));
-		var second = new Period(LocalDate.of(2012, 7, 1), LocalDate.of(LocalDate.now().getYear(), 12, 31));
+		var second = new Period(LocalDate.of(2012, 7, 1), LocalDate.of(TestClock.today().getYear(), 12, 31));
 		// The data has what reconciliation is about, in the years compared.
 		assertThat(jdbc.queryForObject("select count(distinct currency) from receipt where received_on between ? and ?",
 				Long.class, first.from(), second.to())).isGreaterThan(3);
@@ -75,7 +76,7 @@ class ReconciliationTests {
 
 		var statements = new FundStatement(dataSource);
 		var ledger = new Ledger(dataSource);
-		var status = new StatusOfContributions(dataSource);
+		var status = new StatusOfContributions(dataSource, TestClock.CLOCK);
 		FundStatement.Statement previous = null;
 		for (var period : new Period[] { first, second }) {
 			var statement = statements.of(period.from(), period.to());

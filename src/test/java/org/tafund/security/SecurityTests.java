@@ -41,6 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.tafund.support.IntegrationTest;
+import org.tafund.support.Unique;
 
 @IntegrationTest
 class SecurityTests {
@@ -58,6 +59,9 @@ class SecurityTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	java.time.Clock clock;
 
 	UserSummary newUser(Role role) {
 		var name = "t-" + UUID.randomUUID().toString().substring(0, 8);
@@ -115,7 +119,7 @@ class SecurityTests {
 			mvc.perform(formLogin("/login").user(user.username()).password("wrong password " + i))
 				.andExpect(redirectedUrl("/login?error"));
 		}
-		var before = Instant.now();
+		var before = Instant.now(clock);
 		// The right password no longer opens the account, and the page says no more than for a stranger.
 		mvc.perform(formLogin("/login").user(user.username()).password(PASSWORD))
 			.andExpect(redirectedUrl("/login?error"));
@@ -132,7 +136,7 @@ class SecurityTests {
 
 		// Fifteen minutes later the account opens again.
 		jdbc.update("update app_user set locked_until = ? where id = ?",
-				Timestamp.from(Instant.now().minusSeconds(1)), user.id());
+				Timestamp.from(Instant.now(clock).minusSeconds(1)), user.id());
 		mvc.perform(formLogin("/login").user(user.username()).password(PASSWORD)).andExpect(redirectedUrl("/"));
 		assertThat(eventCount(user.username(), "LOGIN")).isEqualTo(1);
 	}
@@ -171,7 +175,7 @@ class SecurityTests {
 
 	@Test
 	void changingSomeoneElsesRolesEndsTheirSessionButNotTheAdministratorsOwn() throws Exception {
-		var admin = users.create(new NewUser("second.admin", "Second Admin", null, PASSWORD, EnumSet.of(Role.ADMIN)));
+		var admin = users.create(new NewUser(Unique.name("second.admin"), "Second Admin", null, PASSWORD, EnumSet.of(Role.ADMIN)));
 		var other = newUser(Role.FINANCE);
 		var adminSession = signIn(admin.username());
 		var otherSession = signIn(other.username());
@@ -215,7 +219,7 @@ class SecurityTests {
 			.content("{not json"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		var body = "{\"username\":\"api.created\",\"fullName\":\"Api Created\",\"password\":\"" + PASSWORD
+		var body = "{\"username\":\"" + Unique.name("api.created") + "\",\"fullName\":\"Api Created\",\"password\":\"" + PASSWORD
 				+ "\",\"roles\":[\"FINANCE\"]}";
 		mvc.perform(post("/api/v1/users").with(httpBasic("admin", "tafund-demo-2026"))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -258,6 +262,7 @@ class SecurityTests {
 
 	@Test
 	void adminCreatesAUserAndSeesWhyABadFormIsRefused() throws Exception {
+		var newOfficer = Unique.name("new.officer");
 		mvc.perform(post("/admin/users").with(user("admin").roles("ADMIN"))
 			.with(csrf())
 			.param("username", "admin")
@@ -268,12 +273,12 @@ class SecurityTests {
 			.andExpect(content().string(containsString("The username admin is already taken.")));
 		mvc.perform(post("/admin/users").with(user("admin").roles("ADMIN"))
 			.with(csrf())
-			.param("username", "new.officer")
+			.param("username", newOfficer)
 			.param("fullName", "New Officer")
 			.param("password", PASSWORD)
 			.param("roles", "FINANCE", "DONOR_RELATIONS"))
 			.andExpect(status().is3xxRedirection());
-		assertThat(users.findByUsername("new.officer")).hasValueSatisfying(
+		assertThat(users.findByUsername(newOfficer)).hasValueSatisfying(
 				u -> assertThat(u.roles()).containsExactlyInAnyOrder(Role.FINANCE, Role.DONOR_RELATIONS));
 	}
 
@@ -359,14 +364,14 @@ class SecurityTests {
 	@Test
 	void refusesPasswordsLongerThanBcryptReadsAndParallelDuplicateUsernamesWithoutErrors() throws Exception {
 		for (var password : List.of("x".repeat(80), "é".repeat(40))) {
-			var body = "{\"username\":\"long.pw\",\"fullName\":\"Long\",\"password\":\"" + password
+			var body = "{\"username\":\"" + Unique.name("long.pw") + "\",\"fullName\":\"Long\",\"password\":\"" + password
 					+ "\",\"roles\":[\"FINANCE\"]}";
 			var status = mvc.perform(post("/api/v1/users").with(httpBasic("admin", "tafund-demo-2026"))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body)).andReturn().getResponse().getStatus();
 			assertThat(status).as(password).isIn(400, 422);
 		}
-		var body = "{\"username\":\"racer\",\"fullName\":\"Racer\",\"password\":\"" + PASSWORD
+		var body = "{\"username\":\"" + Unique.name("racer") + "\",\"fullName\":\"Racer\",\"password\":\"" + PASSWORD
 				+ "\",\"roles\":[\"FINANCE\"]}";
 		var http = HttpClient.newHttpClient();
 		var admin = "Basic " + Base64.getEncoder().encodeToString("admin:tafund-demo-2026".getBytes());

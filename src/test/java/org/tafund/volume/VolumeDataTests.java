@@ -28,6 +28,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.tafund.TafundApplication;
 import org.tafund.shared.Money;
 import org.tafund.support.RequiresTestDatabase;
+import org.tafund.support.TestClock;
 import org.tafund.support.TestDatabase;
 
 /**
@@ -42,7 +43,7 @@ class VolumeDataTests {
 
 	static final double SCALE = 0.002;
 
-	static final LocalDate TODAY = LocalDate.now();
+	static final LocalDate TODAY = TestClock.today();
 
 	static final String ADMIN = "volume.admin";
 

@@ -1,0 +1,116 @@
+package org.tafund.contributions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.tafund.donors.DonorDetails;
+import org.tafund.donors.DonorManagement;
+import org.tafund.donors.DonorType;
+import org.tafund.fx.ExchangeRateManagement;
+import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.Money;
+import org.tafund.support.IntegrationTest;
+import org.tafund.support.OwnDatabase;
+import org.tafund.support.TestRates;
+
+/**
+ * A revaluation run takes every open receivable in the database, whoever created it: this class
+ * has a database of its own, so that its figures are its agreements' alone.
+ */
+@IntegrationTest
+@OwnDatabase
+class RevaluationTests {
+
+	@Autowired
+	ContributionManagement contributions;
+
+	@Autowired
+	DonorManagement donors;
+
+	@Autowired
+	ExchangeRateManagement rates;
+
+	long donor() {
+		return donors.register(new DonorDetails("Revaluation Test Donor " + UUID.randomUUID(), DonorType.FOUNDATION,
+				null, null, null, null, true, List.of())).id();
+	}
+
+	void rate(String currency, String date, String unitsPerUsd) {
+		TestRates.ensure(rates, currency, date, unitsPerUsd);
+	}
+
+	ReceiptView receive(long agreementId, String date, String amount, String currency, boolean overpayment) {
+		return contributions.recordReceipt(agreementId,
+				new ReceiptCommand(LocalDate.parse(date), new BigDecimal(amount), currency, "BANK-1", null, overpayment));
+	}
+
+	static String key(BusinessRuleViolation e) {
+		return e.messageKey();
+	}
+
+	@Test
+	void revaluesOpenReceivablesAtPeriodEndAndNeverRecomputesAStoredRun() {
+		rate("NOK", "2024-06-01", "10.00");
+		rate("NOK", "2024-09-01", "10.50");
+		rate("NOK", "2024-12-01", "11.00");
+		var agreement = contributions.createAgreement(new AgreementTerms("NOK-" + UUID.randomUUID(), donor(), "NOK",
+				new BigDecimal("1000000.00"), FundingWindow.CPCJF_SPECIAL_PURPOSE, null, 1, null, null, null, null,
+				false, null, null, LocalDate.parse("2024-06-01"),
+				List.of(new ScheduleLine(LocalDate.parse("2024-10-01"), new BigDecimal("1000000.00")))));
+		// 1,000,000.00 NOK / 10.00 = 100,000.00 USD recognised at signature
+		assertThat(agreement.recognisedUsd()).isEqualTo(Money.usd("100000.00"));
+		receive(agreement.id(), "2024-09-01", "400000.00", "NOK", false);
+
+		var run = contributions.revalue(LocalDate.parse("2024-12-31"));
+		// outstanding 600,000.00 NOK: at recognition 600,000 / 10.00 = 60,000.00 USD;
+		// at the period-end rate 600,000 / 11.00 = 54,545.45 USD; loss 54,545.45 - 60,000.00 = -5,454.55
+		var line = run.lines().stream().filter(l -> l.agreementId().equals(agreement.id())).findFirst().orElseThrow();
+		assertThat(line.outstanding()).isEqualTo(Money.of("600000.00", "NOK"));
+		assertThat(line.usdAtRecognition()).isEqualTo(Money.usd("60000.00"));
+		assertThat(line.periodEndRate()).isEqualByComparingTo("11.00");
+		assertThat(line.revaluedUsd()).isEqualTo(Money.usd("54545.45"));
+		assertThat(line.gainLossUsd()).isEqualTo(Money.usd("-5454.55"));
+		assertThat(run.gainLossUsd()).isEqualTo(run.lines().stream().map(RevaluationView.Line::gainLossUsd)
+			.reduce(Money.zero("USD"), Money::plus));
+
+		// A rate entered later for the same month changes nothing already stored, and the run is not redone.
+		rate("NOK", "2024-12-15", "12.00");
+		assertThatThrownBy(() -> contributions.revalue(LocalDate.parse("2024-12-31")))
+			.satisfies(e -> assertThat(key((BusinessRuleViolation) e)).isEqualTo("revaluation.exists"));
+		var stored = contributions.revaluations().stream().filter(r -> r.periodEnd().equals(LocalDate.parse("2024-12-31")))
+			.findFirst().orElseThrow();
+		assertThat(stored.lines().stream().filter(l -> l.agreementId().equals(agreement.id())).findFirst().orElseThrow()
+			.gainLossUsd()).isEqualTo(Money.usd("-5454.55"));
+
+		// The first run books its whole difference.
+		assertThat(line.bookedUsd()).isEqualTo(Money.usd("-5454.55"));
+		// The next run, at 12.00: 600,000 / 12.00 = 50,000.00 against 60,000.00 at recognition, a loss
+		// of -10,000.00, of which -5,454.55 was booked already: it books -4,545.45. The two runs add up
+		// to -10,000.00, the whole change since signature, counted once.
+		var next = contributions.revalue(LocalDate.parse("2025-03-31"));
+		var nextLine = next.lines().stream().filter(l -> l.agreementId().equals(agreement.id())).findFirst().orElseThrow();
+		assertThat(nextLine.usdAtRecognition()).isEqualTo(Money.usd("60000.00"));
+		assertThat(nextLine.revaluedUsd()).isEqualTo(Money.usd("50000.00"));
+		assertThat(nextLine.gainLossUsd()).isEqualTo(Money.usd("-10000.00"));
+		assertThat(nextLine.bookedUsd()).isEqualTo(Money.usd("-4545.45"));
+		assertThat(line.bookedUsd().plus(nextLine.bookedUsd())).isEqualTo(nextLine.gainLossUsd());
+		// Paid in full before a third run: that run reverses what the two booked, +10,000.00.
+		receive(agreement.id(), "2025-04-15", "600000.00", "NOK", false);
+		var third = contributions.revalue(LocalDate.parse("2025-06-30"));
+		var settled = third.lines().stream().filter(l -> l.agreementId().equals(agreement.id())).findFirst().orElseThrow();
+		assertThat(settled.outstanding()).isEqualTo(Money.of("0.00", "NOK"));
+		assertThat(settled.gainLossUsd()).isEqualTo(Money.usd("0.00"));
+		assertThat(settled.bookedUsd()).isEqualTo(Money.usd("10000.00"));
+		// A run dated before one that already revalued the agreement is refused.
+		assertThatThrownBy(() -> contributions.revalue(LocalDate.parse("2024-10-31")))
+			.satisfies(e -> assertThat(key((BusinessRuleViolation) e)).isEqualTo("revaluation.laterRun"));
+	}
+
+}
