@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -106,7 +107,17 @@ public class Journal {
 			.param("id", id)
 			.param("hash", hash)
 			.update();
-		return queries.entry(id);
+		var posted = new ArrayList<JournalEntryView.Line>();
+		for (int i = 0; i < lines.size(); i++) {
+			var p = draft.lines().get(i);
+			// As stored: the original amount with 4 places, the rate with 8.
+			posted.add(new JournalEntryView.Line(i + 1, p.account(), p.segment(), p.debitUsd(), p.creditUsd(),
+					p.original() == null ? null : p.original().amount().setScale(4),
+					p.original() == null ? null : p.original().currency(), p.rate() == null ? null : p.rate().setScale(8),
+					p.rateDate(), p.dimensions()));
+		}
+		return new JournalEntryView(id, draft.accountingDate(), period, postedAt, postedBy, draft.sourceType(),
+				draft.sourceId(), draft.description(), head, hash, List.copyOf(posted));
 	}
 
 	/**

@@ -136,6 +136,38 @@ class JournalTests {
 	}
 
 	@Test
+	void chainsConcurrentPostingsInCommitOrder() throws Exception {
+		var month = TestMonths.next(jdbc, 1);
+		long before = entries();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		try {
+			var start = new java.util.concurrent.CountDownLatch(1);
+			var futures = new java.util.ArrayList<java.util.concurrent.Future<JournalEntryView>>();
+			for (int i = 0; i < 30; i++) {
+				int day = 1 + i % 28;
+				futures.add(pool.submit(() -> {
+					start.await();
+					return book(interest(month.atDay(day), "1.00"));
+				}));
+			}
+			start.countDown();
+			for (var future : futures) {
+				future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(entries()).isEqualTo(before + 30);
+		var chain = jdbc.queryForList("SELECT prev_hash, hash FROM journal_entry WHERE id > (SELECT MIN(id) FROM journal_entry "
+				+ "WHERE accounting_date BETWEEN ? AND ?) - 1 ORDER BY id", month.atDay(1), month.atEndOfMonth());
+		for (int i = 1; i < chain.size(); i++) {
+			assertThat(chain.get(i).get("prev_hash")).isEqualTo(chain.get(i - 1).get("hash"));
+		}
+		assertThat(verification.verify().intact()).isTrue();
+	}
+
+	@Test
 	void refusesAnUnbalancedEntryNamingBothTotalsAndStoresNothing() throws Exception {
 		var month = TestMonths.next(jdbc, 1);
 		long before = entries();
