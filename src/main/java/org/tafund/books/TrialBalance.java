@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 /**
  * The trial balance of a period, per account and segment: the opening balance (every line dated
  * before {@code from}), the period's debits and credits, and the closing balance. Balances are
@@ -13,11 +15,13 @@ import java.util.List;
  */
 public record TrialBalance(LocalDate from, LocalDate to, List<Row> rows, Totals totals) {
 
-	public record Row(Account account, Account.Kind kind, Segment segment, BigDecimal opening, BigDecimal debits,
-			BigDecimal credits, BigDecimal closing) {
+	public record Row(Account account, Account.Kind kind, Segment segment, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal opening,
+			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal debits, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal credits,
+			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal closing) {
 	}
 
-	public record Totals(BigDecimal opening, BigDecimal debits, BigDecimal credits, BigDecimal closing) {
+	public record Totals(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal opening, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal debits,
+			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal credits, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal closing) {
 	}
 
 	static TrialBalance of(LocalDate from, LocalDate to, List<Row> rows) {

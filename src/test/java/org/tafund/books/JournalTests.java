@@ -376,9 +376,10 @@ class JournalTests {
 			.param("to", m1.atEndOfMonth().toString())
 			.with(httpBasic("auditor", "tafund-demo-2026")))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.totals.debits").value(5339.00))
-			.andExpect(jsonPath("$.totals.credits").value(5339.00))
-			.andExpect(jsonPath("$.totals.closing").value(0.0));
+			.andExpect(jsonPath("$.totals.debits").value("5339.00"))
+			.andExpect(jsonPath("$.totals.credits").value("5339.00"))
+			.andExpect(jsonPath("$.totals.closing").value("0.00"))
+			.andExpect(jsonPath("$.rows[0].account").exists());
 		assertThatThrownBy(() -> queries.trialBalance(m1.atDay(2), m1.atDay(1)))
 			.satisfies(e -> assertThat(code(e)).isEqualTo("period.endsBeforeStart"));
 		mvc.perform(get("/api/v1/journal/trial-balance").param("from", m1.atDay(2).toString())
@@ -436,6 +437,7 @@ class JournalTests {
 			.andExpect(jsonPath("$.sourceType").value("MANUAL"))
 			.andExpect(jsonPath("$.postedBy").value("finance.officer"))
 			.andExpect(jsonPath("$.lines.length()").value(2))
+			.andExpect(jsonPath("$.lines[0].debitUsd").value("12.34"))
 			.andReturn()
 			.getResponse();
 		long sourceId = jdbc.queryForObject("SELECT id FROM manual_entry WHERE reason = ?", Long.class, reason);
