@@ -88,8 +88,10 @@ class BooksController {
 	String periods(@RequestParam(defaultValue = "0") int page, Model model) {
 		var today = LocalDate.now(clock);
 		model.addAttribute("closes", closing.list(Paging.page(page, 100)));
-		model.addAttribute("firstOpen", closing.firstOpenMonthWithEntriesBefore(today.withDayOfMonth(1)).orElse(null));
-		model.addAttribute("lastMonth", YearMonth.from(today).minusMonths(1));
+		var firstOpen = closing.firstOpenMonthWithEntriesBefore(today.withDayOfMonth(1)).orElse(null);
+		model.addAttribute("firstOpen", firstOpen);
+		// The month to close next: the first one with open entries, else last month.
+		model.addAttribute("lastMonth", firstOpen != null ? firstOpen : YearMonth.from(today).minusMonths(1));
 		model.addAttribute("lastYear", today.getYear() - 1);
 		return "books/periods";
 	}

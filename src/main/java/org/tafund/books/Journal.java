@@ -1,17 +1,10 @@
 package org.tafund.books;
 
-import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +24,7 @@ import org.tafund.shared.Money;
 @Service
 public class Journal {
 
-	private final JdbcClient jdbc;
+	private final JournalWriter writer;
 
 	private final ClosedPeriods closedPeriods;
 
@@ -40,7 +33,7 @@ public class Journal {
 	private final Clock clock;
 
 	Journal(DataSource dataSource, ClosedPeriods closedPeriods, JournalQueries queries, Clock clock) {
-		this.jdbc = JdbcClient.create(dataSource);
+		this.writer = new JournalWriter(dataSource, closedPeriods);
 		this.closedPeriods = closedPeriods;
 		this.queries = queries;
 		this.clock = clock;
@@ -59,65 +52,7 @@ public class Journal {
 		// Refuse the common case without waiting for the lock; then check again under it.
 		closedPeriods.requireOpen(draft.accountingDate(), "accountingDate", false);
 
-		var head = jdbc.sql("SELECT last_hash FROM journal_chain_head WHERE id = 1 FOR UPDATE")
-			.query(String.class)
-			.single();
-		var existing = jdbc.sql("SELECT id FROM journal_entry WHERE source_type = :type AND source_id = :id FOR UPDATE")
-			.param("type", draft.sourceType().name())
-			.param("id", draft.sourceId())
-			.query(Long.class)
-			.optional();
-		if (existing.isPresent()) {
-			throw new BusinessRuleViolation("journal.alreadyPosted", draft.sourceType().name(), draft.sourceId(),
-					existing.get());
-		}
-		closedPeriods.requireOpen(draft.accountingDate(), "accountingDate", true);
-
-		var postedAt = CanonicalForm.stored(clock.instant());
-		var postedBy = Actors.current();
-		var period = draft.accountingDate().toString().substring(0, 7);
-		var entry = new CanonicalForm.Entry(draft.accountingDate(), period, postedAt, postedBy,
-				draft.sourceType().name(), draft.sourceId(), draft.description());
-		var lines = new ArrayList<CanonicalForm.Line>();
-		int lineNo = 0;
-		for (var posting : draft.lines()) {
-			lines.add(canonical(++lineNo, posting));
-		}
-		var hash = CanonicalForm.hash(head, CanonicalForm.of(entry, lines));
-
-		var key = new GeneratedKeyHolder();
-		jdbc.sql("INSERT INTO journal_entry (accounting_date, period, posted_at, posted_by, source_type, source_id, "
-				+ "description, prev_hash, hash) VALUES (:date, :period, :postedAt, :postedBy, :type, :sourceId, "
-				+ ":description, :prevHash, :hash)")
-			.param("date", draft.accountingDate())
-			.param("period", period)
-			.param("postedAt", LocalDateTime.ofInstant(postedAt, ZoneOffset.UTC))
-			.param("postedBy", postedBy)
-			.param("type", draft.sourceType().name())
-			.param("sourceId", draft.sourceId())
-			.param("description", draft.description())
-			.param("prevHash", head)
-			.param("hash", hash)
-			.update(key, "id");
-		long id = key.getKeyAs(Number.class).longValue();
-		for (var line : lines) {
-			insert(id, draft.accountingDate(), line);
-		}
-		jdbc.sql("UPDATE journal_chain_head SET last_entry_id = :id, last_hash = :hash WHERE id = 1")
-			.param("id", id)
-			.param("hash", hash)
-			.update();
-		var posted = new ArrayList<JournalEntryView.Line>();
-		for (int i = 0; i < lines.size(); i++) {
-			var p = draft.lines().get(i);
-			// As stored: the original amount with 4 places, the rate with 8.
-			posted.add(new JournalEntryView.Line(i + 1, p.account(), p.segment(), p.debitUsd(), p.creditUsd(),
-					p.original() == null ? null : p.original().amount().setScale(4),
-					p.original() == null ? null : p.original().currency(), p.rate() == null ? null : p.rate().setScale(8),
-					p.rateDate(), p.dimensions()));
-		}
-		return new JournalEntryView(id, draft.accountingDate(), period, postedAt, postedBy, draft.sourceType(),
-				draft.sourceId(), draft.description(), head, hash, List.copyOf(posted));
+		return writer.post(draft, clock.instant(), Actors.current());
 	}
 
 	/**
@@ -160,43 +95,6 @@ public class Journal {
 			throw new BusinessRuleViolation("journal.unbalanced", Money.usd(draft.totalDebits().toPlainString()).display(),
 					Money.usd(draft.totalCredits().toPlainString()).display());
 		}
-	}
-
-	private static CanonicalForm.Line canonical(int lineNo, Posting p) {
-		var d = p.dimensions();
-		return new CanonicalForm.Line(lineNo, p.account().code(), p.segment().code(), p.debitUsd(), p.creditUsd(),
-				p.original() == null ? null : p.original().amount(),
-				p.original() == null ? null : p.original().currency(), p.rate(), p.rateDate(), d.donorId(),
-				d.donorType(), d.agreementId(), d.fundingWindow(), d.earmark(), d.projectId(), d.activityId(),
-				d.budgetCategory());
-	}
-
-	private void insert(long entryId, LocalDate date, CanonicalForm.Line line) {
-		jdbc.sql("INSERT INTO journal_line (entry_id, line_no, accounting_date, account_code, segment_code, debit_usd, "
-				+ "credit_usd, original_amount, currency, rate, rate_date, donor_id, donor_type, agreement_id, "
-				+ "funding_window, earmark, project_id, activity_id, budget_category) VALUES (:entryId, :lineNo, "
-				+ ":date, :account, :segment, :debit, :credit, :original, :currency, :rate, :rateDate, :donorId, "
-				+ ":donorType, :agreementId, :fundingWindow, :earmark, :projectId, :activityId, :budgetCategory)")
-			.param("entryId", entryId)
-			.param("lineNo", line.lineNo())
-			.param("date", date)
-			.param("account", line.account())
-			.param("segment", line.segment())
-			.param("debit", line.debitUsd())
-			.param("credit", line.creditUsd())
-			.param("original", line.originalAmount(), Types.DECIMAL)
-			.param("currency", line.currency(), Types.CHAR)
-			.param("rate", line.rate(), Types.DECIMAL)
-			.param("rateDate", line.rateDate(), Types.DATE)
-			.param("donorId", line.donorId(), Types.BIGINT)
-			.param("donorType", line.donorType(), Types.VARCHAR)
-			.param("agreementId", line.agreementId(), Types.BIGINT)
-			.param("fundingWindow", line.fundingWindow(), Types.VARCHAR)
-			.param("earmark", line.earmark(), Types.VARCHAR)
-			.param("projectId", line.projectId(), Types.BIGINT)
-			.param("activityId", line.activityId(), Types.BIGINT)
-			.param("budgetCategory", line.budgetCategory(), Types.VARCHAR)
-			.update();
 	}
 
 }

@@ -197,6 +197,27 @@ class JournalTests {
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM manual_entry WHERE reason = ?", Long.class, reason)).isZero();
 	}
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
+	@Test
+	void postsOnAPlainConnectionOutsideTheApplicationContextAsAMigrationWould() throws Exception {
+		var month = TestMonths.next(jdbc, 1);
+		var draft = interest(month.atDay(7), "77.00");
+		try (var connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			var writer = JournalWriter.on(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true));
+			writer.post(draft, java.time.Instant.parse("2026-01-02T03:04:05.678901234Z"), "migration");
+			assertThatThrownBy(() -> writer.post(draft, java.time.Instant.now(), "migration"))
+				.satisfies(e -> assertThat(code(e)).isEqualTo("journal.alreadyPosted"));
+			connection.commit();
+		}
+		var posted = queries.entryBySource(draft.sourceType(), draft.sourceId()).orElseThrow();
+		assertThat(posted.postedBy()).isEqualTo("migration");
+		assertThat(posted.postedAt()).isEqualTo(java.time.Instant.parse("2026-01-02T03:04:05.678901Z"));
+		assertThat(verification.verify().intact()).isTrue();
+	}
+
 	@Test
 	void refusesToPostOutsideTheCallersTransaction() {
 		assertThatThrownBy(() -> journal.post(interest(LocalDate.of(2025, 1, 1), "1.00")))
