@@ -323,6 +323,32 @@ class AccessMatrixTests {
 				projectReaders, false, null));
 		routes.add(new Route("GET", "/api/v1/reports/project-report", "/api/v1/reports/project-report" + project, 200,
 				projectReaders, false, null));
+		// books: FINANCE, ADMIN and AUDITOR read; FINANCE and ADMIN post manual entries and close; ADMIN reopens
+		long none = 9_000_000_000_000_000_000L;
+		routes.add(new Route("GET", "/books/accounts", "/books/accounts", 200, finance, false, null));
+		routes.add(new Route("GET", "/books/journal", "/books/journal", 200, finance, false, null));
+		routes.add(new Route("GET", "/books/journal/manual", "/books/journal/manual", 200, FINANCE_ADMIN, false, null));
+		routes.add(new Route("POST", "/books/journal/manual", "/books/journal/manual", 200, FINANCE_ADMIN, false, ""));
+		routes.add(new Route("GET", "/books/periods", "/books/periods", 200, finance, false, null));
+		routes.add(new Route("POST", "/books/periods/close", "/books/periods/close", 302, FINANCE_ADMIN, false, ""));
+		routes.add(new Route("POST", "/books/periods/{id}/reopen", "/books/periods/" + none + "/reopen", 404, ADMIN, false,
+				"reason=matrix"));
+		routes.add(new Route("GET", "/audit/journal", "/audit/journal", 200, finance, false, null));
+		routes.add(new Route("GET", "/api/v1/journal/verify", "/api/v1/journal/verify", 200, finance, false, null));
+		routes.add(new Route("GET", "/api/v1/journal/trial-balance", "/api/v1/journal/trial-balance", 200, finance, false,
+				null));
+		routes.add(new Route("GET", "/api/v1/journal/accounts", "/api/v1/journal/accounts", 200, finance, false, null));
+		routes.add(new Route("GET", "/api/v1/journal/entries", "/api/v1/journal/entries", 200, finance, false, null));
+		routes.add(new Route("GET", "/api/v1/journal/entries/{id}", "/api/v1/journal/entries/" + none, 404, finance, false,
+				null));
+		routes.add(new Route("POST", "/api/v1/journal/entries", "/api/v1/journal/entries", 400, FINANCE_ADMIN, false, "{}"));
+		routes.add(new Route("GET", "/api/v1/periods", "/api/v1/periods", 200, finance, false, null));
+		routes.add(new Route("GET", "/api/v1/periods/{id}", "/api/v1/periods/" + none, 404, finance, false, null));
+		routes.add(new Route("GET", "/api/v1/periods/{id}/snapshot", "/api/v1/periods/" + none + "/snapshot", 404, finance,
+				false, null));
+		routes.add(new Route("POST", "/api/v1/periods/close", "/api/v1/periods/close", 422, FINANCE_ADMIN, false, "{}"));
+		routes.add(new Route("POST", "/api/v1/periods/{id}/reopen", "/api/v1/periods/" + none + "/reopen", 404, ADMIN, false,
+				"{\"reason\":\"matrix\"}"));
 		// audit
 		routes.add(new Route("GET", "/audit", "/audit", 200, ADMIN_AUDITOR, false, null));
 		routes.add(new Route("GET", "/audit/sign-ins", "/audit/sign-ins", 200, ADMIN_AUDITOR, false, null));

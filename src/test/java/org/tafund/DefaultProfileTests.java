@@ -69,6 +69,39 @@ class DefaultProfileTests {
 	@Autowired
 	ProjectManagement projects;
 
+	@Autowired
+	org.tafund.books.Journal journal;
+
+	@Autowired
+	org.tafund.books.JournalVerification verification;
+
+	@Autowired
+	org.tafund.books.JournalQueries journalQueries;
+
+	@Autowired
+	org.tafund.books.PeriodClosing closing;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@Test
+	void keepsTheBooksOnH2Too() {
+		var date = java.time.LocalDate.of(2001, 1, 10);
+		new org.springframework.transaction.support.TransactionTemplate(transactions)
+			.executeWithoutResult(status -> journal.post(new org.tafund.books.EntryDraft(date,
+					org.tafund.books.SourceType.MANUAL, 1, "Interest",
+					org.tafund.books.Posting.debit(org.tafund.books.Account.CASH, org.tafund.books.Segment.GENERAL,
+							new java.math.BigDecimal("10.00"), null),
+					org.tafund.books.Posting.credit(org.tafund.books.Account.OTHER_INCOME,
+							org.tafund.books.Segment.GENERAL, new java.math.BigDecimal("10.00"), null))));
+		var close = closing.closeMonth(java.time.YearMonth.of(2001, 1));
+		assertThat(journal.isClosed(date)).isTrue();
+		assertThat(journal.firstOpenDateOnOrAfter(date)).isEqualTo(java.time.LocalDate.of(2001, 2, 1));
+		assertThat(closing.snapshot(close.id())).contains("\"debits\":\"10.00\"");
+		assertThat(journalQueries.trialBalance(date, date).balances()).isTrue();
+		assertThat(verification.verify().intact()).isTrue();
+	}
+
 	@Test
 	void bootsOnH2AndAppliesEveryMigration() throws Exception {
 		try (var connection = dataSource.getConnection()) {

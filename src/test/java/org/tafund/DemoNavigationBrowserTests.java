@@ -19,11 +19,13 @@ class DemoNavigationBrowserTests extends BrowserTest {
 
 	static final List<String> EVERYONE = List.of("donors", "contributions", "projects", "activities", "reports");
 
+	static final List<String> FINANCE = List.of("donors", "contributions", "projects", "activities", "reports", "books");
+
 	static final List<String> OVERSIGHT = List.of("donors", "contributions", "projects", "activities", "reports",
-			"audit", "admin");
+			"books", "audit", "admin");
 
 	static final Map<String, List<String>> NAVIGATION = Map.of("donor.officer", EVERYONE, "project.manager", EVERYONE,
-			"finance.officer", EVERYONE, "admin", OVERSIGHT, "auditor", OVERSIGHT);
+			"finance.officer", FINANCE, "admin", OVERSIGHT, "auditor", OVERSIGHT);
 
 	static final Map<String, String> ROLE_LABEL = Map.of("donor.officer", "Donor relations", "project.manager",
 			"Project manager", "finance.officer", "Finance", "admin", "Administrator", "auditor", "Auditor");

@@ -79,7 +79,12 @@ class SecurityConfiguration {
 				.requestMatchers(GET, "/api/v1/reports/project-report")
 				.hasAnyRole(FINANCE, ADMIN, AUDITOR, PROJECT_MANAGER)
 				.requestMatchers(GET, "/api/v1/reports/**").hasAnyRole(FINANCE, ADMIN, AUDITOR)
+				.requestMatchers(GET, "/api/v1/journal", "/api/v1/journal/**", "/api/v1/periods", "/api/v1/periods/**")
+				.hasAnyRole(FINANCE, ADMIN, AUDITOR)
 				.requestMatchers(GET, "/api/**").authenticated()
+				.requestMatchers(POST, "/api/v1/journal/entries", "/api/v1/periods/close").hasAnyRole(FINANCE, ADMIN)
+				// Reopening a closed period is for administrators only (checked again by PeriodClosing).
+				.requestMatchers(POST, "/api/v1/periods/*/reopen").hasRole(ADMIN)
 				.requestMatchers("/api/v1/exchange-rates", "/api/v1/exchange-rates/**").hasAnyRole(FINANCE, ADMIN)
 				.requestMatchers("/api/v1/donors", "/api/v1/donors/**").hasAnyRole(DONOR_RELATIONS, ADMIN)
 				.requestMatchers(POST, "/api/v1/agreements/*/receipts", "/api/v1/agreements/*/refunds",
@@ -140,6 +145,7 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/users/new").hasRole(ADMIN)
 			.requestMatchers(GET, "/admin/**").hasAnyRole(ADMIN, AUDITOR)
 			.requestMatchers("/admin/**").hasRole(ADMIN)
+			.requestMatchers(GET, "/audit/journal").hasAnyRole(FINANCE, ADMIN, AUDITOR)
 			.requestMatchers("/audit/**").hasAnyRole(ADMIN, AUDITOR)
 			.requestMatchers(GET, "/reports/status-of-contributions", "/reports/status-of-contributions.*",
 					"/reports/donor-statement", "/reports/donor-statement.*", "/reports/implementation",
@@ -153,6 +159,9 @@ class SecurityConfiguration {
 			.requestMatchers("/donors/new", "/donors/*/edit", "/contributions/agreements/new")
 			.hasAnyRole(DONOR_RELATIONS, ADMIN)
 			.requestMatchers("/projects/new", "/activities/new").hasAnyRole(PROJECT_MANAGER, FINANCE, ADMIN)
+			.requestMatchers("/books/journal/manual", "/books/periods/close").hasAnyRole(FINANCE, ADMIN)
+			.requestMatchers(POST, "/books/periods/*/reopen").hasRole(ADMIN)
+			.requestMatchers(GET, "/books/**").hasAnyRole(FINANCE, ADMIN, AUDITOR)
 			.requestMatchers(GET, "/**").authenticated()
 			.requestMatchers(POST, "/account/password").authenticated()
 			.requestMatchers("/donors", "/donors/**").hasAnyRole(DONOR_RELATIONS, ADMIN)

@@ -1,0 +1,149 @@
+package org.tafund.books;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+
+import jakarta.validation.Valid;
+
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.Paging;
+
+/** The books pages: accounts, the journal and manual entries, period closes. Roles: security configuration. */
+@Controller
+@RequestMapping("/books")
+class BooksController {
+
+	static final int PAGE_SIZE = 25;
+
+	private final JournalQueries queries;
+
+	private final ManualEntries manualEntries;
+
+	private final PeriodClosing closing;
+
+	private final Clock clock;
+
+	BooksController(JournalQueries queries, ManualEntries manualEntries, PeriodClosing closing, Clock clock) {
+		this.queries = queries;
+		this.manualEntries = manualEntries;
+		this.closing = closing;
+		this.clock = clock;
+	}
+
+	@GetMapping("/accounts")
+	String accounts(Model model) {
+		model.addAttribute("accounts", queries.accounts());
+		model.addAttribute("segments", queries.segments());
+		return "books/accounts";
+	}
+
+	@GetMapping("/journal")
+	String journal(@RequestParam(required = false) Long before, Model model) {
+		var entries = queries.latest(before, PAGE_SIZE);
+		model.addAttribute("entries", entries);
+		model.addAttribute("before", before);
+		model.addAttribute("next", entries.size() == PAGE_SIZE ? entries.get(entries.size() - 1).id() : null);
+		return "books/journal";
+	}
+
+	@GetMapping("/journal/manual")
+	String manualForm(Model model) {
+		model.addAttribute("form", ManualEntryForm.empty(LocalDate.now(clock)));
+		return manualPage(model);
+	}
+
+	@PostMapping("/journal/manual")
+	String postManual(@Valid @ModelAttribute("form") ManualEntryForm form, BindingResult result, Model model,
+			RedirectAttributes flash) {
+		if (!result.hasErrors()) {
+			try {
+				var entry = manualEntries.post(form.toRequest());
+				flash.addFlashAttribute("message", "journal.manual.posted");
+				return "redirect:/books/journal#entry-" + entry.id();
+			}
+			catch (PeriodClosed e) {
+				result.rejectValue("date", e.messageKey(), e.arguments(), null);
+			}
+			catch (BusinessRuleViolation e) {
+				result.reject(e.messageKey(), e.arguments(), null);
+			}
+		}
+		return manualPage(model);
+	}
+
+	@GetMapping("/periods")
+	String periods(@RequestParam(defaultValue = "0") int page, Model model) {
+		var today = LocalDate.now(clock);
+		model.addAttribute("closes", closing.list(Paging.page(page, 100)));
+		var firstOpen = closing.firstOpenMonthWithEntriesBefore(today.withDayOfMonth(1)).orElse(null);
+		model.addAttribute("firstOpen", firstOpen);
+		// The month to close next: the first one with open entries, else last month.
+		model.addAttribute("lastMonth", firstOpen != null ? firstOpen : YearMonth.from(today).minusMonths(1));
+		model.addAttribute("lastYear", today.getYear() - 1);
+		return "books/periods";
+	}
+
+	@PostMapping("/periods/close")
+	String close(@RequestParam(required = false) String month, @RequestParam(required = false) Integer year,
+			RedirectAttributes flash) {
+		try {
+			PeriodCloseView close;
+			if (month != null && !month.isBlank()) {
+				close = closing.closeMonth(month(month));
+			}
+			else if (year != null) {
+				close = closing.closeYear(year);
+			}
+			else {
+				throw new BusinessRuleViolation("period.close.monthOrYear");
+			}
+			flash.addFlashAttribute("message", "period.closedNow");
+			flash.addFlashAttribute("closed", close);
+		}
+		catch (BusinessRuleViolation e) {
+			flash.addFlashAttribute("problem", new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments()));
+		}
+		return "redirect:/books/periods";
+	}
+
+	@PostMapping("/periods/{id}/reopen")
+	String reopen(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes flash) {
+		try {
+			closing.reopen(id, reason);
+			flash.addFlashAttribute("message", "period.reopenedNow");
+		}
+		catch (BusinessRuleViolation e) {
+			flash.addFlashAttribute("problem", new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments()));
+		}
+		return "redirect:/books/periods";
+	}
+
+	private String manualPage(Model model) {
+		model.addAttribute("allAccounts", Account.values());
+		model.addAttribute("allSegments", Segment.values());
+		return "books/manual";
+	}
+
+	private static YearMonth month(String text) {
+		try {
+			return YearMonth.parse(text.strip());
+		}
+		catch (DateTimeParseException e) {
+			throw new BusinessRuleViolation("period.month.invalid", text);
+		}
+	}
+
+}

@@ -1,0 +1,23 @@
+package org.tafund.books;
+
+/**
+ * What kind of event a journal entry records; with the event's id it identifies the entry, so
+ * that one event is never posted twice. Stored by name in {@code journal_entry.source_type}
+ * (at most 40 characters); add kinds at the end, never rename one that has been posted.
+ */
+public enum SourceType {
+
+	AGREEMENT_SIGNED,
+	AMENDMENT,
+	AGREEMENT_CANCELLED,
+	RECEIPT,
+	RECEIPT_REVERSAL,
+	REFUND,
+	REVALUATION_LINE,
+	EXPENDITURE,
+	EXPENDITURE_REVERSAL,
+	IN_KIND_DELIVERY,
+	/** A manual entry by FINANCE; the source id is the {@code manual_entry} row with its reason. */
+	MANUAL
+
+}
