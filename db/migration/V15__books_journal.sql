@@ -15,6 +15,7 @@ CREATE TABLE ledger_account (
 INSERT INTO ledger_account (code, name, kind, position) VALUES
     ('CASH', 'Cash and cash equivalents', 'ASSET', 100),
     ('RECEIVABLE', 'Contributions receivable', 'ASSET', 110),
+    ('RECEIVABLE_FX', 'Contributions receivable: exchange revaluation', 'ASSET', 115),
     ('NET_ASSETS', 'Net assets (fund balance)', 'NET_ASSETS', 300),
     ('REV_GENERAL', 'Contribution revenue: CPCJF general-purpose', 'REVENUE', 400),
     ('REV_SPECIAL', 'Contribution revenue: CPCJF special-purpose', 'REVENUE', 410),

@@ -12,6 +12,11 @@ public enum Account {
 
 	CASH(Kind.ASSET),
 	RECEIVABLE(Kind.ASSET),
+	/**
+	 * What period-end revaluations add to (or take from) the receivable carried at the signature
+	 * rate: the two together are the receivable at the last closing rate.
+	 */
+	RECEIVABLE_FX(Kind.ASSET),
 	NET_ASSETS(Kind.NET_ASSETS),
 	/** Contribution revenue, CPCJF general-purpose. */
 	REV_GENERAL(Kind.REVENUE),

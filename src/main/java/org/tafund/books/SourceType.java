@@ -13,7 +13,8 @@ public enum SourceType {
 	RECEIPT,
 	RECEIPT_REVERSAL,
 	REFUND,
-	REVALUATION_LINE,
+	/** A revaluation run: one entry per run, a pair of lines per agreement revalued. */
+	REVALUATION_RUN,
 	EXPENDITURE,
 	EXPENDITURE_REVERSAL,
 	IN_KIND_DELIVERY,

@@ -55,6 +55,18 @@ class Amendment extends AuditableEntity {
 		this.scheduleNumber = scheduleNumber;
 	}
 
+	Long getId() {
+		return id;
+	}
+
+	LocalDate getAmendedOn() {
+		return amendedOn;
+	}
+
+	String getReason() {
+		return reason;
+	}
+
 	AgreementView.AmendmentLine line(String currency) {
 		return new AgreementView.AmendmentLine(amendedOn, reason, previousTotal.setScale(digits(currency)),
 				newTotal.setScale(digits(currency)), scheduleNumber, getCreatedBy());

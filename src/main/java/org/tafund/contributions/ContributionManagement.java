@@ -55,10 +55,13 @@ public class ContributionManagement {
 
 	private final EarmarkTargets earmarkTargets;
 
+	private final ContributionPostings postings;
+
 	ContributionManagement(Agreements agreements, Receipts receipts, Refunds refunds, Amendments amendments,
 			Pledges pledges, RevaluationRuns revaluations, DonorManagement donors, ExchangeRateManagement rates,
 			CountryCatalogue countries, Clock clock, ObjectProvider<AllocatedFunds> allocated,
-			ObjectProvider<EarmarkTargets> earmarkTargets) {
+			ObjectProvider<EarmarkTargets> earmarkTargets, ContributionPostings postings) {
+		this.postings = postings;
 		this.earmarkTargets = earmarkTargets.getIfAvailable(() -> code -> true);
 		// Without a module that allocates (a slice test, say) nothing is allocated.
 		this.allocated = allocated.getIfAvailable(() -> agreementId -> Money.zero(Money.USD));
@@ -107,10 +110,14 @@ public class ContributionManagement {
 		var agreement = new Agreement(terms);
 		if (terms.signedOn() != null) {
 			BookingDates.require(terms.signedOn(), LocalDate.now(clock), "signedOn");
+			postings.requireOpen(terms.signedOn(), "signedOn");
 			agreement.sign(terms.signedOn(), rates.rateOn(agreement.getCurrency(), terms.signedOn()));
 		}
 		try {
 			agreements.saveAndFlush(agreement);
+			if (agreement.getSignedOn() != null) {
+				postings.signed(agreement);
+			}
 		}
 		catch (DataIntegrityViolationException e) {
 			if (Constraints.violated(e, "uk_agreement_reference")) {
@@ -165,14 +172,17 @@ public class ContributionManagement {
 		if (revaluations.existsByPeriodEnd(periodEnd)) {
 			throw new BusinessRuleViolation("revaluation.exists", periodEnd.toString());
 		}
-		// A run books the change since the agreement's previous run, so runs go forward in time.
-		var previous = new java.util.HashMap<Long, BigDecimal>();
+		postings.requireOpen(periodEnd, "periodEnd");
+		// Runs go forward in time: a run before one that revalued an agreement would undo its work.
 		var lastRevalued = new java.util.HashMap<Long, LocalDate>();
 		for (var row : revaluations.previousLines()) {
-			previous.put((Long) row[0], (BigDecimal) row[1]);
 			lastRevalued.put((Long) row[0], (LocalDate) row[2]);
 		}
+		// What the books carry for each receivable at the period end: at the signature rate, and revalued.
+		var book = postings.receivablesOn(periodEnd);
+		var zero = new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO };
 		var lines = new ArrayList<RevaluationLine>();
+		var revalued = new java.util.HashMap<Long, Agreement>();
 		for (var agreement : agreements.openInOtherCurrenciesSignedBy(periodEnd)) {
 			var received = Money.rounded(receipts.netReceivedOnOrBefore(agreement.getId(), periodEnd),
 					agreement.getCurrency());
@@ -182,24 +192,30 @@ public class ContributionManagement {
 				if (last != null && last.isAfter(periodEnd)) {
 					throw new BusinessRuleViolation("revaluation.laterRun", agreement.getReference(), last.toString());
 				}
+				var carried = book.getOrDefault(agreement.getId(), zero);
 				lines.add(new RevaluationLine(agreement.getId(), outstanding, agreement.getRecognitionRate(),
-						rates.rateOn(agreement.getCurrency(), periodEnd),
-						Money.rounded(previous.getOrDefault(agreement.getId(), BigDecimal.ZERO), Money.USD)));
+						rates.rateOn(agreement.getCurrency(), periodEnd), carried[0], carried[1]));
+				revalued.put(agreement.getId(), agreement);
 			}
 		}
-		// A receivable revalued before and settled since: its difference leaves the books with it.
-		var revalued = lines.stream().map(RevaluationLine::agreementId).collect(java.util.stream.Collectors.toSet());
-		for (var entry : previous.entrySet()) {
-			if (!revalued.contains(entry.getKey()) && entry.getValue().signum() != 0
-					&& !lastRevalued.get(entry.getKey()).isAfter(periodEnd)) {
-				var settled = agreements.findById(entry.getKey()).orElseThrow();
-				lines.add(new RevaluationLine(settled.getId(), Money.zero(settled.getCurrency()),
-						settled.getRecognitionRate(), rates.rateOn(settled.getCurrency(), periodEnd),
-						Money.rounded(entry.getValue(), Money.USD)));
+		// A receivable revalued before and settled or cancelled since: its difference leaves the books with it.
+		for (var entry : book.entrySet()) {
+			var carried = entry.getValue();
+			var last = lastRevalued.get(entry.getKey());
+			if (revalued.containsKey(entry.getKey()) || carried[1].signum() == 0
+					|| (last != null && last.isAfter(periodEnd))) {
+				continue;
 			}
+			var settled = agreements.findById(entry.getKey()).orElseThrow();
+			lines.add(new RevaluationLine(settled.getId(), Money.zero(settled.getCurrency()),
+					settled.getRecognitionRate(), rates.rateOn(settled.getCurrency(), periodEnd), carried[0],
+					carried[1]));
+			revalued.put(settled.getId(), settled);
 		}
 		try {
-			return revaluations.saveAndFlush(new RevaluationRun(periodEnd, lines)).view();
+			var run = revaluations.saveAndFlush(new RevaluationRun(periodEnd, lines));
+			postings.revalued(run, revalued);
+			return run.view();
 		}
 		catch (DataIntegrityViolationException e) {
 			if (Constraints.violated(e, "uk_revaluation_run_period")) {
@@ -220,8 +236,11 @@ public class ContributionManagement {
 			throw new BusinessRuleViolation("agreement.signedOn.required");
 		}
 		BookingDates.require(signedOn, LocalDate.now(clock), "signedOn");
+		postings.requireOpen(signedOn, "signedOn");
 		agreement.sign(signedOn, rates.rateOn(agreement.getCurrency(), signedOn));
-		return saved(agreement);
+		var view = saved(agreement);
+		postings.signed(agreement);
+		return view;
 	}
 
 	/** A new total or schedule for a signed agreement, dated and reasoned; the old schedule stays. */
@@ -235,10 +254,14 @@ public class ContributionManagement {
 		if (agreement.getSignedOn() != null && amendedOn.isBefore(agreement.getSignedOn())) {
 			throw new BusinessRuleViolation("amendment.beforeSignature", agreement.getSignedOn().toString());
 		}
+		postings.requireOpen(amendedOn, "amendedOn");
+		var recognisedBefore = agreement.getSignedOn() == null ? null : agreement.recognisedUsd();
 		var amendment = agreement.amend(amendedOn, reason, newTotal, schedule, received(agreement));
 		amendments.save(amendment);
 		requireAllocationsCovered(agreement);
-		return saved(agreement);
+		var view = saved(agreement);
+		postings.amended(agreement, amendment, recognisedBefore);
+		return view;
 	}
 
 	public AgreementView cancel(long agreementId, long expectedVersion) {
@@ -246,9 +269,13 @@ public class ContributionManagement {
 		if (received(agreement).isPositive()) {
 			throw new BusinessRuleViolation("agreement.cancel.received");
 		}
-		agreement.cancel(LocalDate.now(clock));
+		var today = LocalDate.now(clock);
+		postings.requireOpen(today, "cancelledOn");
+		agreement.cancel(today);
 		requireAllocationsCovered(agreement);
-		return saved(agreement);
+		var view = saved(agreement);
+		postings.cancelled(agreement);
+		return view;
 	}
 
 	public AgreementView close(long agreementId, long expectedVersion) {
@@ -268,6 +295,7 @@ public class ContributionManagement {
 			throw new BusinessRuleViolation("receipt.date.required");
 		}
 		BookingDates.require(command.receivedOn(), LocalDate.now(clock), "receivedOn");
+		postings.requireOpen(command.receivedOn(), "receivedOn");
 		if (command.receivedOn().isBefore(agreement.getSignedOn())) {
 			throw new BusinessRuleViolation("receipt.beforeSignature", agreement.getSignedOn().toString());
 		}
@@ -276,12 +304,15 @@ public class ContributionManagement {
 		var agreementRate = rates.rateOn(agreement.getCurrency(), command.receivedOn());
 		var receipt = new Receipt(agreement.getId(), command.receivedOn(), amount, rate, agreement.getCurrency(),
 				agreementRate, blankToNull(command.bankReference()), blankToNull(command.note()), command.overpayment());
-		var outstanding = agreement.total().minus(received(agreement).min(agreement.total()));
+		var receivedBefore = received(agreement);
+		var outstanding = agreement.total().minus(receivedBefore.min(agreement.total()));
 		var value = receipt.inAgreementCurrency(agreement.getCurrency());
 		if (value.isGreaterThan(outstanding) && !command.overpayment()) {
 			throw new BusinessRuleViolation("receipt.exceedsOutstanding", value.toString(), outstanding.toString());
 		}
-		return receipts.save(receipt).view(agreement.getCurrency(), false);
+		var view = receipts.save(receipt).view(agreement.getCurrency(), false);
+		postings.received(agreement, view, receivedBefore);
+		return view;
 	}
 
 	/** Undoes a receipt with an opposite entry and a reason; the receipt itself is never touched. */
@@ -291,7 +322,9 @@ public class ContributionManagement {
 		if (receipts.existsByReversalOf(receiptId)) {
 			throw new BusinessRuleViolation("receipt.alreadyReversed", receiptId);
 		}
-		var reversal = original.reversal(LocalDate.now(clock), reason);
+		var today = LocalDate.now(clock);
+		postings.requireOpen(today, "reversedOn");
+		var reversal = original.reversal(today, reason);
 		try {
 			receipts.saveAndFlush(reversal);
 		}
@@ -307,7 +340,9 @@ public class ContributionManagement {
 			throw new BusinessRuleViolation("receipt.reversal.belowRefunded", refunded.toString());
 		}
 		requireAllocationsCovered(agreement);
-		return reversal.view(agreement.getCurrency(), false);
+		var view = reversal.view(agreement.getCurrency(), false);
+		postings.reversed(agreement, original.view(agreement.getCurrency(), true), view);
+		return view;
 	}
 
 	/** Money returned to the donor: at most what was received and not yet refunded. */
@@ -318,6 +353,7 @@ public class ContributionManagement {
 			throw new BusinessRuleViolation("refund.date.required");
 		}
 		BookingDates.require(refundedOn, LocalDate.now(clock), "refundedOn");
+		postings.requireOpen(refundedOn, "refundedOn");
 		if (refundedOn.isBefore(agreement.getSignedOn())) {
 			throw new BusinessRuleViolation("refund.beforeSignature", agreement.getSignedOn().toString());
 		}
@@ -330,6 +366,7 @@ public class ContributionManagement {
 				reason);
 		refunds.saveAndFlush(refund);
 		requireAllocationsCovered(agreement);
+		postings.refunded(agreement, refund.view());
 		return refund.view();
 	}
 

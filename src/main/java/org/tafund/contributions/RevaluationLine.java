@@ -15,9 +15,9 @@ import org.tafund.shared.Money;
 
 /**
  * One agreement's open receivable revalued at a period end. Its gain or loss is measured against
- * the USD value at recognition: outstanding x (1/period-end rate - 1/signature rate). What the run
- * books is the change of that figure since the agreement's previous run, so that the runs add up
- * to the difference still open, counted once.
+ * what the books carry at the signature rate; what the run books is the change since the
+ * agreement's previous run (the books' revaluation balance), so that the runs add up to the
+ * difference still open, counted once, and the receivable stands at the period-end rate.
  */
 @Entity
 @Table(name = "revaluation_line")
@@ -60,21 +60,25 @@ class RevaluationLine {
 	protected RevaluationLine() {
 	}
 
-	/** {@code previous}: the agreement's gain or loss at its previous run (zero before any). */
+	/**
+	 * {@code atRecognition} and {@code revaluedBefore}: what the books carry for the receivable at
+	 * the period end, at the signature rate and from earlier revaluations. The line brings the two
+	 * together to the outstanding amount at the period-end rate.
+	 */
 	RevaluationLine(long agreementId, Money outstanding, BigDecimal recognitionRate, AppliedRate periodEndRate,
-			Money previous) {
+			BigDecimal atRecognition, BigDecimal revaluedBefore) {
 		this.agreementId = agreementId;
 		this.currency = outstanding.currency();
 		this.outstanding = outstanding.amount();
 		this.recognitionRate = recognitionRate;
-		var atRecognition = outstanding.toUsd(recognitionRate);
+		var carried = Money.rounded(atRecognition, Money.USD);
 		var revalued = periodEndRate.toUsd(outstanding);
-		this.usdAtRecognition = atRecognition.amount();
+		this.usdAtRecognition = carried.amount();
 		this.periodEndRate = periodEndRate.unitsPerUsd();
 		this.rateDate = periodEndRate.effectiveDate();
 		this.revaluedUsd = revalued.amount();
-		this.gainLossUsd = revalued.minus(atRecognition).amount();
-		this.bookedUsd = revalued.minus(atRecognition).minus(previous).amount();
+		this.gainLossUsd = revalued.minus(carried).amount();
+		this.bookedUsd = revalued.minus(carried).minus(Money.rounded(revaluedBefore, Money.USD)).amount();
 	}
 
 	Long agreementId() {

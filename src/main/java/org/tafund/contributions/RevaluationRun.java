@@ -52,6 +52,18 @@ class RevaluationRun extends AuditableEntity {
 			.amount();
 	}
 
+	Long getId() {
+		return id;
+	}
+
+	LocalDate getPeriodEnd() {
+		return periodEnd;
+	}
+
+	List<RevaluationLine> lines() {
+		return List.copyOf(lines);
+	}
+
 	RevaluationView view() {
 		return new RevaluationView(id, periodEnd, new Money(gainLossUsd, Money.USD),
 				lines.stream().map(RevaluationLine::view).toList(), getCreatedBy(), getCreatedAt());

@@ -67,9 +67,12 @@ public class ProjectManagement {
 
 	private final Clock clock;
 
+	private final ProjectPostings postings;
+
 	ProjectManagement(UserManagement users, Requests requests, Projects projects, Allocations allocations, Expenditures expenditures,
 			ContributionManagement contributions, ExchangeRateManagement rates, CountryCatalogue countries,
-			ReferenceCatalogue reference, ObjectProvider<ActivityDirectory> activities, Clock clock) {
+			ReferenceCatalogue reference, ObjectProvider<ActivityDirectory> activities, Clock clock, ProjectPostings postings) {
+		this.postings = postings;
 		this.users = users;
 		this.requests = requests;
 		this.projects = projects;
@@ -288,6 +291,7 @@ public class ProjectManagement {
 			throw new BusinessRuleViolation("expenditure.incomplete");
 		}
 		BookingDates.require(spentOn, LocalDate.now(clock), "spentOn");
+		postings.requireOpen(spentOn, "spentOn");
 		if (!project.status().acceptsFunds()) {
 			throw new BusinessRuleViolation("allocation.projectClosed", project.getCode(), project.status());
 		}
@@ -304,7 +308,9 @@ public class ProjectManagement {
 			throw new BusinessRuleViolation("expenditure.overdraw", cost.display(), balance.display(),
 					cost.minus(balance).display());
 		}
-		return expenditures.save(line).view();
+		var view = expenditures.save(line).view();
+		postings.spent(project, view);
+		return view;
 	}
 
 	public Expenditure.ExpenditureView reverseExpenditure(long expenditureId, String reason) {
@@ -315,8 +321,12 @@ public class ProjectManagement {
 		if (expenditures.existsByReversalOf(expenditureId)) {
 			throw new BusinessRuleViolation("expenditure.alreadyReversed", expenditureId);
 		}
+		var today = LocalDate.now(clock);
+		postings.requireOpen(today, "reversedOn");
 		try {
-			return expenditures.saveAndFlush(original.reversal(LocalDate.now(clock), reason)).view();
+			var view = expenditures.saveAndFlush(original.reversal(today, reason)).view();
+			postings.reversed(project, original.view(), view);
+			return view;
 		}
 		catch (DataIntegrityViolationException e) {
 			if (Constraints.violated(e, "uk_expenditure_reversal")) {
