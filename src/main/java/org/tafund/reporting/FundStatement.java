@@ -15,11 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tafund.shared.Money;
 
 /**
- * The fund statement of a period, aggregated in SQL: opening balance, contributions recognised
- * (unconditional agreements at signature, conditional ones as cash is received), refunds,
- * exchange gains and losses, expenditure and PSC, closing balance. The opening balance is the
- * same sums over everything before the period, so the closing balance of one period is the
- * opening balance of the next.
+ * The fund statement of a period, read from the journal: opening balance, then one line per
+ * {@link Movement} (contributions recognised, refunds, exchange gains and losses, other income,
+ * expenditure, PSC charged to projects and PSC income, adjustments), closing balance. The opening
+ * balance is the same sums over everything before the period, so the closing balance of one
+ * period is the opening balance of the next; the fund balance is that of all three segments.
  */
 @Component
 class FundStatement {
@@ -75,9 +75,6 @@ class FundStatement {
 
 	@Transactional(readOnly = true)
 	Statement of(LocalDate from, LocalDate to) {
-		// The receivables scan every receipt up to the period end: on a connection of their own, in
-		// parallel with the sums below, so that the statement of a year stays under a second.
-		var receivables = java.util.concurrent.CompletableFuture.supplyAsync(() -> receivables(to), executor);
 		var before = movements(BEGINNING, from.minusDays(1));
 		var opening = before.stream().map(Line::usd).reduce(BigDecimal.ZERO, BigDecimal::add);
 		var movements = movements(from, to);
@@ -86,104 +83,85 @@ class FundStatement {
 		var spentToDate = BigDecimal.ZERO;
 		for (var lines : List.of(before, movements)) {
 			for (var line : lines) {
-				if (line.key().equals("expenditure") || line.key().equals("psc")) {
+				if (line.key().equals(Movement.EXPENDITURE.key()) || line.key().equals(Movement.PSC.key())) {
 					spentToDate = spentToDate.add(line.usd());
 				}
 			}
 		}
+		// Allocations earmark the balance for projects; they move no money, so the books hold no entry for them.
 		var allocatedBalance = sum("select coalesce(sum(amount_usd), 0) from allocation where allocated_on between ? and ?",
 				BEGINNING, to)
 			.add(spentToDate);
-		return new Statement(from, to, opening, movements, closing, incomeByWindow(from, to),
-				sum("select coalesce(sum(usd_amount), 0) from receipt where received_on between ? and ?", from, to),
+		return new Statement(from, to, opening, movements, closing, incomeByWindow(from, to), cashReceived(from, to),
 				sum("select coalesce(sum(amount_usd), 0) from allocation where allocated_on between ? and ?", from, to),
-				receivables.join(), allocatedBalance, closing.subtract(allocatedBalance));
+				receivables(to), allocatedBalance, closing.subtract(allocatedBalance));
 	}
 
-	/**
-	 * What donors still owe at the period end on unconditional agreements that are neither
-	 * cancelled nor closed: each agreement's outstanding amount at the UN rate of that day, as in the
-	 * status of contributions. A currency without a rate on that day adds nothing.
-	 */
+	/** What the books carry as receivable at the period end: at the signature rate, plus the revaluations. */
 	private BigDecimal receivables(LocalDate to) {
-		var rates = StatusOfContributions.ratesOn(template, to);
-		var total = new BigDecimal[] { BigDecimal.ZERO };
-		template.query("""
-				select a.currency, a.total_amount, coalesce(r.amt, 0) from agreement a
-				  left join (select agreement_id, sum(agreement_amount) as amt from receipt
-				              where received_on <= ? group by agreement_id) r on r.agreement_id = a.id
-				 where a.conditional_terms = false and a.signed_on <= ? and a.cancelled_on is null
-				   and (a.closed_on is null or a.closed_on > ?) and a.total_amount > coalesce(r.amt, 0)""", rs -> {
-			var currency = rs.getString(1);
-			var rate = rates.get(currency);
-			if (rate != null) {
-				var agreed = Money.rounded(rs.getBigDecimal(2), currency);
-				var received = Money.rounded(rs.getBigDecimal(3), currency);
-				total[0] = total[0].add(agreed.minus(received).toUsd(rate.unitsPerUsd()).amount());
-			}
-		}, to, to, to);
-		return total[0];
+		return jdbc.sql("""
+				select coalesce(sum(debit_usd) - sum(credit_usd), 0) from journal_line
+				 where account_code in ('RECEIVABLE', 'RECEIVABLE_FX') and accounting_date <= ?""")
+			.params(to)
+			.query(BigDecimal.class)
+			.single();
 	}
 
-	private List<Line> movements(LocalDate from, LocalDate to) {
-		var lines = new ArrayList<Line>();
-		lines.add(new Line("contributions", revenue(from, to)));
-		lines.add(new Line("refunds",
-				sum("select coalesce(-sum(usd_amount), 0) from refund where refunded_on between ? and ?", from, to)));
-		lines.add(new Line("exchange", sum("""
-				select coalesce(sum(l.booked_usd), 0) from revaluation_line l
-				join revaluation_run r on r.id = l.run_id where r.period_end between ? and ?""", from, to)));
-		// Expenditure and its PSC in one pass over the index that carries both.
-		var spent = jdbc.sql("""
-				select coalesce(-sum(usd_amount), 0), coalesce(-sum(psc_usd), 0) from expenditure
-				where spent_on between ? and ?""")
+	/** Cash the donors' receipts brought in the period, less the receipts reversed in it. */
+	private BigDecimal cashReceived(LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				select coalesce(sum(l.debit_usd) - sum(l.credit_usd), 0) from journal_line l
+				  join journal_entry e on e.id = l.entry_id
+				 where l.account_code = 'CASH' and l.accounting_date between ? and ?
+				   and e.source_type in ('RECEIPT', 'RECEIPT_REVERSAL')""")
 			.params(from, to)
-			.query((rs, n) -> new BigDecimal[] { rs.getBigDecimal(1), rs.getBigDecimal(2) })
+			.query(BigDecimal.class)
 			.single();
-		lines.add(new Line("expenditure", spent[0]));
-		lines.add(new Line("psc", spent[1]));
+	}
+
+	/** Each statement line: the journal lines of its accounts, credits less debits. */
+	private List<Line> movements(LocalDate from, LocalDate to) {
+		var byAccount = new java.util.EnumMap<org.tafund.books.Account, BigDecimal>(org.tafund.books.Account.class);
+		jdbc.sql("""
+				select account_code, coalesce(sum(credit_usd) - sum(debit_usd), 0) from journal_line
+				 where accounting_date between ? and ? group by account_code""")
+			.params(from, to)
+			.query((rs, n) -> byAccount.put(org.tafund.books.Account.valueOf(rs.getString(1)), rs.getBigDecimal(2)))
+			.list();
+		var lines = new ArrayList<Line>();
+		for (var movement : Movement.values()) {
+			var usd = movement.accounts()
+				.stream()
+				.map(a -> byAccount.getOrDefault(a, BigDecimal.ZERO))
+				.reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+			lines.add(new Line(movement.key(), usd));
+		}
 		return lines;
 	}
 
-	private BigDecimal revenue(LocalDate from, LocalDate to) {
-		return sum("""
-				select coalesce(sum(recognised_usd), 0) from agreement
-				where signed_on between ? and ? and cancelled_on is null and conditional_terms = false""", from, to)
-			.add(sum("""
-					select coalesce(sum(r.usd_amount), 0) from receipt r join agreement a on a.id = r.agreement_id
-					where a.conditional_terms = true and r.received_on between ? and ?""", from, to));
-	}
-
 	private List<WindowIncome> incomeByWindow(LocalDate from, LocalDate to) {
-		var revenue = byWindow("""
-				select w, sum(usd) from (
-				  select funding_window as w, recognised_usd as usd from agreement
-				  where signed_on between ? and ? and cancelled_on is null and conditional_terms = false
-				  union all
-				  select a.funding_window, r.usd_amount from receipt r join agreement a on a.id = r.agreement_id
-				  where a.conditional_terms = true and r.received_on between ? and ?
-				) t group by w""", from, to, from, to);
-		var refunds = byWindow("""
-				select a.funding_window, -sum(f.usd_amount) from refund f join agreement a on a.id = f.agreement_id
-				where f.refunded_on between ? and ? group by a.funding_window""", from, to);
-		var exchange = byWindow("""
-				select a.funding_window, sum(l.booked_usd) from revaluation_line l
-				join revaluation_run r on r.id = l.run_id join agreement a on a.id = l.agreement_id
-				where r.period_end between ? and ? group by a.funding_window""", from, to);
-		var windows = new java.util.TreeSet<String>();
-		windows.addAll(revenue.keySet());
-		windows.addAll(refunds.keySet());
-		windows.addAll(exchange.keySet());
-		return windows.stream()
-			.map(w -> new WindowIncome(w, revenue.getOrDefault(w, BigDecimal.ZERO), refunds.getOrDefault(w, BigDecimal.ZERO),
-					exchange.getOrDefault(w, BigDecimal.ZERO)))
+		var windows = new java.util.TreeMap<String, BigDecimal[]>();
+		jdbc.sql("""
+				select funding_window, account_code, coalesce(sum(credit_usd) - sum(debit_usd), 0) from journal_line
+				 where accounting_date between ? and ? and funding_window is not null
+				 group by funding_window, account_code""")
+			.params(from, to)
+			.query((rs, n) -> {
+				var movement = Movement.of(org.tafund.books.Account.valueOf(rs.getString(2)));
+				int column = movement == Movement.CONTRIBUTIONS ? 0 : movement == Movement.REFUNDS ? 1
+						: movement == Movement.EXCHANGE ? 2 : -1;
+				if (column >= 0) {
+					var zero = BigDecimal.ZERO.setScale(2);
+					var sums = windows.computeIfAbsent(rs.getString(1), w -> new BigDecimal[] { zero, zero, zero });
+					sums[column] = sums[column].add(rs.getBigDecimal(3));
+				}
+				return null;
+			})
+			.list();
+		return windows.entrySet()
+			.stream()
+			.map(w -> new WindowIncome(w.getKey(), w.getValue()[0], w.getValue()[1], w.getValue()[2]))
 			.toList();
-	}
-
-	private Map<String, BigDecimal> byWindow(String sql, Object... params) {
-		var byWindow = new LinkedHashMap<String, BigDecimal>();
-		jdbc.sql(sql).params(params).query((rs, n) -> byWindow.put(rs.getString(1), rs.getBigDecimal(2))).list();
-		return byWindow;
 	}
 
 	private BigDecimal sum(String sql, LocalDate from, LocalDate to) {

@@ -13,68 +13,31 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.tafund.books.Account;
 
 /**
- * Every money movement of a period, straight from the tables: the raw export finance reconciles
- * in a spreadsheet. Rows stream through a callback with a JDBC fetch size, so an export of a
- * million lines holds one row at a time.
+ * The journal's lines of a period, with the names of what they concern: the raw export finance
+ * reconciles in a spreadsheet, and the lines behind every figure of the fund statement. Rows
+ * stream through a callback with a JDBC fetch size in the order of the index on (accounting date,
+ * id), so an export of a million lines holds one row at a time and its first line leaves at once.
  */
 @Component
 class Ledger {
 
 	static final int FETCH_SIZE = 1000;
 
-	// Amounts keep their stored precision; the USD column carries the sign of the movement.
-	static final String MOVEMENTS = """
-			select a.signed_on as entry_date, 'AGREEMENT' as entry_type, d.name as donor, a.reference as agreement,
-			       null as project, a.funding_window as funding_window, a.conditional_terms as conditional_terms,
-			       a.total_amount as amount, a.currency as currency,
-			       a.recognition_rate as rate, a.recognition_rate_date as rate_date, a.recognised_usd as usd,
-			       a.reference as reference, a.created_by as recorded_by, a.created_at as recorded_at, a.id as row_id,
-			       d.id as donor_id, d.donor_type as donor_type, null as project_id
-			  from agreement a join donor d on d.id = a.donor_id
-			 where a.signed_on is not null and a.cancelled_on is null and a.signed_on between ? and ?
-			union all
-			select r.received_on, case when r.reversal_of is null then 'RECEIPT' else 'REVERSAL' end, d.name, a.reference,
-			       null, a.funding_window, a.conditional_terms, r.amount, r.currency, r.rate, r.rate_date, r.usd_amount, r.bank_reference, r.created_by,
-			       r.created_at, r.id, d.id, d.donor_type, null
-			  from receipt r join agreement a on a.id = r.agreement_id join donor d on d.id = a.donor_id
-			 where r.received_on between ? and ?
-			union all
-			select f.refunded_on, 'REFUND', d.name, a.reference, null, a.funding_window, a.conditional_terms, -f.amount, f.currency, f.rate, f.rate_date,
-			       -f.usd_amount, f.reason, f.created_by, f.created_at, f.id, d.id, d.donor_type, null
-			  from refund f join agreement a on a.id = f.agreement_id join donor d on d.id = a.donor_id
-			 where f.refunded_on between ? and ?
-			union all
-			select run.period_end, 'REVALUATION', d.name, a.reference, null, a.funding_window, a.conditional_terms,
-			       l.outstanding, l.currency, l.period_end_rate,
-			       l.rate_date, l.booked_usd, null, run.created_by, run.created_at, l.id, d.id, d.donor_type, null
-			  from revaluation_line l join revaluation_run run on run.id = l.run_id
-			  join agreement a on a.id = l.agreement_id join donor d on d.id = a.donor_id
-			 where run.period_end between ? and ?
-			union all
-			select al.allocated_on, 'ALLOCATION', d.name, a.reference, p.code, a.funding_window, a.conditional_terms,
-			       al.amount_usd, 'USD', 1, al.allocated_on,
-			       al.amount_usd, null, al.created_by, al.created_at, al.id, d.id, d.donor_type, p.id
-			  from allocation al join agreement a on a.id = al.agreement_id join donor d on d.id = a.donor_id
-			  join project p on p.id = al.project_id
-			 where al.allocated_on between ? and ?
-			union all
-			select e.spent_on, 'EXPENDITURE', null, null, p.code, null, null, -e.amount, e.currency, e.rate, e.rate_date, -e.usd_amount,
-			       e.reference, e.created_by, e.created_at, e.id, null, null, p.id
-			  from expenditure e join project p on p.id = e.project_id
-			 where e.spent_on between ? and ?
-			union all
-			select e.spent_on, 'PSC', null, null, p.code, null, null, -e.psc_usd, 'USD', 1, e.spent_on, -e.psc_usd, e.reference,
-			       e.created_by, e.created_at, e.id, null, null, p.id
-			  from expenditure e join project p on p.id = e.project_id
-			 where e.spent_on between ? and ?""";
+	static final String SQL = """
+			select l.accounting_date, l.entry_id, e.source_type, l.account_code, l.segment_code, l.debit_usd,
+			       l.credit_usd, l.original_amount, l.currency, l.rate, l.rate_date, d.name as donor,
+			       a.reference as agreement, p.code as project, l.funding_window, e.description, e.posted_by,
+			       e.posted_at
+			  from journal_line l join journal_entry e on e.id = l.entry_id
+			  left join donor d on d.id = l.donor_id
+			  left join agreement a on a.id = l.agreement_id
+			  left join project p on p.id = l.project_id
+			 where l.accounting_date between ? and ?""";
 
-	static final String SQL = "select * from (" + MOVEMENTS + ") ledger where 1 = 1";
-
-	static final String ORDER = " order by entry_date, entry_type, row_id";
-
-	static final String TOTALS = "select entry_type, sum(usd) from (" + MOVEMENTS + ") ledger where 1 = 1";
+	static final String ORDER = " order by l.accounting_date, l.id";
 
 	private final JdbcTemplate jdbc;
 
@@ -88,82 +51,32 @@ class Ledger {
 		stream(ReportFilter.period(from, to), null, sink);
 	}
 
-	/** The lines of a period narrowed by the filters, and by one kind of movement when {@code type} is set. */
+	/**
+	 * The lines of a period narrowed by the filters, and to the accounts of {@code type} when set (a
+	 * fund statement line's key, CASH, RECEIVABLE or an account code).
+	 */
 	@Transactional(readOnly = true)
 	void stream(ReportFilter filter, String type, Consumer<LedgerLine> sink) {
-		for (var part : parts(filter)) {
-			var where = where(part, type);
-			jdbc.query(SQL + where.text() + ORDER, rs -> {
-				sink.accept(LedgerLine.of(rs));
-			}, params(part, where));
-		}
+		var where = where(filter, type);
+		jdbc.query(SQL + where.text() + ORDER, rs -> {
+			sink.accept(LedgerLine.of(rs));
+		}, params(filter, where));
 	}
-
-	/**
-	 * The period in two parts: the first calendar month that has movements, then the rest. The
-	 * first part is small, so its lines leave within a second; the rest is one query, because one
-	 * sort of it costs less than a query per month (measured on the generated volume: a query per
-	 * month took twice as long as one sort). The parts come in date order, so the whole stays in
-	 * ledger order.
-	 */
-	private List<ReportFilter> parts(ReportFilter filter) {
-		var period = new Object[24];
-		for (int i = 0; i < 24; i += 2) {
-			period[i] = java.sql.Date.valueOf(filter.from());
-			period[i + 1] = java.sql.Date.valueOf(filter.to());
-		}
-		var bounds = jdbc.queryForList(BOUNDS, java.sql.Date.class, period);
-		var first = bounds.stream().filter(java.util.Objects::nonNull).map(java.sql.Date::toLocalDate).min(
-				LocalDate::compareTo);
-		var last = bounds.stream().filter(java.util.Objects::nonNull).map(java.sql.Date::toLocalDate).max(
-				LocalDate::compareTo);
-		var parts = new ArrayList<ReportFilter>();
-		if (first.isEmpty()) {
-			return parts;
-		}
-		var endOfFirstMonth = first.get().withDayOfMonth(first.get().lengthOfMonth());
-		if (!endOfFirstMonth.isBefore(last.get())) {
-			parts.add(within(filter, first.get(), last.get()));
-		}
-		else {
-			parts.add(within(filter, first.get(), endOfFirstMonth));
-			parts.add(within(filter, endOfFirstMonth.plusDays(1), last.get()));
-		}
-		return parts;
-	}
-
-	private static ReportFilter within(ReportFilter filter, LocalDate from, LocalDate to) {
-		return new ReportFilter(from, to, filter.window(), filter.donorId(), filter.donorType(), filter.projectId(),
-				filter.theme(), filter.region(), filter.country(), filter.classification());
-	}
-
-	// The first and last date of each kind of movement in the period, each answered from an index.
-	static final String BOUNDS = """
-			select min(signed_on) from agreement where signed_on between ? and ?
-			union all select max(signed_on) from agreement where signed_on between ? and ?
-			union all select min(received_on) from receipt where received_on between ? and ?
-			union all select max(received_on) from receipt where received_on between ? and ?
-			union all select min(refunded_on) from refund where refunded_on between ? and ?
-			union all select max(refunded_on) from refund where refunded_on between ? and ?
-			union all select min(period_end) from revaluation_run where period_end between ? and ?
-			union all select max(period_end) from revaluation_run where period_end between ? and ?
-			union all select min(allocated_on) from allocation where allocated_on between ? and ?
-			union all select max(allocated_on) from allocation where allocated_on between ? and ?
-			union all select min(spent_on) from expenditure where spent_on between ? and ?
-			union all select max(spent_on) from expenditure where spent_on between ? and ?""";
 
 	Map<String, BigDecimal> totals(LocalDate from, LocalDate to) {
 		return totals(ReportFilter.period(from, to), null);
 	}
 
-	/** USD per movement type, summed in the database: the figures the ledger page shows above its lines. */
+	/** What the lines do to the Fund, per account, summed in the database: the page shows them above the lines. */
 	@Transactional(readOnly = true)
 	Map<String, BigDecimal> totals(ReportFilter filter, String type) {
 		var totals = new TreeMap<String, BigDecimal>();
 		var where = where(filter, type);
-		jdbc.query(TOTALS + where.text() + " group by entry_type", rs -> {
-			totals.put(rs.getString(1), rs.getBigDecimal(2));
-		}, params(filter, where));
+		jdbc.query("select l.account_code, sum(l.debit_usd), sum(l.credit_usd) from journal_line l where "
+				+ "l.accounting_date between ? and ?" + where.text() + " group by l.account_code", rs -> {
+					var account = Account.valueOf(rs.getString(1));
+					totals.put(account.code(), LedgerLine.effect(account, rs.getBigDecimal(2), rs.getBigDecimal(3)));
+				}, params(filter, where));
 		return totals;
 	}
 
@@ -174,40 +87,30 @@ class Ledger {
 	@Transactional(readOnly = true)
 	List<LedgerLine> first(ReportFilter filter, String type, int limit) {
 		var lines = new ArrayList<LedgerLine>();
-		for (var part : parts(filter)) {
-			if (lines.size() >= limit) {
-				break;
-			}
-			var where = where(part, type);
-			jdbc.query(SQL + where.text() + ORDER + " limit " + (limit - lines.size()), rs -> {
-				lines.add(LedgerLine.of(rs));
-			}, params(part, where));
-		}
+		var where = where(filter, type);
+		jdbc.query(SQL + where.text() + ORDER + " limit " + limit, rs -> {
+			lines.add(LedgerLine.of(rs));
+		}, params(filter, where));
 		return lines;
 	}
 
-	// Donor filters keep the donor side (agreements, receipts, refunds, revaluations, allocations);
-	// a project filter keeps the project side (allocations, expenditure, PSC).
 	private static Sql.Where where(ReportFilter filter, String type) {
-		// REVENUE is what the fund statement counts as contributions recognised.
-		boolean revenue = "REVENUE".equals(type);
-		return Sql.where()
-			.and(revenue, """
-					((entry_type = 'AGREEMENT' and conditional_terms = false)
-					 or (entry_type in ('RECEIPT', 'REVERSAL') and conditional_terms = true))""")
-			.and(type != null && !type.isBlank() && !revenue, "entry_type = ?", type)
-			.and(filter.window() != null, "funding_window = ?", filter.window())
-			.and(filter.donorId() != null, "donor_id = ?", filter.donorId())
-			.and(filter.donorType() != null, "donor_type = ?", filter.donorType())
-			.and(filter.projectId() != null, "project_id = ?", filter.projectId());
+		var accounts = Movement.accountsFor(type);
+		var where = Sql.where();
+		if (!accounts.isEmpty()) {
+			where.and("l.account_code in (" + String.join(", ", accounts.stream().map(a -> "?").toList()) + ")",
+					accounts.stream().map(Account::code).toArray());
+		}
+		return where.and(filter.window() != null, "l.funding_window = ?", filter.window())
+			.and(filter.donorId() != null, "l.donor_id = ?", filter.donorId())
+			.and(filter.donorType() != null, "l.donor_type = ?", filter.donorType())
+			.and(filter.projectId() != null, "l.project_id = ?", filter.projectId());
 	}
 
 	private static Object[] params(ReportFilter filter, Sql.Where where) {
 		var args = new ArrayList<Object>();
-		for (int i = 0; i < 7; i++) {
-			args.add(java.sql.Date.valueOf(filter.from()));
-			args.add(java.sql.Date.valueOf(filter.to()));
-		}
+		args.add(java.sql.Date.valueOf(filter.from()));
+		args.add(java.sql.Date.valueOf(filter.to()));
 		args.addAll(where.params());
 		return args.toArray();
 	}

@@ -6,36 +6,36 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/**
- * One money movement: what, when, for whom, in its own currency and in USD at the rate it was
- * booked at, and who recorded it. USD carries the sign of the movement for the Fund: receipts,
- * recognised agreements and exchange gains are positive; reversals, refunds, exchange losses,
- * expenditure and PSC are negative; allocations move money inside the Fund and are shown positive.
- */
-record LedgerLine(LocalDate date, String type, String donor, String agreement, String project, String window,
-		Boolean conditional, BigDecimal amount,
-		String currency, BigDecimal rate, LocalDate rateDate, BigDecimal usd, String reference, String recordedBy,
-		Instant recordedAt) {
+import org.tafund.books.Account;
 
-	/** Revenue of the Fund: unconditional agreements when signed, conditional ones as cash arrives. */
-	boolean isRevenue() {
-		return switch (type) {
-			case "AGREEMENT" -> !Boolean.TRUE.equals(conditional);
-			case "RECEIPT", "REVERSAL" -> Boolean.TRUE.equals(conditional);
-			default -> false;
-		};
+/**
+ * One line of the journal, as the ledger shows it: the entry it belongs to and the event behind
+ * it, the account and segment debited or credited in USD, the original amount at the rate it was
+ * booked at, and what it concerns. {@code usd} says what the line does to the Fund: positive when
+ * an asset grows or income is earned, negative when an asset shrinks or a cost is incurred.
+ */
+record LedgerLine(LocalDate date, long entry, String source, String account, String segment, BigDecimal debit,
+		BigDecimal credit, BigDecimal usd, String donor, String agreement, String project, String window,
+		BigDecimal amount, String currency, BigDecimal rate, LocalDate rateDate, String description,
+		String recordedBy, Instant recordedAt) {
+
+	/** The sign that makes {@code usd} read as the Fund's gain or loss. */
+	static BigDecimal effect(Account account, BigDecimal debit, BigDecimal credit) {
+		return account.kind() == Account.Kind.ASSET ? debit.subtract(credit) : credit.subtract(debit);
 	}
 
 	static LedgerLine of(ResultSet rs) throws SQLException {
 		var rateDate = rs.getDate("rate_date");
-		var recordedAt = rs.getTimestamp("recorded_at");
-		return new LedgerLine(rs.getDate("entry_date").toLocalDate(), rs.getString("entry_type"), rs.getString("donor"),
-				rs.getString("agreement"), rs.getString("project"), rs.getString("funding_window"),
-				(Boolean) rs.getObject("conditional_terms", Boolean.class), rs.getBigDecimal("amount"),
-				rs.getString("currency"),
-				rs.getBigDecimal("rate"), rateDate == null ? null : rateDate.toLocalDate(), rs.getBigDecimal("usd"),
-				rs.getString("reference"), rs.getString("recorded_by"),
-				recordedAt == null ? null : recordedAt.toInstant());
+		var postedAt = rs.getTimestamp("posted_at");
+		var account = Account.valueOf(rs.getString("account_code"));
+		var debit = rs.getBigDecimal("debit_usd");
+		var credit = rs.getBigDecimal("credit_usd");
+		return new LedgerLine(rs.getDate("accounting_date").toLocalDate(), rs.getLong("entry_id"),
+				rs.getString("source_type"), account.code(), rs.getString("segment_code"), debit, credit,
+				effect(account, debit, credit), rs.getString("donor"), rs.getString("agreement"), rs.getString("project"),
+				rs.getString("funding_window"), rs.getBigDecimal("original_amount"), rs.getString("currency"),
+				rs.getBigDecimal("rate"), rateDate == null ? null : rateDate.toLocalDate(), rs.getString("description"),
+				rs.getString("posted_by"), postedAt == null ? null : postedAt.toInstant());
 	}
 
 }

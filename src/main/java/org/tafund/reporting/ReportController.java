@@ -27,11 +27,12 @@ class ReportController {
 
 	static final int PAGE_LINES = 200;
 
-	static final List<Column> LEDGER_COLUMNS = List.of(new Column("date", Kind.DATE), new Column("type", Kind.TEXT),
+	static final List<Column> LEDGER_COLUMNS = List.of(new Column("date", Kind.DATE), new Column("entry", Kind.COUNT),
+			new Column("source", Kind.TEXT), new Column("account", Kind.TEXT), new Column("segment", Kind.TEXT),
+			new Column("debit", Kind.AMOUNT), new Column("credit", Kind.AMOUNT), new Column("usd", Kind.AMOUNT),
 			new Column("donor", Kind.TEXT), new Column("agreement", Kind.TEXT), new Column("project", Kind.TEXT),
-			new Column("window", Kind.TEXT), new Column("conditional", Kind.TEXT),
-			new Column("amount", Kind.AMOUNT), new Column("currency", Kind.TEXT), new Column("rate", Kind.RATE),
-			new Column("rate_date", Kind.DATE), new Column("usd", Kind.AMOUNT), new Column("reference", Kind.TEXT),
+			new Column("window", Kind.TEXT), new Column("amount", Kind.AMOUNT), new Column("currency", Kind.TEXT),
+			new Column("rate", Kind.RATE), new Column("rate_date", Kind.DATE), new Column("description", Kind.TEXT),
 			new Column("recorded_by", Kind.TEXT), new Column("recorded_at", Kind.TIMESTAMP));
 
 	private final Ledger ledger;
@@ -43,8 +44,11 @@ class ReportController {
 	private final ReportChoices choices;
 
 	/** The kinds of movement, in the order the fund statement reads them. */
-	static final List<String> LEDGER_TYPES = List.of("REVENUE", "AGREEMENT", "RECEIPT", "REVERSAL", "REFUND", "REVALUATION",
-			"ALLOCATION", "EXPENDITURE", "PSC");
+	/** The ledger's account filter: each fund statement line, then cash and receivables. */
+	static final List<String> LEDGER_TYPES = java.util.stream.Stream
+		.concat(java.util.Arrays.stream(Movement.values()).map(Movement::key),
+				java.util.stream.Stream.of("CASH", "RECEIVABLE"))
+		.toList();
 
 	ReportController(Ledger ledger, FundStatement statements, org.springframework.context.MessageSource messages,
 			ReportChoices choices) {
@@ -57,8 +61,6 @@ class ReportController {
 	@GetMapping("/fund-statement")
 	String fundStatement(ReportFilter period, Model model) {
 		model.addAttribute("statement", statements.of(period.from(), period.to()));
-		model.addAttribute("ledgerTypes", java.util.Map.of("contributions", "REVENUE", "refunds", "REFUND", "exchange",
-				"REVALUATION", "expenditure", "EXPENDITURE", "psc", "PSC"));
 		return "reporting/fund-statement";
 	}
 
@@ -131,12 +133,13 @@ class ReportController {
 		var filter = all.forLedger();
 		var kind = type == null || type.isBlank() ? null : type.strip();
 		var table = new Exports.Table("Ledger of the UN Crime Prevention and Criminal Justice Fund",
-				"Every money movement: " + filter.describe() + (kind == null ? "" : "; " + kind), LEDGER_COLUMNS,
+				"Every journal line: " + filter.describe() + (kind == null ? "" : "; " + kind), LEDGER_COLUMNS,
 				sink -> ledger.stream(filter, kind,
-						l -> sink.accept(new Object[] { l.date(), l.type(), l.donor(), l.agreement(), l.project(),
-								l.window(), l.conditional() == null ? null : l.conditional() ? "yes" : "no", l.amount(), l.currency(), l.rate(), l.rateDate(), l.usd(), l.reference(), l.recordedBy(),
+						l -> sink.accept(new Object[] { l.date(), l.entry(), l.source(), l.account(), l.segment(),
+								l.debit(), l.credit(), l.usd(), l.donor(), l.agreement(), l.project(), l.window(),
+								l.amount(), l.currency(), l.rate(), l.rateDate(), l.description(), l.recordedBy(),
 								l.recordedAt() })),
-				11);
+				7);
 		export(format, "tafund-ledger-" + filter.from() + "-to-" + filter.to(), table, principal, response);
 	}
 

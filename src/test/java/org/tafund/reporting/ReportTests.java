@@ -176,19 +176,23 @@ class ReportTests {
 		assertThat(line(statement, "contributions")).isEqualByComparingTo("120000.00");
 		assertThat(line(statement, "refunds")).isEqualByComparingTo("-10000.00");
 		assertThat(statement.cashReceived()).isEqualByComparingTo("80000.00");
-		// nothing before 2017: closing = 120,000 - 10,000 - 15,000 - 1,950 = 93,050.00, of which
-		// 50,000 - 15,000 - 1,950 = 33,050.00 allocated and unspent, 60,000.00 not allocated;
-		// receivable on A1 at the period-end rate: 160,000 ILS / 5.00 = 32,000.00 (B1 is conditional)
-		assertThat(statement.closing()).isEqualByComparingTo("93050.00");
+		// nothing before 2017: closing = 120,000 - 10,000 - 15,000 - 1,950 + 1,950 (the PSC is the income
+		// of the Fund's PSC segment) = 95,000.00, of which 50,000 - 15,000 - 1,950 = 33,050.00 allocated
+		// and unspent, 61,950.00 not allocated (1,950.00 of it in the PSC segment)
+		assertThat(line(statement, "psc")).isEqualByComparingTo("-1950.00");
+		assertThat(line(statement, "pscIncome")).isEqualByComparingTo("1950.00");
+		assertThat(statement.closing()).isEqualByComparingTo("95000.00");
 		assertThat(statement.allocatedBalance()).isEqualByComparingTo("33050.00");
-		assertThat(statement.unallocatedBalance()).isEqualByComparingTo("60000.00");
-		assertThat(statement.receivables()).isEqualByComparingTo("32000.00");
+		assertThat(statement.unallocatedBalance()).isEqualByComparingTo("61950.00");
+		// the receivable on A1 as the books carry it, no revaluation having been run: 160,000 ILS at the
+		// signature rate 4.00 = 40,000.00 (B1 is conditional)
+		assertThat(statement.receivables()).isEqualByComparingTo("40000.00");
 		// by window: general purpose 100,000 recognised and 10,000 refunded; special purpose 20,000 of cash
 		assertThat(statement.incomeByWindow()).containsExactly(
-				new FundStatement.WindowIncome("CPCJF_GENERAL_PURPOSE", new BigDecimal("100000.0000"),
-						new BigDecimal("-10000.0000"), BigDecimal.ZERO),
-				new FundStatement.WindowIncome("CPCJF_SPECIAL_PURPOSE", new BigDecimal("20000.0000"), BigDecimal.ZERO,
-						BigDecimal.ZERO));
+				new FundStatement.WindowIncome("CPCJF_GENERAL_PURPOSE", new BigDecimal("100000.00"),
+						new BigDecimal("-10000.00"), new BigDecimal("0.00")),
+				new FundStatement.WindowIncome("CPCJF_SPECIAL_PURPOSE", new BigDecimal("20000.00"), new BigDecimal("0.00"),
+						new BigDecimal("0.00")));
 
 		// CSV parsed back: the agreement line, the subtotals and the grand total.
 		var csv = csv("/reports/status-of-contributions.csv?" + PERIOD);
@@ -355,25 +359,31 @@ class ReportTests {
 
 	@Test
 	void theLedgerNarrowsToADonorAProjectOrTheLinesBehindAFundStatementFigure() throws Exception {
+		// Israel's lines: A1 signed (receivable and revenue 100,000), 60,000 received against the
+		// receivable, 10,000 refunded: six lines
 		mvc.perform(get("/api/v1/reports/ledger?" + PERIOD + "&donorId=" + israel).with(user("f").roles("FINANCE")))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.totals.AGREEMENT").value(100000.00))
-			.andExpect(jsonPath("$.totals.RECEIPT").value(60000.00))
-			.andExpect(jsonPath("$.totals.REFUND").value(-10000.00))
-			.andExpect(jsonPath("$.totals.ALLOCATION").value(50000.00))
-			.andExpect(jsonPath("$.totals.EXPENDITURE").doesNotExist())
-			.andExpect(jsonPath("$.lines.length()").value(4));
+			.andExpect(jsonPath("$.totals.REV_GENERAL").value(100000.00))
+			.andExpect(jsonPath("$.totals.RECEIVABLE").value(40000.00))
+			.andExpect(jsonPath("$.totals.CASH").value(50000.00))
+			.andExpect(jsonPath("$.totals.REFUNDS").value(-10000.00))
+			.andExpect(jsonPath("$.totals.EXP_TRAVEL").doesNotExist())
+			.andExpect(jsonPath("$.lines.length()").value(6));
+		// The project's lines: 10,000 of travel and 5,000 of workshops, their PSC charged and moved to the
+		// PSC segment
 		mvc.perform(get("/api/v1/reports/ledger?" + PERIOD + "&projectId=" + project).with(user("f").roles("FINANCE")))
-			.andExpect(jsonPath("$.totals.ALLOCATION").value(50000.00))
-			.andExpect(jsonPath("$.totals.EXPENDITURE").value(-15000.00))
-			.andExpect(jsonPath("$.totals.PSC").value(-1950.00))
-			.andExpect(jsonPath("$.totals.RECEIPT").doesNotExist());
+			.andExpect(jsonPath("$.totals.EXP_TRAVEL").value(-10000.00))
+			.andExpect(jsonPath("$.totals.EXP_WORKSHOPS_AND_TRAINING").value(-5000.00))
+			.andExpect(jsonPath("$.totals.PSC_EXPENSE").value(-1950.00))
+			.andExpect(jsonPath("$.totals.PSC_INCOME").value(1950.00))
+			.andExpect(jsonPath("$.totals.CASH").value(-15000.00))
+			.andExpect(jsonPath("$.totals.REV_GENERAL").doesNotExist());
 		// The fund statement's contributions line opens the ledger on exactly its lines: 100,000 + 20,000.
 		var page = mvc.perform(get("/reports/fund-statement?" + PERIOD).with(user("f").roles("FINANCE")))
 			.andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("/reports/ledger?from=2017-01-01&amp;to=2017-12-31&amp;type=REVENUE");
-		var revenue = csv("/reports/ledger.csv?" + PERIOD + "&type=REVENUE");
-		assertThat(revenue).extracting(r -> r.get("reference")).containsExactlyInAnyOrder("RPT-2017-A1", "FDN-17");
+		assertThat(page).contains("/reports/ledger?from=2017-01-01&amp;to=2017-12-31&amp;type=contributions");
+		var revenue = csv("/reports/ledger.csv?" + PERIOD + "&type=contributions");
+		assertThat(revenue).extracting(r -> r.get("agreement")).containsExactlyInAnyOrder("RPT-2017-A1", "RPT-2017-B1");
 		assertThat(revenue.stream().map(r -> new BigDecimal(r.get("usd"))).reduce(BigDecimal.ZERO, BigDecimal::add))
 			.isEqualByComparingTo("120000.00");
 	}
