@@ -30,24 +30,46 @@ class StatusOfContributions {
 
 	private static final String SQL = """
 			select d.id as donor_id, d.name as donor, d.donor_type, a.id as agreement_id, a.reference, a.funding_window,
-			       a.currency, a.conditional_terms, a.signed_on, a.total_amount, a.recognised_usd, a.recognition_rate,
-			       coalesce(rp.amt, 0) as received_period, coalesce(rp.usd, 0) as received_period_usd,
+			       a.currency, a.conditional_terms, a.signed_on, coalesce(mf.previous_total, a.total_amount) as total_amount,
+			       a.recognition_rate,
+			       coalesce(rp.amt, 0) as received_period, coalesce(jc.cash, 0) as received_period_usd,
 			       coalesce(rt.amt, 0) as received_to_date,
-			       coalesce(fp.amt, 0) as refunded_period, coalesce(fp.usd, 0) as refunded_period_usd,
+			       coalesce(fp.amt, 0) as refunded_period, coalesce(j.refunded, 0) as refunded_period_usd,
+			       coalesce(j.revenue, 0) as revenue_period_usd, coalesce(j.exchange, 0) as exchange_period_usd,
+			       coalesce(j.receivable, 0) as receivable_usd,
 			       coalesce(od.due, 0) as due_before_end
 			  from agreement a
 			  join donor d on d.id = a.donor_id
 			  left join country dc on dc.code = d.country
-			  left join (select agreement_id, sum(agreement_amount) as amt, sum(usd_amount) as usd from receipt
+			  left join (select agreement_id, sum(agreement_amount) as amt from receipt
 			              where received_on between ? and ? group by agreement_id) rp on rp.agreement_id = a.id
+			  left join (select l.agreement_id,
+			                    sum(case when l.account_code in ('REV_GENERAL', 'REV_SPECIAL', 'REV_DIRECT', 'REV_PNI',
+			                                                     'REV_IN_KIND') and l.accounting_date >= ?
+			                             then l.credit_usd - l.debit_usd else 0 end) as revenue,
+			                    sum(case when l.account_code = 'REFUNDS' and l.accounting_date >= ?
+			                             then l.debit_usd - l.credit_usd else 0 end) as refunded,
+			                    sum(case when l.account_code in ('FX_REALISED', 'FX_UNREALISED') and l.accounting_date >= ?
+			                             then l.credit_usd - l.debit_usd else 0 end) as exchange,
+			                    sum(case when l.account_code in ('RECEIVABLE', 'RECEIVABLE_FX')
+			                             then l.debit_usd - l.credit_usd else 0 end) as receivable
+			               from journal_line l where l.agreement_id is not null and l.accounting_date <= ?
+			              group by l.agreement_id) j on j.agreement_id = a.id
+			  left join (select l.agreement_id, sum(l.debit_usd - l.credit_usd) as cash
+			               from journal_line l join journal_entry e on e.id = l.entry_id
+			              where l.account_code = 'CASH' and e.source_type in ('RECEIPT', 'RECEIPT_REVERSAL')
+			                and l.accounting_date between ? and ? group by l.agreement_id) jc on jc.agreement_id = a.id
 			  left join (select agreement_id, sum(agreement_amount) as amt from receipt
 			              where received_on <= ? group by agreement_id) rt on rt.agreement_id = a.id
 			  left join (select agreement_id, sum(amount) as amt, sum(usd_amount) as usd from refund
 			              where refunded_on between ? and ? group by agreement_id) fp on fp.agreement_id = a.id
-			  left join (select i.agreement_id, sum(i.amount) as due from instalment i
-			              join agreement s on s.id = i.agreement_id and s.schedule_number = i.schedule_number
-			              where i.due_on < ? group by i.agreement_id) od on od.agreement_id = a.id
-			 where a.signed_on is not null and a.signed_on <= ? and a.cancelled_on is null
+			  left join (select m.agreement_id, min(m.id) as first_after from amendment m
+			              where m.amended_on > ? group by m.agreement_id) ma on ma.agreement_id = a.id
+			  left join amendment mf on mf.id = ma.first_after
+			  left join (select i.agreement_id, i.schedule_number, sum(i.amount) as due from instalment i
+			              where i.due_on < ? group by i.agreement_id, i.schedule_number) od
+			         on od.agreement_id = a.id and od.schedule_number = coalesce(mf.schedule_number - 1, a.schedule_number)
+			 where a.signed_on is not null and a.signed_on <= ? and (a.cancelled_on is null or a.cancelled_on >= ?)
 			   and (a.closed_on is null or a.closed_on >= ?)""";
 
 	private static final String ORDER = " order by d.donor_type, d.name, a.signed_on, a.reference";
@@ -58,29 +80,26 @@ class StatusOfContributions {
 			BigDecimal receivedInPeriod, BigDecimal receivedInPeriodUsd, BigDecimal receivedToDate,
 			BigDecimal outstanding, BigDecimal periodEndRate, LocalDate periodEndRateDate, BigDecimal outstandingUsd,
 			BigDecimal overdue, BigDecimal overdueUsd, BigDecimal refunded, BigDecimal refundedUsd,
-			boolean signedInPeriod) {
-
-		/** What this agreement brings to the Fund's revenue in the period (see the fund statement). */
-		BigDecimal recognisedInPeriodUsd() {
-			return conditional ? receivedInPeriodUsd : signedInPeriod ? agreedUsd : BigDecimal.ZERO;
-		}
-
+			boolean signedInPeriod, BigDecimal recognisedInPeriodUsd, BigDecimal exchangeInPeriodUsd,
+			BigDecimal receivableUsd) {
 	}
 
 	/** USD totals of a group of rows (a donor type, or all). */
 	record Totals(String label, int agreements, BigDecimal agreedUsd, BigDecimal receivedInPeriodUsd,
-			BigDecimal outstandingUsd, BigDecimal overdueUsd, BigDecimal refundedUsd, BigDecimal recognisedInPeriodUsd) {
+			BigDecimal outstandingUsd, BigDecimal overdueUsd, BigDecimal refundedUsd, BigDecimal recognisedInPeriodUsd,
+			BigDecimal exchangeInPeriodUsd, BigDecimal receivableUsd) {
 
 		static Totals zero(String label) {
 			return new Totals(label, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-					BigDecimal.ZERO, BigDecimal.ZERO);
+					BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
 		}
 
 		Totals plus(Row row) {
 			return new Totals(label, agreements + 1, agreedUsd.add(row.agreedUsd()),
 					receivedInPeriodUsd.add(row.receivedInPeriodUsd()), outstandingUsd.add(nz(row.outstandingUsd())),
 					overdueUsd.add(nz(row.overdueUsd())), refundedUsd.add(row.refundedUsd()),
-					recognisedInPeriodUsd.add(row.recognisedInPeriodUsd()));
+					recognisedInPeriodUsd.add(row.recognisedInPeriodUsd()),
+					exchangeInPeriodUsd.add(row.exchangeInPeriodUsd()), receivableUsd.add(row.receivableUsd()));
 		}
 
 		private static BigDecimal nz(BigDecimal value) {
@@ -110,8 +129,13 @@ class StatusOfContributions {
 		// Overdue means past due by the period end, and nothing due in the future is overdue yet.
 		var today = LocalDate.now(clock);
 		var dueBefore = filter.to().isAfter(today) ? today : filter.to();
-		var params = new ArrayList<Object>(List.of(filter.from(), filter.to(), filter.to(), filter.from(), filter.to(),
-				dueBefore, filter.to(), filter.from()));
+		// In the order of the statement's placeholders: receipts of the period; the journal's period
+		// sums and balance at the end; cash of the period; receipts to date; refunds; the first amendment
+		// after the end (the agreement as it stood then); instalments due; the agreements signed by the
+		// end and not cancelled or closed before the start.
+		var params = new ArrayList<Object>(List.of(filter.from(), filter.to(), filter.from(), filter.from(),
+				filter.from(), filter.to(), filter.from(), filter.to(), filter.to(), filter.from(), filter.to(),
+				filter.to(), dueBefore, filter.to(), filter.from(), filter.from()));
 		params.addAll(where.params());
 		var rates = ratesOn(filter.to());
 		jdbc.query(SQL + where.text() + ORDER, rs -> {
@@ -152,13 +176,16 @@ class StatusOfContributions {
 		return new Row(rs.getLong("donor_id"), rs.getString("donor"), rs.getString("donor_type"),
 				rs.getString("funding_window"), rs.getLong("agreement_id"), rs.getString("reference"),
 				signedOn.getYear(), signedOn, currency, rs.getBoolean("conditional_terms"), total.amount(),
-				Sql.usd(rs.getBigDecimal("recognised_usd")), Money.rounded(rs.getBigDecimal("received_period"), currency).amount(),
+				// The value agreed at the period end, at the signature rate, as its amendments recognise it.
+				total.toUsd(rs.getBigDecimal("recognition_rate")).amount(), Money.rounded(rs.getBigDecimal("received_period"), currency).amount(),
 				Sql.usd(rs.getBigDecimal("received_period_usd")), receivedToDate.amount(), outstanding.amount(),
 				rate == null ? null : rate.unitsPerUsd(), rate == null ? null : rate.effectiveDate(),
 				rate == null ? null : outstanding.toUsd(rate.unitsPerUsd()).amount(), overdue.amount(),
 				rate == null ? null : overdue.toUsd(rate.unitsPerUsd()).amount(),
 				Money.rounded(rs.getBigDecimal("refunded_period"), currency).amount(),
-				Sql.usd(rs.getBigDecimal("refunded_period_usd")), !signedOn.isBefore(filter.from()));
+				Sql.usd(rs.getBigDecimal("refunded_period_usd")), !signedOn.isBefore(filter.from()),
+				Sql.usd(rs.getBigDecimal("revenue_period_usd")), Sql.usd(rs.getBigDecimal("exchange_period_usd")),
+				Sql.usd(rs.getBigDecimal("receivable_usd")));
 	}
 
 

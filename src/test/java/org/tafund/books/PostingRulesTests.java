@@ -1,6 +1,9 @@
 package org.tafund.books;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -68,8 +71,11 @@ class PostingRulesTests {
 	@Autowired
 	JournalVerification verification;
 
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
 	@Test
-	void laterAmendmentsAndCancellationsLeaveEarlierYearsAloneAndReceiptsBookTheirRealisedDifference() {
+	void laterAmendmentsAndCancellationsLeaveEarlierYearsAloneAndReceiptsBookTheirRealisedDifference() throws Exception {
 		TestRates.ensure(rates, "NOK", "2013-01-01", "8.292");
 		TestRates.ensure(rates, "NOK", "2013-12-01", "8.000");
 		TestRates.ensure(rates, "NOK", "2014-03-01", "8.474");
@@ -86,6 +92,7 @@ class PostingRulesTests {
 		// an unrealised gain of 66,027.50
 		contributions.revalue(END_2013);
 		var year2013 = figures(LocalDate.parse("2013-01-01"), END_2013);
+		var reports2013 = reports("from=2013-01-01&to=2013-12-31");
 		assertThat(year2013.get("revenue")).isEqualByComparingTo("2008972.50");
 		assertThat(year2013.get("unrealised")).isEqualByComparingTo("66027.50");
 		assertThat(year2013.get("realised")).isEqualByComparingTo("0.00");
@@ -105,8 +112,9 @@ class PostingRulesTests {
 		// At the 2014 year end A is settled: the run takes back the 66,027.50 it had added.
 		contributions.revalue(END_2014);
 
-		// 2013 is exactly as it was.
+		// 2013 is exactly as it was, in the books and in every report of it.
 		assertThat(figures(LocalDate.parse("2013-01-01"), END_2013)).isEqualTo(year2013);
+		assertThat(reports("from=2013-01-01&to=2013-12-31")).isEqualTo(reports2013);
 		var year2014 = figures(LocalDate.parse("2014-01-01"), END_2014);
 		assertThat(year2014.get("revenue")).isEqualByComparingTo("20000.00");
 		assertThat(year2014.get("realised")).isEqualByComparingTo("-38852.13");
@@ -158,6 +166,19 @@ class PostingRulesTests {
 			.containsExactlyInAnyOrder("EXP_TRAVEL GENERAL 0.00 1000.00", "CASH GENERAL 1000.00 0.00",
 					"PSC_EXPENSE GENERAL 0.00 130.00", "CASH GENERAL 130.00 0.00", "CASH PSC 0.00 130.00",
 					"PSC_INCOME PSC 130.00 0.00");
+	}
+
+	/** The fund statement, status of contributions and ledger of a period, as the API gives them. */
+	private List<String> reports(String period) throws Exception {
+		var bodies = new java.util.ArrayList<String>();
+		for (var report : List.of("fund-statement", "status-of-contributions", "ledger")) {
+			bodies.add(mvc.perform(get("/api/v1/reports/" + report + "?" + period).with(user("f").roles("FINANCE")))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+		}
+		return bodies;
 	}
 
 	private AgreementView agreement(long donor, String currency, String amount, String signedOn, String dueOn) {

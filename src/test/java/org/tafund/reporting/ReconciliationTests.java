@@ -81,18 +81,20 @@ class ReconciliationTests {
 		for (var period : new Period[] { first, second }) {
 			var statement = statements.of(period.from(), period.to());
 			var filter = ReportFilter.period(period.from(), period.to());
-			var totals = ledger.totals(filter, null);
-
 			// Each statement line is the sum of its ledger lines, added up here one line at a time.
-			assertThat(line(statement, "contributions")).isEqualByComparingTo(sumOfLines(ledger, filter, "REVENUE"));
-			assertThat(line(statement, "refunds")).isEqualByComparingTo(sumOfLines(ledger, filter, "REFUND"));
-			assertThat(line(statement, "exchange")).isEqualByComparingTo(sumOfLines(ledger, filter, "REVALUATION"));
-			assertThat(line(statement, "expenditure")).isEqualByComparingTo(sumOfLines(ledger, filter, "EXPENDITURE"));
-			assertThat(line(statement, "psc")).isEqualByComparingTo(sumOfLines(ledger, filter, "PSC"));
-			assertThat(statement.cashReceived()).isEqualByComparingTo(
-					totals.getOrDefault("RECEIPT", BigDecimal.ZERO).add(totals.getOrDefault("REVERSAL", BigDecimal.ZERO)));
-			assertThat(statement.allocated()).isEqualByComparingTo(totals.getOrDefault("ALLOCATION", BigDecimal.ZERO));
+			for (var movement : Movement.values()) {
+				assertThat(line(statement, movement.key())).as(movement.key())
+					.isEqualByComparingTo(sumOfLines(ledger, filter, movement.key()));
+			}
+			var cash = new BigDecimal[] { BigDecimal.ZERO };
+			ledger.stream(filter, "CASH", l -> {
+				if (l.source().startsWith("RECEIPT")) {
+					cash[0] = cash[0].add(l.usd());
+				}
+			});
+			assertThat(statement.cashReceived()).isEqualByComparingTo(cash[0]);
 			assertThat(line(statement, "contributions")).isNotZero();
+			assertThat(line(statement, "exchange")).isNotZero();
 			// The windows add up to the statement's income lines.
 			assertThat(statement.incomeByWindow().stream().map(FundStatement.WindowIncome::contributions)
 				.reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(line(statement, "contributions"));
@@ -106,6 +108,7 @@ class ReconciliationTests {
 			assertThat(summary.total().recognisedInPeriodUsd()).isEqualByComparingTo(line(statement, "contributions"));
 			assertThat(summary.total().refundedUsd()).isEqualByComparingTo(line(statement, "refunds").negate());
 			assertThat(summary.total().receivedInPeriodUsd()).isEqualByComparingTo(statement.cashReceived());
+			assertThat(summary.total().exchangeInPeriodUsd()).isEqualByComparingTo(line(statement, "exchange"));
 
 			// The closing balance is the opening plus the lines, and opens the next period.
 			var lines = statement.movements().stream().map(FundStatement.Line::usd).reduce(BigDecimal.ZERO,
