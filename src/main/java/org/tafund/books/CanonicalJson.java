@@ -28,6 +28,10 @@ final class CanonicalJson {
 	private CanonicalJson() {
 	}
 
+	static JsonNode read(String json) {
+		return MAPPER.readTree(json);
+	}
+
 	static String write(Object value) {
 		return MAPPER.writeValueAsString(sorted(MAPPER.valueToTree(value)));
 	}

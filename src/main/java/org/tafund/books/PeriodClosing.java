@@ -139,6 +139,30 @@ public class PeriodClosing {
 		return cursor.isBefore(date) ? firstEntryBetween(cursor, date.minusDays(1)) : Optional.empty();
 	}
 
+	/**
+	 * The active close of exactly {@code [from, to]} (a month or a year), if there is one: reports of
+	 * that period are served from what it stored.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PeriodCloseView> activeClose(LocalDate from, LocalDate to) {
+		return jdbc.sql("SELECT id FROM period_close WHERE period_start = :from AND period_end = :to "
+				+ "AND reopened_at IS NULL ORDER BY id DESC")
+			.param("from", from)
+			.param("to", to)
+			.query(Long.class)
+			.list()
+			.stream()
+			.findFirst()
+			.map(this::get);
+	}
+
+	/** One report's figures as stored at a close (canonical JSON of that report alone), if it stored them. */
+	@Transactional(readOnly = true)
+	public Optional<String> storedReport(long closeId, String name) {
+		var node = CanonicalJson.read(snapshot(closeId)).path("reports").path(name);
+		return node.isMissingNode() || node.isNull() ? Optional.empty() : Optional.of(node.toString());
+	}
+
 	/** The reports of a period as they would be stored if it were closed now (canonical JSON). */
 	@Transactional(readOnly = true)
 	public String currentFigures(PeriodKind kind, LocalDate from, LocalDate to) {

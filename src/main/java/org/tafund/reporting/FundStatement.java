@@ -165,7 +165,7 @@ class FundStatement {
 	}
 
 	private BigDecimal sum(String sql, LocalDate from, LocalDate to) {
-		return jdbc.sql(sql).params(from, to).query(BigDecimal.class).single();
+		return Sql.usd(jdbc.sql(sql).params(from, to).query(BigDecimal.class).single());
 	}
 
 }

@@ -35,8 +35,12 @@ class ReportApiController {
 
 	private final JsonMapper json;
 
+	private final ClosedPeriodReports closed;
+
 	ReportApiController(FundStatement statements, StatusOfContributions status, DonorStatement donorStatements,
-			ProjectReport projects, ImplementationReport implementation, Ledger ledger, JsonMapper json) {
+			ProjectReport projects, ImplementationReport implementation, Ledger ledger, JsonMapper json,
+			ClosedPeriodReports closed) {
+		this.closed = closed;
 		this.statements = statements;
 		this.status = status;
 		this.donorStatements = donorStatements;
@@ -46,14 +50,23 @@ class ReportApiController {
 		this.json = json;
 	}
 
+	/** The fund statement; of a closed period, the one stored at its close. */
 	@GetMapping("/fund-statement")
 	FundStatement.Statement fundStatement(ReportFilter period) {
-		return statements.of(period.from(), period.to());
+		return closed.of(ClosedPeriodReports.FUND_STATEMENT, period.from(), period.to(), FundStatement.Statement.class,
+				() -> statements.of(period.from(), period.to())).figures();
 	}
 
-	/** Every agreement's line, with subtotals by donor type and the grand total. */
+	/**
+	 * Every agreement's line, with subtotals by donor type and the grand total; of a closed period
+	 * without other filters, the one stored at its close.
+	 */
 	@GetMapping("/status-of-contributions")
 	StatusOfContributions.Summary statusOfContributions(ReportFilter filter) {
+		if (filter.equals(ReportFilter.period(filter.from(), filter.to()))) {
+			return closed.of(ClosedPeriodReports.STATUS_OF_CONTRIBUTIONS, filter.from(), filter.to(),
+					StatusOfContributions.Summary.class, () -> status.summarise(filter, Integer.MAX_VALUE)).figures();
+		}
 		return status.summarise(filter, Integer.MAX_VALUE);
 	}
 

@@ -50,8 +50,11 @@ class ReportController {
 				java.util.stream.Stream.of("CASH", "RECEIVABLE"))
 		.toList();
 
+	private final ClosedPeriodReports closed;
+
 	ReportController(Ledger ledger, FundStatement statements, org.springframework.context.MessageSource messages,
-			ReportChoices choices) {
+			ReportChoices choices, ClosedPeriodReports closed) {
+		this.closed = closed;
 		this.choices = choices;
 		this.ledger = ledger;
 		this.statements = statements;
@@ -60,14 +63,18 @@ class ReportController {
 
 	@GetMapping("/fund-statement")
 	String fundStatement(ReportFilter period, Model model) {
-		model.addAttribute("statement", statements.of(period.from(), period.to()));
+		var figures = closed.of(ClosedPeriodReports.FUND_STATEMENT, period.from(), period.to(),
+				FundStatement.Statement.class, () -> statements.of(period.from(), period.to()));
+		model.addAttribute("statement", figures.figures());
+		model.addAttribute("close", figures.close());
 		return "reporting/fund-statement";
 	}
 
 	@GetMapping("/fund-statement.{format}")
 	void fundStatementExport(@PathVariable String format, ReportFilter period, Principal principal,
 			HttpServletResponse response) throws IOException {
-		var statement = statements.of(period.from(), period.to());
+		var statement = closed.of(ClosedPeriodReports.FUND_STATEMENT, period.from(), period.to(),
+				FundStatement.Statement.class, () -> statements.of(period.from(), period.to())).figures();
 		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
 		java.util.function.Function<String, String> label = key -> messages.getMessage("fundStatement." + key, null, key,
 				locale);
