@@ -295,6 +295,13 @@ class AccessMatrixTests {
 		routes.add(new Route("GET", "/reports/fund-statement.{format}", "/reports/fund-statement.pdf", 200, finance,
 				false, null));
 		routes.add(new Route("GET", "/api/v1/reports/ledger", "/api/v1/reports/ledger", 200, finance, false, null));
+		for (var report : List.of("trial-balance", "financial-statements")) {
+			routes.add(new Route("GET", "/reports/" + report, "/reports/" + report, 200, finance, false, null));
+			routes.add(new Route("GET", "/reports/" + report + ".{format}", "/reports/" + report + ".xlsx", 200, finance,
+					false, null));
+			routes.add(new Route("GET", "/api/v1/reports/" + report, "/api/v1/reports/" + report, 200, finance, false,
+					null));
+		}
 		var contributionReaders = EnumSet.of(Role.FINANCE, Role.ADMIN, Role.AUDITOR, Role.DONOR_RELATIONS);
 		var projectReaders = EnumSet.of(Role.FINANCE, Role.ADMIN, Role.AUDITOR, Role.PROJECT_MANAGER);
 		var donor = "?donorId=" + donorId();

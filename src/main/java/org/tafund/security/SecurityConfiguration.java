@@ -154,7 +154,8 @@ class SecurityConfiguration {
 			.requestMatchers(GET, "/reports/project-report", "/reports/project-report.*")
 			.hasAnyRole(FINANCE, ADMIN, AUDITOR, PROJECT_MANAGER)
 			.requestMatchers(GET, "/reports/ledger", "/reports/ledger.*", "/reports/fund-statement",
-					"/reports/fund-statement.*")
+					"/reports/fund-statement.*", "/reports/trial-balance", "/reports/trial-balance.*",
+					"/reports/financial-statements", "/reports/financial-statements.*")
 			.hasAnyRole(FINANCE, ADMIN, AUDITOR)
 			.requestMatchers("/donors/new", "/donors/*/edit", "/contributions/agreements/new")
 			.hasAnyRole(DONOR_RELATIONS, ADMIN)

@@ -3,6 +3,7 @@ package org.tafund.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -223,6 +224,50 @@ class LedgerExportTests {
 		var halves = statements.of(LocalDate.parse(FROM), LocalDate.parse("2019-06-30"));
 		assertThat(statements.of(LocalDate.parse("2019-07-01"), LocalDate.parse(TO)).opening())
 			.isEqualByComparingTo(halves.closing());
+	}
+
+	@Test
+	void theTrialBalanceBalancesAndTheIpsasStatementsExplainTheFundBalanceBySegment() throws Exception {
+		var finance = user("finance.officer").roles("FINANCE");
+		// general-purpose cash: 5,000 + 2,500 in, 1,000 refunded, 1,000 spent and 130 of PSC out: 5,370.00
+		mvc.perform(get("/api/v1/reports/trial-balance").param("from", FROM).param("to", TO).with(finance))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.rows[?(@.account=='CASH' && @.segment=='GENERAL')].closing").value("5370.00"))
+			.andExpect(jsonPath("$.rows[?(@.account=='CASH' && @.segment=='PSC')].closing").value("130.00"))
+			.andExpect(jsonPath("$.rows[?(@.account=='RECEIVABLE_FX')].closing").value("-312.50"))
+			.andExpect(jsonPath("$.totals.debits").value(org.hamcrest.Matchers.equalTo(
+					com.jayway.jsonpath.JsonPath.read(mvc.perform(get("/api/v1/reports/trial-balance").param("from", FROM)
+						.param("to", TO).with(finance)).andReturn().getResponse().getContentAsString(), "$.totals.credits"))))
+			.andExpect(jsonPath("$.totals.closing").value("0.00"));
+		var csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+			.parse(new StringReader(mvc.perform(get("/reports/trial-balance.csv").param("from", FROM).param("to", TO)
+				.with(finance)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8).substring(1)))
+			.getRecords();
+		assertThat(csv).anySatisfy(r -> {
+			assertThat(r.get("code")).isEqualTo("RECEIVABLE");
+			assertThat(r.get("closing")).isEqualTo("2500.00");
+		});
+		// Financial position at the year end: cash 6,500.00 (5,370 + 1,000 + 130) and receivables 2,187.50
+		// (35,000 ZAR at 16.00) = 8,687.50 of net assets, the fund statement's closing balance; the
+		// general-purpose segment holds 10,000 - 1,000 - 312.50 - 1,000 - 130 = 7,557.50 of it.
+		mvc.perform(get("/api/v1/reports/financial-statements").param("from", FROM).param("to", TO).with(finance))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.position[?(@.line=='totalAssets')].total").value(8687.50))
+			.andExpect(jsonPath("$.position[?(@.line=='totalNetAssets')].total").value(8687.50))
+			.andExpect(jsonPath("$.position[?(@.line=='totalNetAssets')].general").value(7557.50))
+			.andExpect(jsonPath("$.position[?(@.line=='totalNetAssets')].psc").value(130.00))
+			.andExpect(jsonPath("$.position[?(@.line=='CASH')].special").value(1000.00))
+			.andExpect(jsonPath("$.performance[?(@.line=='totalRevenue')].total").value(10130.00))
+			.andExpect(jsonPath("$.performance[?(@.line=='totalExpenses')].total").value(1130.00))
+			.andExpect(jsonPath("$.performance[?(@.line=='surplus')].total").value(8687.50));
+		var pdf = new PdfTextExtractor(new PdfReader(mvc.perform(get("/reports/financial-statements.pdf")
+			.param("from", FROM).param("to", TO).with(finance)).andReturn().getResponse().getContentAsByteArray()))
+			.getTextFromPage(1);
+		assertThat(pdf).contains("Statement of financial position", "Total net assets", "8,687.50");
+		mvc.perform(get("/reports/financial-statements").param("from", FROM).param("to", TO).with(finance))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("Accumulated surplus (fund balance)")));
 	}
 
 	@Autowired
