@@ -219,6 +219,8 @@ public class ProjectManagement {
 			throw new BusinessRuleViolation("allocation.date.required");
 		}
 		BookingDates.require(allocatedOn, LocalDate.now(clock), "allocatedOn");
+		// An allocation moves no money, but the fund statement of its month reports it: a closed month keeps it.
+		postings.requireOpen(allocatedOn, "allocatedOn");
 		var basis = contributions.allocationBasis(agreementId);
 		var project = projects.findForUpdate(projectId).orElseThrow(() -> new ProjectNotFound("project", projectId));
 		if (!project.status().acceptsFunds()) {

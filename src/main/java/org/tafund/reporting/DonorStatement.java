@@ -144,8 +144,13 @@ class DonorStatement {
 		}, donorId, filter.from(), filter.to());
 
 		var funded = funded(donorId, filter.from(), filter.to());
-		var receivedUsd = receipts.stream().map(Line::usd).reduce(BigDecimal.ZERO, BigDecimal::add);
-		var refundedUsd = refunds.stream().map(Line::usd).reduce(BigDecimal.ZERO, BigDecimal::add).negate();
+		// The balances are the books': cash received and refunds of the period, per agreement from the journal.
+		var receivedUsd = agreements.stream()
+			.map(StatusOfContributions.Row::receivedInPeriodUsd)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		var refundedUsd = agreements.stream()
+			.map(StatusOfContributions.Row::refundedUsd)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		var outstandingUsd = agreements.stream()
 			.map(StatusOfContributions.Row::outstandingUsd)
 			.filter(java.util.Objects::nonNull)

@@ -76,18 +76,20 @@ class ImplementationReport {
 		var to = filter.to();
 		var money = filter.contributions(Sql.where());
 		var receiptFrom = """
-				  from receipt r join agreement a on a.id = r.agreement_id join donor d on d.id = a.donor_id
+				  from journal_line l join journal_entry e on e.id = l.entry_id
+				  join agreement a on a.id = l.agreement_id join donor d on d.id = a.donor_id
 				  left join country dc on dc.code = d.country
-				 where r.received_on between ? and ?""" + money.text();
+				 where l.account_code = 'CASH' and e.source_type in ('RECEIPT', 'RECEIPT_REVERSAL')
+				   and l.accounting_date between ? and ?""" + money.text();
 		var moneyParams = params(from, to, money.params());
 		var byType = figures("Contributions received (USD) by donor type",
-				"select d.donor_type, sum(r.usd_amount) " + receiptFrom + " group by d.donor_type order by d.donor_type",
+				"select d.donor_type, sum(l.debit_usd - l.credit_usd) " + receiptFrom + " group by d.donor_type order by d.donor_type",
 				moneyParams, true);
 		var byWindow = figures("Contributions received (USD) by funding window",
-				"select a.funding_window, sum(r.usd_amount) " + receiptFrom
+				"select a.funding_window, sum(l.debit_usd - l.credit_usd) " + receiptFrom
 						+ " group by a.funding_window order by a.funding_window",
 				moneyParams, true);
-		var received = Sql.usd(jdbc.queryForObject("select coalesce(sum(r.usd_amount), 0) " + receiptFrom, BigDecimal.class,
+		var received = Sql.usd(jdbc.queryForObject("select coalesce(sum(l.debit_usd - l.credit_usd), 0) " + receiptFrom, BigDecimal.class,
 				moneyParams));
 		var donors = jdbc.queryForObject("select count(distinct d.id) " + receiptFrom, Long.class, moneyParams);
 

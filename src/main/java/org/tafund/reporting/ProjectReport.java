@@ -52,6 +52,18 @@ class ProjectReport {
 	record Choice(long id, String code, String title) {
 	}
 
+	// A project's expense lines in the journal: expenditure by budget category, and the PSC charged on it.
+	private static final String SPENT = """
+			 coalesce(sum(case when account_code = 'PSC_EXPENSE' then 0 else debit_usd - credit_usd end), 0) as spent,
+			 coalesce(sum(case when account_code = 'PSC_EXPENSE' then debit_usd - credit_usd else 0 end), 0) as psc
+			 from journal_line""";
+
+	private static final String EXPENSES = " and account_code in ("
+			+ String.join(", ", java.util.stream.Stream.concat(Movement.EXPENDITURE.codes().stream(), Movement.PSC.codes().stream())
+				.map(code -> "'" + code + "'")
+				.toList())
+			+ ")";
+
 	private final JdbcTemplate jdbc;
 
 	ProjectReport(DataSource dataSource) {
@@ -103,10 +115,10 @@ class ProjectReport {
 		jdbc.query("select budget_year, category, amount_usd from budget_line where project_id = ?", rs -> {
 			cell(cells, rs.getInt(1), rs.getString(2))[0] = rs.getBigDecimal(3);
 		}, id);
-		jdbc.query("""
-				select extract(year from spent_on), category, sum(usd_amount), sum(psc_usd) from expenditure
-				 where project_id = ? and spent_on between ? and ?
-				 group by extract(year from spent_on), category""", rs -> {
+		// Expenditure and PSC as the books hold them: the project's expense lines by budget category.
+		jdbc.query("select extract(year from accounting_date), budget_category," + SPENT
+				+ " where project_id = ? and accounting_date between ? and ?" + EXPENSES
+				+ " group by extract(year from accounting_date), budget_category", rs -> {
 			var c = cell(cells, rs.getInt(1), rs.getString(2));
 			c[1] = rs.getBigDecimal(3);
 			c[2] = rs.getBigDecimal(4);
@@ -151,9 +163,8 @@ class ProjectReport {
 		var allocatedToDate = Sql.usd(jdbc.queryForObject(
 				"select coalesce(sum(amount_usd), 0) from allocation where project_id = ? and allocated_on <= ?",
 				BigDecimal.class, id, to));
-		var toDate = jdbc.queryForList("""
-				select coalesce(sum(usd_amount), 0) as spent, coalesce(sum(psc_usd), 0) as psc from expenditure
-				 where project_id = ? and spent_on <= ?""", id, to).get(0);
+		var toDate = jdbc.queryForList("select 0 as y," + SPENT + " where project_id = ? and accounting_date <= ?"
+				+ EXPENSES, id, to).get(0);
 		var spentToDate = Sql.usd((BigDecimal) toDate.get("spent"));
 		var pscToDate = Sql.usd((BigDecimal) toDate.get("psc"));
 		var balance = allocatedToDate.subtract(spentToDate).subtract(pscToDate);
