@@ -59,6 +59,14 @@ class DefaultProfileTests {
 		var statuses = contributions.list(PageRequest.of(0, 50)).map(AgreementView::status).toSet();
 		assertThat(statuses).contains(AgreementStatus.FULLY_RECEIVED, AgreementStatus.OVERDUE, AgreementStatus.DRAFT);
 		assertThat(contributions.overdue()).isNotEmpty();
+		// The demo's first month of books is closed, and everything it holds is in the journal.
+		var firstMonth = java.time.YearMonth.now(java.time.Clock.systemUTC()).minusMonths(14).toString();
+		assertThat(closing.list(PageRequest.of(0, 20))).anySatisfy(close -> {
+			assertThat(close.period()).isEqualTo(firstMonth);
+			assertThat(close.fingerprint()).hasSize(64);
+		});
+		assertThat(journalQueries.count()).isGreaterThanOrEqualTo(15);
+		assertThat(verification.verify().intact()).isTrue();
 		var demoProjects = projects.projects(ProjectFilter.all());
 		assertThat(demoProjects).extracting(ProjectView::code).contains("XAW-Z21", "XAP-E07", "GLO-X45");
 		// one project is nearly overdrawn: less than 5% of what was allocated to it is left

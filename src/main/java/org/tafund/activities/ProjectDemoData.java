@@ -43,11 +43,14 @@ class ProjectDemoData {
 
 	private final Clock clock;
 
+	private final org.tafund.books.PeriodClosing closing;
+
 	private final boolean enabled;
 
 	ProjectDemoData(@org.springframework.beans.factory.annotation.Value("${tafund.demo.data:false}") boolean enabled,
 			ProjectManagement projects, ActivityManagement activities, ContributionManagement contributions,
-			ReferenceCatalogue reference, Clock clock) {
+			ReferenceCatalogue reference, Clock clock, org.tafund.books.PeriodClosing closing) {
+		this.closing = closing;
 		this.projects = projects;
 		this.activities = activities;
 		this.contributions = contributions;
@@ -118,6 +121,12 @@ class ProjectDemoData {
 		spend(asia, asiaTraining.id(), today.minusMonths(3), BudgetCategory.STAFF, "8000.00", "USD", "SAL-BKK-02");
 		spend(tools, null, today.minusMonths(2), BudgetCategory.CONTRACTUAL_SERVICES, "12500.00", "USD", "CTR-HQ-501");
 		log.info("Demo data: 4 requests, 3 projects, 5 allocations, 5 activities, 6 expenditure lines.");
+		// The first month of the demo's books is closed, so that a newcomer sees a closed period, its
+		// fingerprint, and the refusal of anything dated in it.
+		closing.firstOpenMonthWithEntriesBefore(today.withDayOfMonth(1)).ifPresent(month -> {
+			var close = closing.closeMonth(month);
+			log.info("Demo data: {} closed, fingerprint {}.", close.period(), close.fingerprint());
+		});
 	}
 
 	private ProjectView project(String code, String title, Theme theme, Set<String> countries, String entity,
