@@ -65,7 +65,7 @@ class DefaultProfileTests {
 			assertThat(close.period()).isEqualTo(firstMonth);
 			assertThat(close.fingerprint()).hasSize(64);
 		});
-		assertThat(journalQueries.count()).isGreaterThanOrEqualTo(15);
+		assertThat(journalQueries.count()).isGreaterThanOrEqualTo(10);
 		assertThat(verification.verify().intact()).isTrue();
 		var demoProjects = projects.projects(ProjectFilter.all());
 		assertThat(demoProjects).extracting(ProjectView::code).contains("XAW-Z21", "XAP-E07", "GLO-X45");
