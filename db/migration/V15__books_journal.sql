@@ -86,7 +86,7 @@ CREATE TABLE journal_line (
     rate            DECIMAL(19,8),
     rate_date       DATE,
     donor_id        BIGINT,
-    donor_type      VARCHAR(60),
+    donor_type      VARCHAR(50),
     agreement_id    BIGINT,
     funding_window  VARCHAR(40),
     earmark         VARCHAR(200),

@@ -69,8 +69,13 @@ class ClosedPeriods {
 
 	/** Active closes that end on or after the date, by start. */
 	List<Cover> activeEndingOnOrAfter(LocalDate date) {
+		return activeEndingOnOrAfter(date, false);
+	}
+
+	/** The same, with a locking read when the caller holds the chain head. */
+	List<Cover> activeEndingOnOrAfter(LocalDate date, boolean locking) {
 		return jdbc.sql("SELECT id, kind, period_start, period_end, closed_at, closed_by FROM period_close "
-				+ "WHERE reopened_at IS NULL AND period_end >= :date")
+				+ "WHERE reopened_at IS NULL AND period_end >= :date" + (locking ? " FOR UPDATE" : ""))
 			.param("date", date)
 			.query(ClosedPeriods::cover)
 			.list()

@@ -15,7 +15,7 @@ public record Dimensions(Long donorId, String donorType, Long agreementId, Strin
 	public static final Dimensions NONE = new Dimensions(null, null, null, null, null, null, null, null);
 
 	public Dimensions {
-		donorType = checked(donorType, 60, "donorType");
+		donorType = checked(donorType, 50, "donorType");
 		fundingWindow = checked(fundingWindow, 40, "fundingWindow");
 		earmark = checked(earmark, 200, "earmark");
 		budgetCategory = checked(budgetCategory, 40, "budgetCategory");

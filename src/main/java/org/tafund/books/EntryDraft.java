@@ -16,6 +16,9 @@ import org.tafund.shared.BusinessRuleViolation;
 public record EntryDraft(LocalDate accountingDate, SourceType sourceType, long sourceId, String description,
 		List<Posting> lines) {
 
+	/** What {@code journal_entry.description} holds. */
+	public static final int MAX_DESCRIPTION = 500;
+
 	public EntryDraft {
 		Objects.requireNonNull(accountingDate, "accountingDate");
 		Objects.requireNonNull(sourceType, "sourceType");
@@ -23,8 +26,8 @@ public record EntryDraft(LocalDate accountingDate, SourceType sourceType, long s
 			throw new BusinessRuleViolation("journal.description.required");
 		}
 		description = description.strip();
-		if (description.length() > 500) {
-			throw new BusinessRuleViolation("journal.description.tooLong", 500);
+		if (description.length() > MAX_DESCRIPTION) {
+			throw new BusinessRuleViolation("journal.description.tooLong", MAX_DESCRIPTION);
 		}
 		lines = List.copyOf(lines == null ? List.of() : lines);
 	}
@@ -40,6 +43,27 @@ public record EntryDraft(LocalDate accountingDate, SourceType sourceType, long s
 	 */
 	public static Builder of(LocalDate accountingDate, SourceType sourceType, long sourceId, String description) {
 		return new Builder(accountingDate, sourceType, sourceId, description);
+	}
+
+	/**
+	 * The mirror of an entry's lines (debits become credits), dated and described anew: how a
+	 * reversal undoes the event the lines recorded.
+	 */
+	public static EntryDraft mirroring(List<Posting> lines, LocalDate accountingDate, SourceType sourceType,
+			long sourceId, String description) {
+		return new EntryDraft(accountingDate, sourceType, sourceId, description,
+				lines.stream().map(Posting::mirrored).toList());
+	}
+
+	/**
+	 * A text cut to what an entry's description holds (500 characters), for descriptions made of
+	 * a record's own texts (a reason may already be 500 characters long); the record keeps the whole.
+	 */
+	public static String abbreviate(String text) {
+		if (text == null || text.strip().length() <= MAX_DESCRIPTION) {
+			return text;
+		}
+		return text.strip().substring(0, MAX_DESCRIPTION - 1) + "\u2026";
 	}
 
 	public BigDecimal totalDebits() {

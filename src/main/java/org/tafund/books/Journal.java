@@ -64,8 +64,8 @@ public class Journal {
 			SourceType sourceType, long sourceId, String description) {
 		var original = queries.entryBySource(originalType, originalId)
 			.orElseThrow(() -> new BusinessRuleViolation("journal.notPosted", originalType.name(), originalId));
-		var lines = original.lines().stream().map(line -> line.toPosting().mirrored()).toList();
-		return post(new EntryDraft(accountingDate, sourceType, sourceId, description, lines));
+		var lines = original.lines().stream().map(JournalEntryView.Line::toPosting).toList();
+		return post(EntryDraft.mirroring(lines, accountingDate, sourceType, sourceId, description));
 	}
 
 	/** Refuses a date in a closed period ({@link PeriodClosed}), naming the form field it came from. */

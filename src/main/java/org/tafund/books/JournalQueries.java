@@ -191,14 +191,14 @@ public class JournalQueries {
 		return value == null ? ZERO : value.setScale(2);
 	}
 
-	private static JournalEntryView entryRow(ResultSet rs, int row) throws SQLException {
+	static JournalEntryView entryRow(ResultSet rs, int row) throws SQLException {
 		return new JournalEntryView(rs.getLong("id"), rs.getObject("accounting_date", LocalDate.class),
 				rs.getString("period"), rs.getObject("posted_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
 				rs.getString("posted_by"), SourceType.valueOf(rs.getString("source_type")), rs.getLong("source_id"),
 				rs.getString("description"), rs.getString("prev_hash"), rs.getString("hash"), List.of());
 	}
 
-	private static JournalEntryView.Line lineRow(ResultSet rs) throws SQLException {
+	static JournalEntryView.Line lineRow(ResultSet rs) throws SQLException {
 		return new JournalEntryView.Line(rs.getInt("line_no"), Account.valueOf(rs.getString("account_code")),
 				Segment.valueOf(rs.getString("segment_code")), rs.getBigDecimal("debit_usd"),
 				rs.getBigDecimal("credit_usd"), rs.getBigDecimal("original_amount"), rs.getString("currency"),

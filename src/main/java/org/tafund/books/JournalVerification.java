@@ -32,6 +32,11 @@ public class JournalVerification {
 		this.jdbc = JdbcClient.create(dataSource);
 	}
 
+	/** A verification on a data source, for callers outside the application context (a loader, a test). */
+	public static JournalVerification on(DataSource dataSource) {
+		return new JournalVerification(dataSource);
+	}
+
 	private record Row(long id, CanonicalForm.Entry entry, String prevHash, String hash) {
 	}
 

@@ -1,17 +1,24 @@
 package org.tafund.books;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.tafund.shared.BusinessRuleViolation;
 
@@ -30,15 +37,29 @@ import org.tafund.shared.BusinessRuleViolation;
  * refuses an incomplete or unbalanced entry, a second posting of its event and a date in a
  * closed period (locking reads, so they see the latest committed state), then inserts the entry
  * and its lines and moves the head. Never autocommit: the head, the entry and its lines must
- * commit together.
+ * commit together. {@link #postAll} does the same for many entries at once, with JDBC batches.
  */
 public final class JournalWriter {
+
+	/** Rows sent to the database per JDBC batch by {@link #postAll}. */
+	static final int BATCH_ROWS = 1000;
+
+	private static final String INSERT_LINE = "INSERT INTO journal_line (entry_id, line_no, accounting_date, "
+			+ "account_code, segment_code, debit_usd, credit_usd, original_amount, currency, rate, rate_date, donor_id, "
+			+ "donor_type, agreement_id, funding_window, earmark, project_id, activity_id, budget_category) "
+			+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private static final String INSERT_ENTRY = "INSERT INTO journal_entry (id, accounting_date, period, posted_at, "
+			+ "posted_by, source_type, source_id, description, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private final DataSource dataSource;
 
 	private final JdbcClient jdbc;
 
 	private final ClosedPeriods closedPeriods;
 
 	JournalWriter(DataSource dataSource, ClosedPeriods closedPeriods) {
+		this.dataSource = dataSource;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.closedPeriods = closedPeriods;
 	}
@@ -55,10 +76,8 @@ public final class JournalWriter {
 	public JournalEntryView post(EntryDraft draft, Instant postedAt, String postedBy) {
 		Objects.requireNonNull(postedAt, "postedAt");
 		Journal.requireComplete(draft);
-		var by = postedBy == null || postedBy.isBlank() ? Actors.SYSTEM : postedBy;
-		var head = jdbc.sql("SELECT last_hash FROM journal_chain_head WHERE id = 1 FOR UPDATE")
-			.query(String.class)
-			.single();
+		var by = by(postedBy);
+		var head = lockHead();
 		var existing = jdbc.sql("SELECT id FROM journal_entry WHERE source_type = :type AND source_id = :id FOR UPDATE")
 			.param("type", draft.sourceType().name())
 			.param("id", draft.sourceId())
@@ -71,14 +90,8 @@ public final class JournalWriter {
 		closedPeriods.requireOpen(draft.accountingDate(), "accountingDate", true);
 
 		var at = CanonicalForm.stored(postedAt);
-		var period = draft.accountingDate().toString().substring(0, 7);
-		var entry = new CanonicalForm.Entry(draft.accountingDate(), period, at, by, draft.sourceType().name(),
-				draft.sourceId(), draft.description());
-		var lines = new ArrayList<CanonicalForm.Line>();
-		int lineNo = 0;
-		for (var posting : draft.lines()) {
-			lines.add(canonical(++lineNo, posting));
-		}
+		var entry = canonical(draft, at, by);
+		var lines = canonicalLines(draft);
 		var hash = CanonicalForm.hash(head, CanonicalForm.of(entry, lines));
 
 		var key = new GeneratedKeyHolder();
@@ -86,7 +99,7 @@ public final class JournalWriter {
 				+ "description, prev_hash, hash) VALUES (:date, :period, :postedAt, :postedBy, :type, :sourceId, "
 				+ ":description, :prevHash, :hash)")
 			.param("date", draft.accountingDate())
-			.param("period", period)
+			.param("period", entry.period())
 			.param("postedAt", LocalDateTime.ofInstant(at, ZoneOffset.UTC))
 			.param("postedBy", by)
 			.param("type", draft.sourceType().name())
@@ -99,11 +112,196 @@ public final class JournalWriter {
 		for (var line : lines) {
 			insert(id, draft.accountingDate(), line);
 		}
+		moveHead(id, hash);
+		return view(id, draft, entry.period(), at, by, head, hash);
+	}
+
+	/**
+	 * Posts many entries in one go, in the order given, all stamped {@code postedAt} by
+	 * {@code postedBy}: for loaders of many events (the Flyway migration that posts the records
+	 * stored before the journal, the volume data generator), where one round trip per line would
+	 * take hours. The refusals are those of {@link #post}, checked for every entry before anything
+	 * is written: an incomplete or unbalanced entry, an event posted already (in the journal or
+	 * twice in the list), a date in a closed period.
+	 *
+	 * <p>Under the chain head's lock, the entries get consecutive ids after the last one and their
+	 * hashes are chained in memory, in list order; entries and lines then go to the database in JDBC
+	 * batches ({@value #BATCH_ROWS} rows each; on MySQL Connector/J add
+	 * {@code rewriteBatchedStatements=true} to the URL to have them sent as multi-row inserts,
+	 * MariaDB's driver does so by itself), and the head moves to the last entry. As with
+	 * {@link #post}, the caller's transaction commits or rolls back the lot.
+	 *
+	 * @return how many entries were posted
+	 */
+	public int postAll(List<EntryDraft> drafts, Instant postedAt, String postedBy) {
+		Objects.requireNonNull(postedAt, "postedAt");
+		if (drafts.isEmpty()) {
+			return 0;
+		}
+		var bySource = new LinkedHashMap<SourceType, Set<Long>>();
+		for (var draft : drafts) {
+			Journal.requireComplete(draft);
+			if (!bySource.computeIfAbsent(draft.sourceType(), type -> new HashSet<>()).add(draft.sourceId())) {
+				throw new BusinessRuleViolation("journal.alreadyPosted", draft.sourceType().name(), draft.sourceId(),
+						"-");
+			}
+		}
+		var by = by(postedBy);
+		var at = CanonicalForm.stored(postedAt);
+		var head = lockHead();
+		refuseAlreadyPosted(bySource);
+		refuseClosed(drafts);
+		long next = jdbc.sql("SELECT COALESCE(MAX(id), 0) + 1 FROM journal_entry").query(Long.class).single();
+
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try (var entries = connection.prepareStatement(INSERT_ENTRY);
+				var lines = connection.prepareStatement(INSERT_LINE)) {
+			int pendingEntries = 0;
+			int pendingLines = 0;
+			var previous = head;
+			long id = next;
+			for (var draft : drafts) {
+				var entry = canonical(draft, at, by);
+				var canonicalLines = canonicalLines(draft);
+				var hash = CanonicalForm.hash(previous, CanonicalForm.of(entry, canonicalLines));
+				entries.setLong(1, id);
+				entries.setObject(2, draft.accountingDate());
+				entries.setString(3, entry.period());
+				entries.setObject(4, LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+				entries.setString(5, by);
+				entries.setString(6, entry.sourceType());
+				entries.setLong(7, entry.sourceId());
+				entries.setString(8, entry.description());
+				entries.setString(9, previous);
+				entries.setString(10, hash);
+				entries.addBatch();
+				pendingEntries++;
+				for (var line : canonicalLines) {
+					bind(lines, id, draft.accountingDate(), line);
+					lines.addBatch();
+					pendingLines++;
+				}
+				if (pendingEntries >= BATCH_ROWS || pendingLines >= BATCH_ROWS) {
+					// Entries first: the lines refer to them.
+					entries.executeBatch();
+					lines.executeBatch();
+					pendingEntries = 0;
+					pendingLines = 0;
+				}
+				previous = hash;
+				id++;
+			}
+			if (pendingEntries > 0) {
+				entries.executeBatch();
+			}
+			if (pendingLines > 0) {
+				lines.executeBatch();
+			}
+			moveHead(id - 1, previous);
+			return drafts.size();
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Posting " + drafts.size() + " journal entries failed: " + e.getMessage(), e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	/** The entry that recorded an event, read with plain JDBC (no application context needed). */
+	public Optional<JournalEntryView> posted(SourceType type, long sourceId) {
+		var entry = jdbc.sql("SELECT id, accounting_date, period, posted_at, posted_by, source_type, source_id, "
+				+ "description, prev_hash, hash FROM journal_entry WHERE source_type = :type AND source_id = :id")
+			.param("type", type.name())
+			.param("id", sourceId)
+			.query(JournalQueries::entryRow)
+			.optional();
+		if (entry.isEmpty()) {
+			return entry;
+		}
+		var e = entry.get();
+		var lines = jdbc.sql("SELECT line_no, account_code, segment_code, debit_usd, credit_usd, original_amount, "
+				+ "currency, rate, rate_date, donor_id, donor_type, agreement_id, funding_window, earmark, project_id, "
+				+ "activity_id, budget_category FROM journal_line WHERE entry_id = :id ORDER BY line_no")
+			.param("id", e.id())
+			.query((rs, n) -> JournalQueries.lineRow(rs))
+			.list();
+		return Optional.of(new JournalEntryView(e.id(), e.accountingDate(), e.period(), e.postedAt(), e.postedBy(),
+				e.sourceType(), e.sourceId(), e.description(), e.prevHash(), e.hash(), lines));
+	}
+
+	/** The ids of the events of a kind that have an entry. */
+	public Set<Long> postedIds(SourceType type) {
+		return new HashSet<>(jdbc.sql("SELECT source_id FROM journal_entry WHERE source_type = :type")
+			.param("type", type.name())
+			.query(Long.class)
+			.list());
+	}
+
+	private String lockHead() {
+		return jdbc.sql("SELECT last_hash FROM journal_chain_head WHERE id = 1 FOR UPDATE").query(String.class).single();
+	}
+
+	private void moveHead(long id, String hash) {
 		jdbc.sql("UPDATE journal_chain_head SET last_entry_id = :id, last_hash = :hash WHERE id = 1")
 			.param("id", id)
 			.param("hash", hash)
 			.update();
-		return view(id, draft, period, at, by, head, hash);
+	}
+
+	private void refuseAlreadyPosted(LinkedHashMap<SourceType, Set<Long>> bySource) {
+		for (var kind : bySource.entrySet()) {
+			var ids = new ArrayList<>(kind.getValue());
+			for (int from = 0; from < ids.size(); from += BATCH_ROWS) {
+				var slice = ids.subList(from, Math.min(ids.size(), from + BATCH_ROWS));
+				var found = jdbc.sql("SELECT source_id, id FROM journal_entry WHERE source_type = :type "
+						+ "AND source_id IN (:ids) FOR UPDATE")
+					.param("type", kind.getKey().name())
+					.param("ids", slice)
+					.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+					.list();
+				if (!found.isEmpty()) {
+					throw new BusinessRuleViolation("journal.alreadyPosted", kind.getKey().name(), found.get(0)[0],
+							found.get(0)[1]);
+				}
+			}
+		}
+	}
+
+	private void refuseClosed(List<EntryDraft> drafts) {
+		var first = drafts.stream().map(EntryDraft::accountingDate).min(LocalDate::compareTo).orElseThrow();
+		// Locking read under the head lock, as post does: the latest committed closes.
+		var closes = closedPeriods.activeEndingOnOrAfter(first, true);
+		if (closes.isEmpty()) {
+			return;
+		}
+		for (var draft : drafts) {
+			var date = draft.accountingDate();
+			for (var close : closes) {
+				if (!close.start().isAfter(date) && !close.end().isBefore(date)) {
+					throw ClosedPeriods.closed(close, "accountingDate", closedPeriods.firstOpenOnOrAfter(date));
+				}
+			}
+		}
+	}
+
+	private static String by(String postedBy) {
+		return postedBy == null || postedBy.isBlank() ? Actors.SYSTEM : postedBy;
+	}
+
+	private static CanonicalForm.Entry canonical(EntryDraft draft, Instant at, String by) {
+		var period = draft.accountingDate().toString().substring(0, 7);
+		return new CanonicalForm.Entry(draft.accountingDate(), period, at, by, draft.sourceType().name(),
+				draft.sourceId(), draft.description());
+	}
+
+	private static List<CanonicalForm.Line> canonicalLines(EntryDraft draft) {
+		var lines = new ArrayList<CanonicalForm.Line>(draft.lines().size());
+		int lineNo = 0;
+		for (var posting : draft.lines()) {
+			lines.add(canonical(++lineNo, posting));
+		}
+		return lines;
 	}
 
 	private static JournalEntryView view(long id, EntryDraft draft, String period, Instant at, String by, String head,
@@ -156,6 +354,38 @@ public final class JournalWriter {
 			.param("activityId", line.activityId(), Types.BIGINT)
 			.param("budgetCategory", line.budgetCategory(), Types.VARCHAR)
 			.update();
+	}
+
+	private static void bind(PreparedStatement statement, long entryId, LocalDate date, CanonicalForm.Line line)
+			throws SQLException {
+		statement.setLong(1, entryId);
+		statement.setInt(2, line.lineNo());
+		statement.setObject(3, date);
+		statement.setString(4, line.account());
+		statement.setString(5, line.segment());
+		statement.setBigDecimal(6, line.debitUsd());
+		statement.setBigDecimal(7, line.creditUsd());
+		nullable(statement, 8, line.originalAmount(), Types.DECIMAL);
+		nullable(statement, 9, line.currency(), Types.CHAR);
+		nullable(statement, 10, line.rate(), Types.DECIMAL);
+		nullable(statement, 11, line.rateDate(), Types.DATE);
+		nullable(statement, 12, line.donorId(), Types.BIGINT);
+		nullable(statement, 13, line.donorType(), Types.VARCHAR);
+		nullable(statement, 14, line.agreementId(), Types.BIGINT);
+		nullable(statement, 15, line.fundingWindow(), Types.VARCHAR);
+		nullable(statement, 16, line.earmark(), Types.VARCHAR);
+		nullable(statement, 17, line.projectId(), Types.BIGINT);
+		nullable(statement, 18, line.activityId(), Types.BIGINT);
+		nullable(statement, 19, line.budgetCategory(), Types.VARCHAR);
+	}
+
+	private static void nullable(PreparedStatement statement, int index, Object value, int type) throws SQLException {
+		if (value == null) {
+			statement.setNull(index, type);
+		}
+		else {
+			statement.setObject(index, value, type);
+		}
 	}
 
 }

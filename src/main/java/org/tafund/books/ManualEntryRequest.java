@@ -29,7 +29,7 @@ public record ManualEntryRequest(@NotNull LocalDate date, @NotBlank @Size(max = 
 	}
 
 	/** The {@link Dimensions} of a line, as the API receives them (all optional). */
-	public record LineDimensions(Long donorId, @Size(max = 40) String donorType, Long agreementId,
+	public record LineDimensions(Long donorId, @Size(max = 50) String donorType, Long agreementId,
 			@Size(max = 40) String fundingWindow, @Size(max = 200) String earmark, Long projectId, Long activityId,
 			@Size(max = 40) String budgetCategory) {
 

@@ -2,33 +2,32 @@ package org.tafund.contributions;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.tafund.books.Account;
 import org.tafund.books.BalanceQuery;
 import org.tafund.books.Dimension;
-import org.tafund.books.Dimensions;
-import org.tafund.books.EntryDraft;
 import org.tafund.books.Journal;
+import org.tafund.books.JournalEntryView;
 import org.tafund.books.JournalQueries;
-import org.tafund.books.Posting;
-import org.tafund.books.Segment;
 import org.tafund.books.SourceType;
+import org.tafund.contributions.ContributionRules.AgreementFacts;
+import org.tafund.contributions.ContributionRules.AmendmentFacts;
+import org.tafund.contributions.ContributionRules.ReceiptFacts;
+import org.tafund.contributions.ContributionRules.RefundFacts;
+import org.tafund.contributions.ContributionRules.RevaluedReceivable;
+import org.tafund.contributions.ContributionRules.SignatureFacts;
 import org.tafund.donors.DonorManagement;
+import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
 
 /**
- * The posting rules of the income side, written once: each event's journal entry, posted in the
- * event's own transaction (the journal refuses to post outside one), so that an event is never
- * stored without its entry. The rules are in the README's table.
- *
- * <p>An unconditional agreement carries its receivable at the signature rate in
- * {@link Account#RECEIVABLE}; period-end revaluations keep the difference to the closing rate in
- * {@link Account#RECEIVABLE_FX}, so that the two together are the receivable at the last closing
- * rate. A receipt relieves the receivable at the signature rate and books the difference to the
- * cash it brought as a realised exchange gain or loss (IPSAS 4.27); the next revaluation takes
- * back what was unrealised on it.
+ * Posts the income side's entries in each event's own transaction (the journal refuses to post
+ * outside one), so that an event is never stored without its entry. The rules themselves are in
+ * {@link ContributionRules}; this bean gathers their facts: the donor's type, and the balances the
+ * books carry for the agreement.
  */
 @Component
 class ContributionPostings {
@@ -50,135 +49,59 @@ class ContributionPostings {
 		journal.requireOpen(date, field);
 	}
 
-	/** Signature of an unconditional agreement: receivable and revenue at the signature rate. */
 	void signed(Agreement agreement) {
-		if (agreement.isConditional()) {
-			return;
-		}
-		var usd = agreement.recognisedUsd().amount();
-		var dims = dimensions(agreement);
-		var segment = segment(agreement);
-		journal.post(EntryDraft.of(agreement.getSignedOn(), SourceType.AGREEMENT_SIGNED, agreement.getId(),
-				"Agreement " + agreement.getReference() + " signed")
-			.line(Posting.debit(Account.RECEIVABLE, segment, usd, dims)
-				.converted(agreement.total(), agreement.getRecognitionRate(), agreement.getRecognitionRateDate()))
-			.credit(revenue(agreement), segment, usd, dims)
-			.draft());
+		ContributionRules.signed(facts(agreement),
+				new SignatureFacts(agreement.getSignedOn(), agreement.total(), agreement.getRecognitionRate(),
+						agreement.getRecognitionRateDate(), agreement.recognisedUsd()))
+			.ifPresent(journal::post);
 	}
 
-	/** An amendment, on its own date: only the change of the recognised value, at the signature rate. */
 	void amended(Agreement agreement, Amendment amendment, Money recognisedBefore) {
-		if (agreement.isConditional()) {
-			return;
-		}
-		var change = agreement.recognisedUsd().minus(recognisedBefore).amount();
-		if (change.signum() == 0) {
-			return;
-		}
-		var dims = dimensions(agreement);
-		var segment = segment(agreement);
-		journal.post(EntryDraft.of(amendment.getAmendedOn(), SourceType.AMENDMENT, amendment.getId(),
-				"Agreement " + agreement.getReference() + " amended: " + amendment.getReason())
-			.signed(Account.RECEIVABLE, segment, change, dims)
-			.signed(revenue(agreement), segment, change.negate(), dims)
-			.draft());
+		ContributionRules.amended(facts(agreement), new AmendmentFacts(amendment.getId(), amendment.getAmendedOn(),
+				amendment.getReason(), recognisedBefore, agreement.recognisedUsd()))
+			.ifPresent(journal::post);
 	}
 
-	/** A cancellation, on its own date: the revenue still receivable leaves the books with it. */
 	void cancelled(Agreement agreement) {
+		// A conditional agreement carries no receivable: no need to ask the books.
 		if (agreement.isConditional()) {
 			return;
 		}
-		var receivable = receivable(agreement.getId(), Account.RECEIVABLE);
-		var dims = dimensions(agreement);
-		var segment = segment(agreement);
-		journal.post(EntryDraft.of(agreement.getCancelledOn(), SourceType.AGREEMENT_CANCELLED, agreement.getId(),
-				"Agreement " + agreement.getReference() + " cancelled")
-			.signed(revenue(agreement), segment, receivable, dims)
-			.signed(Account.RECEIVABLE, segment, receivable.negate(), dims)
-			.draft());
+		ContributionRules
+			.cancelled(facts(agreement), agreement.getCancelledOn(), receivable(agreement.getId(), Account.RECEIVABLE))
+			.ifPresent(journal::post);
 	}
 
-	/**
-	 * Cash at the receipt's own rate. On an unconditional agreement the part that settles what was
-	 * outstanding relieves the receivable at the signature rate, the difference being a realised
-	 * exchange gain or loss; what comes beyond the agreement (recorded as an overpayment) is revenue
-	 * of the day. On a conditional agreement the cash is the revenue.
-	 */
 	void received(Agreement agreement, ReceiptView receipt, Money receivedBefore) {
-		var dims = dimensions(agreement);
-		var segment = segment(agreement);
-		var cash = receipt.usd().amount();
-		var entry = EntryDraft.of(receipt.receivedOn(), SourceType.RECEIPT, receipt.id(),
-				"Receipt on " + agreement.getReference()
-						+ (receipt.bankReference() == null ? "" : " (" + receipt.bankReference() + ")"))
-			.line(Posting.debit(Account.CASH, segment, cash, dims)
-				.converted(receipt.amount(), receipt.rate(), receipt.rateDate()));
-		if (agreement.isConditional()) {
-			journal.post(entry.credit(revenue(agreement), segment, cash, dims).draft());
-			return;
-		}
-		var total = agreement.total();
-		var value = receipt.inAgreementCurrency();
-		var outstandingBefore = total.minus(receivedBefore.min(total));
-		var applied = value.min(outstandingBefore);
-		var outstandingAfter = outstandingBefore.minus(applied);
-		// Settled in full, the receivable leaves the books whole; in part, what stays is carried at
-		// the signature rate, so that rounding never accumulates.
-		var carried = receivable(agreement.getId(), Account.RECEIVABLE);
-		var relieved = outstandingAfter.isZero() ? carried
-				: carried.subtract(outstandingAfter.toUsd(agreement.getRecognitionRate()).amount());
-		var appliedCash = applied.equals(value) ? cash
-				: Money.rounded(cash.multiply(applied.amount()).divide(value.amount(), java.math.MathContext.DECIMAL64),
-						Money.USD).amount();
-		journal.post(entry.signed(Account.RECEIVABLE, segment, relieved.negate(), dims)
-			.signed(Account.FX_REALISED, segment, relieved.subtract(appliedCash), dims)
-			.signed(revenue(agreement), segment, appliedCash.subtract(cash), dims)
-			.draft());
+		// A conditional agreement carries no receivable: no need to ask the books.
+		var carried = agreement.isConditional() ? BigDecimal.ZERO : receivable(agreement.getId(), Account.RECEIVABLE);
+		journal.post(ContributionRules.received(facts(agreement),
+				new ReceiptFacts(receipt.id(), receipt.receivedOn(), receipt.amount(), receipt.rate(),
+						receipt.rateDate(), receipt.usd(), receipt.inAgreementCurrency(), receipt.bankReference(),
+						agreement.total(), receivedBefore, carried)));
 	}
 
-	/** A reversal mirrors the receipt's entry, dated the day it is recorded. */
 	void reversed(Agreement agreement, ReceiptView original, ReceiptView reversal) {
-		journal.postReversal(SourceType.RECEIPT, original.id(), reversal.receivedOn(), SourceType.RECEIPT_REVERSAL,
-				reversal.id(), "Reversal of a receipt on " + agreement.getReference() + ": " + reversal.reason());
+		var posted = books.entryBySource(SourceType.RECEIPT, original.id())
+			.orElseThrow(() -> new BusinessRuleViolation("journal.notPosted", SourceType.RECEIPT.name(), original.id()));
+		journal.post(ContributionRules.reversed(facts(agreement), reversal.id(), reversal.receivedOn(),
+				reversal.reason(), posted.lines().stream().map(JournalEntryView.Line::toPosting).toList()));
 	}
 
-	/** Money returned to the donor, at the rate of its own date. */
 	void refunded(Agreement agreement, Refund.RefundView refund) {
-		var dims = dimensions(agreement);
-		var segment = segment(agreement);
-		var usd = refund.usd().amount();
-		journal.post(EntryDraft.of(refund.refundedOn(), SourceType.REFUND, refund.id(),
-				"Refund on " + agreement.getReference() + ": " + refund.reason())
-			.debit(Account.REFUNDS, segment, usd, dims)
-			.line(Posting.credit(Account.CASH, segment, usd, dims)
-				.converted(refund.amount(), refund.rate(), refund.rateDate()))
-			.draft());
+		journal.post(ContributionRules.refunded(facts(agreement), new RefundFacts(refund.id(), refund.refundedOn(),
+				refund.amount(), refund.rate(), refund.rateDate(), refund.usd(), refund.reason())));
 	}
 
-	/**
-	 * A revaluation run, dated at its period end: each agreement's receivable brought to its
-	 * outstanding amount at the period-end rate, the change going to unrealised exchange.
-	 */
 	void revalued(RevaluationRun run, Map<Long, Agreement> agreements) {
-		var entry = EntryDraft.of(run.getPeriodEnd(), SourceType.REVALUATION_RUN, run.getId(),
-				"Revaluation of receivables at " + run.getPeriodEnd());
-		boolean any = false;
+		var lines = new ArrayList<RevaluedReceivable>();
 		for (var line : run.lines()) {
-			var booked = line.booked().amount();
-			if (booked.signum() == 0) {
+			if (line.booked().isZero()) {
 				continue;
 			}
-			var agreement = agreements.get(line.agreementId());
-			var dims = dimensions(agreement);
-			var segment = segment(agreement);
-			entry.signed(Account.RECEIVABLE_FX, segment, booked, dims)
-				.signed(Account.FX_UNREALISED, segment, booked.negate(), dims);
-			any = true;
+			lines.add(new RevaluedReceivable(facts(agreements.get(line.agreementId())), line.booked().amount()));
 		}
-		if (any) {
-			journal.post(entry.draft());
-		}
+		ContributionRules.revalued(run.getId(), run.getPeriodEnd(), lines).ifPresent(journal::post);
 	}
 
 	/** The receivable of each agreement in the books at a date: at the signature rate, and revalued. */
@@ -207,20 +130,8 @@ class ContributionPostings {
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
-	static Segment segment(Agreement agreement) {
-		return agreement.getFundingWindow() == FundingWindow.CPCJF_GENERAL_PURPOSE ? Segment.GENERAL
-				: Segment.SPECIAL;
-	}
-
-	static Account revenue(Agreement agreement) {
-		return Account.revenue(agreement.getFundingWindow().name());
-	}
-
-	private Dimensions dimensions(Agreement agreement) {
-		var earmark = agreement.getEarmarkKind() == null ? null
-				: agreement.getEarmarkKind().name() + ":" + agreement.getEarmarkTarget();
-		return Dimensions.donor(agreement.getDonorId(), donors.get(agreement.getDonorId()).type().name())
-			.withAgreement(agreement.getId(), agreement.getFundingWindow().name(), earmark);
+	private AgreementFacts facts(Agreement agreement) {
+		return AgreementFacts.of(agreement, donors.get(agreement.getDonorId()).type().name());
 	}
 
 }

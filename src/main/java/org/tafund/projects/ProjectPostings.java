@@ -3,34 +3,35 @@ package org.tafund.projects;
 import java.time.LocalDate;
 
 import org.springframework.stereotype.Component;
-import org.tafund.books.Account;
-import org.tafund.books.Dimensions;
-import org.tafund.books.EntryDraft;
 import org.tafund.books.Journal;
-import org.tafund.books.Posting;
+import org.tafund.books.JournalEntryView;
+import org.tafund.books.JournalQueries;
 import org.tafund.books.Segment;
 import org.tafund.books.SourceType;
 import org.tafund.contributions.ContributionManagement;
-import org.tafund.contributions.FundingWindow;
+import org.tafund.projects.ExpenditureRules.ExpenditureFacts;
+import org.tafund.shared.BusinessRuleViolation;
 
 /**
- * The posting rules of the spending side, written once and posted in the event's transaction.
- * Expenditure is charged to the segment that funds its project: general-purpose when every
- * allocation to the project came from a general-purpose agreement, special-purpose otherwise.
- * Its programme support costs are an expense of that segment and the income of the PSC segment,
- * with the cash that pays them moving between the two, so that each segment balances on its own.
+ * Posts the spending side's entries in each event's own transaction. The rules themselves are in
+ * {@link ExpenditureRules}; this bean gathers their facts: the funding windows of the agreements
+ * the project's allocations come from, and for a reversal the entry it mirrors.
  */
 @Component
 class ProjectPostings {
 
 	private final Journal journal;
 
+	private final JournalQueries books;
+
 	private final Allocations allocations;
 
 	private final ContributionManagement contributions;
 
-	ProjectPostings(Journal journal, Allocations allocations, ContributionManagement contributions) {
+	ProjectPostings(Journal journal, JournalQueries books, Allocations allocations,
+			ContributionManagement contributions) {
 		this.journal = journal;
+		this.books = books;
 		this.allocations = allocations;
 		this.contributions = contributions;
 	}
@@ -40,36 +41,26 @@ class ProjectPostings {
 	}
 
 	void spent(Project project, Expenditure.ExpenditureView line) {
-		var segment = segment(project.getId());
-		var dims = Dimensions.project(project.getId())
-			.withActivity(line.activityId())
-			.withBudgetCategory(line.category().name());
-		var usd = line.usd().amount();
-		var psc = line.psc().amount();
-		journal.post(EntryDraft.of(line.spentOn(), SourceType.EXPENDITURE, line.id(),
-				"Expenditure on " + project.getCode() + (line.reference() == null ? "" : " (" + line.reference() + ")"))
-			.line(Posting.debit(Account.expenditure(line.category().name()), segment, usd, dims)
-				.converted(line.amount(), line.rate(), line.rateDate()))
-			.credit(Account.CASH, segment, usd, dims)
-			.debit(Account.PSC_EXPENSE, segment, psc, dims)
-			.credit(Account.CASH, segment, psc, dims)
-			.debit(Account.CASH, Segment.PSC, psc, dims)
-			.credit(Account.PSC_INCOME, Segment.PSC, psc, dims)
-			.draft());
+		journal.post(ExpenditureRules.spent(new ExpenditureFacts(line.id(), project.getId(), project.getCode(),
+				line.activityId(), line.spentOn(), line.category(), line.amount(), line.rate(), line.rateDate(),
+				line.usd(), line.psc(), line.reference(), segment(project.getId()))));
 	}
 
 	void reversed(Project project, Expenditure.ExpenditureView original, Expenditure.ExpenditureView reversal) {
-		journal.postReversal(SourceType.EXPENDITURE, original.id(), reversal.spentOn(), SourceType.EXPENDITURE_REVERSAL,
-				reversal.id(), "Reversal of expenditure on " + project.getCode() + ": " + reversal.reason());
+		var posted = books.entryBySource(SourceType.EXPENDITURE, original.id())
+			.orElseThrow(
+					() -> new BusinessRuleViolation("journal.notPosted", SourceType.EXPENDITURE.name(), original.id()));
+		journal.post(ExpenditureRules.reversed(project.getCode(), reversal.id(), reversal.spentOn(), reversal.reason(),
+				posted.lines().stream().map(JournalEntryView.Line::toPosting).toList()));
 	}
 
 	private Segment segment(long projectId) {
-		var funding = allocations.findByProjectIdOrderByAllocatedOnAscIdAsc(projectId);
-		var general = !funding.isEmpty() && funding.stream()
-			.map(a -> a.getAgreementId())
+		return ExpenditureRules.segment(allocations.findByProjectIdOrderByAllocatedOnAscIdAsc(projectId)
+			.stream()
+			.map(Allocation::getAgreementId)
 			.distinct()
-			.allMatch(id -> contributions.agreement(id).window() == FundingWindow.CPCJF_GENERAL_PURPOSE);
-		return general ? Segment.GENERAL : Segment.SPECIAL;
+			.map(id -> contributions.agreement(id).window())
+			.toList());
 	}
 
 }

@@ -219,6 +219,49 @@ class JournalTests {
 	}
 
 	@Test
+	void postsManyEntriesInBatchesChainedInOrderAsSinglePostsWould() {
+		var month = TestMonths.next(jdbc, 1);
+		// 600 entries of 2 lines: more than one JDBC batch of lines.
+		var drafts = new java.util.ArrayList<EntryDraft>();
+		for (int i = 0; i < 600; i++) {
+			drafts.add(interest(month.atDay(1 + i % 28), (1 + i % 97) + ".25"));
+		}
+		var at = java.time.Instant.parse("2026-02-03T04:05:06.123456789Z");
+		long before = entries();
+		var writer = JournalWriter.on(dataSource);
+		int posted = new TransactionTemplate(transactions).execute(status -> writer.postAll(drafts, at, "loader"));
+		assertThat(posted).isEqualTo(600);
+		assertThat(entries()).isEqualTo(before + 600);
+		var first = queries.entryBySource(SourceType.MANUAL, drafts.get(0).sourceId()).orElseThrow();
+		var last = queries.entryBySource(SourceType.MANUAL, drafts.get(599).sourceId()).orElseThrow();
+		assertThat(last.id()).isEqualTo(first.id() + 599);
+		assertThat(last.postedBy()).isEqualTo("loader");
+		assertThat(last.postedAt()).isEqualTo(java.time.Instant.parse("2026-02-03T04:05:06.123456Z"));
+		assertThat(last.lines()).extracting(l -> l.account() + " " + l.debitUsd() + " " + l.creditUsd())
+			.containsExactly("CASH 18.25 0.00", "OTHER_INCOME 0.00 18.25");
+		assertThat(queries.entry(first.id() + 1).prevHash()).isEqualTo(first.hash());
+		// A single post afterwards continues the chain where the batch left it.
+		var after = book(interest(month.atDay(28), "1.00"));
+		assertThat(after.prevHash()).isEqualTo(last.hash());
+		assertThat(verification.verify().intact()).isTrue();
+
+		// Refused before anything is written: an event posted already, twice in the list, or in a closed month.
+		var fresh = interest(month.atDay(2), "5.00");
+		assertThatThrownBy(() -> new TransactionTemplate(transactions)
+			.execute(status -> writer.postAll(List.of(fresh, drafts.get(5)), at, "loader")))
+			.satisfies(e -> assertThat(code(e)).isEqualTo("journal.alreadyPosted"));
+		assertThatThrownBy(() -> new TransactionTemplate(transactions)
+			.execute(status -> writer.postAll(List.of(fresh, fresh), at, "loader")))
+			.satisfies(e -> assertThat(code(e)).isEqualTo("journal.alreadyPosted"));
+		closing.closeMonth(month);
+		assertThatThrownBy(() -> new TransactionTemplate(transactions)
+			.execute(status -> writer.postAll(List.of(fresh), at, "loader")))
+			.satisfies(e -> assertThat(code(e)).isEqualTo("period.closed"));
+		assertThat(entries()).isEqualTo(before + 601);
+		assertThat(queries.entryBySource(SourceType.MANUAL, fresh.sourceId())).isEmpty();
+	}
+
+	@Test
 	void refusesToPostOutsideTheCallersTransaction() {
 		assertThatThrownBy(() -> journal.post(interest(LocalDate.of(2025, 1, 1), "1.00")))
 			.isInstanceOf(IllegalTransactionStateException.class);
@@ -233,7 +276,9 @@ class JournalTests {
 		var again = new EntryDraft(month.atDay(4), first.sourceType(), first.sourceId(), "Again", first.lines());
 		assertThatThrownBy(() -> book(again)).satisfies(e -> {
 			assertThat(code(e)).isEqualTo("journal.alreadyPosted");
-			assertThat(messages.getMessage((BusinessRuleViolation) e, Locale.ENGLISH)).contains("journal entry " + posted.id());
+			// As the message formats it: 1,234 once the journal holds a thousand entries.
+			assertThat(messages.getMessage((BusinessRuleViolation) e, Locale.ENGLISH))
+				.contains("journal entry " + java.text.NumberFormat.getIntegerInstance(Locale.ENGLISH).format(posted.id()));
 		});
 		assertThat(entries()).isEqualTo(before);
 	}
@@ -354,7 +399,7 @@ class JournalTests {
 		assertThat(intact.entries()).isEqualTo(entries());
 		mvc.perform(get("/api/v1/journal/verify").with(httpBasic("finance.officer", "tafund-demo-2026")))
 			.andExpect(jsonPath("$.intact").value(true))
-			.andExpect(jsonPath("$.summary").value(Matchers.matchesPattern("Intact, \\d+ entries\\.")));
+			.andExpect(jsonPath("$.summary").value(Matchers.matchesPattern("Intact, [\\d,]+ entries\\.")));
 	}
 
 	@Test

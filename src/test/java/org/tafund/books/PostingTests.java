@@ -59,6 +59,11 @@ class PostingTests {
 	void refusesDimensionsLongerThanTheirColumnsAndUnknownCodes() {
 		assertThatThrownBy(() -> Dimensions.NONE.withBudgetCategory("X".repeat(41)))
 			.satisfies(e -> assertThat(code(e)).isEqualTo("journal.dimension.tooLong"));
+		// Every donor type fits, the longest included (42 characters).
+		assertThat(Dimensions.donor(1, "REGIONAL_ECONOMIC_INTEGRATION_ORGANIZATION").donorType())
+			.isEqualTo("REGIONAL_ECONOMIC_INTEGRATION_ORGANIZATION");
+		assertThatThrownBy(() -> Dimensions.donor(1, "X".repeat(51)))
+			.satisfies(e -> assertThat(code(e)).isEqualTo("journal.dimension.tooLong"));
 		assertThatThrownBy(() -> Account.of("PETTY_CASH")).satisfies(e -> assertThat(code(e)).isEqualTo("journal.account.unknown"));
 		assertThatThrownBy(() -> Segment.of("OTHER")).satisfies(e -> assertThat(code(e)).isEqualTo("journal.segment.unknown"));
 		assertThat(Account.expenditure("TRAVEL")).isEqualTo(Account.EXP_TRAVEL);

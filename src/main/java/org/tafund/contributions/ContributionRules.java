@@ -1,0 +1,261 @@
+package org.tafund.contributions;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.tafund.books.Account;
+import org.tafund.books.Dimensions;
+import org.tafund.books.EntryDraft;
+import org.tafund.books.Posting;
+import org.tafund.books.Segment;
+import org.tafund.books.SourceType;
+import org.tafund.shared.Money;
+
+/**
+ * The posting rules of the income side, written once, as pure functions: each builds the journal
+ * entry of an event from plain facts (the event's own data and the balances it needs), with no
+ * application context and no database. {@link ContributionPostings} gathers the facts in the
+ * event's transaction and posts what they give; the migration that posts the records stored
+ * before the journal and the volume data generator call the same functions. The rules are in the
+ * README's table.
+ *
+ * <p>An unconditional agreement carries its receivable at the signature rate in
+ * {@link Account#RECEIVABLE}; period-end revaluations keep the difference to the closing rate in
+ * {@link Account#RECEIVABLE_FX}, so that the two together are the receivable at the last closing
+ * rate. A receipt relieves the receivable at the signature rate and books the difference to the
+ * cash it brought as a realised exchange gain or loss (IPSAS 4.27); the next revaluation takes
+ * back what was unrealised on it. A conditional agreement is no receivable: its cash is its
+ * revenue.
+ */
+public final class ContributionRules {
+
+	private ContributionRules() {
+	}
+
+	/**
+	 * What every entry of an agreement says about it. {@code donorType} is the donor's type by
+	 * name ({@code MEMBER_STATE}, ...); {@code signatureRate} (units per USD) is the rate its
+	 * receivable is carried at, null before signature.
+	 */
+	public record AgreementFacts(long id, String reference, long donorId, String donorType, FundingWindow window,
+			EarmarkKind earmarkKind, String earmarkTarget, boolean conditional, BigDecimal signatureRate) {
+
+		public AgreementFacts {
+			Objects.requireNonNull(reference, "reference");
+			Objects.requireNonNull(window, "window");
+		}
+
+		static AgreementFacts of(Agreement agreement, String donorType) {
+			return new AgreementFacts(agreement.getId(), agreement.getReference(), agreement.getDonorId(), donorType,
+					agreement.getFundingWindow(), agreement.getEarmarkKind(), agreement.getEarmarkTarget(),
+					agreement.isConditional(), agreement.getRecognitionRate());
+		}
+
+		/** General-purpose funds for the CPCJF general-purpose window, special-purpose for all others. */
+		public Segment segment() {
+			return window == FundingWindow.CPCJF_GENERAL_PURPOSE ? Segment.GENERAL : Segment.SPECIAL;
+		}
+
+		/** The contribution revenue account of its funding window. */
+		public Account revenue() {
+			return Account.revenue(window.name());
+		}
+
+		/** Donor and its type, agreement, funding window and earmark ({@code THEME:EXTRADITION}). */
+		public Dimensions dimensions() {
+			var earmark = earmarkKind == null ? null : earmarkKind.name() + ":" + earmarkTarget;
+			return Dimensions.donor(donorId, donorType).withAgreement(id, window.name(), earmark);
+		}
+
+	}
+
+	/** A signature: the total signed, the rate of that day and the USD value recognised at it. */
+	public record SignatureFacts(LocalDate signedOn, Money total, BigDecimal rate, LocalDate rateDate,
+			Money recognisedUsd) {
+	}
+
+	/** An amendment: the USD value recognised before and after it, both at the signature rate. */
+	public record AmendmentFacts(long id, LocalDate amendedOn, String reason, Money recognisedBefore,
+			Money recognisedAfter) {
+	}
+
+	/**
+	 * A receipt (not a reversal) with what it needs of its agreement at the moment it is booked:
+	 * the agreement's total then, what had been received before it (net of reversals, in the
+	 * agreement's currency) and the receivable the books carry for the agreement at the signature
+	 * rate ({@link Account#RECEIVABLE}, in USD).
+	 */
+	public record ReceiptFacts(long id, LocalDate receivedOn, Money amount, BigDecimal rate, LocalDate rateDate,
+			Money usd, Money inAgreementCurrency, String bankReference, Money total, Money receivedBefore,
+			BigDecimal carriedReceivable) {
+	}
+
+	/** Money returned to the donor, in the agreement's currency, at the rate of its own date. */
+	public record RefundFacts(long id, LocalDate refundedOn, Money amount, BigDecimal rate, LocalDate rateDate,
+			Money usd, String reason) {
+	}
+
+	/** One agreement's line of a revaluation run: what the run books for it (the change since its previous run). */
+	public record RevaluedReceivable(AgreementFacts agreement, BigDecimal bookedUsd) {
+	}
+
+	/**
+	 * Signature of an unconditional agreement: receivable and revenue at the signature rate. A
+	 * conditional agreement posts nothing (its revenue comes with its cash).
+	 */
+	public static Optional<EntryDraft> signed(AgreementFacts agreement, SignatureFacts signature) {
+		if (agreement.conditional()) {
+			return Optional.empty();
+		}
+		var usd = signature.recognisedUsd().amount();
+		var dims = agreement.dimensions();
+		var segment = agreement.segment();
+		return Optional.of(EntryDraft.of(signature.signedOn(), SourceType.AGREEMENT_SIGNED, agreement.id(),
+				"Agreement " + agreement.reference() + " signed")
+			.line(Posting.debit(Account.RECEIVABLE, segment, usd, dims)
+				.converted(signature.total(), signature.rate(), signature.rateDate()))
+			.credit(agreement.revenue(), segment, usd, dims)
+			.draft());
+	}
+
+	/**
+	 * An amendment, on its own date: only the change of the recognised value, at the signature
+	 * rate (receivable and revenue up, or down). Nothing for a conditional agreement or a change
+	 * of schedule alone.
+	 */
+	public static Optional<EntryDraft> amended(AgreementFacts agreement, AmendmentFacts amendment) {
+		if (agreement.conditional()) {
+			return Optional.empty();
+		}
+		var change = amendment.recognisedAfter().minus(amendment.recognisedBefore()).amount();
+		if (change.signum() == 0) {
+			return Optional.empty();
+		}
+		var dims = agreement.dimensions();
+		var segment = agreement.segment();
+		return Optional.of(EntryDraft.of(amendment.amendedOn(), SourceType.AMENDMENT, amendment.id(),
+				EntryDraft.abbreviate("Agreement " + agreement.reference() + " amended: " + amendment.reason()))
+			.signed(Account.RECEIVABLE, segment, change, dims)
+			.signed(agreement.revenue(), segment, change.negate(), dims)
+			.draft());
+	}
+
+	/**
+	 * A cancellation, on its own date: the revenue still receivable ({@code carriedReceivable},
+	 * what {@link Account#RECEIVABLE} holds for the agreement) leaves the books with it. Nothing for
+	 * a conditional agreement, nor when nothing is carried.
+	 */
+	public static Optional<EntryDraft> cancelled(AgreementFacts agreement, LocalDate cancelledOn,
+			BigDecimal carriedReceivable) {
+		if (agreement.conditional() || carriedReceivable.signum() == 0) {
+			return Optional.empty();
+		}
+		var dims = agreement.dimensions();
+		var segment = agreement.segment();
+		return Optional.of(EntryDraft.of(cancelledOn, SourceType.AGREEMENT_CANCELLED, agreement.id(),
+				"Agreement " + agreement.reference() + " cancelled")
+			.signed(agreement.revenue(), segment, carriedReceivable, dims)
+			.signed(Account.RECEIVABLE, segment, carriedReceivable.negate(), dims)
+			.draft());
+	}
+
+	/**
+	 * Cash at the receipt's own rate. On an unconditional agreement the part that settles what was
+	 * outstanding relieves the receivable: all of what is carried when the agreement becomes fully
+	 * received, otherwise down to the outstanding that remains at the signature rate (so that
+	 * rounding never accumulates); the difference to the cash applied is a realised exchange gain
+	 * or loss. What comes beyond the agreement (recorded as an overpayment) is revenue of the day.
+	 * On a conditional agreement the cash is the revenue.
+	 */
+	public static EntryDraft received(AgreementFacts agreement, ReceiptFacts receipt) {
+		var dims = agreement.dimensions();
+		var segment = agreement.segment();
+		var cash = receipt.usd().amount();
+		var entry = EntryDraft.of(receipt.receivedOn(), SourceType.RECEIPT, receipt.id(),
+				EntryDraft.abbreviate("Receipt on " + agreement.reference()
+						+ (receipt.bankReference() == null ? "" : " (" + receipt.bankReference() + ")")))
+			.line(Posting.debit(Account.CASH, segment, cash, dims)
+				.converted(receipt.amount(), receipt.rate(), receipt.rateDate()));
+		if (agreement.conditional()) {
+			return entry.credit(agreement.revenue(), segment, cash, dims).draft();
+		}
+		var total = receipt.total();
+		var value = receipt.inAgreementCurrency();
+		var outstandingBefore = total.minus(receipt.receivedBefore().min(total));
+		var applied = value.min(outstandingBefore);
+		var outstandingAfter = outstandingBefore.minus(applied);
+		var carried = receipt.carriedReceivable();
+		var relieved = outstandingAfter.isZero() ? carried
+				: carried.subtract(outstandingAfter.toUsd(agreement.signatureRate()).amount());
+		var appliedCash = applied.equals(value) ? cash
+				: Money.rounded(cash.multiply(applied.amount()).divide(value.amount(), MathContext.DECIMAL64), Money.USD)
+					.amount();
+		return entry.signed(Account.RECEIVABLE, segment, relieved.negate(), dims)
+			.signed(Account.FX_REALISED, segment, relieved.subtract(appliedCash), dims)
+			.signed(agreement.revenue(), segment, appliedCash.subtract(cash), dims)
+			.draft();
+	}
+
+	/**
+	 * A reversal mirrors the entry of the receipt it undoes ({@code originalLines}, as posted),
+	 * dated the day it is recorded.
+	 */
+	public static EntryDraft reversed(AgreementFacts agreement, long reversalId, LocalDate reversedOn, String reason,
+			List<Posting> originalLines) {
+		return EntryDraft.mirroring(originalLines, reversedOn, SourceType.RECEIPT_REVERSAL, reversalId,
+				EntryDraft.abbreviate("Reversal of a receipt on " + agreement.reference() + ": " + reason));
+	}
+
+	/** Money returned to the donor: refunds (a reduction of revenue) against cash, at the rate of its own date. */
+	public static EntryDraft refunded(AgreementFacts agreement, RefundFacts refund) {
+		var dims = agreement.dimensions();
+		var segment = agreement.segment();
+		var usd = refund.usd().amount();
+		return EntryDraft.of(refund.refundedOn(), SourceType.REFUND, refund.id(),
+				EntryDraft.abbreviate("Refund on " + agreement.reference() + ": " + refund.reason()))
+			.debit(Account.REFUNDS, segment, usd, dims)
+			.line(Posting.credit(Account.CASH, segment, usd, dims)
+				.converted(refund.amount(), refund.rate(), refund.rateDate()))
+			.draft();
+	}
+
+	/**
+	 * A revaluation run, dated at its period end: for each agreement, what the run books (the
+	 * change of its receivable at the period-end rate since its previous run) to the receivable's
+	 * revaluation against unrealised exchange. Nothing when every line books zero.
+	 */
+	public static Optional<EntryDraft> revalued(long runId, LocalDate periodEnd, List<RevaluedReceivable> lines) {
+		var entry = EntryDraft.of(periodEnd, SourceType.REVALUATION_RUN, runId,
+				"Revaluation of receivables at " + periodEnd);
+		boolean any = false;
+		for (var line : lines) {
+			var booked = line.bookedUsd();
+			if (booked.signum() == 0) {
+				continue;
+			}
+			var dims = line.agreement().dimensions();
+			var segment = line.agreement().segment();
+			entry.signed(Account.RECEIVABLE_FX, segment, booked, dims)
+				.signed(Account.FX_UNREALISED, segment, booked.negate(), dims);
+			any = true;
+		}
+		return any ? Optional.of(entry.draft()) : Optional.empty();
+	}
+
+	/**
+	 * What an entry does to the receivable carried at the signature rate (debits less credits of
+	 * {@link Account#RECEIVABLE}): for callers that keep an agreement's balance as they go.
+	 */
+	public static BigDecimal receivableChange(EntryDraft entry) {
+		return entry.lines()
+			.stream()
+			.filter(line -> line.account() == Account.RECEIVABLE)
+			.map(line -> line.debitUsd().subtract(line.creditUsd()))
+			.reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+	}
+
+}
