@@ -6,9 +6,12 @@ import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +20,21 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.tafund.books.EntryDraft;
+import org.tafund.books.JournalWriter;
+import org.tafund.books.Posting;
+import org.tafund.contributions.ContributionRules;
+import org.tafund.contributions.ContributionRules.AgreementFacts;
+import org.tafund.contributions.ContributionRules.ReceiptFacts;
+import org.tafund.contributions.ContributionRules.RefundFacts;
+import org.tafund.contributions.ContributionRules.RevaluedReceivable;
+import org.tafund.contributions.ContributionRules.SignatureFacts;
+import org.tafund.contributions.EarmarkKind;
+import org.tafund.contributions.FundingWindow;
+import org.tafund.projects.Codes.BudgetCategory;
+import org.tafund.projects.ExpenditureRules;
+import org.tafund.projects.ExpenditureRules.ExpenditureFacts;
 import org.tafund.shared.Money;
 
 /**
@@ -26,6 +44,10 @@ import org.tafund.shared.Money;
  * total, receipts never beyond the total unless flagged as overpayment, reversals that point at
  * their original, refunds within what was received, allocations within what an agreement funds
  * and its earmark, expenditure and PSC within a project's allocations, participants that add up.
+ * Every money record gets its journal entry by the application's own posting rules
+ * ({@link ContributionRules}, {@link ExpenditureRules}), posted in batches with
+ * {@link JournalWriter#postAll}, and the revaluation runs book against the receivables those
+ * entries carry, as {@code ContributionManagement.revalue} does.
  */
 final class Generator {
 
@@ -74,7 +96,11 @@ final class Generator {
 	record Country(String code, String name, String currency, boolean developed) {
 	}
 
-	record Donor(long id, String code, String currency) {
+	record Donor(long id, String code, String currency, String type) {
+	}
+
+	/** An allocation to a project: when it was recorded, and the funding window of its agreement. */
+	record Funding(Timestamp at, FundingWindow window) {
 	}
 
 	/** An agreement and what its receipts and refunds came to, in its currency's minor units. */
@@ -112,8 +138,36 @@ final class Generator {
 
 		long[] receivedAtRun;
 
+		String reference;
+
+		long donorId;
+
+		String donorType;
+
+		String window;
+
+		LocalDate cancelledOn;
+
+		/** What the journal carries at the signature rate (RECEIVABLE), now and at each revaluation run's period end. */
+		BigDecimal carried = BigDecimal.ZERO;
+
+		BigDecimal[] carriedAtRun;
+
+		/** What the revaluation runs booked so far (RECEIVABLE_FX). */
+		BigDecimal revalued = BigDecimal.ZERO;
+
+		private AgreementFacts facts;
+
 		boolean receives() {
 			return signedOn != null && !cancelled;
+		}
+
+		AgreementFacts facts() {
+			if (facts == null) {
+				facts = new AgreementFacts(id, reference, donorId, donorType, FundingWindow.valueOf(window),
+						earmark == null ? null : EarmarkKind.THEME, earmark, conditional, recognitionRate);
+			}
+			return facts;
 		}
 
 	}
@@ -121,6 +175,10 @@ final class Generator {
 	static final class Project {
 
 		long id;
+
+		String code;
+
+		final List<Funding> funding = new ArrayList<>();
 
 		String theme;
 
@@ -167,6 +225,11 @@ final class Generator {
 
 	private final Rates rates;
 
+	private final JournalWriter journal;
+
+	/** When the generated entries are posted: the start of the day of generation (the same every run of that day). */
+	private final Instant postedAt;
+
 	private final List<VolumeData.Phase> phases = new ArrayList<>();
 
 	private final Map<String, Long> phaseRows = new LinkedHashMap<>();
@@ -194,6 +257,8 @@ final class Generator {
 		this.seed = seed;
 		this.today = today;
 		this.rates = new Rates(today, random(1));
+		this.journal = JournalWriter.on(new SingleConnectionDataSource(connection, true));
+		this.postedAt = today.atStartOfDay(ZoneOffset.UTC).toInstant();
 		for (int year = Math.max(1991, today.getYear() - 11); year < today.getYear(); year++) {
 			runs.add(LocalDate.of(year, 12, 31));
 		}
@@ -233,6 +298,25 @@ final class Generator {
 	private BatchInsert table(String table, String columns, BatchInsert... parents) throws SQLException {
 		return new BatchInsert(connection, writer, table, columns, List.of(parents),
 				(name, rows) -> phaseRows.merge(name, rows, Long::sum));
+	}
+
+	private JournalBatch entries() {
+		return new JournalBatch(connection, writer, journal, postedAt,
+				(name, rows) -> phaseRows.merge(name, rows, Long::sum));
+	}
+
+	/** An entry's change of the agreement's receivable, now and at every run's period end on or after its date. */
+	private void carry(Agreement a, LocalDate on, EntryDraft entry) {
+		var change = ContributionRules.receivableChange(entry);
+		if (change.signum() == 0) {
+			return;
+		}
+		a.carried = a.carried.add(change);
+		for (int r = 0; r < runs.size(); r++) {
+			if (!on.isAfter(runs.get(r))) {
+				a.carriedAtRun[r] = a.carriedAtRun[r].add(change);
+			}
+		}
 	}
 
 	private long nextId(String table) throws SQLException {
@@ -340,7 +424,8 @@ final class Generator {
 				names.add(name);
 				var at = stamp(Rates.FIRST.minusDays(1 + random.nextInt(365)), random);
 				rows.row(id, name, type, country, null, orgType, null, random.nextInt(20) > 0, 0L, at, BY, at, BY);
-				donors.add(new Donor(id, country != null && type.equals("MEMBER_STATE") ? country : "D" + id, currency));
+				donors.add(new Donor(id, country != null && type.equals("MEMBER_STATE") ? country : "D" + id, currency,
+						type));
 				id++;
 			}
 		}
@@ -387,7 +472,8 @@ final class Generator {
 				+ "updated_at, updated_by");
 				var instalments = table("instalment", "id, agreement_id, schedule_number, due_on, amount, version, "
 						+ "created_at, created_by, updated_at, updated_by", rows);
-				var reportsDue = table("agreement_report_due", "agreement_id, due_on", rows)) {
+				var reportsDue = table("agreement_report_due", "agreement_id, due_on", rows);
+				var entries = entries()) {
 			long span = today.minusDays(3).toEpochDay() - Rates.FIRST.toEpochDay();
 			for (int d = 0; d < donors.size(); d++) {
 				var donor = donors.get(d);
@@ -437,6 +523,13 @@ final class Generator {
 					}
 					var created = stamp(a.signedOn == null ? today.minusDays(random.nextInt(20)) : a.signedOn.minusDays(10),
 							random);
+					a.reference = reference;
+					a.donorId = donor.id();
+					a.donorType = donor.type();
+					a.window = window;
+					a.cancelledOn = cancelledOn;
+					a.carriedAtRun = new BigDecimal[runs.size()];
+					Arrays.fill(a.carriedAtRun, BigDecimal.ZERO);
 					rows.row(a.id, reference, donor.id(), currency, decimal(a.total, a.digits), window, pni,
 							a.earmark == null ? 1 : 2, a.earmark == null ? null : "THEME", a.earmark, psc,
 							psc == STANDARD_PSC ? null : "PSC-WAIVER-" + a.id, a.conditional, Date.valueOf(start),
@@ -451,6 +544,21 @@ final class Generator {
 								created, BY, created, BY);
 					}
 					reportsDue.row(a.id, Date.valueOf(end.plusMonths(3)));
+					if (a.signedOn != null) {
+						var signature = ContributionRules.signed(a.facts(), new SignatureFacts(a.signedOn, money(a.total, a),
+								a.recognitionRate, rateDate, Money.of(a.recognisedUsd, Money.USD)));
+						if (signature.isPresent()) {
+							entries.post(signature.get());
+							carry(a, a.signedOn, signature.get());
+						}
+						if (cancelledOn != null) {
+							var cancellation = ContributionRules.cancelled(a.facts(), cancelledOn, a.carried);
+							if (cancellation.isPresent()) {
+								entries.post(cancellation.get());
+								carry(a, cancelledOn, cancellation.get());
+							}
+						}
+					}
 					agreements.add(a);
 				}
 			}
@@ -474,7 +582,8 @@ final class Generator {
 				+ "agreement_amount, agreement_rate, agreement_rate_date, bank_reference, note, overpayment, reversal_of, "
 				+ "reason, version, created_at, created_by, updated_at, updated_by");
 				var refunds = table("refund", "id, agreement_id, refunded_on, amount, currency, rate, rate_date, "
-						+ "usd_amount, reason, version, created_at, created_by, updated_at, updated_by")) {
+						+ "usd_amount, reason, version, created_at, created_by, updated_at, updated_by");
+				var entries = entries()) {
 			for (int i = 0; i < agreements.size(); i++) {
 				var a = agreements.get(i);
 				a.receivedAtRun = new long[runs.size()];
@@ -501,6 +610,7 @@ final class Generator {
 				target = Math.max(target, originals);
 				var dates = sortedDates(c, a.signedOn, min(today, a.signedOn.plusYears(6)), random);
 				var reversible = new ArrayList<Object[]>();
+				var posted = new HashMap<Long, List<Posting>>();
 				long remaining = target;
 				int left = originals;
 				for (int k = 0; k < c; k++) {
@@ -509,14 +619,16 @@ final class Generator {
 					Object[] row;
 					long value;
 					BigDecimal usd;
+					EntryDraft entry;
 					if (reversal[k]) {
 						var original = reversible.remove(random.nextInt(reversible.size()));
 						value = -((BigDecimal) original[8]).movePointRight(a.digits).longValueExact();
 						usd = ((BigDecimal) original[7]).negate();
+						var reason = "Booked against the wrong agreement";
 						row = new Object[] { id, a.id, Date.valueOf(on), ((BigDecimal) original[3]).negate(), original[4],
 								original[5], original[6], usd, ((BigDecimal) original[8]).negate(), original[9],
-								original[10], original[11], null, original[13], original[0],
-								"Booked against the wrong agreement", 0L, at, BY, at, BY };
+								original[10], original[11], null, original[13], original[0], reason, 0L, at, BY, at, BY };
+						entry = ContributionRules.reversed(a.facts(), id, on, reason, posted.get((Long) original[0]));
 					}
 					else {
 						long part = left == 1 ? remaining
@@ -551,14 +663,21 @@ final class Generator {
 						}
 						usd = amount.toUsd(rate).amount();
 						long outstanding = a.total - Math.min(a.received, a.total);
+						var bankReference = "FT" + on.getYear() + "-" + id;
 						row = new Object[] { id, a.id, Date.valueOf(on), amount.amount(), amount.currency(), rate, rateDate,
-								usd, decimal(value, a.digits), agreementRate, agreementRateDate, "FT" + on.getYear() + "-" + id,
-								null, value > outstanding, null, null, 0L, at, BY, at, BY };
+								usd, decimal(value, a.digits), agreementRate, agreementRateDate, bankReference, null,
+								value > outstanding, null, null, 0L, at, BY, at, BY };
 						reversible.add(row);
 						remaining -= value;
 						left--;
+						entry = ContributionRules.received(a.facts(), new ReceiptFacts(id, on, amount, rate,
+								rateDate.toLocalDate(), Money.of(usd, Money.USD), money(value, a), bankReference,
+								money(a.total, a), money(a.received, a), a.carried));
+						posted.put(id, entry.lines());
 					}
 					rows.row(row);
+					entries.post(entry);
+					carry(a, on, entry);
 					a.received += value;
 					a.receivedUsd = a.receivedUsd.add(usd);
 					if (a.firstReceipt == null) {
@@ -578,9 +697,11 @@ final class Generator {
 					var rate = rates.on(a.currency, on);
 					var usd = money(amount, a).toUsd(rate).amount();
 					var at = stamp(on, random);
+					var reason = "Unspent balance returned to the donor";
+					entries.post(ContributionRules.refunded(a.facts(), new RefundFacts(refundId, on, money(amount, a),
+							rate, Rates.effective(a.currency, on), Money.of(usd, Money.USD), reason)));
 					refunds.row(refundId++, a.id, Date.valueOf(on), decimal(amount, a.digits), a.currency, rate,
-							Date.valueOf(Rates.effective(a.currency, on)), usd, "Unspent balance returned to the donor", 0L,
-							at, BY, at, BY);
+							Date.valueOf(Rates.effective(a.currency, on)), usd, reason, 0L, at, BY, at, BY);
 					a.refunded += amount;
 					a.refundedUsd = a.refundedUsd.add(usd);
 				}
@@ -613,34 +734,42 @@ final class Generator {
 		long lineId = nextId("revaluation_line");
 		var lines = new ArrayList<Object[]>();
 		try (var runRows = table("revaluation_run",
-				"id, period_end, gain_loss_usd, version, created_at, created_by, updated_at, updated_by")) {
-			// As the application: a line books the change of its gain or loss since the agreement's
-			// previous run, and a receivable settled since then books the reversal of what was left.
-			var previous = new java.util.HashMap<Long, BigDecimal>();
+				"id, period_end, gain_loss_usd, version, created_at, created_by, updated_at, updated_by");
+				var entries = entries()) {
+			// As ContributionManagement.revalue: each receivable open at the period end in another currency is
+			// brought to its outstanding amount at the period-end rate, against what the journal carries for it
+			// then, at the signature rate (RECEIVABLE) and from earlier runs (RECEIVABLE_FX): the line books the
+			// change. One revalued before and settled or cancelled since books back what is left.
 			for (int r = 0; r < runs.size(); r++) {
 				var periodEnd = runs.get(r);
 				var gainLoss = BigDecimal.ZERO.setScale(2);
+				var booked = new ArrayList<RevaluedReceivable>();
 				for (var a : agreements) {
-					if (!a.receives() || a.conditional || a.currency.equals("USD") || a.signedOn.isAfter(periodEnd)) {
+					if (a.signedOn == null || a.conditional || a.currency.equals("USD") || a.signedOn.isAfter(periodEnd)) {
 						continue;
 					}
-					long outstanding = a.total - Math.min(a.receivedAtRun[r], a.total);
-					var before = previous.getOrDefault(a.id, BigDecimal.ZERO);
-					if (outstanding <= 0 && before.signum() == 0) {
+					boolean open = a.cancelledOn == null || a.cancelledOn.isAfter(periodEnd);
+					long outstanding = open ? a.total - Math.min(a.receivedAtRun[r], a.total) : 0;
+					if (outstanding <= 0 && a.revalued.signum() == 0) {
 						continue;
 					}
-					// As RevaluationLine: outstanding at the signature rate and at the period-end rate.
-					var open = money(Math.max(0, outstanding), a);
+					// As RevaluationLine: the outstanding amount at the period-end rate against what the books carry.
+					var remaining = money(Math.max(0, outstanding), a);
 					var rate = rates.on(a.currency, periodEnd);
-					var atRecognition = open.toUsd(a.recognitionRate);
-					var revalued = open.toUsd(rate);
-					var difference = revalued.minus(atRecognition);
-					var booked = difference.amount().subtract(before);
+					var carried = Money.rounded(a.carriedAtRun[r], Money.USD);
+					var revalued = remaining.toUsd(rate);
+					var difference = revalued.minus(carried);
+					var change = difference.minus(Money.rounded(a.revalued, Money.USD));
 					gainLoss = gainLoss.add(difference.amount());
-					lines.add(new Object[] { lineId++, runId, a.id, a.currency, open.amount(), a.recognitionRate,
-							atRecognition.amount(), rate, Date.valueOf(Rates.effective(a.currency, periodEnd)),
-							revalued.amount(), difference.amount(), booked });
-					previous.put(a.id, difference.amount());
+					lines.add(new Object[] { lineId++, runId, a.id, a.currency, remaining.amount(), a.recognitionRate,
+							carried.amount(), rate, Date.valueOf(Rates.effective(a.currency, periodEnd)),
+							revalued.amount(), difference.amount(), change.amount() });
+					booked.add(new RevaluedReceivable(a.facts(), change.amount()));
+					a.revalued = a.revalued.add(change.amount());
+				}
+				var entry = ContributionRules.revalued(runId, periodEnd, booked);
+				if (entry.isPresent()) {
+					entries.post(entry.get());
 				}
 				var at = stamp(periodEnd.plusDays(5 + random.nextInt(10)), random);
 				runRows.row(runId++, Date.valueOf(periodEnd), gainLoss, 0L, at, BY, at, BY);
@@ -711,6 +840,7 @@ final class Generator {
 				}
 				p.countries = places;
 				var code = "CPCJF-" + plannedStart.getYear() + "-" + p.id;
+				p.code = code;
 				var title = switch (p.theme) {
 					case "EXTRADITION" -> "Extradition practice and central authority capacity in ";
 					case "MLA" -> "Mutual legal assistance in criminal matters in ";
@@ -774,6 +904,7 @@ final class Generator {
 						var on = randomDate(lo, hi, random);
 						var at = stamp(on, random);
 						rows.row(id++, a.id, p.id, decimal(part, 2), Date.valueOf(on), 0L, at, BY, at, BY);
+						p.funding.add(new Funding(at, FundingWindow.valueOf(a.window)));
 						p.allocated += part;
 						p.firstAllocation = p.firstAllocation == null ? on : min(p.firstAllocation, on);
 						break;
@@ -861,7 +992,8 @@ final class Generator {
 		var currencies = Rates.currencies();
 		try (var rows = table("expenditure", "id, project_id, activity_id, spent_on, category, amount, currency, rate, "
 				+ "rate_date, usd_amount, psc_rate, psc_usd, reference, description, reversal_of, reason, version, "
-				+ "created_at, created_by, updated_at, updated_by")) {
+				+ "created_at, created_by, updated_at, updated_by");
+				var entries = entries()) {
 			for (int i = 0; i < projects.size(); i++) {
 				var p = projects.get(i);
 				int c = perProject[i];
@@ -884,18 +1016,22 @@ final class Generator {
 				var dates = sortedDates(c, p.firstAllocation, p.to, random);
 				var onePlusPsc = BigDecimal.ONE.add(p.psc);
 				var reversible = new ArrayList<Object[]>();
+				var posted = new HashMap<Long, List<Posting>>();
 				for (int k = 0; k < c; k++) {
 					var on = dates[k];
 					var at = stamp(on, random);
 					Object[] row;
 					long cost;
+					EntryDraft entry;
 					if (reversal[k]) {
 						var original = reversible.remove(random.nextInt(reversible.size()));
 						cost = -(cents((BigDecimal) original[9]) + cents((BigDecimal) original[11]));
+						var reason = "Charged to the wrong project";
 						row = new Object[] { id, p.id, original[2], Date.valueOf(on), original[4],
 								((BigDecimal) original[5]).negate(), original[6], original[7], original[8],
 								((BigDecimal) original[9]).negate(), original[10], ((BigDecimal) original[11]).negate(),
-								original[12], null, original[0], "Charged to the wrong project", 0L, at, BY, at, BY };
+								original[12], null, original[0], reason, 0L, at, BY, at, BY };
+						entry = ExpenditureRules.reversed(p.code, id, on, reason, posted.get((Long) original[0]));
 					}
 					else {
 						long part = left == 1 ? Math.max(1, remaining)
@@ -922,19 +1058,35 @@ final class Generator {
 						}
 						Long activity = p.activities > 0 && random.nextInt(10) < 4
 								? p.firstActivity + random.nextInt(p.activities) : null;
-						row = new Object[] { id, p.id, activity, Date.valueOf(on), pick(CATEGORIES, random), amount.amount(),
-								currency, rate, Date.valueOf(Rates.effective(currency, on)), usd.amount(), p.psc,
-								psc.amount(), "INV-" + id, null, null, null, 0L, at, BY, at, BY };
+						var category = pick(CATEGORIES, random);
+						var reference = "INV-" + id;
+						row = new Object[] { id, p.id, activity, Date.valueOf(on), category, amount.amount(), currency,
+								rate, Date.valueOf(Rates.effective(currency, on)), usd.amount(), p.psc, psc.amount(),
+								reference, null, null, null, 0L, at, BY, at, BY };
 						reversible.add(row);
 						remaining -= cost;
 						left--;
+						entry = ExpenditureRules.spent(new ExpenditureFacts(id, p.id, p.code, activity, on,
+								BudgetCategory.valueOf(category), amount, rate, Rates.effective(currency, on), usd, psc,
+								reference, segment(p, at)));
+						posted.put(id, entry.lines());
 					}
 					rows.row(row);
+					entries.post(entry);
 					spent += cost;
 					id++;
 				}
 			}
 		}
+	}
+
+	/**
+	 * The segment of a project's expenditure, as ProjectPostings finds it when the line is recorded:
+	 * from the allocations the project had then (all of them if the line's stamp comes first).
+	 */
+	static org.tafund.books.Segment segment(Project p, Timestamp at) {
+		var then = p.funding.stream().filter(f -> !f.at().after(at)).map(Funding::window).toList();
+		return ExpenditureRules.segment(then.isEmpty() ? p.funding.stream().map(Funding::window).toList() : then);
 	}
 
 	// Helpers ------------------------------------------------------------------------------------

@@ -109,7 +109,8 @@ public final class VolumeData {
 	/** Rows were written with explicit ids; H2 must continue its identities after them. */
 	private static void restartIdentities(Connection connection) throws SQLException {
 		var tables = List.of("exchange_rate", "donor", "agreement", "instalment", "receipt", "refund",
-				"revaluation_run", "revaluation_line", "project", "budget_line", "allocation", "activity", "expenditure");
+				"revaluation_run", "revaluation_line", "project", "budget_line", "allocation", "activity", "expenditure",
+				"journal_entry");
 		try (var statement = connection.createStatement()) {
 			for (var table : tables) {
 				long next;

@@ -227,6 +227,223 @@ class VolumeDataTests {
 	}
 
 	@Test
+	void everyMoneyRecordHasItsJournalEntry() {
+		var entries = new HashMap<String, Long>();
+		jdbc.query("select source_type, count(*) from journal_entry group by source_type",
+				(java.sql.ResultSet rs) -> {
+					entries.put(rs.getString(1), rs.getLong(2));
+				});
+		var expected = Map.of("AGREEMENT_SIGNED",
+				count("select count(*) from agreement where signed_on is not null and conditional_terms = false"),
+				"AGREEMENT_CANCELLED",
+				count("select count(*) from agreement where cancelled_on is not null and conditional_terms = false"),
+				"RECEIPT", count("select count(*) from receipt where reversal_of is null"), "RECEIPT_REVERSAL",
+				count("select count(*) from receipt where reversal_of is not null"), "REFUND",
+				count("select count(*) from refund"), "REVALUATION_RUN",
+				count("select count(distinct run_id) from revaluation_line where booked_usd <> 0"), "EXPENDITURE",
+				count("select count(*) from expenditure where reversal_of is null"), "EXPENDITURE_REVERSAL",
+				count("select count(*) from expenditure where reversal_of is not null"));
+		expected.forEach((type, records) -> assertThat(entries.getOrDefault(type, 0L)).as(type).isEqualTo(records));
+		assertThat(entries.keySet()).isSubsetOf(expected.keySet());
+		assertThat(report.rows("journal_entry")).isEqualTo(count("select count(*) from journal_entry"));
+		assertThat(report.rows("journal_line")).isEqualTo(count("select count(*) from journal_line"));
+		// Each event's entry is dated from its record.
+		assertThat(count("""
+				select count(*) from journal_entry e join receipt r on r.id = e.source_id
+				 where e.source_type in ('RECEIPT', 'RECEIPT_REVERSAL') and e.accounting_date <> r.received_on""")).isZero();
+		assertThat(count("""
+				select count(*) from journal_entry e join expenditure x on x.id = e.source_id
+				 where e.source_type in ('EXPENDITURE', 'EXPENDITURE_REVERSAL') and e.accounting_date <> x.spent_on""")).isZero();
+	}
+
+	@Test
+	void theGeneratedJournalBalancesAndItsChainVerifies() {
+		assertThat(count("select count(*) from (select entry_id from journal_line group by entry_id "
+				+ "having sum(debit_usd) <> sum(credit_usd)) t")).isZero();
+		assertThat(jdbc.queryForObject("select sum(debit_usd) - sum(credit_usd) from journal_line", BigDecimal.class))
+			.isZero();
+		// The trial balance of each segment balances on its own too.
+		assertThat(count("select count(*) from (select segment_code from journal_line group by segment_code "
+				+ "having sum(debit_usd) <> sum(credit_usd)) t")).isZero();
+		var verification = org.tafund.books.JournalVerification.on(dataSource).verify();
+		assertThat(verification.intact()).as(String.valueOf(verification.firstBroken())).isTrue();
+		assertThat(verification.entries()).isEqualTo(count("select count(*) from journal_entry"));
+	}
+
+	@Test
+	void perAgreementTheJournalHoldsWhatThePostingRulesGive() {
+		var checked = new java.util.concurrent.atomic.AtomicInteger();
+		jdbc.query("""
+				select a.id, a.conditional_terms, a.cancelled_on, a.recognised_usd, a.total_amount,
+				  (select coalesce(sum(j.credit_usd - j.debit_usd), 0) from journal_line j where j.agreement_id = a.id
+				      and j.account_code in ('REV_GENERAL', 'REV_SPECIAL', 'REV_DIRECT', 'REV_PNI')),
+				  (select coalesce(sum(j.debit_usd - j.credit_usd), 0) from journal_line j where j.agreement_id = a.id
+				      and j.account_code = 'CASH'),
+				  (select coalesce(sum(j.debit_usd - j.credit_usd), 0) from journal_line j where j.agreement_id = a.id
+				      and j.account_code = 'RECEIVABLE'),
+				  (select coalesce(sum(j.debit_usd - j.credit_usd), 0) from journal_line j where j.agreement_id = a.id
+				      and j.account_code = 'REFUNDS'),
+				  (select coalesce(sum(r.usd_amount), 0) from receipt r where r.agreement_id = a.id),
+				  (select coalesce(sum(r.agreement_amount), 0) from receipt r where r.agreement_id = a.id),
+				  (select count(*) from receipt r where r.agreement_id = a.id and r.overpayment = true),
+				  (select coalesce(sum(r.usd_amount), 0) from receipt r where r.agreement_id = a.id
+				      and r.overpayment = true and r.reversal_of is null),
+				  (select count(*) from receipt r where r.agreement_id = a.id and r.reversal_of is not null),
+				  (select coalesce(sum(f.usd_amount), 0) from refund f where f.agreement_id = a.id)
+				  from agreement a where a.signed_on is not null""", rs -> {
+			long id = rs.getLong(1);
+			boolean conditional = rs.getBoolean(2);
+			boolean cancelled = rs.getObject(3) != null;
+			var recognised = rs.getBigDecimal(4);
+			var total = rs.getBigDecimal(5);
+			var revenue = rs.getBigDecimal(6);
+			var cash = rs.getBigDecimal(7);
+			var receivable = rs.getBigDecimal(8);
+			var refunds = rs.getBigDecimal(9);
+			var receivedUsd = rs.getBigDecimal(10);
+			var received = rs.getBigDecimal(11);
+			long overpayments = rs.getLong(12);
+			var overpaidUsd = rs.getBigDecimal(13);
+			long reversals = rs.getLong(14);
+			var refundedUsd = rs.getBigDecimal(15);
+			var agreement = "agreement " + id;
+			// Cash in at the receipt's rate, out at the refund's.
+			assertThat(cash).as(agreement).isEqualByComparingTo(receivedUsd.subtract(refundedUsd));
+			assertThat(refunds).as(agreement).isEqualByComparingTo(refundedUsd);
+			if (conditional) {
+				// The cash is the revenue; no receivable.
+				assertThat(revenue).as(agreement).isEqualByComparingTo(receivedUsd);
+				assertThat(receivable).as(agreement).isZero();
+			}
+			else if (cancelled) {
+				// Recognised at signature, relieved at cancellation (nothing was received).
+				assertThat(revenue).as(agreement).isZero();
+				assertThat(receivable).as(agreement).isZero();
+			}
+			else if (overpayments == 0) {
+				// Exactly the value recognised at signature: receipts only relieve the receivable.
+				assertThat(revenue).as(agreement).isEqualByComparingTo(recognised);
+			}
+			else {
+				// Plus what came beyond the agreement, revenue of its day.
+				assertThat(revenue).as(agreement).isGreaterThanOrEqualTo(recognised);
+				assertThat(revenue.subtract(recognised)).as(agreement).isLessThanOrEqualTo(overpaidUsd);
+			}
+			if (!conditional && !cancelled && received.signum() == 0) {
+				assertThat(receivable).as(agreement).isEqualByComparingTo(recognised);
+			}
+			if (!conditional && !cancelled && received.compareTo(total) >= 0 && reversals == 0) {
+				assertThat(receivable).as(agreement).isZero();
+			}
+			checked.incrementAndGet();
+		});
+		assertThat(checked.get()).isEqualTo(count("select count(*) from agreement where signed_on is not null"));
+	}
+
+	@Test
+	void revaluationRunsBookAgainstWhatTheJournalCarries() {
+		assertThat(count("select count(*) from revaluation_line")).isPositive();
+		// Each line starts from the receivable the journal carries at the signature rate at the period end ...
+		assertThat(count("""
+				select count(*) from revaluation_line l join revaluation_run r on r.id = l.run_id
+				 where l.usd_at_recognition <> (select coalesce(sum(j.debit_usd - j.credit_usd), 0) from journal_line j
+				   where j.agreement_id = l.agreement_id and j.account_code = 'RECEIVABLE'
+				     and j.accounting_date <= r.period_end)""")).isZero();
+		// ... books the change since the revaluations before it ...
+		assertThat(count("""
+				select count(*) from revaluation_line l join revaluation_run r on r.id = l.run_id
+				 where l.booked_usd <> l.gain_loss_usd - (select coalesce(sum(j.debit_usd - j.credit_usd), 0)
+				   from journal_line j where j.agreement_id = l.agreement_id and j.account_code = 'RECEIVABLE_FX'
+				     and j.accounting_date < r.period_end)""")).isZero();
+		// ... so that the receivable then stands at the period-end rate.
+		assertThat(count("""
+				select count(*) from revaluation_line l join revaluation_run r on r.id = l.run_id
+				 where l.revalued_usd <> (select coalesce(sum(j.debit_usd - j.credit_usd), 0) from journal_line j
+				   where j.agreement_id = l.agreement_id and j.account_code in ('RECEIVABLE', 'RECEIVABLE_FX')
+				     and j.accounting_date <= r.period_end)""")).isZero();
+		assertThat(jdbc.queryForObject("select sum(credit_usd - debit_usd) from journal_line where account_code = "
+				+ "'FX_UNREALISED'", BigDecimal.class))
+			.isEqualByComparingTo(jdbc.queryForObject("select sum(booked_usd) from revaluation_line", BigDecimal.class));
+	}
+
+	@Test
+	void expenditureAndItsPscAreChargedToTheFundingSegmentAndPscIsIncomeOfThePscSegment() {
+		assertThat(jdbc.queryForObject("select sum(debit_usd - credit_usd) from journal_line where account_code like "
+				+ "'EXP\\_%'", BigDecimal.class))
+			.isEqualByComparingTo(jdbc.queryForObject("select sum(usd_amount) from expenditure", BigDecimal.class));
+		assertThat(jdbc.queryForObject("select sum(credit_usd - debit_usd) from journal_line where account_code = "
+				+ "'PSC_INCOME' and segment_code = 'PSC'", BigDecimal.class))
+			.isEqualByComparingTo(jdbc.queryForObject("select sum(psc_usd) from expenditure", BigDecimal.class));
+		assertThat(count("select count(*) from journal_line where account_code like 'EXP\\_%' and segment_code = 'PSC'"))
+			.isZero();
+		// A project funded by general-purpose agreements alone spends from the general segment.
+		assertThat(count("""
+				select count(*) from journal_line j where j.account_code like 'EXP\\_%' and j.segment_code = 'GENERAL'
+				   and exists (select 1 from allocation l join agreement a on a.id = l.agreement_id
+				     where l.project_id = j.project_id and a.funding_window <> 'CPCJF_GENERAL_PURPOSE'
+				       and l.created_at <= (select x.created_at from expenditure x join journal_entry e on e.source_id = x.id
+				         where e.id = j.entry_id and e.source_type = 'EXPENDITURE'))""")).isZero();
+	}
+
+	/**
+	 * The generator and the migration that posts the records stored before the journal (V17) agree:
+	 * with the generated journal set aside in a transaction that is rolled back, the migration posts
+	 * the same entries from the generated records.
+	 */
+	@Test
+	void theMigrationPostsTheSameJournalFromTheGeneratedRecords() throws Exception {
+		var generated = journalLines(jdbc);
+		assertThat(generated).hasSizeGreaterThan(1000);
+		try (var connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try {
+				var single = new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true);
+				var own = new JdbcTemplate(single);
+				own.update("delete from journal_line");
+				own.update("delete from journal_entry");
+				own.update("update journal_chain_head set last_entry_id = null, last_hash = ? where id = 1", "0".repeat(64));
+				new db.migration.V17__books_post_existing_records().migrate(new org.flywaydb.core.api.migration.Context() {
+					@Override
+					public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+						return null;
+					}
+
+					@Override
+					public java.sql.Connection getConnection() {
+						return connection;
+					}
+				});
+				assertThat(journalLines(own)).isEqualTo(generated);
+			}
+			finally {
+				connection.rollback();
+			}
+		}
+		assertThat(journalLines(jdbc)).isEqualTo(generated);
+	}
+
+	/** Every entry's lines by source, as text: what the rules decided, whoever posted them. */
+	private static Map<String, String> journalLines(JdbcTemplate jdbc) {
+		var lines = new java.util.TreeMap<String, String>();
+		jdbc.query("""
+				select e.source_type, e.source_id, e.accounting_date, e.description, l.line_no, l.account_code,
+				       l.segment_code, l.debit_usd, l.credit_usd, l.original_amount, l.currency, l.rate, l.rate_date,
+				       l.donor_id, l.donor_type, l.agreement_id, l.funding_window, l.earmark, l.project_id,
+				       l.activity_id, l.budget_category
+				  from journal_entry e join journal_line l on l.entry_id = e.id order by e.source_type, e.source_id, l.line_no""",
+				(java.sql.ResultSet rs) -> {
+					var key = rs.getString(1) + " " + rs.getLong(2);
+					var text = new StringBuilder();
+					for (int i = 3; i <= 21; i++) {
+						var value = rs.getObject(i);
+						text.append(value instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : value).append('|');
+					}
+					lines.merge(key, text.toString(), (a, b) -> a + "\n" + b);
+				});
+		return lines;
+	}
+
+	@Test
 	void theApplicationServesTheGeneratedData() throws Exception {
 		long agreement = jdbc.queryForObject(
 				"select agreement_id from receipt group by agreement_id order by count(*) desc, agreement_id limit 1",
