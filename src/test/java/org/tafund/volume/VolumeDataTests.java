@@ -386,7 +386,7 @@ class VolumeDataTests {
 	}
 
 	/**
-	 * The generator and the migration that posts the records stored before the journal (V17) agree:
+	 * The generator and the migration that posts the records stored before the journal (V16) agree:
 	 * with the generated journal set aside in a transaction that is rolled back, the migration posts
 	 * the same entries from the generated records.
 	 */
@@ -402,7 +402,7 @@ class VolumeDataTests {
 				own.update("delete from journal_line");
 				own.update("delete from journal_entry");
 				own.update("update journal_chain_head set last_entry_id = null, last_hash = ? where id = 1", "0".repeat(64));
-				new db.migration.V17__books_post_existing_records().migrate(new org.flywaydb.core.api.migration.Context() {
+				new db.migration.V16__books_post_existing_records().migrate(new org.flywaydb.core.api.migration.Context() {
 					@Override
 					public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
 						return null;
