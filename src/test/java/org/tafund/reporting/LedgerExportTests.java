@@ -268,6 +268,10 @@ class LedgerExportTests {
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(org.hamcrest.Matchers.containsString("Accumulated surplus (fund balance)")));
+		mvc.perform(get("/reports/trial-balance").param("from", FROM).param("to", TO).with(finance))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("/reports/trial-balance.xlsx?from=2019-01-01&amp;to=2019-12-31")));
 	}
 
 	@Autowired
