@@ -20,9 +20,14 @@ interface Agreements extends JpaRepository<Agreement, Long> {
 	@Query("select a from Agreement a where a.id = :id")
 	Optional<Agreement> findForUpdate(Long id);
 
+	/**
+	 * The receivables to revalue at a period end: an agreement cancelled after it was still
+	 * receivable then (the cancellation is dated on its own day).
+	 */
 	@Query("""
 			select a from Agreement a where a.signedOn is not null and a.signedOn <= :periodEnd
-			and a.cancelledOn is null and a.closedOn is null and a.currency <> 'USD' and a.conditional = false
+			and (a.cancelledOn is null or a.cancelledOn > :periodEnd) and a.closedOn is null
+			and a.currency <> 'USD' and a.conditional = false
 			order by a.id""")
 	List<Agreement> openInOtherCurrenciesSignedBy(java.time.LocalDate periodEnd);
 

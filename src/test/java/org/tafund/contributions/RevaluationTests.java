@@ -10,6 +10,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.tafund.books.Account;
+import org.tafund.books.Balance;
+import org.tafund.books.BalanceQuery;
+import org.tafund.books.Dimension;
+import org.tafund.books.JournalQueries;
 import org.tafund.donors.DonorDetails;
 import org.tafund.donors.DonorManagement;
 import org.tafund.donors.DonorType;
@@ -18,6 +23,7 @@ import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
 import org.tafund.support.IntegrationTest;
 import org.tafund.support.OwnDatabase;
+import org.tafund.support.TestClock;
 import org.tafund.support.TestRates;
 
 /**
@@ -36,6 +42,9 @@ class RevaluationTests {
 
 	@Autowired
 	ExchangeRateManagement rates;
+
+	@Autowired
+	JournalQueries books;
 
 	long donor() {
 		return donors.register(new DonorDetails("Revaluation Test Donor " + UUID.randomUUID(), DonorType.FOUNDATION,
@@ -111,6 +120,46 @@ class RevaluationTests {
 		// A run dated before one that already revalued the agreement is refused.
 		assertThatThrownBy(() -> contributions.revalue(LocalDate.parse("2024-10-31")))
 			.satisfies(e -> assertThat(key((BusinessRuleViolation) e)).isEqualTo("revaluation.laterRun"));
+	}
+
+
+	@Test
+	void revaluesAReceivableCancelledAfterThePeriodEndAtThatPeriodEnd() {
+		rate("CHF", "2025-07-01", "0.80");
+		rate("CHF", "2025-08-01", "1.00");
+		rate("CHF", "2025-09-01", "0.50");
+		// 100,000.00 CHF / 0.80 = 125,000.00 USD recognised at signature
+		var agreement = contributions.createAgreement(new AgreementTerms("CHF-" + UUID.randomUUID(), donor(), "CHF",
+				new BigDecimal("100000.00"), FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null,
+				false, null, null, LocalDate.parse("2025-07-10"),
+				List.of(new ScheduleLine(LocalDate.parse("2026-01-31"), new BigDecimal("100000.00")))));
+		// At 1.00: 100,000.00 USD, a loss of 25,000.00
+		contributions.revalue(LocalDate.parse("2025-08-31"));
+		assertThat(receivable(agreement.id(), "2025-08-31")).isEqualByComparingTo("100000.00");
+		// Cancelled today: until today it was binding, and its receivable is revalued at earlier period ends.
+		var cancelled = contributions.cancel(agreement.id(), contributions.agreement(agreement.id()).version());
+		var run = contributions.revalue(LocalDate.parse("2025-09-30"));
+		var line = run.lines().stream().filter(l -> l.agreementId().equals(agreement.id())).findFirst().orElseThrow();
+		// At 0.50: 200,000.00 USD; the run books +100,000.00 on top of the -25,000.00 booked before.
+		assertThat(line.outstanding()).isEqualTo(Money.of("100000.00", "CHF"));
+		assertThat(line.revaluedUsd()).isEqualTo(Money.usd("200000.00"));
+		assertThat(line.bookedUsd()).isEqualTo(Money.usd("100000.00"));
+		assertThat(receivable(agreement.id(), "2025-09-30")).isEqualByComparingTo("200000.00");
+		// A run on or after the cancellation takes back what the runs added: nothing is receivable any more.
+		assertThat(cancelled.status()).isEqualTo(AgreementStatus.CANCELLED);
+		var settled = contributions.revalue(TestClock.TODAY);
+		assertThat(settled.lines().stream().filter(l -> l.agreementId().equals(agreement.id())).findFirst().orElseThrow()
+			.bookedUsd()).isEqualTo(Money.usd("-75000.00"));
+		assertThat(receivable(agreement.id(), TestClock.TODAY.toString())).isEqualByComparingTo("0.00");
+	}
+
+	private BigDecimal receivable(long agreementId, String date) {
+		return books.sums(BalanceQuery.upTo(LocalDate.parse(date))
+			.accounts(Account.RECEIVABLE, Account.RECEIVABLE_FX)
+			.where(Dimension.AGREEMENT_ID, agreementId))
+			.stream()
+			.map(Balance::net)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 }
