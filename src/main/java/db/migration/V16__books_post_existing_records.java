@@ -18,6 +18,7 @@ import java.util.Set;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.tafund.books.EntryDraft;
@@ -79,7 +80,9 @@ public class V16__books_post_existing_records extends BaseJavaMigration {
 	@Override
 	public void migrate(Context context) throws Exception {
 		var dataSource = new SingleConnectionDataSource(context.getConnection(), true);
-		new Backfill(new JdbcTemplate(dataSource), JournalWriter.on(dataSource), Instant.now()).run();
+		int entries = new Backfill(new JdbcTemplate(dataSource), JournalWriter.on(dataSource), Instant.now()).run();
+		LoggerFactory.getLogger(V17__books_post_existing_records.class)
+			.info("Posted {} journal entries for the records stored before the journal", entries);
 	}
 
 	/** The records of one run of the migration, read a slice at a time and posted in batches. */
@@ -107,7 +110,8 @@ public class V16__books_post_existing_records extends BaseJavaMigration {
 			this.postedAt = postedAt;
 		}
 
-		void run() {
+		/** Posts what has no entry yet; returns how many entries it posted. */
+		int run() {
 			for (var type : SourceType.values()) {
 				posted.put(type, writer.postedIds(type));
 			}
@@ -124,6 +128,7 @@ public class V16__books_post_existing_records extends BaseJavaMigration {
 			revaluationRuns();
 			expenditure();
 			flush();
+			return entries;
 		}
 
 		// Agreements ----------------------------------------------------------------------------
@@ -176,8 +181,7 @@ public class V16__books_post_existing_records extends BaseJavaMigration {
 						receipts.put(r.id(), lines);
 					}
 				}
-				carried = carried.add(ContributionRules
-					.receivableChange(new EntryDraft(event.date(), event.type(), event.id(), "receivable", lines)));
+				carried = carried.add(ContributionRules.receivableChange(lines));
 			}
 
 		}
@@ -479,10 +483,6 @@ public class V16__books_post_existing_records extends BaseJavaMigration {
 				.stream()
 				.map(JournalEntryView.Line::toPosting)
 				.toList();
-		}
-
-		int entries() {
-			return entries;
 		}
 
 		private static LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -247,12 +247,11 @@ public final class ContributionRules {
 	}
 
 	/**
-	 * What an entry does to the receivable carried at the signature rate (debits less credits of
-	 * {@link Account#RECEIVABLE}): for callers that keep an agreement's balance as they go.
+	 * What an entry's lines do to the receivable carried at the signature rate (debits less credits
+	 * of {@link Account#RECEIVABLE}): for callers that keep an agreement's balance as they go.
 	 */
-	public static BigDecimal receivableChange(EntryDraft entry) {
-		return entry.lines()
-			.stream()
+	public static BigDecimal receivableChange(List<Posting> lines) {
+		return lines.stream()
 			.filter(line -> line.account() == Account.RECEIVABLE)
 			.map(line -> line.debitUsd().subtract(line.creditUsd()))
 			.reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);

@@ -307,7 +307,7 @@ final class Generator {
 
 	/** An entry's change of the agreement's receivable, now and at every run's period end on or after its date. */
 	private void carry(Agreement a, LocalDate on, EntryDraft entry) {
-		var change = ContributionRules.receivableChange(entry);
+		var change = ContributionRules.receivableChange(entry.lines());
 		if (change.signum() == 0) {
 			return;
 		}
