@@ -81,7 +81,7 @@ public class V16__books_post_existing_records extends BaseJavaMigration {
 	public void migrate(Context context) throws Exception {
 		var dataSource = new SingleConnectionDataSource(context.getConnection(), true);
 		int entries = new Backfill(new JdbcTemplate(dataSource), JournalWriter.on(dataSource), Instant.now()).run();
-		LoggerFactory.getLogger(V17__books_post_existing_records.class)
+		LoggerFactory.getLogger(V16__books_post_existing_records.class)
 			.info("Posted {} journal entries for the records stored before the journal", entries);
 	}
 
