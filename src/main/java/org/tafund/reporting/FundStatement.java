@@ -56,21 +56,8 @@ class FundStatement {
 
 	private final JdbcClient jdbc;
 
-	private final org.springframework.jdbc.core.JdbcTemplate template;
-
-	private final java.util.concurrent.Executor executor;
-
-	/** Every query on the caller's thread (tests that build a statement by hand). */
 	FundStatement(DataSource dataSource) {
-		this(dataSource, Runnable::run);
-	}
-
-	@org.springframework.beans.factory.annotation.Autowired
-	FundStatement(DataSource dataSource,
-			@org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") java.util.concurrent.Executor executor) {
 		this.jdbc = JdbcClient.create(dataSource);
-		this.template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
-		this.executor = executor;
 	}
 
 	@Transactional(readOnly = true)
