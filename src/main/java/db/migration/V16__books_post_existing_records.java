@@ -53,9 +53,9 @@ import org.tafund.shared.Money;
  * amendments, receipts and reversals, refunds, cancellation (on one day in that order, and by id
  * within a kind). The facts a rule needs of the moment (the agreement's total then, what had been
  * received before, the receivable carried) are kept as the agreement's events are posted. The
- * USD value recognised at signature and changed by each amendment comes from the stored figures:
- * the agreement's {@code recognised_usd} is its latest, an amendment's previous and new totals at
- * the signature rate the ones before.</li>
+ * USD value recognised at signature comes from the stored {@code recognised_usd} when the
+ * agreement was never amended; an amendment brings the receivable carried to what remains
+ * outstanding under its new total, as the application does.</li>
  * <li>Revaluation runs by period end, each line with its <b>stored</b> {@code booked_usd}: history
  * is never recomputed.</li>
  * <li>Expenditure and its reversals, project by project in the order of their dates. The segment
@@ -298,10 +298,9 @@ public class V16__books_post_existing_records extends BaseJavaMigration {
 						moment.total, rate, agreement.rateDate(), amendments.isEmpty() ? latest : moment.total.toUsd(rate)));
 				case AMENDMENT -> {
 					var m = (AmendmentRow) event.row();
-					boolean last = m.id() == amendments.get(amendments.size() - 1).id();
+					var newTotal = Money.of(m.newTotal(), currency);
 					yield ContributionRules.amended(a, new AmendmentFacts(m.id(), m.amendedOn(), m.reason(),
-							Money.of(m.previousTotal(), currency).toUsd(rate),
-							last ? latest : Money.of(m.newTotal(), currency).toUsd(rate)));
+							newTotal.minus(moment.received.min(newTotal)), moment.carried));
 				}
 				case RECEIPT -> {
 					var r = (ReceiptRow) event.row();

@@ -26,8 +26,9 @@ import org.tafund.shared.Text;
  * <p>Rules: a period can be closed once it has ended; a month (or a year) can only be closed when
  * every earlier month that has entries is closed, so that no late entry can change the opening
  * balance of a closed period; a year close covers all its months; a date is closed while an
- * active close covers it. Reopening is for administrators, with a reason, and audited; closing
- * again afterwards is a new close.
+ * active close covers it. Reopening is for administrators, with a reason, and audited, and goes
+ * backwards: the latest close first, since a later period's opening balance is an earlier one's
+ * closing; closing again afterwards is a new close.
  *
  * <p>At close, the trial balance of the period and the figures of every {@link PeriodReport} bean
  * are stored as canonical JSON with their SHA-256 (the fingerprint); they are returned byte for
@@ -89,6 +90,18 @@ public class PeriodClosing {
 			throw new BusinessRuleViolation("period.alreadyReopened",
 					ClosedPeriods.label(close.getKind(), close.getPeriodStart()));
 		}
+		// A later close (or a wider one around it) took this period's closing balance as its opening:
+		// reopening underneath it would let entries change figures that period stored.
+		closedPeriods.activeEndingOnOrAfter(close.getPeriodEnd(), true)
+			.stream()
+			.filter(other -> other.id() != close.getId())
+			.filter(other -> other.end().isAfter(close.getPeriodEnd()) || other.start().isBefore(close.getPeriodStart()))
+			.max(java.util.Comparator.comparing(ClosedPeriods.Cover::end))
+			.ifPresent(later -> {
+				throw new BusinessRuleViolation("period.reopen.laterClosed",
+						ClosedPeriods.label(close.getKind(), close.getPeriodStart()),
+						ClosedPeriods.label(later.kind(), later.start()));
+			});
 		close.reopen(CanonicalForm.stored(clock.instant()), Actors.current(), why);
 		return closes.save(close).view();
 	}

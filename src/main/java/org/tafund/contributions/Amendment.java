@@ -67,6 +67,31 @@ class Amendment extends AuditableEntity {
 		return reason;
 	}
 
+	Long getAgreementId() {
+		return agreementId;
+	}
+
+	/**
+	 * The total of an agreement on a date, from its amendments (all of them, in any order): the
+	 * new total of the latest one dated on or before it, else the total before the first one
+	 * recorded. Empty when there are none: the agreement's total has never changed.
+	 */
+	static java.util.Optional<BigDecimal> totalOn(java.util.List<Amendment> amendments, LocalDate date) {
+		Amendment first = null;
+		Amendment latest = null;
+		for (var amendment : amendments) {
+			if (first == null || amendment.id < first.id) {
+				first = amendment;
+			}
+			if (!amendment.amendedOn.isAfter(date) && (latest == null || amendment.amendedOn.isAfter(latest.amendedOn)
+					|| (amendment.amendedOn.equals(latest.amendedOn) && amendment.id > latest.id))) {
+				latest = amendment;
+			}
+		}
+		return first == null ? java.util.Optional.empty()
+				: java.util.Optional.of(latest != null ? latest.newTotal : first.previousTotal);
+	}
+
 	AgreementView.AmendmentLine line(String currency) {
 		return new AgreementView.AmendmentLine(amendedOn, reason, previousTotal.setScale(digits(currency)),
 				newTotal.setScale(digits(currency)), scheduleNumber, getCreatedBy());

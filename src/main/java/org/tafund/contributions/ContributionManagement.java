@@ -183,10 +183,17 @@ public class ContributionManagement {
 		var zero = new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO };
 		var lines = new ArrayList<RevaluationLine>();
 		var revalued = new java.util.HashMap<Long, Agreement>();
+		// An amendment dated after the period end is not part of it: the total is the one of that day.
+		var amendedLater = amendments.ofAgreementsAmendedAfter(periodEnd)
+			.stream()
+			.collect(java.util.stream.Collectors.groupingBy(Amendment::getAgreementId));
 		for (var agreement : agreements.openInOtherCurrenciesSignedBy(periodEnd)) {
 			var received = Money.rounded(receipts.netReceivedOnOrBefore(agreement.getId(), periodEnd),
 					agreement.getCurrency());
-			var outstanding = agreement.total().minus(received.min(agreement.total()));
+			var total = Amendment.totalOn(amendedLater.getOrDefault(agreement.getId(), List.of()), periodEnd)
+				.map(amount -> new Money(amount, agreement.getCurrency()))
+				.orElse(agreement.total());
+			var outstanding = total.minus(received.min(total));
 			if (outstanding.isPositive()) {
 				var last = lastRevalued.get(agreement.getId());
 				if (last != null && last.isAfter(periodEnd)) {
@@ -255,12 +262,12 @@ public class ContributionManagement {
 			throw new BusinessRuleViolation("amendment.beforeSignature", agreement.getSignedOn().toString());
 		}
 		postings.requireOpen(amendedOn, "amendedOn");
-		var recognisedBefore = agreement.getSignedOn() == null ? null : agreement.recognisedUsd();
-		var amendment = agreement.amend(amendedOn, reason, newTotal, schedule, received(agreement));
+		var received = received(agreement);
+		var amendment = agreement.amend(amendedOn, reason, newTotal, schedule, received);
 		amendments.save(amendment);
 		requireAllocationsCovered(agreement);
 		var view = saved(agreement);
-		postings.amended(agreement, amendment, recognisedBefore);
+		postings.amended(agreement, amendment, received);
 		return view;
 	}
 

@@ -56,9 +56,15 @@ class ContributionPostings {
 			.ifPresent(journal::post);
 	}
 
-	void amended(Agreement agreement, Amendment amendment, Money recognisedBefore) {
-		ContributionRules.amended(facts(agreement), new AmendmentFacts(amendment.getId(), amendment.getAmendedOn(),
-				amendment.getReason(), recognisedBefore, agreement.recognisedUsd()))
+	void amended(Agreement agreement, Amendment amendment, Money received) {
+		if (agreement.isConditional()) {
+			return;
+		}
+		var total = agreement.total();
+		ContributionRules
+			.amended(facts(agreement), new AmendmentFacts(amendment.getId(), amendment.getAmendedOn(),
+					amendment.getReason(), total.minus(received.min(total)),
+					receivable(agreement.getId(), Account.RECEIVABLE)))
 			.ifPresent(journal::post);
 	}
 

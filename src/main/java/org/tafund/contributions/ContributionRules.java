@@ -78,9 +78,13 @@ public final class ContributionRules {
 			Money recognisedUsd) {
 	}
 
-	/** An amendment: the USD value recognised before and after it, both at the signature rate. */
-	public record AmendmentFacts(long id, LocalDate amendedOn, String reason, Money recognisedBefore,
-			Money recognisedAfter) {
+	/**
+	 * An amendment: what remains outstanding under the new total (never below zero, in the
+	 * agreement's currency) and the receivable the books carry for the agreement at the signature
+	 * rate ({@link Account#RECEIVABLE}, in USD) before it.
+	 */
+	public record AmendmentFacts(long id, LocalDate amendedOn, String reason, Money outstandingAfter,
+			BigDecimal carriedReceivable) {
 	}
 
 	/**
@@ -123,15 +127,21 @@ public final class ContributionRules {
 	}
 
 	/**
-	 * An amendment, on its own date: only the change of the recognised value, at the signature
-	 * rate (receivable and revenue up, or down). Nothing for a conditional agreement or a change
-	 * of schedule alone.
+	 * An amendment, on its own date: the receivable is brought to what remains outstanding under
+	 * the new total at the signature rate, and revenue moves with it (up, or down). Only the change
+	 * is posted. What was received beyond the old total was revenue on the day it came, so raising
+	 * the total of an overpaid agreement recognises nothing twice; lowering it to what was received
+	 * relieves all that is carried, to the cent. Nothing for a conditional agreement or a change of
+	 * schedule alone.
 	 */
 	public static Optional<EntryDraft> amended(AgreementFacts agreement, AmendmentFacts amendment) {
 		if (agreement.conditional()) {
 			return Optional.empty();
 		}
-		var change = amendment.recognisedAfter().minus(amendment.recognisedBefore()).amount();
+		var outstanding = amendment.outstandingAfter();
+		var target = outstanding.isPositive() ? outstanding.toUsd(agreement.signatureRate()).amount()
+				: BigDecimal.ZERO;
+		var change = target.subtract(amendment.carriedReceivable());
 		if (change.signum() == 0) {
 			return Optional.empty();
 		}

@@ -307,6 +307,41 @@ class PeriodClosingTests {
 		assertThat(closing.snapshot(close.id())).contains("\"debits\":\"9.00\"");
 	}
 
+	@Test
+	void reopensBackwardsTheLatestCloseFirst() throws Exception {
+		var first = TestMonths.next(jdbc, 2);
+		var second = first.plusMonths(1);
+		book(first.atDay(3), "3.00");
+		book(second.atDay(4), "4.00");
+		var firstClose = close(first);
+		var secondClose = close(second);
+
+		// April's opening is March's closing: March cannot change while April stays closed.
+		mvc.perform(post("/api/v1/periods/{id}/reopen", firstClose.id()).with(ADMIN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"Late invoice\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("period.reopen.laterClosed"))
+			.andExpect(jsonPath("$.detail").value(Matchers.startsWith(monthName(first) + " cannot be reopened while "
+					+ monthName(second) + " is closed")));
+		assertThat(journal.isClosed(first.atDay(3))).isTrue();
+
+		mvc.perform(post("/api/v1/periods/{id}/reopen", secondClose.id()).with(ADMIN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"Late invoice\"}"))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/v1/periods/{id}/reopen", firstClose.id()).with(ADMIN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"Late invoice\"}"))
+			.andExpect(status().isOk());
+		assertThat(journal.isClosed(first.atDay(3))).isFalse();
+		assertThat(journal.isClosed(second.atDay(4))).isFalse();
+	}
+
+	private static String monthName(YearMonth month) {
+		return month.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.ENGLISH));
+	}
+
 	private void expectClose(String body, int status, String code) throws Exception {
 		var result = mvc.perform(post("/api/v1/periods/close").with(FINANCE)
 			.contentType(MediaType.APPLICATION_JSON)

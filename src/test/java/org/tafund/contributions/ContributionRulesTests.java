@@ -57,7 +57,7 @@ class ContributionRulesTests {
 		assertThat(ContributionRules.signed(conditional, new SignatureFacts(SIGNED, Money.of("50000.00", "SEK"),
 				new BigDecimal("9.5"), SIGNED, Money.usd("5263.16")))).isEmpty();
 		assertThat(ContributionRules.amended(conditional,
-				new AmendmentFacts(7, SIGNED, "More", Money.usd("5263.16"), Money.usd("6000.00")))).isEmpty();
+				new AmendmentFacts(7, SIGNED, "More", Money.of("57000.00", "SEK"), BigDecimal.ZERO))).isEmpty();
 		assertThat(ContributionRules.cancelled(conditional, SIGNED, new BigDecimal("5263.16"))).isEmpty();
 	}
 
@@ -122,26 +122,48 @@ class ContributionRulesTests {
 
 	@Test
 	void anAmendmentPostsOnlyTheChangeOnItsOwnDate() {
-		// NOK 15,000,000.00 lowered to 12,000,000.00: 1,447,178.00 - 1,808,972.50 = -361,794.50 at 8.292
+		// NOK 15,000,000.00 lowered to 12,000,000.00, nothing received:
+		// 12,000,000 / 8.292 = 1,447,178.00 against 1,808,972.50 carried, so -361,794.50
 		var on = LocalDate.parse("2014-06-01");
-		var entry = ContributionRules.amended(NOK,
-				new AmendmentFacts(20, on, "Donor lowered its contribution", Money.usd("1808972.50"),
-						Money.usd("1447178.00")))
+		var entry = ContributionRules.amended(NOK, new AmendmentFacts(20, on, "Donor lowered its contribution",
+				nok("12000000.00"), new BigDecimal("1808972.50")))
 			.orElseThrow();
 		assertThat(entry.accountingDate()).isEqualTo(on);
 		assertThat(entry.sourceType()).isEqualTo(SourceType.AMENDMENT);
 		assertThat(entry.description()).isEqualTo("Agreement NOR-2013-1 amended: Donor lowered its contribution");
 		assertThat(lines(entry)).containsExactly("RECEIVABLE GENERAL 0.00 361794.50", "REV_GENERAL GENERAL 361794.50 0.00");
-		// A raise goes the other way; a new schedule alone posts nothing.
-		assertThat(lines(ContributionRules.amended(NOK, new AmendmentFacts(21, on, "Raised", Money.usd("150000.00"),
-				Money.usd("170000.00"))).orElseThrow()))
-			.containsExactly("RECEIVABLE GENERAL 20000.00 0.00", "REV_GENERAL GENERAL 0.00 20000.00");
-		assertThat(ContributionRules.amended(NOK, new AmendmentFacts(22, on, "Schedule", Money.usd("150000.00"),
-				Money.usd("150000.00")))).isEmpty();
+		// Raised to 16,000,000.00 after 10,000,000.00 received (602,990.83 carried for the 5,000,000.00 left):
+		// 6,000,000 / 8.292 = 723,589.00, so +120,598.17.
+		assertThat(lines(ContributionRules.amended(NOK,
+				new AmendmentFacts(21, on, "Raised", nok("6000000.00"), new BigDecimal("602990.83")))
+			.orElseThrow()))
+			.containsExactly("RECEIVABLE GENERAL 120598.17 0.00", "REV_GENERAL GENERAL 0.00 120598.17");
+		// A new schedule alone posts nothing.
+		assertThat(ContributionRules.amended(NOK,
+				new AmendmentFacts(22, on, "Schedule", nok("5000000.00"), new BigDecimal("602990.83"))))
+			.isEmpty();
 		// A reason as long as the column allows still makes a description the journal accepts.
-		var longReason = ContributionRules.amended(NOK, new AmendmentFacts(23, on, "x".repeat(500),
-				Money.usd("1.00"), Money.usd("2.00"))).orElseThrow();
+		var longReason = ContributionRules.amended(NOK,
+				new AmendmentFacts(23, on, "x".repeat(500), nok("1.00"), BigDecimal.ZERO)).orElseThrow();
 		assertThat(longReason.description()).hasSize(EntryDraft.MAX_DESCRIPTION).endsWith("\u2026");
+	}
+
+	@Test
+	void raisingAnOverpaidAgreementRecognisesNothingTwice() {
+		// NOK 15,000,000.00 with 15,500,000.00 received: the 500,000.00 beyond it was revenue on the day
+		// it came. Raised to 15,500,000.00, nothing remains outstanding and nothing is carried.
+		assertThat(ContributionRules.amended(NOK,
+				new AmendmentFacts(24, RECEIVED, "Raised to what came", nok("0.00"), new BigDecimal("0.00"))))
+			.isEmpty();
+	}
+
+	@Test
+	void loweringToWhatWasReceivedRelievesTheLastCent() {
+		// Partial receipts relieved the receivable at the signature rate, each rounded: 0.01 was left carried.
+		assertThat(lines(ContributionRules.amended(NOK,
+				new AmendmentFacts(25, RECEIVED, "Lowered to what came", nok("0.00"), new BigDecimal("0.01")))
+			.orElseThrow()))
+			.containsExactly("RECEIVABLE GENERAL 0.00 0.01", "REV_GENERAL GENERAL 0.01 0.00");
 	}
 
 	@Test

@@ -153,6 +153,67 @@ class RevaluationTests {
 		assertThat(receivable(agreement.id(), TestClock.TODAY.toString())).isEqualByComparingTo("0.00");
 	}
 
+	@Test
+	void revaluesAPastPeriodEndAtTheTotalOfThatDayNotALaterAmendments() {
+		rate("GBP", "2023-01-01", "0.80");
+		rate("GBP", "2023-06-01", "0.50");
+		// GBP 100,000.00 / 0.80 = 125,000.00 USD recognised at signature
+		var agreement = contributions.createAgreement(new AgreementTerms("GBP-" + UUID.randomUUID(), donor(), "GBP",
+				new BigDecimal("100000.00"), FundingWindow.CPCJF_SPECIAL_PURPOSE, null, 1, null, null, null, null,
+				false, null, null, LocalDate.parse("2023-01-10"),
+				List.of(new ScheduleLine(LocalDate.parse("2024-01-31"), new BigDecimal("100000.00")))));
+		// Raised to 150,000.00 on 2023-09-01 (+50,000 / 0.80 = +62,500.00), recorded before the June run.
+		contributions.amend(agreement.id(), contributions.agreement(agreement.id()).version(),
+				LocalDate.parse("2023-09-01"), "Raised", new BigDecimal("150000.00"),
+				List.of(new ScheduleLine(LocalDate.parse("2024-01-31"), new BigDecimal("150000.00"))));
+		// On 2023-06-30 the agreement was still GBP 100,000.00: at 0.50 that is 200,000.00 USD against
+		// 125,000.00 carried, +75,000.00 (not the 150,000.00 signed in September).
+		var run = contributions.revalue(LocalDate.parse("2023-06-30"));
+		var line = run.lines().stream().filter(l -> l.agreementId().equals(agreement.id())).findFirst().orElseThrow();
+		assertThat(line.outstanding()).isEqualTo(Money.of("100000.00", "GBP"));
+		assertThat(line.revaluedUsd()).isEqualTo(Money.usd("200000.00"));
+		assertThat(line.bookedUsd()).isEqualTo(Money.usd("75000.00"));
+		assertThat(receivable(agreement.id(), "2023-06-30")).isEqualByComparingTo("200000.00");
+		// After the amendment the books carry 200,000.00 + 62,500.00.
+		assertThat(receivable(agreement.id(), "2023-09-30")).isEqualByComparingTo("262500.00");
+	}
+
+	@Test
+	void raisingAnOverpaidAgreementRecognisesItsRevenueOnce() {
+		rate("DKK", "2026-06-01", "8.00");
+		// Dated after every period end the other tests revalue, which would otherwise take it too.
+		// DKK 80,000.00 / 8.00 = 10,000.00 USD; 96,000.00 arrives as an overpayment: 12,000.00 USD of cash,
+		// 10,000.00 relieving the receivable and 2,000.00 of revenue of the day.
+		var agreement = contributions.createAgreement(new AgreementTerms("DKK-" + UUID.randomUUID(), donor(), "DKK",
+				new BigDecimal("80000.00"), FundingWindow.CPCJF_SPECIAL_PURPOSE, null, 1, null, null, null, null,
+				false, null, null, LocalDate.parse("2026-06-02"),
+				List.of(new ScheduleLine(LocalDate.parse("2026-12-31"), new BigDecimal("80000.00")))));
+		receive(agreement.id(), "2026-06-03", "96000.00", "DKK", true);
+		assertThat(revenue(agreement.id())).isEqualByComparingTo("12000.00");
+		// The donor confirms the higher figure: the total follows what came, and nothing is recognised again.
+		contributions.amend(agreement.id(), contributions.agreement(agreement.id()).version(),
+				LocalDate.parse("2026-06-04"), "Donor confirms the higher figure", new BigDecimal("96000.00"),
+				List.of(new ScheduleLine(LocalDate.parse("2026-12-31"), new BigDecimal("96000.00"))));
+		assertThat(revenue(agreement.id())).isEqualByComparingTo("12000.00");
+		assertThat(receivable(agreement.id(), "2026-12-31")).isEqualByComparingTo("0.00");
+		// Raised beyond it, only the new outstanding 4,000.00 / 8.00 = 500.00 is receivable and revenue.
+		contributions.amend(agreement.id(), contributions.agreement(agreement.id()).version(),
+				LocalDate.parse("2026-06-05"), "Raised again", new BigDecimal("100000.00"),
+				List.of(new ScheduleLine(LocalDate.parse("2026-12-31"), new BigDecimal("100000.00"))));
+		assertThat(revenue(agreement.id())).isEqualByComparingTo("12500.00");
+		assertThat(receivable(agreement.id(), "2026-12-31")).isEqualByComparingTo("500.00");
+	}
+
+	private BigDecimal revenue(long agreementId) {
+		return books.sums(BalanceQuery.upTo(LocalDate.of(9999, 12, 31))
+			.accounts(Account.REV_SPECIAL)
+			.where(Dimension.AGREEMENT_ID, agreementId))
+			.stream()
+			.map(Balance::net)
+			.reduce(BigDecimal.ZERO, BigDecimal::add)
+			.negate();
+	}
+
 	private BigDecimal receivable(long agreementId, String date) {
 		return books.sums(BalanceQuery.upTo(LocalDate.parse(date))
 			.accounts(Account.RECEIVABLE, Account.RECEIVABLE_FX)
