@@ -86,6 +86,10 @@ class Agreement extends AuditableEntity {
 	@Column(name = "conditional_terms", nullable = false)
 	private boolean conditional;
 
+	/** Goods or services at fair value: recognised as each delivery is recorded, never cash, never receivable. */
+	@Column(name = "in_kind", nullable = false)
+	private boolean inKind;
+
 	@Column(name = "period_start")
 	private LocalDate periodStart;
 
@@ -160,6 +164,11 @@ class Agreement extends AuditableEntity {
 		this.pscRate = psc;
 		this.pscApprovalReference = blank(terms.pscApprovalReference()) ? null : terms.pscApprovalReference().strip();
 		this.conditional = terms.conditional();
+		this.inKind = terms.inKind();
+		if (inKind && conditional) {
+			// An in-kind contribution is recognised as it is delivered already: conditions add nothing.
+			throw new BusinessRuleViolation("agreement.inKind.conditional");
+		}
 		if (terms.periodStart() != null && terms.periodEnd() != null && terms.periodEnd().isBefore(terms.periodStart())) {
 			throw new BusinessRuleViolation("agreement.period.order");
 		}
@@ -375,6 +384,10 @@ class Agreement extends AuditableEntity {
 
 	boolean isConditional() {
 		return conditional;
+	}
+
+	boolean isInKind() {
+		return inKind;
 	}
 
 	LocalDate getPeriodStart() {

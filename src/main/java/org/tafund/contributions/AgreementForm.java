@@ -18,7 +18,7 @@ record AgreementForm(@NotNull Long donorId, @NotBlank @Size(max = 60) String ref
 		@NotBlank @Size(min = 3, max = 3) String currency, @NotNull @Positive BigDecimal amount,
 		@NotNull FundingWindow window, @Size(max = 100) String pniInstitute, Integer earmarkLevel,
 		EarmarkKind earmarkKind, @Size(max = 100) String earmarkTarget, BigDecimal pscRate,
-		@Size(max = 100) String pscApprovalReference, Boolean conditional,
+		@Size(max = 100) String pscApprovalReference, Boolean conditional, Boolean inKind,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodStart,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodEnd,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedOn, @Valid List<Row> instalments,
@@ -32,14 +32,14 @@ record AgreementForm(@NotNull Long donorId, @NotBlank @Size(max = 60) String ref
 
 	static AgreementForm empty(Long donorId) {
 		return new AgreementForm(donorId, "", "USD", null, FundingWindow.CPCJF_GENERAL_PURPOSE, "", 1, null, "",
-				Agreement.STANDARD_PSC, "", false, null, null, null, blankRows(), null, null, null);
+				Agreement.STANDARD_PSC, "", false, false, null, null, null, blankRows(), null, null, null);
 	}
 
 	/** The form a pledge opens: its donor, currency, amount and window, ready to be completed. */
 	static AgreementForm fromPledge(Pledge.PledgeView pledge) {
 		return new AgreementForm(pledge.donorId(), "", pledge.amount().currency(), pledge.amount().amount(),
 				pledge.window() == null ? FundingWindow.CPCJF_GENERAL_PURPOSE : pledge.window(), "", 1, null, "",
-				Agreement.STANDARD_PSC, "", false, null, null, null, blankRows(), pledge.id(), null, null);
+				Agreement.STANDARD_PSC, "", false, false, null, null, null, blankRows(), pledge.id(), null, null);
 	}
 
 	private static List<Row> blankRows() {
@@ -59,7 +59,8 @@ record AgreementForm(@NotNull Long donorId, @NotBlank @Size(max = 60) String ref
 		return new AgreementTerms(reference, donorId, currency, amount, window, pniInstitute,
 				earmarkLevel == null ? 1 : earmarkLevel, earmarkKind, earmarkTarget, pscRate, pscApprovalReference,
 				conditional != null && conditional, periodStart, periodEnd, signedOn, lines,
-				java.util.stream.Stream.of(reportDue1, reportDue2).filter(java.util.Objects::nonNull).toList());
+				java.util.stream.Stream.of(reportDue1, reportDue2).filter(java.util.Objects::nonNull).toList(),
+				inKind != null && inKind);
 	}
 
 }

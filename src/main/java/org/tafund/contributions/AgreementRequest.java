@@ -17,7 +17,8 @@ record AgreementRequest(@NotNull Long donorId, @NotBlank @Size(max = 60) String 
 		@NotNull FundingWindow window, @Size(max = 100) String pniInstitute, Integer earmarkLevel,
 		EarmarkKind earmarkKind, @Size(max = 100) String earmarkTarget, BigDecimal pscRate,
 		@Size(max = 100) String pscApprovalReference, Boolean conditional, LocalDate periodStart, LocalDate periodEnd,
-		LocalDate signedOn, @NotEmpty @Valid List<@NotNull Line> instalments, Long pledgeId, List<@NotNull LocalDate> reportDueDates) {
+		LocalDate signedOn, @NotEmpty @Valid List<@NotNull Line> instalments, Long pledgeId, List<@NotNull LocalDate> reportDueDates,
+		Boolean inKind) {
 
 	record Line(@NotNull LocalDate dueOn, @NotNull @Positive BigDecimal amount) {
 	}
@@ -26,7 +27,7 @@ record AgreementRequest(@NotNull Long donorId, @NotBlank @Size(max = 60) String 
 		return new AgreementTerms(reference, donorId, currency, amount, window, pniInstitute,
 				earmarkLevel == null ? 1 : earmarkLevel, earmarkKind, earmarkTarget, pscRate, pscApprovalReference,
 				conditional != null && conditional, periodStart, periodEnd, signedOn, lines(instalments),
-				reportDueDates == null ? List.of() : reportDueDates);
+				reportDueDates == null ? List.of() : reportDueDates, inKind != null && inKind);
 	}
 
 	static List<ScheduleLine> lines(List<Line> lines) {

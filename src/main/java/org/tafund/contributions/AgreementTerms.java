@@ -8,9 +8,19 @@ import java.util.List;
 public record AgreementTerms(String reference, long donorId, String currency, BigDecimal amount, FundingWindow window,
 		String pniInstitute, int earmarkLevel, EarmarkKind earmarkKind, String earmarkTarget, BigDecimal pscRate,
 		String pscApprovalReference, boolean conditional, LocalDate periodStart, LocalDate periodEnd, LocalDate signedOn,
-		List<ScheduleLine> instalments, List<LocalDate> reportDueDates) {
+		List<ScheduleLine> instalments, List<LocalDate> reportDueDates, boolean inKind) {
 
-	/** Terms without donor report dates. */
+	/** Terms of a contribution in cash. */
+	public AgreementTerms(String reference, long donorId, String currency, BigDecimal amount, FundingWindow window,
+			String pniInstitute, int earmarkLevel, EarmarkKind earmarkKind, String earmarkTarget, BigDecimal pscRate,
+			String pscApprovalReference, boolean conditional, LocalDate periodStart, LocalDate periodEnd,
+			LocalDate signedOn, List<ScheduleLine> instalments, List<LocalDate> reportDueDates) {
+		this(reference, donorId, currency, amount, window, pniInstitute, earmarkLevel, earmarkKind, earmarkTarget,
+				pscRate, pscApprovalReference, conditional, periodStart, periodEnd, signedOn, instalments,
+				reportDueDates, false);
+	}
+
+	/** Terms of a contribution in cash, without donor report dates. */
 	public AgreementTerms(String reference, long donorId, String currency, BigDecimal amount, FundingWindow window,
 			String pniInstitute, int earmarkLevel, EarmarkKind earmarkKind, String earmarkTarget, BigDecimal pscRate,
 			String pscApprovalReference, boolean conditional, LocalDate periodStart, LocalDate periodEnd,

@@ -13,7 +13,7 @@ public record AgreementView(Long id, String reference, long donorId, String curr
 		LocalDate periodEnd, LocalDate signedOn, Money recognisedUsd, BigDecimal recognitionRate,
 		LocalDate recognitionRateDate, AgreementPosition position, Money receivedUsd, List<ReceiptView> receipts,
 		List<Refund.RefundView> refunds, List<AmendmentLine> amendments, List<EarlierInstalment> earlierSchedules,
-		List<LocalDate> reportDueDates, long version) {
+		List<LocalDate> reportDueDates, long version, boolean inKind) {
 
 	/** A dated change of total or schedule. */
 	public record AmendmentLine(LocalDate amendedOn, String reason, BigDecimal previousTotal, BigDecimal newTotal,

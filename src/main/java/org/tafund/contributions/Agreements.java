@@ -27,7 +27,7 @@ interface Agreements extends JpaRepository<Agreement, Long> {
 	@Query("""
 			select a from Agreement a where a.signedOn is not null and a.signedOn <= :periodEnd
 			and (a.cancelledOn is null or a.cancelledOn > :periodEnd) and a.closedOn is null
-			and a.currency <> 'USD' and a.conditional = false
+			and a.currency <> 'USD' and a.conditional = false and a.inKind = false
 			order by a.id""")
 	List<Agreement> openInOtherCurrenciesSignedBy(java.time.LocalDate periodEnd);
 

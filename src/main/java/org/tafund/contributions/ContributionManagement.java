@@ -359,6 +359,10 @@ public class ContributionManagement {
 		if (refundedOn == null) {
 			throw new BusinessRuleViolation("refund.date.required");
 		}
+		if (agreement.isInKind()) {
+			// Goods and services already used cannot be handed back as money: a wrong delivery is reversed.
+			throw new BusinessRuleViolation("agreement.inKind.noRefund", agreement.getReference());
+		}
 		BookingDates.require(refundedOn, LocalDate.now(clock), "refundedOn");
 		postings.requireOpen(refundedOn, "refundedOn");
 		if (refundedOn.isBefore(agreement.getSignedOn())) {
@@ -389,6 +393,10 @@ public class ContributionManagement {
 		if (agreement.getCancelledOn() != null) {
 			throw new BusinessRuleViolation("agreement.cancelled", agreement.getReference());
 		}
+		if (agreement.isInKind()) {
+			// Goods and services are used as they come: there is no money to allocate.
+			throw new BusinessRuleViolation("agreement.inKind.notAllocatable", agreement.getReference());
+		}
 		return new AllocationBasis(agreementId, agreement.getReference(), agreement.getDonorId(),
 				agreement.getFundingWindow(), agreement.getEarmarkLevel(), agreement.getEarmarkKind(),
 				agreement.getEarmarkTarget(), fundingUsd(agreement));
@@ -400,7 +408,7 @@ public class ContributionManagement {
 	 * reduces that only beyond an overpayment, since overpaid cash was never part of it.
 	 */
 	private Money fundingUsd(Agreement agreement) {
-		if (agreement.getSignedOn() == null || agreement.getCancelledOn() != null) {
+		if (agreement.getSignedOn() == null || agreement.getCancelledOn() != null || agreement.isInKind()) {
 			return Money.zero(Money.USD);
 		}
 		var id = agreement.getId();
@@ -554,7 +562,8 @@ public class ContributionManagement {
 				agreement.getPeriodEnd(), agreement.getSignedOn(), agreement.recognisedUsd(),
 				agreement.getRecognitionRate(), agreement.getRecognitionRateDate(),
 				agreement.position(received(agreement), refunded(agreement), today), receivedUsd, receiptViews,
-				refundViews, amendmentLines, earlier, agreement.getReportDueDates(), agreement.getVersion());
+				refundViews, amendmentLines, earlier, agreement.getReportDueDates(), agreement.getVersion(),
+				agreement.isInKind());
 	}
 
 	private static String blankToNull(String s) {

@@ -57,7 +57,7 @@ class ContributionPostings {
 	}
 
 	void amended(Agreement agreement, Amendment amendment, Money received) {
-		if (agreement.isConditional()) {
+		if (agreement.isConditional() || agreement.isInKind()) {
 			return;
 		}
 		var total = agreement.total();
@@ -69,8 +69,8 @@ class ContributionPostings {
 	}
 
 	void cancelled(Agreement agreement) {
-		// A conditional agreement carries no receivable: no need to ask the books.
-		if (agreement.isConditional()) {
+		// A conditional or in-kind agreement carries no receivable: no need to ask the books.
+		if (agreement.isConditional() || agreement.isInKind()) {
 			return;
 		}
 		ContributionRules
@@ -79,8 +79,9 @@ class ContributionPostings {
 	}
 
 	void received(Agreement agreement, ReceiptView receipt, Money receivedBefore) {
-		// A conditional agreement carries no receivable: no need to ask the books.
-		var carried = agreement.isConditional() ? BigDecimal.ZERO : receivable(agreement.getId(), Account.RECEIVABLE);
+		// A conditional or in-kind agreement carries no receivable: no need to ask the books.
+		var carried = agreement.isConditional() || agreement.isInKind() ? BigDecimal.ZERO
+				: receivable(agreement.getId(), Account.RECEIVABLE);
 		journal.post(ContributionRules.received(facts(agreement),
 				new ReceiptFacts(receipt.id(), receipt.receivedOn(), receipt.amount(), receipt.rate(),
 						receipt.rateDate(), receipt.usd(), receipt.inAgreementCurrency(), receipt.bankReference(),
@@ -88,8 +89,9 @@ class ContributionPostings {
 	}
 
 	void reversed(Agreement agreement, ReceiptView original, ReceiptView reversal) {
-		var posted = books.entryBySource(SourceType.RECEIPT, original.id())
-			.orElseThrow(() -> new BusinessRuleViolation("journal.notPosted", SourceType.RECEIPT.name(), original.id()));
+		var source = agreement.isInKind() ? SourceType.IN_KIND_DELIVERY : SourceType.RECEIPT;
+		var posted = books.entryBySource(source, original.id())
+			.orElseThrow(() -> new BusinessRuleViolation("journal.notPosted", source.name(), original.id()));
 		journal.post(ContributionRules.reversed(facts(agreement), reversal.id(), reversal.receivedOn(),
 				reversal.reason(), posted.lines().stream().map(JournalEntryView.Line::toPosting).toList()));
 	}

@@ -39,20 +39,34 @@ public final class ContributionRules {
 	/**
 	 * What every entry of an agreement says about it. {@code donorType} is the donor's type by
 	 * name ({@code MEMBER_STATE}, ...); {@code signatureRate} (units per USD) is the rate its
-	 * receivable is carried at, null before signature.
+	 * receivable is carried at, null before signature; {@code inKind}: goods or services at fair
+	 * value, recognised as they are delivered.
 	 */
 	public record AgreementFacts(long id, String reference, long donorId, String donorType, FundingWindow window,
-			EarmarkKind earmarkKind, String earmarkTarget, boolean conditional, BigDecimal signatureRate) {
+			EarmarkKind earmarkKind, String earmarkTarget, boolean conditional, BigDecimal signatureRate,
+			boolean inKind) {
 
 		public AgreementFacts {
 			Objects.requireNonNull(reference, "reference");
 			Objects.requireNonNull(window, "window");
 		}
 
+		/** An agreement in cash. */
+		public AgreementFacts(long id, String reference, long donorId, String donorType, FundingWindow window,
+				EarmarkKind earmarkKind, String earmarkTarget, boolean conditional, BigDecimal signatureRate) {
+			this(id, reference, donorId, donorType, window, earmarkKind, earmarkTarget, conditional, signatureRate,
+					false);
+		}
+
 		static AgreementFacts of(Agreement agreement, String donorType) {
 			return new AgreementFacts(agreement.getId(), agreement.getReference(), agreement.getDonorId(), donorType,
 					agreement.getFundingWindow(), agreement.getEarmarkKind(), agreement.getEarmarkTarget(),
-					agreement.isConditional(), agreement.getRecognitionRate());
+					agreement.isConditional(), agreement.getRecognitionRate(), agreement.isInKind());
+		}
+
+		/** Revenue comes with what arrives, not at signature: conditional and in-kind agreements carry no receivable. */
+		public boolean recognisedOnArrival() {
+			return conditional || inKind;
 		}
 
 		/** General-purpose funds for the CPCJF general-purpose window, special-purpose for all others. */
@@ -60,9 +74,9 @@ public final class ContributionRules {
 			return window == FundingWindow.CPCJF_GENERAL_PURPOSE ? Segment.GENERAL : Segment.SPECIAL;
 		}
 
-		/** The contribution revenue account of its funding window. */
+		/** The contribution revenue account of its funding window, or in-kind revenue. */
 		public Account revenue() {
-			return Account.revenue(window.name());
+			return inKind ? Account.REV_IN_KIND : Account.revenue(window.name());
 		}
 
 		/** Donor and its type, agreement, funding window and earmark ({@code THEME:EXTRADITION}). */
@@ -112,7 +126,7 @@ public final class ContributionRules {
 	 * conditional agreement posts nothing (its revenue comes with its cash).
 	 */
 	public static Optional<EntryDraft> signed(AgreementFacts agreement, SignatureFacts signature) {
-		if (agreement.conditional()) {
+		if (agreement.recognisedOnArrival()) {
 			return Optional.empty();
 		}
 		var usd = signature.recognisedUsd().amount();
@@ -135,7 +149,7 @@ public final class ContributionRules {
 	 * schedule alone.
 	 */
 	public static Optional<EntryDraft> amended(AgreementFacts agreement, AmendmentFacts amendment) {
-		if (agreement.conditional()) {
+		if (agreement.recognisedOnArrival()) {
 			return Optional.empty();
 		}
 		var outstanding = amendment.outstandingAfter();
@@ -161,7 +175,7 @@ public final class ContributionRules {
 	 */
 	public static Optional<EntryDraft> cancelled(AgreementFacts agreement, LocalDate cancelledOn,
 			BigDecimal carriedReceivable) {
-		if (agreement.conditional() || carriedReceivable.signum() == 0) {
+		if (agreement.recognisedOnArrival() || carriedReceivable.signum() == 0) {
 			return Optional.empty();
 		}
 		var dims = agreement.dimensions();
@@ -179,12 +193,23 @@ public final class ContributionRules {
 	 * received, otherwise down to the outstanding that remains at the signature rate (so that
 	 * rounding never accumulates); the difference to the cash applied is a realised exchange gain
 	 * or loss. What comes beyond the agreement (recorded as an overpayment) is revenue of the day.
-	 * On a conditional agreement the cash is the revenue.
+	 * On a conditional agreement the cash is the revenue. On an in-kind agreement a "receipt" is a
+	 * delivery of goods or services: its fair value, at the rate of its date, is in-kind revenue
+	 * and an equal expense (they are used as they come), and no cash moves.
 	 */
 	public static EntryDraft received(AgreementFacts agreement, ReceiptFacts receipt) {
 		var dims = agreement.dimensions();
 		var segment = agreement.segment();
 		var cash = receipt.usd().amount();
+		if (agreement.inKind()) {
+			return EntryDraft.of(receipt.receivedOn(), SourceType.IN_KIND_DELIVERY, receipt.id(),
+					EntryDraft.abbreviate("In-kind delivery on " + agreement.reference()
+							+ (receipt.bankReference() == null ? "" : " (" + receipt.bankReference() + ")")))
+				.line(Posting.debit(Account.IN_KIND_EXPENSE, segment, cash, dims)
+					.converted(receipt.amount(), receipt.rate(), receipt.rateDate()))
+				.credit(Account.REV_IN_KIND, segment, cash, dims)
+				.draft();
+		}
 		var entry = EntryDraft.of(receipt.receivedOn(), SourceType.RECEIPT, receipt.id(),
 				EntryDraft.abbreviate("Receipt on " + agreement.reference()
 						+ (receipt.bankReference() == null ? "" : " (" + receipt.bankReference() + ")")))

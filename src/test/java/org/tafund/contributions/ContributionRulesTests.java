@@ -236,6 +236,26 @@ class ContributionRulesTests {
 		assertThat(agreement(7, "D", FundingWindow.DIRECT_UNODC_PROJECT, false, "1").segment()).isEqualTo(Segment.SPECIAL);
 	}
 
+	@Test
+	void anInKindAgreementPostsNothingUntilADeliveryWhichIsRevenueAndAnEqualExpense() {
+		var inKind = new AgreementFacts(8, "IK-8", 100, "MEMBER_STATE", FundingWindow.CPCJF_SPECIAL_PURPOSE, null, null,
+				false, new BigDecimal("300"), true);
+		assertThat(inKind.revenue()).isEqualTo(Account.REV_IN_KIND);
+		assertThat(ContributionRules.signed(inKind, new SignatureFacts(SIGNED, Money.of("6000000.00", "HUF"),
+				new BigDecimal("300"), SIGNED, Money.usd("20000.00")))).isEmpty();
+		assertThat(ContributionRules.amended(inKind,
+				new AmendmentFacts(9, SIGNED, "More", Money.of("1000.00", "HUF"), BigDecimal.ZERO))).isEmpty();
+		assertThat(ContributionRules.cancelled(inKind, SIGNED, new BigDecimal("5.00"))).isEmpty();
+		// HUF 3,000,000.00 delivered at 300: 10,000.00 USD of in-kind revenue and expense, no cash.
+		var entry = ContributionRules.received(inKind, new ReceiptFacts(15, RECEIVED, Money.of("3000000.00", "HUF"),
+				new BigDecimal("300"), RECEIVED, Money.usd("10000.00"), Money.of("3000000.00", "HUF"), "Mission 1",
+				Money.of("6000000.00", "HUF"), Money.of("0.00", "HUF"), BigDecimal.ZERO));
+		assertThat(entry.sourceType()).isEqualTo(SourceType.IN_KIND_DELIVERY);
+		assertThat(entry.description()).isEqualTo("In-kind delivery on IK-8 (Mission 1)");
+		assertThat(lines(entry)).containsExactly("IN_KIND_EXPENSE SPECIAL 10000.00 0.00", "REV_IN_KIND SPECIAL 0.00 10000.00");
+		assertThat(entry.lines().get(0).original()).isEqualTo(Money.of("3000000.00", "HUF"));
+	}
+
 	static AgreementFacts agreement(long id, String reference, FundingWindow window, boolean conditional, String rate) {
 		return new AgreementFacts(id, reference, 100, "MEMBER_STATE", window, null, null, conditional, new BigDecimal(rate));
 	}
