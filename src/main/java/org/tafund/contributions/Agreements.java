@@ -31,6 +31,9 @@ interface Agreements extends JpaRepository<Agreement, Long> {
 			order by a.id""")
 	List<Agreement> openInOtherCurrenciesSignedBy(java.time.LocalDate periodEnd);
 
+	@Query("select distinct a.fundingWindow from Agreement a where a.id in :ids")
+	List<FundingWindow> windowsOf(java.util.Collection<Long> ids);
+
 	@Query("""
 			select distinct a from Agreement a join a.instalments i
 			where a.signedOn is not null and a.cancelledOn is null and a.closedOn is null

@@ -232,6 +232,12 @@ public class ContributionManagement {
 		}
 	}
 
+	/** The funding windows of some agreements (each once): what decides the segment of a project they fund. */
+	@Transactional(readOnly = true)
+	public List<FundingWindow> windowsOf(java.util.Collection<Long> agreementIds) {
+		return agreementIds.isEmpty() ? List.of() : agreements.windowsOf(agreementIds);
+	}
+
 	@Transactional(readOnly = true)
 	public List<RevaluationView> revaluations() {
 		return revaluations.findAllByOrderByPeriodEndDesc().stream().map(RevaluationRun::view).toList();

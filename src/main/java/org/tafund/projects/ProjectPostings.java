@@ -55,12 +55,11 @@ class ProjectPostings {
 	}
 
 	private Segment segment(long projectId) {
-		return ExpenditureRules.segment(allocations.findByProjectIdOrderByAllocatedOnAscIdAsc(projectId)
+		// The windows alone: loading each agreement with its receipts would cost a statement per row.
+		return ExpenditureRules.segment(contributions.windowsOf(allocations.findByProjectIdOrderByAllocatedOnAscIdAsc(projectId)
 			.stream()
 			.map(Allocation::getAgreementId)
-			.distinct()
-			.map(id -> contributions.agreement(id).window())
-			.toList());
+			.collect(java.util.stream.Collectors.toSet())));
 	}
 
 }
