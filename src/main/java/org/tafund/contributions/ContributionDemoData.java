@@ -98,6 +98,17 @@ class ContributionDemoData implements SmartInitializingSingleton {
 				today.minusMonths(8), today.minusMonths(7), "10000000", today.plusMonths(4), "20000000");
 		receipt(jpn, today.minusMonths(7).plusDays(10), "10000000", "JPY", "JP-MOFA-2231");
 
+		// Japan again, in kind: two legislative drafting experts for a month each, at their fair value;
+		// the first month has been delivered.
+		var jpnInKind = contributions.createAgreement(new AgreementTerms(
+				"JPN-" + today.minusMonths(5).getYear() + "-IK", japan, "JPY", new BigDecimal("6000000"),
+				FundingWindow.CPCJF_SPECIAL_PURPOSE, null, 2, EarmarkKind.THEME, "EXTRADITION", null, null, false, null,
+				null, today.minusMonths(5),
+				List.of(new ScheduleLine(today.minusMonths(3), new BigDecimal("3000000")),
+						new ScheduleLine(today.plusMonths(2), new BigDecimal("3000000"))),
+				List.of(today.plusMonths(8)), true));
+		receipt(jpnInKind, today.minusMonths(3).plusDays(1), "3000000", "JPY", "Expert mission report 1");
+
 		// United Kingdom: earmarked to Nigeria; paid in USD, converted through the UN rates.
 		var gbr = agreement("GBR-" + today.minusMonths(6).getYear() + "-NGA", uk, "GBP", "750000.00",
 				FundingWindow.CPCJF_SPECIAL_PURPOSE, 3, EarmarkKind.COUNTRY, "NGA", null, null, false,
@@ -124,7 +135,7 @@ class ContributionDemoData implements SmartInitializingSingleton {
 		contributions.createAgreement(terms("SPA-DRAFT-1", company, "USD", "50000.00",
 				FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null, false, null,
 				today.plusMonths(3), "50000.00", null, null));
-		log.info("Demo data: 8 donors, 7 agreements, rates for {} currencies.", BASE_RATES.size());
+		log.info("Demo data: 8 donors, 8 agreements, rates for {} currencies.", BASE_RATES.size());
 	}
 
 	private void monthlyRates(LocalDate from, LocalDate to) {
