@@ -214,15 +214,15 @@ class AccessMatrixTests {
 		routes.add(new Route("GET", "/contributions/agreements/{id}", "/contributions/agreements/" + agreementId, 200,
 				ANY_ROLE, false, null));
 		routes.add(new Route("POST", "/contributions/agreements/{id}/receipts",
-				"/contributions/agreements/999999/receipts", 302, FINANCE_ADMIN, false, ""));
+				"/contributions/agreements/999999/receipts", 404, FINANCE_ADMIN, false, ""));
 		routes.add(new Route("POST", "/contributions/agreements/{id}/receipts/{receiptId}/reversal",
 				"/contributions/agreements/999999/receipts/999999/reversal", 404, FINANCE_ADMIN, false, ""));
 		routes.add(new Route("POST", "/contributions/agreements/{id}/refunds", "/contributions/agreements/999999/refunds",
-				302, FINANCE_ADMIN, false, ""));
+				404, FINANCE_ADMIN, false, ""));
 		routes.add(new Route("POST", "/contributions/pledges", "/contributions/pledges", 400, DONOR_ADMIN, false, ""));
 		routes.add(new Route("GET", "/contributions/revaluations", "/contributions/revaluations", 200, ANY_ROLE, false,
 				null));
-		routes.add(new Route("POST", "/contributions/revaluations", "/contributions/revaluations", 302, FINANCE_ADMIN,
+		routes.add(new Route("POST", "/contributions/revaluations", "/contributions/revaluations", 200, FINANCE_ADMIN,
 				false, ""));
 		routes.add(new Route("POST", "/api/v1/pledges", "/api/v1/pledges", 400, DONOR_ADMIN, false, "{}"));
 		routes.add(new Route("GET", "/api/v1/pledges", "/api/v1/pledges", 200, ANY_ROLE, false, null));
@@ -230,7 +230,7 @@ class AccessMatrixTests {
 		routes.add(new Route("GET", "/api/v1/revaluations", "/api/v1/revaluations", 200, ANY_ROLE, false, null));
 		for (var action : List.of("sign", "amendments", "cancel", "close")) {
 			routes.add(new Route("POST", "/contributions/agreements/{id}/" + action,
-					"/contributions/agreements/999999/" + action, action.equals("amendments") ? 302 : 400, DONOR_ADMIN,
+					"/contributions/agreements/999999/" + action, action.equals("amendments") ? 404 : 400, DONOR_ADMIN,
 					false, ""));
 		}
 		routes.add(new Route("GET", "/history/{entity}/{id}", "/history/Donor/" + donorId, 200, ANY_ROLE, false, null));
@@ -240,11 +240,11 @@ class AccessMatrixTests {
 		routes.add(new Route("GET", "/projects/new", "/projects/new", 200, PROJECT_WRITERS, false, null));
 		routes.add(new Route("POST", "/projects", "/projects", 302, PROJECT_WRITERS, false, ""));
 		routes.add(new Route("GET", "/projects/{id}", "/projects/" + projectId, 200, ANY_ROLE, false, null));
-		routes.add(new Route("POST", "/projects/{id}/expenditures", "/projects/" + projectId + "/expenditures", 302,
+		routes.add(new Route("POST", "/projects/{id}/expenditures", "/projects/" + projectId + "/expenditures", 200,
 				PROJECT_WRITERS, false, ""));
 		routes.add(new Route("POST", "/projects/{id}/expenditures/{expenditureId}/reversal",
 				"/projects/" + projectId + "/expenditures/999999/reversal", 404, PROJECT_WRITERS, false, ""));
-		routes.add(new Route("POST", "/projects/{id}/allocations", "/projects/" + projectId + "/allocations", 302,
+		routes.add(new Route("POST", "/projects/{id}/allocations", "/projects/" + projectId + "/allocations", 200,
 				FINANCE_ADMIN, false, ""));
 		routes.add(new Route("GET", "/projects/requests", "/projects/requests", 200, ANY_ROLE, false, null));
 		routes.add(new Route("POST", "/projects/requests", "/projects/requests", 302, PROJECT_WRITERS, false, ""));

@@ -2,6 +2,7 @@ package org.tafund.contributions;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -13,6 +14,18 @@ import jakarta.validation.constraints.Size;
 /** The amendment form of the agreement page: new total and schedule, dated and reasoned. */
 record AmendmentForm(@NotNull Long version, @NotNull LocalDate amendedOn, @NotBlank @Size(max = 500) String reason,
 		@NotNull @Positive BigDecimal amount, @Valid List<AgreementForm.Row> instalments) {
+
+	/** The form as the agreement page opens it: today, the current total and schedule, blank rows to add more. */
+	static AmendmentForm of(AgreementView agreement, LocalDate today) {
+		var rows = new ArrayList<AgreementForm.Row>();
+		for (var line : agreement.position().instalments()) {
+			rows.add(new AgreementForm.Row(line.dueOn(), line.due().amount()));
+		}
+		while (rows.size() < AgreementForm.ROWS) {
+			rows.add(new AgreementForm.Row(null, null));
+		}
+		return new AmendmentForm(agreement.version(), today, "", agreement.total().amount(), rows);
+	}
 
 	List<ScheduleLine> lines() {
 		return instalments == null ? List.of()

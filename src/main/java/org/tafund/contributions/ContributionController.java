@@ -105,22 +105,24 @@ class ContributionController {
 
 	@GetMapping("/revaluations")
 	String revaluations(Model model) {
-		model.addAttribute("runs", contributions.revaluations());
-		model.addAttribute("today", LocalDate.now(clock));
-		return "contributions/revaluations";
+		model.addAttribute("form", new RevaluationForm(null));
+		return revaluationsPage(model);
 	}
 
 	@PostMapping("/revaluations")
-	String revalue(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodEnd,
+	String revalue(@ModelAttribute("form") RevaluationForm form, BindingResult result, Model model,
 			RedirectAttributes flash) {
-		try {
-			contributions.revalue(periodEnd);
-			flash.addFlashAttribute("message", "revaluation.recorded");
+		if (!result.hasErrors()) {
+			try {
+				contributions.revalue(form.periodEnd());
+				flash.addFlashAttribute("message", "revaluation.recorded");
+				return "redirect:/contributions/revaluations";
+			}
+			catch (BusinessRuleViolation e) {
+				e.rejectIn(result);
+			}
 		}
-		catch (BusinessRuleViolation e) {
-			flash.addFlashAttribute("problem", new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments()));
-		}
-		return "redirect:/contributions/revaluations";
+		return revaluationsPage(model);
 	}
 
 	@PostMapping("/agreements")
@@ -134,7 +136,7 @@ class ContributionController {
 				return "redirect:/contributions/agreements/" + agreement.id();
 			}
 			catch (BusinessRuleViolation e) {
-				result.reject(e.messageKey(), e.arguments(), null);
+				e.rejectIn(result);
 			}
 		}
 		return withChoices(model);
@@ -142,83 +144,131 @@ class ContributionController {
 
 	@GetMapping("/agreements/{id}")
 	String show(@PathVariable long id, Model model) {
-		var agreement = contributions.agreement(id);
-		model.addAttribute("agreement", agreement);
-		model.addAttribute("donor", donors.get(agreement.donorId()));
-		model.addAttribute("today", LocalDate.now(clock));
-		return "contributions/agreement";
+		return agreementPage(id, model);
 	}
+
+	// The money forms of the agreement page: booked, back to the page; refused, the page again with
+	// the form as typed and the reason beside the field it concerns (or above the form).
 
 	@PostMapping("/agreements/{id}/receipts")
-	String receive(@PathVariable long id, @Valid ReceiptRequest receipt, BindingResult result,
-			RedirectAttributes flash) {
-		return act(id, result, flash, "receipt.recorded", () -> contributions.recordReceipt(id, receipt.toCommand()));
-	}
-
-	@PostMapping("/agreements/{id}/receipts/{receiptId}/reversal")
-	String reverse(@PathVariable long id, @PathVariable long receiptId, @RequestParam(defaultValue = "") String reason,
-			RedirectAttributes flash) {
-		return act(id, null, flash, "receipt.reversed", () -> contributions.reverseReceipt(receiptId, reason));
+	String receive(@PathVariable long id, @Valid @ModelAttribute("receiptForm") ReceiptRequest receipt,
+			BindingResult result, Model model, RedirectAttributes flash) {
+		return submit(id, result, model, flash, "receipt.recorded",
+				() -> contributions.recordReceipt(id, receipt.toCommand()));
 	}
 
 	@PostMapping("/agreements/{id}/refunds")
-	String refund(@PathVariable long id,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate refundedOn,
-			@RequestParam(required = false) BigDecimal amount, @RequestParam(defaultValue = "") String reason,
-			RedirectAttributes flash) {
-		return act(id, null, flash, "refund.recorded", () -> {
-			if (amount == null) {
-				throw new BusinessRuleViolation("refund.amount.positive");
-			}
-			return contributions.refund(id, refundedOn, amount, reason);
-		});
+	String refund(@PathVariable long id, @ModelAttribute("refundForm") RefundForm form, BindingResult result,
+			Model model, RedirectAttributes flash) {
+		if (!result.hasFieldErrors("amount") && form.amount() == null) {
+			result.rejectValue("amount", "refund.amount.positive");
+		}
+		return submit(id, result, model, flash, "refund.recorded",
+				() -> contributions.refund(id, form.refundedOn(), form.amount(), form.reason()));
 	}
 
 	@PostMapping("/agreements/{id}/sign")
 	String sign(@PathVariable long id, @RequestParam long version,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedOn,
+			@ModelAttribute("signatureForm") SignatureForm form, BindingResult result, Model model,
 			RedirectAttributes flash) {
-		return act(id, null, flash, "agreement.signed", () -> {
-			if (signedOn == null) {
-				throw new BusinessRuleViolation("agreement.signedOn.required");
-			}
-			return contributions.sign(id, version, signedOn);
-		});
+		if (!result.hasFieldErrors("signedOn") && form.signedOn() == null) {
+			result.rejectValue("signedOn", "agreement.signedOn.required");
+		}
+		return submit(id, result, model, flash, "agreement.signed",
+				() -> contributions.sign(id, version, form.signedOn()));
 	}
 
 	@PostMapping("/agreements/{id}/amendments")
-	String amend(@PathVariable long id, @Valid AmendmentForm form, BindingResult result, RedirectAttributes flash) {
-		return act(id, result, flash, "agreement.amended", () -> contributions.amend(id, form.version(),
+	String amend(@PathVariable long id, @Valid @ModelAttribute("amendmentForm") AmendmentForm form,
+			BindingResult result, Model model, RedirectAttributes flash) {
+		return submit(id, result, model, flash, "agreement.amended", () -> contributions.amend(id, form.version(),
 				form.amendedOn(), form.reason(), form.amount(), form.lines()));
 	}
 
+	@PostMapping("/agreements/{id}/receipts/{receiptId}/reversal")
+	String reverse(@PathVariable long id, @PathVariable long receiptId, @RequestParam(defaultValue = "") String reason,
+			Model model, RedirectAttributes flash) {
+		try {
+			contributions.reverseReceipt(receiptId, reason);
+			flash.addFlashAttribute("message", "receipt.reversed");
+			return "redirect:/contributions/agreements/" + id;
+		}
+		catch (BusinessRuleViolation e) {
+			// Dated today: the refusal is shown on the receipt's line, with the reason as typed.
+			model.addAttribute("reversalOf", receiptId);
+			model.addAttribute("reversalReason", reason);
+			model.addAttribute("reversalProblem", resolvable(e));
+			return agreementPage(id, model);
+		}
+	}
+
 	@PostMapping("/agreements/{id}/cancel")
-	String cancel(@PathVariable long id, @RequestParam long version, RedirectAttributes flash) {
-		return act(id, null, flash, "agreement.cancelledNow", () -> contributions.cancel(id, version));
+	String cancel(@PathVariable long id, @RequestParam long version, Model model, RedirectAttributes flash) {
+		return act(id, model, flash, "agreement.cancelledNow", () -> contributions.cancel(id, version));
 	}
 
 	@PostMapping("/agreements/{id}/close")
-	String close(@PathVariable long id, @RequestParam long version, RedirectAttributes flash) {
-		return act(id, null, flash, "agreement.closedNow", () -> contributions.close(id, version));
+	String close(@PathVariable long id, @RequestParam long version, Model model, RedirectAttributes flash) {
+		return act(id, model, flash, "agreement.closedNow", () -> contributions.close(id, version));
 	}
 
-	// Money forms come back to the agreement page: the booking is there, or the reason it was refused.
-	private static String act(long id, BindingResult result, RedirectAttributes flash, String success,
-			java.util.function.Supplier<?> action) {
-		if (result != null && result.hasErrors()) {
-			var error = result.getAllErrors().get(0);
-			flash.addFlashAttribute("problem", new DefaultMessageSourceResolvable(new String[] { "form.invalid" },
-					new Object[] { error instanceof org.springframework.validation.FieldError f ? f.getField() : "" }));
+	private String submit(long id, BindingResult result, Model model, RedirectAttributes flash, String success,
+			Runnable action) {
+		if (!result.hasErrors()) {
+			try {
+				action.run();
+				flash.addFlashAttribute("message", success);
+				return "redirect:/contributions/agreements/" + id;
+			}
+			catch (BusinessRuleViolation e) {
+				e.rejectIn(result);
+			}
+		}
+		return agreementPage(id, model);
+	}
+
+	// Cancel and close take no input (a cancellation is dated today): a refusal is shown beside their buttons.
+	private String act(long id, Model model, RedirectAttributes flash, String success, Runnable action) {
+		try {
+			action.run();
+			flash.addFlashAttribute("message", success);
 			return "redirect:/contributions/agreements/" + id;
 		}
-		try {
-			action.get();
-			flash.addFlashAttribute("message", success);
-		}
 		catch (BusinessRuleViolation e) {
-			flash.addFlashAttribute("problem", new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments()));
+			model.addAttribute("actionProblem", resolvable(e));
+			return agreementPage(id, model);
 		}
-		return "redirect:/contributions/agreements/" + id;
+	}
+
+	/** The agreement page, with each form as typed if it was just refused, else as it opens. */
+	private String agreementPage(long id, Model model) {
+		var agreement = contributions.agreement(id);
+		var today = LocalDate.now(clock);
+		model.addAttribute("agreement", agreement);
+		model.addAttribute("donor", donors.get(agreement.donorId()));
+		model.addAttribute("today", today);
+		addIfAbsent(model, "receiptForm",
+				new ReceiptRequest(today, null, agreement.currency(), "", "", false));
+		addIfAbsent(model, "refundForm", RefundForm.empty(today));
+		addIfAbsent(model, "signatureForm", new SignatureForm(today));
+		addIfAbsent(model, "amendmentForm", AmendmentForm.of(agreement, today));
+		return "contributions/agreement";
+	}
+
+	private String revaluationsPage(Model model) {
+		model.addAttribute("runs", contributions.revaluations());
+		model.addAttribute("today", LocalDate.now(clock));
+		return "contributions/revaluations";
+	}
+
+	private static void addIfAbsent(Model model, String name, Object form) {
+		if (!model.containsAttribute(name)) {
+			model.addAttribute(name, form);
+		}
+	}
+
+	private static DefaultMessageSourceResolvable resolvable(BusinessRuleViolation e) {
+		return new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments());
 	}
 
 	private String withChoices(Model model) {

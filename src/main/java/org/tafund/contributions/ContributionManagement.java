@@ -166,11 +166,11 @@ public class ContributionManagement {
 	 */
 	public RevaluationView revalue(LocalDate periodEnd) {
 		if (periodEnd == null) {
-			throw new BusinessRuleViolation("revaluation.date.required");
+			throw BusinessRuleViolation.ofField("periodEnd", "revaluation.date.required");
 		}
 		BookingDates.require(periodEnd, LocalDate.now(clock), "periodEnd");
 		if (revaluations.existsByPeriodEnd(periodEnd)) {
-			throw new BusinessRuleViolation("revaluation.exists", periodEnd.toString());
+			throw BusinessRuleViolation.ofField("periodEnd", "revaluation.exists", periodEnd.toString());
 		}
 		postings.requireOpen(periodEnd, "periodEnd");
 		// Runs go forward in time: a run before one that revalued an agreement would undo its work.
@@ -226,7 +226,7 @@ public class ContributionManagement {
 		}
 		catch (DataIntegrityViolationException e) {
 			if (Constraints.violated(e, "uk_revaluation_run_period")) {
-				throw new BusinessRuleViolation("revaluation.exists", periodEnd.toString());
+				throw BusinessRuleViolation.ofField("periodEnd", "revaluation.exists", periodEnd.toString());
 			}
 			throw e;
 		}
@@ -246,7 +246,7 @@ public class ContributionManagement {
 	public AgreementView sign(long agreementId, long expectedVersion, LocalDate signedOn) {
 		var agreement = loadForUpdate(agreementId, expectedVersion);
 		if (signedOn == null) {
-			throw new BusinessRuleViolation("agreement.signedOn.required");
+			throw BusinessRuleViolation.ofField("signedOn", "agreement.signedOn.required");
 		}
 		BookingDates.require(signedOn, LocalDate.now(clock), "signedOn");
 		postings.requireOpen(signedOn, "signedOn");
@@ -261,11 +261,12 @@ public class ContributionManagement {
 			BigDecimal newTotal, List<ScheduleLine> schedule) {
 		var agreement = loadForUpdate(agreementId, expectedVersion);
 		if (amendedOn == null) {
-			throw new BusinessRuleViolation("amendment.date.required");
+			throw BusinessRuleViolation.ofField("amendedOn", "amendment.date.required");
 		}
 		BookingDates.require(amendedOn, LocalDate.now(clock), "amendedOn");
 		if (agreement.getSignedOn() != null && amendedOn.isBefore(agreement.getSignedOn())) {
-			throw new BusinessRuleViolation("amendment.beforeSignature", agreement.getSignedOn().toString());
+			throw BusinessRuleViolation.ofField("amendedOn", "amendment.beforeSignature",
+					agreement.getSignedOn().toString());
 		}
 		postings.requireOpen(amendedOn, "amendedOn");
 		var received = received(agreement);
@@ -305,12 +306,13 @@ public class ContributionManagement {
 		var agreement = agreements.findForUpdate(agreementId).orElseThrow(() -> new AgreementNotFound(agreementId));
 		agreement.requireAcceptsMoney();
 		if (command.receivedOn() == null) {
-			throw new BusinessRuleViolation("receipt.date.required");
+			throw BusinessRuleViolation.ofField("receivedOn", "receipt.date.required");
 		}
 		BookingDates.require(command.receivedOn(), LocalDate.now(clock), "receivedOn");
 		postings.requireOpen(command.receivedOn(), "receivedOn");
 		if (command.receivedOn().isBefore(agreement.getSignedOn())) {
-			throw new BusinessRuleViolation("receipt.beforeSignature", agreement.getSignedOn().toString());
+			throw BusinessRuleViolation.ofField("receivedOn", "receipt.beforeSignature",
+					agreement.getSignedOn().toString());
 		}
 		var amount = new Money(command.amount(), command.currency());
 		var rate = rates.rateOn(amount.currency(), command.receivedOn());
@@ -363,7 +365,7 @@ public class ContributionManagement {
 		var agreement = agreements.findForUpdate(agreementId).orElseThrow(() -> new AgreementNotFound(agreementId));
 		agreement.requireAcceptsMoney();
 		if (refundedOn == null) {
-			throw new BusinessRuleViolation("refund.date.required");
+			throw BusinessRuleViolation.ofField("refundedOn", "refund.date.required");
 		}
 		if (agreement.isInKind()) {
 			// Goods and services already used cannot be handed back as money: a wrong delivery is reversed.
@@ -372,7 +374,8 @@ public class ContributionManagement {
 		BookingDates.require(refundedOn, LocalDate.now(clock), "refundedOn");
 		postings.requireOpen(refundedOn, "refundedOn");
 		if (refundedOn.isBefore(agreement.getSignedOn())) {
-			throw new BusinessRuleViolation("refund.beforeSignature", agreement.getSignedOn().toString());
+			throw BusinessRuleViolation.ofField("refundedOn", "refund.beforeSignature",
+					agreement.getSignedOn().toString());
 		}
 		var money = new Money(amount, agreement.getCurrency());
 		var refundable = received(agreement).minus(refunded(agreement));

@@ -15,7 +15,9 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,6 +38,20 @@ import org.tafund.shared.BusinessRuleViolation;
 @Controller
 @RequestMapping("/projects")
 class ProjectController {
+
+	/** The allocation form of the project page: USD from an agreement (by its number). */
+	record AllocationForm(Long agreementId, BigDecimal amountUsd, LocalDate allocatedOn) {
+	}
+
+	/** The expenditure form of the project page; the currency is USD unless another is typed. */
+	record ExpenditureForm(Long activityId, LocalDate spentOn, BudgetCategory category, BigDecimal amount,
+			String currency, String reference, String description) {
+
+		String currencyOrUsd() {
+			return currency == null || currency.isBlank() ? "USD" : currency;
+		}
+
+	}
 
 	private final ProjectManagement projects;
 
@@ -101,59 +117,66 @@ class ProjectController {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
-		var project = projects.project(id);
-		var locale = LocaleContextHolder.getLocale();
-		model.addAttribute("project", project);
-		model.addAttribute("canEdit", projects.canEdit(id));
-		model.addAttribute("beneficiaries", project.beneficiaryCountries()
-			.stream()
-			.map(c -> countries.find(c, locale).orElseThrow())
-			.toList());
-		model.addAttribute("entity", reference.implementingEntity(project.implementingEntityId()).orElse(null));
-		model.addAttribute("allocations", projects.allocations(id));
-		model.addAttribute("donorNames", donors.all().stream().collect(Collectors.toMap(d -> d.id(), d -> d.name())));
-		model.addAttribute("expenditure", projects.expenditure(id));
-		model.addAttribute("requestsAnswered", projects.requests(null)
-			.stream()
-			.filter(r -> project.requestIds().contains(r.id()))
-			.toList());
-		model.addAttribute("burn", BurnRate.of(projects.expenditure(id)));
-		model.addAttribute("categories", BudgetCategory.values());
-		model.addAttribute("today", LocalDate.now(clock));
-		return "projects/show";
+		return projectPage(id, model);
 	}
 
+	// The money forms of the project page: booked, back to the page; refused, the page again with
+	// the form as typed and the reason beside the field it concerns (or above the form).
+
 	@PostMapping("/{id}/expenditures")
-	String spend(@PathVariable long id, @RequestParam(required = false) Long activityId,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate spentOn,
-			@RequestParam(required = false) BudgetCategory category, @RequestParam(required = false) BigDecimal amount,
-			@RequestParam(defaultValue = "USD") String currency, @RequestParam(defaultValue = "") String reference,
-			@RequestParam(defaultValue = "") String description, RedirectAttributes flash) {
-		return act(id, flash, "expenditure.recorded", () -> {
-			if (amount == null) {
-				throw new BusinessRuleViolation("expenditure.amount.positive");
+	String spend(@PathVariable long id, @ModelAttribute("expenditureForm") ExpenditureForm form, BindingResult result,
+			Model model, RedirectAttributes flash) {
+		if (!result.hasFieldErrors("amount") && form.amount() == null) {
+			result.rejectValue("amount", "expenditure.amount.positive");
+		}
+		if (!result.hasErrors()) {
+			try {
+				projects.spend(id, form.activityId(), form.spentOn(), form.category(), form.amount(),
+						form.currencyOrUsd(), form.reference(), form.description());
+				flash.addFlashAttribute("message", "expenditure.recorded");
+				return "redirect:/projects/" + id;
 			}
-			projects.spend(id, activityId, spentOn, category, amount, currency, reference, description);
-		});
+			catch (BusinessRuleViolation e) {
+				e.rejectIn(result);
+			}
+		}
+		return projectPage(id, model);
 	}
 
 	@PostMapping("/{id}/expenditures/{expenditureId}/reversal")
 	String reverse(@PathVariable long id, @PathVariable long expenditureId,
-			@RequestParam(defaultValue = "") String reason, RedirectAttributes flash) {
-		return act(id, flash, "expenditure.reversed", () -> projects.reverseExpenditure(expenditureId, reason));
+			@RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes flash) {
+		try {
+			projects.reverseExpenditure(expenditureId, reason);
+			flash.addFlashAttribute("message", "expenditure.reversed");
+			return "redirect:/projects/" + id;
+		}
+		catch (BusinessRuleViolation e) {
+			// Dated today: the refusal is shown on the line, with the reason as typed.
+			model.addAttribute("reversalOf", expenditureId);
+			model.addAttribute("reversalReason", reason);
+			model.addAttribute("reversalProblem", new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments()));
+			return projectPage(id, model);
+		}
 	}
 
 	@PostMapping("/{id}/allocations")
-	String allocate(@PathVariable long id, @RequestParam(required = false) Long agreementId,
-			@RequestParam(required = false) BigDecimal amountUsd,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate allocatedOn,
-			RedirectAttributes flash) {
-		return act(id, flash, "allocation.recorded", () -> {
-			if (agreementId == null || amountUsd == null) {
-				throw new BusinessRuleViolation("allocation.amount.positive");
+	String allocate(@PathVariable long id, @ModelAttribute("allocationForm") AllocationForm form,
+			BindingResult result, Model model, RedirectAttributes flash) {
+		if (!result.hasErrors() && (form.agreementId() == null || form.amountUsd() == null)) {
+			result.reject("allocation.amount.positive");
+		}
+		if (!result.hasErrors()) {
+			try {
+				projects.allocate(form.agreementId(), id, form.amountUsd(), form.allocatedOn());
+				flash.addFlashAttribute("message", "allocation.recorded");
+				return "redirect:/projects/" + id;
 			}
-			projects.allocate(agreementId, id, amountUsd, allocatedOn);
-		});
+			catch (BusinessRuleViolation e) {
+				e.rejectIn(result);
+			}
+		}
+		return projectPage(id, model);
 	}
 
 	@GetMapping("/requests")
@@ -187,15 +210,35 @@ class ProjectController {
 		return "redirect:/projects/requests";
 	}
 
-	private static String act(long id, RedirectAttributes flash, String success, Runnable action) {
-		try {
-			action.run();
-			flash.addFlashAttribute("message", success);
+	/** The project page, with each form as typed if it was just refused, else as it opens. */
+	private String projectPage(long id, Model model) {
+		var project = projects.project(id);
+		var locale = LocaleContextHolder.getLocale();
+		var today = LocalDate.now(clock);
+		model.addAttribute("project", project);
+		model.addAttribute("canEdit", projects.canEdit(id));
+		model.addAttribute("beneficiaries", project.beneficiaryCountries()
+			.stream()
+			.map(c -> countries.find(c, locale).orElseThrow())
+			.toList());
+		model.addAttribute("entity", reference.implementingEntity(project.implementingEntityId()).orElse(null));
+		model.addAttribute("allocations", projects.allocations(id));
+		model.addAttribute("donorNames", donors.all().stream().collect(Collectors.toMap(d -> d.id(), d -> d.name())));
+		model.addAttribute("expenditure", projects.expenditure(id));
+		model.addAttribute("requestsAnswered", projects.requests(null)
+			.stream()
+			.filter(r -> project.requestIds().contains(r.id()))
+			.toList());
+		model.addAttribute("burn", BurnRate.of(projects.expenditure(id)));
+		model.addAttribute("categories", BudgetCategory.values());
+		model.addAttribute("today", today);
+		if (!model.containsAttribute("allocationForm")) {
+			model.addAttribute("allocationForm", new AllocationForm(null, null, today));
 		}
-		catch (BusinessRuleViolation e) {
-			flash.addFlashAttribute("problem", new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments()));
+		if (!model.containsAttribute("expenditureForm")) {
+			model.addAttribute("expenditureForm", new ExpenditureForm(null, today, null, null, "USD", "", ""));
 		}
-		return "redirect:/projects/" + id;
+		return "projects/show";
 	}
 
 	private String choices(Model model, String view) {

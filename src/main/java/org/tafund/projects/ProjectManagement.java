@@ -216,7 +216,7 @@ public class ProjectManagement {
 			throw new BusinessRuleViolation("allocation.amount.positive");
 		}
 		if (allocatedOn == null) {
-			throw new BusinessRuleViolation("allocation.date.required");
+			throw BusinessRuleViolation.ofField("allocatedOn", "allocation.date.required");
 		}
 		BookingDates.require(allocatedOn, LocalDate.now(clock), "allocatedOn");
 		// An allocation moves no money, but the fund statement of its month reports it: a closed month keeps it.
