@@ -222,8 +222,17 @@ class Agreement extends AuditableEntity {
 		this.cancelledOn = on;
 	}
 
-	void close(LocalDate on) {
+	/**
+	 * Closing ends the agreement. An unconditional agreement in cash still owed money would leave a
+	 * receivable in the books that nothing relieves or revalues any more: the shortfall is settled
+	 * first, by an amendment (dated, with its reason) to what was received, or by cancelling.
+	 */
+	void close(LocalDate on, Money received) {
 		requireOpen();
+		if (!conditional && !inKind && signedOn != null && total().isGreaterThan(received)) {
+			throw new BusinessRuleViolation("agreement.close.outstanding", reference,
+					total().minus(received).toString());
+		}
 		this.closedOn = on;
 	}
 

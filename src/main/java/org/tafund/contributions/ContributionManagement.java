@@ -294,7 +294,7 @@ public class ContributionManagement {
 
 	public AgreementView close(long agreementId, long expectedVersion) {
 		var agreement = loadForUpdate(agreementId, expectedVersion);
-		agreement.close(LocalDate.now(clock));
+		agreement.close(LocalDate.now(clock), received(agreement));
 		return saved(agreement);
 	}
 

@@ -92,6 +92,25 @@ class ContributionTests {
 	}
 
 	@Test
+	void anAgreementStillOwedMoneyIsSettledBeforeItCloses() {
+		var agreement = usdAgreement("100000.00", "2025-02-01", "100000.00");
+		receive(agreement.id(), "2025-02-10", "70000.00", "USD", false);
+		// 30,000.00 still receivable: closing would leave it in the books for good.
+		assertThatThrownBy(() -> contributions.close(agreement.id(), contributions.agreement(agreement.id()).version()))
+			.satisfies(e -> {
+				assertThat(key((BusinessRuleViolation) e)).isEqualTo("agreement.close.outstanding");
+				assertThat(((BusinessRuleViolation) e).arguments()).containsExactly(agreement.reference(), "30000.00 USD");
+			});
+		assertThat(contributions.agreement(agreement.id()).status()).isNotEqualTo(AgreementStatus.CLOSED);
+		// The donor will not pay the rest: amended to what came, the agreement closes.
+		contributions.amend(agreement.id(), contributions.agreement(agreement.id()).version(),
+				LocalDate.parse("2025-06-30"), "Donor pays no more", new BigDecimal("70000.00"),
+				List.of(new ScheduleLine(LocalDate.parse("2025-02-01"), new BigDecimal("70000.00"))));
+		var closed = contributions.close(agreement.id(), contributions.agreement(agreement.id()).version());
+		assertThat(closed.status()).isEqualTo(AgreementStatus.CLOSED);
+	}
+
+	@Test
 	void appliesReceiptsToTheOldestInstalmentsFirstAndRefusesUnannouncedOverpayments() {
 		var agreement = usdAgreement("100000.00", "2025-02-01", "60000.00", "2025-08-01", "40000.00");
 		assertThat(agreement.status()).isEqualTo(AgreementStatus.OVERDUE);
