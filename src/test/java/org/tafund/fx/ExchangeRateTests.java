@@ -126,6 +126,16 @@ class ExchangeRateTests {
 			.containsExactly(reason("fx.duplicate", "MNT", "2026-01-01"), reason("fx.import.columns", 2),
 					reason("fx.rate.positive"));
 
+		// A file that is not the expected CSV at all is refused as a whole.
+		assertThat(rates.importCsv(new StringReader("currency;date;rate\nMNT;2026-04-01;10.70\n")).rejections())
+			.extracting(RateImport.Rejection::reason)
+			.containsExactly(reason("fx.import.header", "currency,effective_date,units_per_usd"));
+		assertThat(rates.importCsv(new StringReader("currency,effective_date,units_per_usd\n")).rejections())
+			.extracting(RateImport.Rejection::reason)
+			.containsExactly(reason("fx.import.empty"));
+		assertThat(rates.importCsv(new StringReader("currency,effective_date,units_per_usd\n\"MNT,2026-04-01,10.70\n"))
+			.rejections()).extracting(RateImport.Rejection::reason).containsExactly(reason("fx.import.unreadable"));
+
 		// Excel's "CSV UTF-8" begins with a byte-order mark; the header must still be recognised.
 		var fromExcel = "\uFEFFcurrency,effective_date,units_per_usd\r\nMNT,2026-03-01,10.65\r\n";
 		var excel = rates.importCsv(new StringReader(fromExcel));

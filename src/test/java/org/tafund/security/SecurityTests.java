@@ -255,6 +255,13 @@ class SecurityTests {
 		mvc.perform(post("/account/password").with(user(user.username()).roles("PROJECT_MANAGER"))
 			.with(csrf())
 			.param("currentPassword", PASSWORD)
+			.param("newPassword", newPassword)
+			.param("confirmPassword", newPassword + " typo"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "confirmPassword", "password.mismatch"));
+		mvc.perform(post("/account/password").with(user(user.username()).roles("PROJECT_MANAGER"))
+			.with(csrf())
+			.param("currentPassword", PASSWORD)
 			.param("newPassword", PASSWORD)
 			.param("confirmPassword", PASSWORD))
 			.andExpect(status().isOk())
