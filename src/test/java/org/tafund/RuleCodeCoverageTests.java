@@ -35,18 +35,21 @@ import org.junit.jupiter.api.Test;
  * rule codes with page labels, flash messages and form-binding codes, and a key's name does not say
  * which it is. The bundle is held to it instead: a thrown code without a message in
  * {@code messages.properties}, {@code messages_fr.properties} or {@code messages_es.properties}
- * fails, so the rule codes of the bundle are exactly the thrown codes; a rule code left in the
- * bundle after its last {@code throw} is gone is dead, and is removed rather than tested. A code
- * that is not a string literal at its {@code throw} (built from pieces, passed in a variable) fails
- * too, so that no code escapes the scan: give it a literal.
+ * fails. What this test cannot see is a rule code left in the bundle after its last {@code throw}
+ * is gone: to it that key is one more label. Such a key is dead; remove it with the {@code throw}
+ * rather than test it. A code that is not a string literal at its {@code throw} (built from
+ * pieces, passed in a variable) fails too, so that no code escapes the scan: give it a literal.
  * <p>
  * <b>Asserted</b> means that the code appears, as a whole string literal, in a statement of a test
  * source (comments removed, this class left out) that asserts: one that calls a method whose name
  * starts with {@code assert} or {@code expect}, or {@code andExpect} or {@code isEqualTo}. That
  * takes in {@code .andExpect(jsonPath("$.code").value("code"))} beside the HTTP status,
  * {@code assertThat(e.messageKey()).isEqualTo("code")}, and helpers such as
- * {@code expectProblem(body, 422, "code")}; a literal in a table that a loop asserts later, or in
- * a message lookup, does not count.
+ * {@code expectProblem(body, 422, "code")}, and the CSV rate import's reasons, compared with the
+ * message of their code. A literal in a statement that asserts nothing (a table that a loop
+ * asserts later, a lookup kept in a variable) does not count. The HTTP status is asserted beside
+ * the code by convention (a 422 problem through the API, the page's status for a form); a rule no
+ * request can reach is asserted at the service by its {@code messageKey()}.
  */
 class RuleCodeCoverageTests {
 
