@@ -49,7 +49,7 @@ public class IdempotentRequests {
 		}
 		var scope = username() + "|" + routeScope;
 		var hash = sha256(request);
-		long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+		long deadline = clock.millis() + WAIT_MILLIS;
 		while (true) {
 			if (claim(scope, key, hash)) {
 				try {
@@ -73,7 +73,7 @@ public class IdempotentRequests {
 					return new StoredResponse(existing.get().status(), existing.get().body());
 				}
 			}
-			if (System.currentTimeMillis() > deadline) {
+			if (clock.millis() > deadline) {
 				throw new BusinessRuleViolation("idempotency.key.busy");
 			}
 			sleep();

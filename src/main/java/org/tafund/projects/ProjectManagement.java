@@ -219,9 +219,11 @@ public class ProjectManagement {
 			throw BusinessRuleViolation.ofField("allocatedOn", "allocation.date.required");
 		}
 		BookingDates.require(allocatedOn, LocalDate.now(clock), "allocatedOn");
+		// The agreement is locked before anything is read: a read before the lock would fix this
+		// transaction's snapshot, and the allocations summed below would miss one committed meanwhile.
+		var basis = contributions.allocationBasis(agreementId);
 		// An allocation moves no money, but the fund statement of its month reports it: a closed month keeps it.
 		postings.requireOpen(allocatedOn, "allocatedOn");
-		var basis = contributions.allocationBasis(agreementId);
 		var project = projects.findForUpdate(projectId).orElseThrow(() -> new ProjectNotFound("project", projectId));
 		if (!project.status().acceptsFunds()) {
 			throw new BusinessRuleViolation("allocation.projectClosed", project.getCode(), project.status());

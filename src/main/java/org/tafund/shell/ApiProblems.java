@@ -61,6 +61,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body could not be read.");
 		for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+			// A value that a domain type refuses as the body is read (a negative head count): that rule, as 422.
+			if (t instanceof BusinessRuleViolation rule) {
+				return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(ruleBroken(rule));
+			}
+		}
+		for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
 			if (t instanceof JacksonException json && !json.getPath().isEmpty()) {
 				var field = fieldPath(json);
 				problem.setDetail("The value of '" + field + "' is not of the expected kind.");

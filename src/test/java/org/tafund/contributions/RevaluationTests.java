@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tafund.books.Account;
 import org.tafund.books.Balance;
 import org.tafund.books.BalanceQuery;
@@ -21,6 +23,7 @@ import org.tafund.donors.DonorType;
 import org.tafund.fx.ExchangeRateManagement;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
+import org.tafund.support.ConcurrentPosts;
 import org.tafund.support.IntegrationTest;
 import org.tafund.support.OwnDatabase;
 import org.tafund.support.TestClock;
@@ -45,6 +48,9 @@ class RevaluationTests {
 
 	@Autowired
 	JournalQueries books;
+
+	@LocalServerPort
+	int port;
 
 	long donor() {
 		return donors.register(new DonorDetails("Revaluation Test Donor " + UUID.randomUUID(), DonorType.FOUNDATION,
@@ -176,6 +182,9 @@ class RevaluationTests {
 		assertThat(receivable(agreement.id(), "2023-06-30")).isEqualByComparingTo("200000.00");
 		// After the amendment the books carry 200,000.00 + 62,500.00.
 		assertThat(receivable(agreement.id(), "2023-09-30")).isEqualByComparingTo("262500.00");
+		// Paid before the period ends the other tests revalue: left open, a run today (another test's)
+		// would revalue it, and a later test's run at an earlier period end would be refused for it.
+		receive(agreement.id(), "2023-12-01", "150000.00", "GBP", false);
 	}
 
 	@Test
@@ -202,6 +211,18 @@ class RevaluationTests {
 				List.of(new ScheduleLine(LocalDate.parse("2026-12-31"), new BigDecimal("100000.00"))));
 		assertThat(revenue(agreement.id())).isEqualByComparingTo("12500.00");
 		assertThat(receivable(agreement.id(), "2026-12-31")).isEqualByComparingTo("500.00");
+	}
+
+	@Test
+	void twoRevaluationsForOneDateLetOneThrough() throws Exception {
+		// A period end before any of this class's agreements is signed: the run revalues nothing.
+		var body = "{\"periodEnd\":\"2020-01-31\"}";
+		var responses = ConcurrentPosts.post(port, "finance.officer", "/api/v1/revaluations", List.of(body, body));
+		assertThat(responses).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(201, 422);
+		assertThat(ConcurrentPosts.codes(responses)).containsExactly("revaluation.exists");
+		assertThat(contributions.revaluations()).filteredOn(r -> r.periodEnd().equals(LocalDate.parse("2020-01-31")))
+			.singleElement()
+			.satisfies(run -> assertThat(run.lines()).isEmpty());
 	}
 
 	private BigDecimal revenue(long agreementId) {

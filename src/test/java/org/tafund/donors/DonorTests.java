@@ -55,6 +55,17 @@ class DonorTests {
 	}
 
 	@Test
+	void theApiRefusesAnUnknownIatiOrganisationType() throws Exception {
+		var name = Unique.name("Unknown Type Donor");
+		mvc.perform(post("/api/v1/donors").with(httpBasic("donor.officer", "tafund-demo-2026"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"" + name + "\",\"type\":\"FOUNDATION\",\"iatiOrgType\":\"99\",\"active\":true}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("donor.iatiOrgType.unknown"));
+		assertThat(donors.search(new DonorSearch(name, null, null, null), PageRequest.of(0, 5))).isEmpty();
+	}
+
+	@Test
 	void searchesByNameFiltersByTypeAndCountrySortsAndPaginates() {
 		var land = "Searchland" + Unique.suffix();
 		donors.register(memberState(land + " Alpha", "SWE"));

@@ -19,6 +19,8 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -37,6 +39,9 @@ class ExchangeRateTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	MessageSource messages;
 
 	@Test
 	void booksATransactionAtTheLatestRateOnOrBeforeItsDate() {
@@ -59,12 +64,27 @@ class ExchangeRateTests {
 		assertThatThrownBy(() -> rates.rateOn("ISK", LocalDate.parse("2026-01-31")))
 			.isInstanceOf(MissingExchangeRate.class)
 			.satisfies(e -> assertThat(((BusinessRuleViolation) e).arguments()).containsExactly("ISK", "2026-01-31"));
-		assertThatThrownBy(() -> rates.record("ISK", LocalDate.parse("2026-02-01"), new BigDecimal("0.8")))
-			.isInstanceOf(BusinessRuleViolation.class);
-		assertThatThrownBy(() -> rates.record("ISK", LocalDate.parse("2026-03-01"), new BigDecimal("-1")))
-			.isInstanceOf(BusinessRuleViolation.class);
-		assertThatThrownBy(() -> rates.record("ZZZ", LocalDate.parse("2026-03-01"), BigDecimal.TEN))
-			.isInstanceOf(BusinessRuleViolation.class);
+		assertThat(code(() -> rates.record("ISK", LocalDate.parse("2026-02-01"), new BigDecimal("0.8"))))
+			.isEqualTo("fx.duplicate");
+		assertThat(code(() -> rates.record("ISK", LocalDate.parse("2026-03-01"), new BigDecimal("-1"))))
+			.isEqualTo("fx.rate.positive");
+		assertThat(code(() -> rates.record("ZZZ", LocalDate.parse("2026-03-01"), BigDecimal.TEN)))
+			.isEqualTo("money.currency.unknown");
+		assertThat(code(() -> rates.record("ISK", null, BigDecimal.TEN))).isEqualTo("fx.date.required");
+		assertThat(code(() -> rates.record("USD", LocalDate.parse("2026-03-01"), BigDecimal.ONE)))
+			.isEqualTo("fx.usdIsBase");
+		assertThat(rates.list("ISK", PageRequest.of(0, 10))).hasSize(1);
+	}
+
+	static String code(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+		var thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+		assertThat(thrown).isInstanceOf(BusinessRuleViolation.class);
+		return ((BusinessRuleViolation) thrown).messageKey();
+	}
+
+	/** The reason an import gives for a line that breaks the rule {@code code}. */
+	String reason(String code, Object... arguments) {
+		return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
 	}
 
 	@Test
@@ -81,6 +101,9 @@ class ExchangeRateTests {
 		assertThat(refused.stored()).isFalse();
 		assertThat(refused.accepted()).isZero();
 		assertThat(refused.rejections()).extracting(RateImport.Rejection::line).containsExactly(3L, 4L, 5L, 6L);
+		assertThat(refused.rejections()).extracting(RateImport.Rejection::reason)
+			.containsExactly(reason("fx.import.date", "2026-13-01"), reason("fx.import.rate", "abc"),
+					reason("fx.usdIsBase"), reason("fx.import.repeated", "MNT", "2026-01-01"));
 		assertThat(rates.list("MNT", PageRequest.of(0, 10))).isEmpty();
 
 		var good = """
@@ -93,6 +116,25 @@ class ExchangeRateTests {
 		assertThat(stored.stored()).isTrue();
 		assertThat(stored.accepted()).isEqualTo(3);
 		assertThat(rates.rateOn("KZT", LocalDate.parse("2026-06-30")).unitsPerUsd()).isEqualByComparingTo("10.4875");
+		var again = rates.importCsv(new StringReader("""
+				currency,effective_date,units_per_usd
+				MNT,2026-01-01,10.55
+				KZT,2026-04-01
+				KZT,2026-05-01,0
+				"""));
+		assertThat(again.rejections()).extracting(RateImport.Rejection::reason)
+			.containsExactly(reason("fx.duplicate", "MNT", "2026-01-01"), reason("fx.import.columns", 2),
+					reason("fx.rate.positive"));
+
+		// A file that is not the expected CSV at all is refused as a whole.
+		assertThat(rates.importCsv(new StringReader("currency;date;rate\nMNT;2026-04-01;10.70\n")).rejections())
+			.extracting(RateImport.Rejection::reason)
+			.containsExactly(reason("fx.import.header", "currency,effective_date,units_per_usd"));
+		assertThat(rates.importCsv(new StringReader("currency,effective_date,units_per_usd\n")).rejections())
+			.extracting(RateImport.Rejection::reason)
+			.containsExactly(reason("fx.import.empty"));
+		assertThat(rates.importCsv(new StringReader("currency,effective_date,units_per_usd\n\"MNT,2026-04-01,10.70\n"))
+			.rejections()).extracting(RateImport.Rejection::reason).containsExactly(reason("fx.import.unreadable"));
 
 		// Excel's "CSV UTF-8" begins with a byte-order mark; the header must still be recognised.
 		var fromExcel = "\uFEFFcurrency,effective_date,units_per_usd\r\nMNT,2026-03-01,10.65\r\n";
@@ -122,7 +164,13 @@ class ExchangeRateTests {
 			.contentType("application/json")
 			.content("{\"currency\":\"CHF\",\"effectiveDate\":\"2026-02-01\",\"unitsPerUsd\":\"0.9\"}"))
 			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("fx.duplicate"))
 			.andExpect(jsonPath("$.detail").value("A rate for CHF effective 2026-02-01 already exists."));
+		mvc.perform(post("/api/v1/exchange-rates").with(httpBasic("finance.officer", "tafund-demo-2026"))
+			.contentType("application/json")
+			.content("{\"currency\":\"USD\",\"effectiveDate\":\"2026-02-01\",\"unitsPerUsd\":\"1\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("fx.usdIsBase"));
 		mvc.perform(post("/api/v1/exchange-rates").with(httpBasic("donor.officer", "tafund-demo-2026"))
 			.contentType("application/json")
 			.content("{\"currency\":\"CHF\",\"effectiveDate\":\"2026-03-01\",\"unitsPerUsd\":\"0.9\"}"))

@@ -1,11 +1,14 @@
 package org.tafund.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasProperty;
+import static org.hamcrest.Matchers.is;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Locale;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.tafund.support.IntegrationTest;
+import org.tafund.support.Unique;
 
 @IntegrationTest
 class ReferenceTests {
@@ -37,6 +41,30 @@ class ReferenceTests {
 		assertThat(reference.dacCodeExists("15130")).isTrue();
 		assertThat(reference.dacCodes()).hasSizeGreaterThanOrEqualTo(70);
 		assertThat(reference.implementingEntities()).extracting(ReferenceCatalogue.Entity::code).contains("UNICRI", "UNODC-HQ");
+	}
+
+	@Test
+	void anImplementingEntityNeedsACodeANameAndAKindAndItsOwnCode() throws Exception {
+		var code = Unique.name("TEST-OFFICE").toUpperCase(Locale.ROOT);
+		var admin = user("admin").roles("ADMIN");
+		mvc.perform(post("/admin/entities").with(admin).with(csrf()).param("code", code).param("kind", "UNODC_OFFICE"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("problem", hasProperty("code", is("entity.incomplete"))));
+		assertThat(reference.implementingEntity(code)).isEmpty();
+		mvc.perform(post("/admin/entities").with(admin)
+			.with(csrf())
+			.param("code", code)
+			.param("name", "Test office")
+			.param("kind", "UNODC_OFFICE")).andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("message", "reference.saved"));
+		mvc.perform(post("/admin/entities").with(admin)
+			.with(csrf())
+			.param("code", code.toLowerCase(Locale.ROOT))
+			.param("name", "Same office again")
+			.param("kind", "UNODC_OFFICE"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("problem", hasProperty("code", is("entity.code.taken"))));
+		assertThat(reference.implementingEntity(code)).hasValueSatisfying(e -> assertThat(e.name()).isEqualTo("Test office"));
 	}
 
 	@Test

@@ -1,8 +1,11 @@
 package org.tafund.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasProperty;
+import static org.hamcrest.Matchers.is;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -10,7 +13,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -40,6 +45,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.support.IntegrationTest;
 import org.tafund.support.Unique;
 
@@ -244,7 +250,22 @@ class SecurityTests {
 			.param("newPassword", newPassword)
 			.param("confirmPassword", newPassword))
 			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "currentPassword", "password.currentWrong"))
 			.andExpect(content().string(containsString("The current password is not correct.")));
+		mvc.perform(post("/account/password").with(user(user.username()).roles("PROJECT_MANAGER"))
+			.with(csrf())
+			.param("currentPassword", PASSWORD)
+			.param("newPassword", newPassword)
+			.param("confirmPassword", newPassword + " typo"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "confirmPassword", "password.mismatch"));
+		mvc.perform(post("/account/password").with(user(user.username()).roles("PROJECT_MANAGER"))
+			.with(csrf())
+			.param("currentPassword", PASSWORD)
+			.param("newPassword", PASSWORD)
+			.param("confirmPassword", PASSWORD))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "newPassword", "password.unchanged"));
 		mvc.perform(post("/account/password").with(user(user.username()).roles("PROJECT_MANAGER"))
 			.with(csrf())
 			.param("currentPassword", PASSWORD)
@@ -358,6 +379,8 @@ class SecurityTests {
 			.param("currentPassword", PASSWORD)
 			.param("newPassword", "another long passphrase")
 			.param("confirmPassword", "another long passphrase"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "currentPassword", "password.locked"))
 			.andExpect(content().string(containsString("locked for 15 minutes")));
 	}
 
@@ -393,6 +416,79 @@ class SecurityTests {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	@Test
+	void refusesUsernamesAndPasswordsTheRulesForbid() throws Exception {
+		expectRefusal("Not A Username!", PASSWORD, "user.username.invalid");
+		// 40 characters pass the form's length check; their 80 bytes are more than bcrypt reads.
+		expectRefusal(Unique.name("long.pw"), "é".repeat(40), "password.tooLong");
+		var sameAsPassword = Unique.name("same.as.password");
+		expectRefusal(sameAsPassword, sameAsPassword.toUpperCase(), "password.sameAsUsername");
+		// Java callers skip the form's checks, not the rules.
+		var name = Unique.name("java.user");
+		assertThat(code(() -> users.create(new NewUser(name, "Java", null, "short", EnumSet.of(Role.FINANCE)))))
+			.isEqualTo("password.tooShort");
+		assertThat(code(() -> users.create(new NewUser(name, "Java", null, PASSWORD, EnumSet.noneOf(Role.class)))))
+			.isEqualTo("user.roles.required");
+		assertThat(users.findByUsername(name)).isEmpty();
+	}
+
+	void expectRefusal(String username, String password, String code) throws Exception {
+		mvc.perform(post("/api/v1/users").with(httpBasic("admin", "tafund-demo-2026"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"username\":\"" + username + "\",\"fullName\":\"Refused\",\"password\":\"" + password
+					+ "\",\"roles\":[\"FINANCE\"]}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value(code));
+		assertThat(users.findByUsername(username)).isEmpty();
+	}
+
+	static String code(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+		var thrown = catchThrowable(call);
+		assertThat(thrown).isInstanceOf(BusinessRuleViolation.class);
+		return ((BusinessRuleViolation) thrown).messageKey();
+	}
+
+	@Test
+	void anAdministratorNeitherDisablesNorDemotesThemselvesAndUnlocksOthers() throws Exception {
+		var admin = users.create(new NewUser(Unique.name("self.admin"), "Self Admin", null, PASSWORD, EnumSet.of(Role.ADMIN)));
+		var asThemselves = user(admin.username()).roles("ADMIN");
+		mvc.perform(post("/admin/users/{id}/disable", admin.id()).with(asThemselves)
+			.with(csrf())
+			.param("version", String.valueOf(admin.version())))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("problem", hasProperty("code", is("user.selfDisable"))));
+		mvc.perform(post("/admin/users/{id}/roles", admin.id()).with(asThemselves)
+			.with(csrf())
+			.param("version", String.valueOf(admin.version()))
+			.param("roles", "FINANCE"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("problem", hasProperty("code", is("user.selfDemotion"))));
+		mvc.perform(post("/admin/users/{id}/roles", admin.id()).with(asThemselves)
+			.with(csrf())
+			.param("version", String.valueOf(admin.version())))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("problem", hasProperty("code", is("user.roles.required"))));
+		var unchanged = users.get(admin.id());
+		assertThat(unchanged.enabled()).isTrue();
+		assertThat(unchanged.roles()).containsExactly(Role.ADMIN);
+
+		// Another user, locked out, is let in again before the 15 minutes are over, then disabled.
+		var other = newUser(Role.FINANCE);
+		jdbc.update("update app_user set locked_until = ? where id = ?",
+				Timestamp.from(Instant.now(clock).plus(Duration.ofMinutes(15))), other.id());
+		assertThat(users.get(other.id()).locked()).isTrue();
+		mvc.perform(post("/admin/users/{id}/unlock", other.id()).with(asThemselves).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("message", "user.unlocked"));
+		assertThat(users.get(other.id()).locked()).isFalse();
+		mvc.perform(post("/admin/users/{id}/disable", other.id()).with(asThemselves)
+			.with(csrf())
+			.param("version", String.valueOf(users.get(other.id()).version())))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("message", "user.disabled"));
+		assertThat(users.get(other.id()).enabled()).isFalse();
 	}
 
 	@Test

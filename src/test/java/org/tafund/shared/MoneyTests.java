@@ -55,7 +55,14 @@ class MoneyTests {
 	@Test
 	void addsOnlyWithinOneCurrency() {
 		assertThat(Money.usd("1.10").plus(Money.usd("2.20"))).isEqualTo(Money.usd("3.30"));
-		assertThatThrownBy(() -> Money.usd("1").plus(Money.of("1", "EUR"))).isInstanceOf(BusinessRuleViolation.class);
+		assertThatThrownBy(() -> Money.usd("1").plus(Money.of("1", "EUR"))).isInstanceOf(BusinessRuleViolation.class)
+			.extracting(e -> ((BusinessRuleViolation) e).messageKey())
+			.isEqualTo("money.currencyMismatch");
+		// Only a USD amount converts out of USD.
+		assertThatThrownBy(() -> Money.of("1.00", "EUR").fromUsd(new BigDecimal("151.5"), "JPY"))
+			.isInstanceOf(BusinessRuleViolation.class)
+			.extracting(e -> ((BusinessRuleViolation) e).messageKey())
+			.isEqualTo("money.currencyMismatch");
 	}
 
 }

@@ -1,0 +1,317 @@
+package org.tafund.projects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.hamcrest.Matchers.hasProperty;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import com.jayway.jsonpath.JsonPath;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.tafund.contributions.AgreementTerms;
+import org.tafund.contributions.ContributionManagement;
+import org.tafund.contributions.FundingWindow;
+import org.tafund.contributions.ScheduleLine;
+import org.tafund.donors.DonorDetails;
+import org.tafund.donors.DonorManagement;
+import org.tafund.donors.DonorType;
+import org.tafund.projects.Codes.BudgetCategory;
+import org.tafund.projects.Codes.Channel;
+import org.tafund.projects.Codes.Subject;
+import org.tafund.projects.Codes.Theme;
+import org.tafund.reference.ReferenceCatalogue;
+import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.Money;
+import org.tafund.support.ConcurrentPosts;
+import org.tafund.support.IntegrationTest;
+import org.tafund.support.Unique;
+
+/**
+ * The rules of projects, requests for assistance, allocations, expenditure and activities, each
+ * refused with its code: through the API (422 and the problem's {@code code}) where a request can
+ * break it, else through the page form that checks it, else at the service.
+ */
+@IntegrationTest
+class ProjectRefusalTests {
+
+	static final String FINANCE_OFFICER = "finance.officer";
+
+	@Autowired
+	ProjectManagement projects;
+
+	@Autowired
+	ContributionManagement contributions;
+
+	@Autowired
+	DonorManagement donors;
+
+	@Autowired
+	ReferenceCatalogue reference;
+
+	@Autowired
+	MockMvc mvc;
+
+	@LocalServerPort
+	int port;
+
+	/** A signed, unearmarked USD agreement of {@code amount}. */
+	long agreement(String amount) {
+		long donor = donors.register(new DonorDetails(Unique.name("Project Refusal Donor"), DonorType.FOUNDATION, null,
+				null, null, null, true, List.of())).id();
+		return contributions.createAgreement(new AgreementTerms(Unique.name("PR"), donor, "USD", new BigDecimal(amount),
+				FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null, false, null, null,
+				LocalDate.parse("2024-01-10"),
+				List.of(new ScheduleLine(LocalDate.parse("2024-12-31"), new BigDecimal(amount))))).id();
+	}
+
+	ProjectDetails details(String code, Set<String> countries, Set<String> managers) {
+		return new ProjectDetails(code, "Refusal test", null, Theme.MLA, Set.of(Codes.Instrument.UNTOC), countries,
+				reference.implementingEntity("UNODC-HQ").orElseThrow().id(), managers, null, null, null, null, 2,
+				"15130", null, Set.of(), List.of());
+	}
+
+	ProjectView project() {
+		return projects.createProject(details(Unique.name("PR"), Set.of("SEN"), Set.of("project.manager")));
+	}
+
+	/** A project with {@code amount} USD allocated to it on 2024-02-01. */
+	ProjectView funded(String amount) {
+		var project = project();
+		projects.allocate(agreement(amount), project.id(), new BigDecimal(amount), LocalDate.parse("2024-02-01"));
+		return project;
+	}
+
+	Expenditure.ExpenditureView spend(ProjectView project, String amount) {
+		return projects.spend(project.id(), null, LocalDate.parse("2024-03-01"), BudgetCategory.TRAVEL,
+				new BigDecimal(amount), "USD", null, null);
+	}
+
+	/** The code of the rule that {@code call} breaks. */
+	static String code(ThrowingCallable call) {
+		var thrown = catchThrowable(call);
+		assertThat(thrown).isInstanceOf(BusinessRuleViolation.class);
+		return ((BusinessRuleViolation) thrown).messageKey();
+	}
+
+	static MockHttpServletRequestBuilder json(String path, String body) {
+		return post(path).contentType(MediaType.APPLICATION_JSON).content(body);
+	}
+
+	void expectRefusal(MockHttpServletRequestBuilder request, String code) throws Exception {
+		mvc.perform(request.with(httpBasic(FINANCE_OFFICER, "tafund-demo-2026")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value(code));
+	}
+
+	String created(MockHttpServletRequestBuilder request) throws Exception {
+		return mvc.perform(request.with(httpBasic(FINANCE_OFFICER, "tafund-demo-2026")))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	static long id(String json) {
+		return ((Number) JsonPath.read(json, "$.id")).longValue();
+	}
+
+	static String projectJson(String code, String more) {
+		return """
+				{"code":"%s","title":"Refusal test","theme":"MLA","beneficiaryCountries":["SEN"],
+				 "managers":["project.manager"],"status":2%s}""".formatted(code, more);
+	}
+
+	@Test
+	void refusesProjectsThatBreakARuleThroughTheApi() throws Exception {
+		var taken = project().code();
+		expectRefusal(json("/api/v1/projects", projectJson(taken, "")), "project.code.taken");
+		expectRefusal(json("/api/v1/projects", projectJson(Unique.name("PR"),
+				",\"plannedStart\":\"2025-12-31\",\"plannedEnd\":\"2025-01-01\"")), "project.dates.order");
+		expectRefusal(json("/api/v1/projects", projectJson(Unique.name("PR"), """
+				,"budget":[{"year":2025,"category":"TRAVEL","amountUsd":"100.00"},{"year":2025,"category":"TRAVEL","amountUsd":"200.00"}]""")),
+				"project.budget.repeated");
+		expectRefusal(json("/api/v1/projects", projectJson(Unique.name("PR"),
+				",\"budget\":[{\"year\":2025,\"category\":\"TRAVEL\",\"amountUsd\":\"-100.00\"}]")), "project.budget.negative");
+		expectRefusal(json("/api/v1/projects", projectJson(Unique.name("PR"), "").replace("\"status\":2", "\"status\":99")),
+				"project.status.unknown");
+		expectRefusal(json("/api/v1/projects", projectJson(Unique.name("PR"), ",\"dacPurposeCode\":\"99999\"")),
+				"project.dac.unknown");
+		expectRefusal(json("/api/v1/projects", projectJson(Unique.name("PR"), ",\"implementingEntityId\":987654321")),
+				"project.entity.unknown");
+		expectRefusal(json("/api/v1/projects", projectJson(Unique.name("PR"), ",\"requestIds\":[987654321]")),
+				"project.request.unknown");
+	}
+
+	@Test
+	void refusesIncompleteProjectsFromJavaCallersAndThePage() throws Exception {
+		assertThat(code(() -> projects.createProject(details(" ", Set.of("SEN"), Set.of("project.manager")))))
+			.isEqualTo("project.code.required");
+		var code = Unique.name("PR");
+		assertThat(code(() -> projects.createProject(details(code, Set.of(), Set.of("project.manager")))))
+			.isEqualTo("project.countries.required");
+		assertThat(code(() -> projects.createProject(details(code, Set.of("SEN"), Set.of()))))
+			.isEqualTo("project.managers.required");
+		mvc.perform(post("/projects").with(user("project.manager").roles("PROJECT_MANAGER"))
+			.with(csrf())
+			.param("code", code)
+			.param("title", "No theme chosen")
+			.param("countries", "SEN"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("problem", hasProperty("code", is("project.incomplete"))));
+		assertThat(projects.projects(new ProjectFilter(null, null, null, null, null, null)))
+			.noneMatch(p -> p.code().equalsIgnoreCase(code));
+	}
+
+	@Test
+	void aRequestIsDeclinedOnlyWithAReasonAndRecordedOnlyComplete() throws Exception {
+		var request = created(json("/api/v1/requests", """
+				{"state":"SEN","receivedOn":"2025-01-10","channel":"NOTE_VERBALE","subjects":["EXTRADITION"],
+				 "description":"%s"}""".formatted(Unique.name("Request"))));
+		long id = id(request);
+		expectRefusal(json("/api/v1/requests/" + id + "/status", "{\"status\":\"DECLINED\",\"version\":0}"),
+				"request.decline.reason");
+		mvc.perform(json("/api/v1/requests/" + id + "/status",
+				"{\"status\":\"DECLINED\",\"reason\":\"Outside the Fund's mandate\",\"version\":0}")
+			.with(httpBasic(FINANCE_OFFICER, "tafund-demo-2026")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("DECLINED"))
+			.andExpect(jsonPath("$.declineReason").value("Outside the Fund's mandate"));
+
+		assertThat(code(() -> projects.recordRequest("SEN", LocalDate.parse("2025-01-10"), Channel.EMAIL, Set.of(),
+				null, "No subject"))).isEqualTo("request.subjects.required");
+		var description = Unique.name("Request without a channel");
+		mvc.perform(post("/projects/requests").with(user("project.manager").roles("PROJECT_MANAGER"))
+			.with(csrf())
+			.param("state", "SEN")
+			.param("receivedOn", "2025-01-10")
+			.param("subjects", Subject.EXTRADITION.name())
+			.param("description", description))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("problem", hasProperty("code", is("request.incomplete"))));
+		assertThat(projects.requests(null)).noneMatch(r -> r.description().equals(description));
+	}
+
+	@Test
+	void refusesAllocationsAndExpenditureThatOnlyJavaCallersCanSend() {
+		var project = funded("1000.00");
+		long agreement = agreement("1000.00");
+		assertThat(code(() -> projects.allocate(agreement, project.id(), new BigDecimal("0.00"),
+				LocalDate.parse("2024-02-01")))).isEqualTo("allocation.amount.positive");
+		assertThat(code(() -> projects.allocate(agreement, project.id(), new BigDecimal("10.00"), null)))
+			.isEqualTo("allocation.date.required");
+		assertThat(code(() -> projects.spend(project.id(), null, null, BudgetCategory.TRAVEL, new BigDecimal("10.00"),
+				"USD", null, null))).isEqualTo("expenditure.incomplete");
+		assertThat(code(() -> spend(project, "0.00"))).isEqualTo("expenditure.amount.positive");
+		var line = spend(project, "100.00");
+		assertThat(code(() -> projects.reverseExpenditure(line.id(), " "))).isEqualTo("receipt.reversal.reason");
+		assertThat(projects.expenditure(project.id())).hasSize(1);
+		assertThat(projects.project(project.id()).allocatedUsd()).isEqualTo(Money.usd("1000.00"));
+	}
+
+	@Test
+	void refusesExpenditureOnAnotherProjectsActivityAndASecondOrNestedReversal() throws Exception {
+		var project = funded("1000.00");
+		var other = project();
+		var activity = created(json("/api/v1/activities", activityJson(other.id())));
+		expectRefusal(json("/api/v1/expenditures", expenditureJson(project.id(), "100.00")
+			.replace("}", ",\"activityId\":" + id(activity) + "}")), "expenditure.activity.otherProject");
+
+		long line = id(created(json("/api/v1/expenditures", expenditureJson(project.id(), "100.00"))));
+		long reversal = id(created(json("/api/v1/expenditures/" + line + "/reversal", "{\"reason\":\"Wrong project\"}")));
+		expectRefusal(json("/api/v1/expenditures/" + line + "/reversal", "{\"reason\":\"Again\"}"),
+				"expenditure.alreadyReversed");
+		expectRefusal(json("/api/v1/expenditures/" + reversal + "/reversal", "{\"reason\":\"Undo the undo\"}"),
+				"expenditure.reverseReversal");
+		assertThat(projects.expenditure(project.id())).hasSize(2);
+		assertThat(projects.project(project.id()).balanceUsd()).isEqualTo(Money.usd("1000.00"));
+	}
+
+	static String expenditureJson(long projectId, String amount) {
+		return "{\"projectId\":%d,\"spentOn\":\"2024-03-01\",\"category\":\"TRAVEL\",\"amount\":\"%s\",\"currency\":\"USD\"}"
+			.formatted(projectId, amount);
+	}
+
+	static String activityJson(long projectId) {
+		return """
+				{"projectId":%d,"type":"TRAINING_OR_WORKSHOP","title":"Refusal test workshop","startDate":"2024-05-06",
+				 "endDate":"2024-05-08","mode":"IN_PERSON","country":"SEN","city":"Dakar",
+				 "participants":{"women":2,"men":1,"sexNotRecorded":0,"centralAuthority":3,"prosecution":0,"judiciary":0,
+				 "lawEnforcement":0,"ministry":0,"otherInstitution":0}}""".formatted(projectId);
+	}
+
+	@Test
+	void twoAllocationsThatTogetherExceedWhatIsUnallocatedLetOneThrough() throws Exception {
+		long agreement = agreement("1000.00");
+		var project = project();
+		var body = "{\"agreementId\":%d,\"projectId\":%d,\"amountUsd\":\"600.00\",\"allocatedOn\":\"2024-02-01\"}"
+			.formatted(agreement, project.id());
+		var responses = ConcurrentPosts.post(port, FINANCE_OFFICER, "/api/v1/allocations", List.of(body, body));
+		assertThat(responses).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(201, 422);
+		assertThat(ConcurrentPosts.codes(responses)).containsExactly("allocation.exceedsUnallocated");
+		assertThat(projects.project(project.id()).allocatedUsd()).isEqualTo(Money.usd("600.00"));
+	}
+
+	@Test
+	void twoExpendituresThatTogetherOverdrawTheProjectLetOneThrough() throws Exception {
+		var project = funded("1000.00");
+		// Each costs 500.00 + 65.00 PSC = 565.00: one fits in 1,000.00, both do not.
+		var body = expenditureJson(project.id(), "500.00");
+		var responses = ConcurrentPosts.post(port, FINANCE_OFFICER, "/api/v1/expenditures", List.of(body, body));
+		assertThat(responses).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(201, 422);
+		assertThat(ConcurrentPosts.codes(responses)).containsExactly("expenditure.overdraw");
+		assertThat(projects.project(project.id()).balanceUsd()).isEqualTo(Money.usd("435.00"));
+	}
+
+	@Test
+	void refusesActivitiesWithDatesOutOfOrderWithoutAPlaceOrWithoutTheBasics() throws Exception {
+		var project = project();
+		expectRefusal(json("/api/v1/activities", activityJson(project.id()).replace("\"endDate\":\"2024-05-08\"",
+				"\"endDate\":\"2024-05-01\"")), "activity.dates.order");
+		expectRefusal(json("/api/v1/activities", activityJson(project.id()).replace("\"country\":\"SEN\",", "")),
+				"activity.country.required");
+		expectRefusal(json("/api/v1/activities", activityJson(project.id()).replace("\"women\":2", "\"women\":-2")
+			.replace("\"centralAuthority\":3", "\"centralAuthority\":-1")), "participants.negative");
+		var manager = user("project.manager").roles("PROJECT_MANAGER");
+		mvc.perform(post("/activities").with(manager)
+			.with(csrf())
+			.param("projectId", String.valueOf(project.id()))
+			.param("title", "No type chosen")
+			.param("startDate", "2024-05-06")
+			.param("endDate", "2024-05-08")
+			.param("country", "SEN"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("problem", hasProperty("code", is("activity.incomplete"))));
+		mvc.perform(post("/activities").with(manager)
+			.with(csrf())
+			.param("projectId", String.valueOf(project.id()))
+			.param("type", "TRAINING_OR_WORKSHOP")
+			.param("title", "Negative head count")
+			.param("startDate", "2024-05-06")
+			.param("endDate", "2024-05-08")
+			.param("country", "SEN")
+			.param("women", "-1"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("problem", hasProperty("code", is("participants.negative"))));
+	}
+
+}
