@@ -201,6 +201,13 @@ class ContributionRefusalTests {
 			.andExpect(status().isOk())
 			.andExpect(model().attribute("actionProblem", hasProperty("code", is("agreement.cancel.received"))));
 		assertThat(contributions.agreement(paid.id()).status()).isNotEqualTo(AgreementStatus.CANCELLED);
+		// 600.00 is still owed: it is settled before the agreement closes.
+		mvc.perform(post("/contributions/agreements/{id}/close", paid.id()).with(officer)
+			.with(csrf())
+			.param("version", String.valueOf(contributions.agreement(paid.id()).version())))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("actionProblem", hasProperty("code", is("agreement.close.outstanding"))));
+		receive(paid.id(), "2025-02-15", "600.00");
 
 		mvc.perform(post("/contributions/agreements/{id}/close", paid.id()).with(officer)
 			.with(csrf())
@@ -216,7 +223,7 @@ class ContributionRefusalTests {
 			.param("version", String.valueOf(contributions.agreement(paid.id()).version())))
 			.andExpect(status().isOk())
 			.andExpect(model().attribute("actionProblem", hasProperty("code", is("agreement.closed"))));
-		assertThat(contributions.agreement(paid.id()).position().received()).isEqualTo(Money.usd("400.00"));
+		assertThat(contributions.agreement(paid.id()).position().received()).isEqualTo(Money.usd("1000.00"));
 	}
 
 	@Test
