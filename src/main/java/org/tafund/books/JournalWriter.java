@@ -1,5 +1,6 @@
 package org.tafund.books;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -52,21 +53,61 @@ public final class JournalWriter {
 	private static final String INSERT_ENTRY = "INSERT INTO journal_entry (id, accounting_date, period, posted_at, "
 			+ "posted_by, source_type, source_id, description, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+	// Portable to MySQL, MariaDB and H2 in MySQL mode. VALUES(column) is the value the row would have been inserted with.
+	private static final String ADD_MONTH_TOTAL = "INSERT INTO journal_month_total (period, account_code, segment_code, "
+			+ "source_type, funding_window, debit_usd, credit_usd, line_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+			+ "ON DUPLICATE KEY UPDATE debit_usd = debit_usd + VALUES(debit_usd), "
+			+ "credit_usd = credit_usd + VALUES(credit_usd), line_count = line_count + VALUES(line_count)";
+
 	private final DataSource dataSource;
 
 	private final JdbcClient jdbc;
 
 	private final ClosedPeriods closedPeriods;
 
+	/**
+	 * Whether entries are added to {@code journal_month_total}: always in the application; for a
+	 * Flyway Java migration that runs before V19 created the table, not (V19 then sums the lines
+	 * posted by then).
+	 */
+	private final boolean monthTotals;
+
 	JournalWriter(DataSource dataSource, ClosedPeriods closedPeriods) {
+		this(dataSource, closedPeriods, true);
+	}
+
+	private JournalWriter(DataSource dataSource, ClosedPeriods closedPeriods, boolean monthTotals) {
 		this.dataSource = dataSource;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.closedPeriods = closedPeriods;
+		this.monthTotals = monthTotals;
 	}
 
 	/** A writer on a data source (for callers outside the application context). */
 	public static JournalWriter on(DataSource dataSource) {
-		return new JournalWriter(dataSource, new ClosedPeriods(dataSource));
+		return new JournalWriter(dataSource, new ClosedPeriods(dataSource), hasMonthTotals(dataSource));
+	}
+
+	/** Whether the schema has the month totals yet: a Java migration older than V19 runs without them. */
+	private static boolean hasMonthTotals(DataSource dataSource) {
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			var meta = connection.getMetaData();
+			for (var name : List.of("journal_month_total", "JOURNAL_MONTH_TOTAL")) {
+				try (var tables = meta.getTables(connection.getCatalog(), null, name, new String[] { "TABLE" })) {
+					if (tables.next()) {
+						return true;
+					}
+				}
+			}
+			return false;
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Reading the journal's tables failed: " + e.getMessage(), e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 
 	/**
@@ -112,6 +153,11 @@ public final class JournalWriter {
 		for (var line : lines) {
 			insert(id, draft.accountingDate(), line);
 		}
+		if (monthTotals) {
+			var totals = new MonthTotals();
+			totals.add(entry.period(), entry.sourceType(), lines);
+			addMonthTotals(totals);
+		}
 		moveHead(id, hash);
 		return view(id, draft, entry.period(), at, by, head, hash);
 	}
@@ -156,6 +202,7 @@ public final class JournalWriter {
 		var connection = DataSourceUtils.getConnection(dataSource);
 		try (var entries = connection.prepareStatement(INSERT_ENTRY);
 				var lines = connection.prepareStatement(INSERT_LINE)) {
+			var totals = new MonthTotals();
 			int pendingEntries = 0;
 			int pendingLines = 0;
 			var previous = head;
@@ -181,6 +228,7 @@ public final class JournalWriter {
 					lines.addBatch();
 					pendingLines++;
 				}
+				totals.add(entry.period(), entry.sourceType(), canonicalLines);
 				if (pendingEntries >= BATCH_ROWS || pendingLines >= BATCH_ROWS) {
 					// Entries first: the lines refer to them.
 					entries.executeBatch();
@@ -196,6 +244,9 @@ public final class JournalWriter {
 			}
 			if (pendingLines > 0) {
 				lines.executeBatch();
+			}
+			if (monthTotals) {
+				addMonthTotals(totals);
 			}
 			moveHead(id - 1, previous);
 			return drafts.size();
@@ -240,6 +291,57 @@ public final class JournalWriter {
 
 	private String lockHead() {
 		return jdbc.sql("SELECT last_hash FROM journal_chain_head WHERE id = 1 FOR UPDATE").query(String.class).single();
+	}
+
+	/** Lines summed per row of {@code journal_month_total}, in the order first met. */
+	private static final class MonthTotals {
+
+		private final LinkedHashMap<List<String>, Object[]> rows = new LinkedHashMap<>();
+
+		void add(String period, String sourceType, List<CanonicalForm.Line> lines) {
+			for (var line : lines) {
+				var key = List.of(period, line.account(), line.segment(), sourceType,
+						line.fundingWindow() == null ? "" : line.fundingWindow());
+				var sums = rows.computeIfAbsent(key, k -> new Object[] { BigDecimal.ZERO, BigDecimal.ZERO, 0L });
+				sums[0] = ((BigDecimal) sums[0]).add(line.debitUsd());
+				sums[1] = ((BigDecimal) sums[1]).add(line.creditUsd());
+				sums[2] = (Long) sums[2] + 1;
+			}
+		}
+
+	}
+
+	private void addMonthTotals(MonthTotals totals) {
+		if (totals.rows.isEmpty()) {
+			return;
+		}
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try (var statement = connection.prepareStatement(ADD_MONTH_TOTAL)) {
+			int pending = 0;
+			for (var row : totals.rows.entrySet()) {
+				var key = row.getKey();
+				for (int i = 0; i < key.size(); i++) {
+					statement.setString(i + 1, key.get(i));
+				}
+				statement.setBigDecimal(6, (BigDecimal) row.getValue()[0]);
+				statement.setBigDecimal(7, (BigDecimal) row.getValue()[1]);
+				statement.setLong(8, (Long) row.getValue()[2]);
+				statement.addBatch();
+				if (++pending >= BATCH_ROWS) {
+					statement.executeBatch();
+					pending = 0;
+				}
+			}
+			if (pending > 0) {
+				statement.executeBatch();
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Adding to the journal's month totals failed: " + e.getMessage(), e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 
 	private void moveHead(long id, String hash) {

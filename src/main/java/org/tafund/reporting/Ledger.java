@@ -1,6 +1,7 @@
 package org.tafund.reporting;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,118 @@ class Ledger {
 		jdbc.query(SQL + where.text() + ORDER, rs -> {
 			sink.accept(LedgerLine.of(rs));
 		}, params(filter, where));
+	}
+
+	/**
+	 * The lines as CSV records, in the columns of {@code ReportController.LEDGER_COLUMNS}, read by
+	 * column index and written as the driver hands them over: dates and decimals are already in
+	 * their CSV form (ISO dates, plain decimals), the recorded-at instant is formatted once per
+	 * entry, and {@code usd} is the debit or the credit with its sign. The same text as the rows of
+	 * {@link #stream} through {@link Exports#csvCell}. A database error part-way propagates, so the
+	 * response is cut off rather than ended as if complete.
+	 */
+	@Transactional(readOnly = true)
+	void csv(ReportFilter filter, String type, Exports.CsvOut csv) {
+		var where = where(filter, type);
+		var row = new CsvRow(csv);
+		jdbc.query(SQL + where.text() + ORDER, (java.sql.ResultSet rs) -> {
+			try {
+				row.write(rs);
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		}, params(filter, where));
+	}
+
+	/** Writes one result row of {@link #SQL} as a CSV record, keeping what repeats from row to row. */
+	private static final class CsvRow {
+
+		private final Exports.CsvOut csv;
+
+		private final Map<String, Boolean> assets = new java.util.HashMap<>();
+
+		private String postedAtRaw;
+
+		private String postedAt;
+
+		CsvRow(Exports.CsvOut csv) {
+			this.csv = csv;
+		}
+
+		void write(java.sql.ResultSet rs) throws SQLException, java.io.IOException {
+			var account = rs.getString(4);
+			var debit = decimal(rs.getString(6));
+			var credit = decimal(rs.getString(7));
+			csv.cell(rs.getString(1));
+			csv.cell(rs.getString(2));
+			csv.text(rs.getString(3));
+			csv.text(account);
+			csv.text(rs.getString(5));
+			csv.cell(debit);
+			csv.cell(credit);
+			csv.cell(usd(account, debit, credit));
+			csv.text(rs.getString(12));
+			csv.text(rs.getString(13));
+			csv.text(rs.getString(14));
+			csv.text(rs.getString(15));
+			csv.cell(decimal(rs.getString(8)));
+			csv.text(rs.getString(9));
+			csv.cell(decimal(rs.getString(10)));
+			csv.cell(rs.getString(11));
+			csv.text(rs.getString(16));
+			csv.text(rs.getString(17));
+			var raw = rs.getString(18);
+			if (raw == null) {
+				postedAt = null;
+			}
+			else if (!raw.equals(postedAtRaw)) {
+				// As LedgerLine reads it: the timestamp, as an instant in ISO form.
+				postedAt = rs.getTimestamp(18).toInstant().toString();
+			}
+			postedAtRaw = raw;
+			csv.cell(postedAt);
+			csv.end();
+		}
+
+		/** What the line does to the Fund, as {@link LedgerLine#effect}: one side of a line is always zero. */
+		private String usd(String account, String debit, String credit) {
+			boolean asset = assets.computeIfAbsent(account, a -> Account.valueOf(a).kind() == Account.Kind.ASSET);
+			var plus = asset ? debit : credit;
+			var minus = asset ? credit : debit;
+			if (zero(minus)) {
+				return plus;
+			}
+			if (zero(plus)) {
+				return "-" + minus;
+			}
+			return new BigDecimal(plus).subtract(new BigDecimal(minus)).toPlainString();
+		}
+
+		private static boolean zero(String decimal) {
+			for (int i = 0; i < decimal.length(); i++) {
+				char c = decimal.charAt(i);
+				if (c != '0' && c != '.') {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/** A decimal in plain notation, as BigDecimal.toPlainString (the driver's text already is, but for an exponent). */
+		private static String decimal(String value) {
+			if (value == null) {
+				return null;
+			}
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				if (c == 'E' || c == 'e') {
+					return new BigDecimal(value).toPlainString();
+				}
+			}
+			return value;
+		}
+
 	}
 
 	Map<String, BigDecimal> totals(LocalDate from, LocalDate to) {
