@@ -40,11 +40,32 @@ class Ledger {
 
 	static final String ORDER = " order by l.accounting_date, l.id";
 
+	/**
+	 * On MariaDB and MySQL, the lines of a period with no other filter are read in the order of
+	 * {@code ix_journal_line_ledger} (V18: accounting date, id and every column shown), which is the
+	 * order of the ledger: rows leave as they are read. Over a long period the optimizer would
+	 * otherwise read every entry and sort the whole result (5.3 million lines of the volume data:
+	 * 80 s before the first row).
+	 */
+	static final String DATE_ORDER_HINT = "from journal_line l force index (ix_journal_line_ledger) join";
+
 	private final JdbcTemplate jdbc;
+
+	private final boolean indexHints;
 
 	Ledger(DataSource dataSource) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setFetchSize(FETCH_SIZE);
+		this.indexHints = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> {
+			var product = c.getMetaData().getDatabaseProductName();
+			return product.equals("MariaDB") || product.equals("MySQL");
+		}));
+	}
+
+	/** The query of {@link #SQL} in the ledger's order, read in the date index's order when nothing but the period filters it. */
+	private String ordered(Sql.Where where) {
+		var sql = SQL + where.text() + ORDER;
+		return indexHints && where.params().isEmpty() ? sql.replace("from journal_line l join", DATE_ORDER_HINT) : sql;
 	}
 
 	@Transactional(readOnly = true)
@@ -59,7 +80,7 @@ class Ledger {
 	@Transactional(readOnly = true)
 	void stream(ReportFilter filter, String type, Consumer<LedgerLine> sink) {
 		var where = where(filter, type);
-		jdbc.query(SQL + where.text() + ORDER, rs -> {
+		jdbc.query(ordered(where), rs -> {
 			sink.accept(LedgerLine.of(rs));
 		}, params(filter, where));
 	}
@@ -76,7 +97,7 @@ class Ledger {
 	void csv(ReportFilter filter, String type, Exports.CsvOut csv) {
 		var where = where(filter, type);
 		var row = new CsvRow(csv);
-		jdbc.query(SQL + where.text() + ORDER, (java.sql.ResultSet rs) -> {
+		jdbc.query(ordered(where), (java.sql.ResultSet rs) -> {
 			try {
 				row.write(rs);
 			}
