@@ -88,8 +88,9 @@ class Ledger {
 	/**
 	 * The lines as CSV records, in the columns of {@code ReportController.LEDGER_COLUMNS}, read by
 	 * column index and written as the driver hands them over: dates and decimals are already in
-	 * their CSV form (ISO dates, plain decimals), the recorded-at instant is formatted once per
-	 * entry, and {@code usd} is the debit or the credit with its sign. The same text as the rows of
+	 * their CSV form (ISO dates, plain decimals), the entry id and recorded-at instant are read and
+	 * formatted once per entry (MariaDB's driver parses and formats a DATETIME for each getString),
+	 * and {@code usd} is the debit or the credit with its sign. The same text as the rows of
 	 * {@link #stream} through {@link Exports#csvCell}. A database error part-way propagates, so the
 	 * response is cut off rather than ended as if complete.
 	 */
@@ -114,7 +115,9 @@ class Ledger {
 
 		private final Map<String, Boolean> assets = new java.util.HashMap<>();
 
-		private String postedAtRaw;
+		private long entry = -1;
+
+		private String entryText;
 
 		private String postedAt;
 
@@ -126,8 +129,17 @@ class Ledger {
 			var account = rs.getString(4);
 			var debit = decimal(rs.getString(6));
 			var credit = decimal(rs.getString(7));
+			long entryId = rs.getLong(2);
+			if (entryId != entry) {
+				// The entry's own fields are the same on each of its lines, which come one after another.
+				entry = entryId;
+				entryText = Long.toString(entryId);
+				var at = rs.getTimestamp(18);
+				// As LedgerLine reads it: the timestamp, as an instant in ISO form.
+				postedAt = at == null ? null : at.toInstant().toString();
+			}
 			csv.cell(rs.getString(1));
-			csv.cell(rs.getString(2));
+			csv.cell(entryText);
 			csv.text(rs.getString(3));
 			csv.text(account);
 			csv.text(rs.getString(5));
@@ -144,15 +156,6 @@ class Ledger {
 			csv.cell(rs.getString(11));
 			csv.text(rs.getString(16));
 			csv.text(rs.getString(17));
-			var raw = rs.getString(18);
-			if (raw == null) {
-				postedAt = null;
-			}
-			else if (!raw.equals(postedAtRaw)) {
-				// As LedgerLine reads it: the timestamp, as an instant in ISO form.
-				postedAt = rs.getTimestamp(18).toInstant().toString();
-			}
-			postedAtRaw = raw;
 			csv.cell(postedAt);
 			csv.end();
 		}
