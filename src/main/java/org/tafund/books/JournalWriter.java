@@ -1,5 +1,6 @@
 package org.tafund.books;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -52,21 +53,86 @@ public final class JournalWriter {
 	private static final String INSERT_ENTRY = "INSERT INTO journal_entry (id, accounting_date, period, posted_at, "
 			+ "posted_by, source_type, source_id, description, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+	// Portable to MySQL, MariaDB and H2 in MySQL mode. VALUES(column) is the value the row would have been inserted with.
+	private static final String ADD_MONTH_TOTAL_HEAD = "INSERT INTO journal_month_total (period, account_code, "
+			+ "segment_code, source_type, funding_window, debit_usd, credit_usd, line_count) VALUES ";
+
+	private static final String ADD_MONTH_TOTAL_TAIL = " ON DUPLICATE KEY UPDATE debit_usd = debit_usd + VALUES(debit_usd), "
+			+ "credit_usd = credit_usd + VALUES(credit_usd), line_count = line_count + VALUES(line_count)";
+
+	private static final int LINE_COLUMNS = 19;
+
 	private final DataSource dataSource;
 
 	private final JdbcClient jdbc;
 
 	private final ClosedPeriods closedPeriods;
 
+	/**
+	 * Whether entries are added to {@code journal_month_total}: always in the application; for a
+	 * Flyway Java migration that runs before V19 created the table, not (V19 then sums the lines
+	 * posted by then).
+	 */
+	private final boolean monthTotals;
+
+	/**
+	 * On MariaDB and MySQL, {@link #post} takes the head's lock and reads the event's entry and the
+	 * closes covering the date in one locking read (a join, so every row it reads is a current,
+	 * locked read); elsewhere (H2) in three.
+	 */
+	private final boolean joinedLocks;
+
 	JournalWriter(DataSource dataSource, ClosedPeriods closedPeriods) {
+		this(dataSource, closedPeriods, true);
+	}
+
+	private JournalWriter(DataSource dataSource, ClosedPeriods closedPeriods, boolean monthTotals) {
 		this.dataSource = dataSource;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.closedPeriods = closedPeriods;
+		this.monthTotals = monthTotals;
+		this.joinedLocks = mariaDbOrMySql(dataSource);
+	}
+
+	private static boolean mariaDbOrMySql(DataSource dataSource) {
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			var product = connection.getMetaData().getDatabaseProductName();
+			return product.equals("MariaDB") || product.equals("MySQL");
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Reading the database's product name failed: " + e.getMessage(), e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 
 	/** A writer on a data source (for callers outside the application context). */
 	public static JournalWriter on(DataSource dataSource) {
-		return new JournalWriter(dataSource, new ClosedPeriods(dataSource));
+		return new JournalWriter(dataSource, new ClosedPeriods(dataSource), hasMonthTotals(dataSource));
+	}
+
+	/** Whether the schema has the month totals yet: a Java migration older than V19 runs without them. */
+	private static boolean hasMonthTotals(DataSource dataSource) {
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			var meta = connection.getMetaData();
+			for (var name : List.of("journal_month_total", "JOURNAL_MONTH_TOTAL")) {
+				try (var tables = meta.getTables(connection.getCatalog(), null, name, new String[] { "TABLE" })) {
+					if (tables.next()) {
+						return true;
+					}
+				}
+			}
+			return false;
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Reading the journal's tables failed: " + e.getMessage(), e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 
 	/**
@@ -77,17 +143,44 @@ public final class JournalWriter {
 		Objects.requireNonNull(postedAt, "postedAt");
 		Journal.requireComplete(draft);
 		var by = by(postedBy);
-		var head = lockHead();
-		var existing = jdbc.sql("SELECT id FROM journal_entry WHERE source_type = :type AND source_id = :id FOR UPDATE")
-			.param("type", draft.sourceType().name())
-			.param("id", draft.sourceId())
-			.query(Long.class)
-			.optional();
-		if (existing.isPresent()) {
-			throw new BusinessRuleViolation("journal.alreadyPosted", draft.sourceType().name(), draft.sourceId(),
-					existing.get());
+		String head;
+		if (joinedLocks) {
+			// One locking read: the head, the event's entry if it has one, and whether a close covers the date.
+			var row = jdbc.sql("SELECT h.last_hash, e.id, p.id FROM journal_chain_head h "
+					+ "LEFT JOIN journal_entry e ON e.source_type = :type AND e.source_id = :id "
+					+ "LEFT JOIN period_close p ON p.reopened_at IS NULL AND p.period_start <= :date AND p.period_end >= :date "
+					+ "WHERE h.id = 1 FOR UPDATE")
+				.param("type", draft.sourceType().name())
+				.param("id", draft.sourceId())
+				.param("date", draft.accountingDate())
+				.query((rs, n) -> new Object[] { rs.getString(1), rs.getObject(2) == null ? null : rs.getLong(2),
+						rs.getObject(3) != null })
+				.list();
+			head = (String) row.get(0)[0];
+			var existing = row.stream().map(r -> (Long) r[1]).filter(Objects::nonNull).findFirst();
+			if (existing.isPresent()) {
+				throw new BusinessRuleViolation("journal.alreadyPosted", draft.sourceType().name(), draft.sourceId(),
+						existing.get());
+			}
+			if (row.stream().anyMatch(r -> (Boolean) r[2])) {
+				// Refused: the close's details for the message.
+				closedPeriods.requireOpen(draft.accountingDate(), "accountingDate", true);
+			}
 		}
-		closedPeriods.requireOpen(draft.accountingDate(), "accountingDate", true);
+		else {
+			head = lockHead();
+			var existing = jdbc
+				.sql("SELECT id FROM journal_entry WHERE source_type = :type AND source_id = :id FOR UPDATE")
+				.param("type", draft.sourceType().name())
+				.param("id", draft.sourceId())
+				.query(Long.class)
+				.optional();
+			if (existing.isPresent()) {
+				throw new BusinessRuleViolation("journal.alreadyPosted", draft.sourceType().name(), draft.sourceId(),
+						existing.get());
+			}
+			closedPeriods.requireOpen(draft.accountingDate(), "accountingDate", true);
+		}
 
 		var at = CanonicalForm.stored(postedAt);
 		var entry = canonical(draft, at, by);
@@ -109,11 +202,38 @@ public final class JournalWriter {
 			.param("hash", hash)
 			.update(key, "id");
 		long id = key.getKeyAs(Number.class).longValue();
-		for (var line : lines) {
-			insert(id, draft.accountingDate(), line);
+		insertLines(id, draft.accountingDate(), lines);
+		if (monthTotals) {
+			var totals = new MonthTotals();
+			totals.add(entry.period(), entry.sourceType(), lines);
+			addMonthTotals(totals);
 		}
 		moveHead(id, hash);
 		return view(id, draft, entry.period(), at, by, head, hash);
+	}
+
+	/** An entry's lines in one multi-row INSERT: one round trip, however many lines. */
+	private void insertLines(long entryId, LocalDate date, List<CanonicalForm.Line> lines) {
+		var sql = new StringBuilder(INSERT_LINE);
+		for (int i = 1; i < lines.size(); i++) {
+			sql.append(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+		}
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try (var statement = connection.prepareStatement(sql.toString())) {
+			int offset = 0;
+			for (var line : lines) {
+				bind(statement, offset, entryId, date, line);
+				offset += LINE_COLUMNS;
+			}
+			statement.executeUpdate();
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Inserting the lines of journal entry " + entryId + " failed: " + e.getMessage(),
+					e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 
 	/**
@@ -156,6 +276,7 @@ public final class JournalWriter {
 		var connection = DataSourceUtils.getConnection(dataSource);
 		try (var entries = connection.prepareStatement(INSERT_ENTRY);
 				var lines = connection.prepareStatement(INSERT_LINE)) {
+			var totals = new MonthTotals();
 			int pendingEntries = 0;
 			int pendingLines = 0;
 			var previous = head;
@@ -181,6 +302,7 @@ public final class JournalWriter {
 					lines.addBatch();
 					pendingLines++;
 				}
+				totals.add(entry.period(), entry.sourceType(), canonicalLines);
 				if (pendingEntries >= BATCH_ROWS || pendingLines >= BATCH_ROWS) {
 					// Entries first: the lines refer to them.
 					entries.executeBatch();
@@ -196,6 +318,9 @@ public final class JournalWriter {
 			}
 			if (pendingLines > 0) {
 				lines.executeBatch();
+			}
+			if (monthTotals) {
+				addMonthTotals(totals);
 			}
 			moveHead(id - 1, previous);
 			return drafts.size();
@@ -240,6 +365,58 @@ public final class JournalWriter {
 
 	private String lockHead() {
 		return jdbc.sql("SELECT last_hash FROM journal_chain_head WHERE id = 1 FOR UPDATE").query(String.class).single();
+	}
+
+	/** Lines summed per row of {@code journal_month_total}, in the order first met. */
+	private static final class MonthTotals {
+
+		private final LinkedHashMap<List<String>, Object[]> rows = new LinkedHashMap<>();
+
+		void add(String period, String sourceType, List<CanonicalForm.Line> lines) {
+			for (var line : lines) {
+				var key = List.of(period, line.account(), line.segment(), sourceType,
+						line.fundingWindow() == null ? "" : line.fundingWindow());
+				var sums = rows.computeIfAbsent(key, k -> new Object[] { BigDecimal.ZERO, BigDecimal.ZERO, 0L });
+				sums[0] = ((BigDecimal) sums[0]).add(line.debitUsd());
+				sums[1] = ((BigDecimal) sums[1]).add(line.creditUsd());
+				sums[2] = (Long) sums[2] + 1;
+			}
+		}
+
+	}
+
+	/** Adds to {@code journal_month_total} in multi-row statements of up to {@value #BATCH_ROWS} rows. */
+	private void addMonthTotals(MonthTotals totals) {
+		var rows = new ArrayList<>(totals.rows.entrySet());
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
+				var slice = rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS));
+				var sql = new StringBuilder(ADD_MONTH_TOTAL_HEAD);
+				for (int i = 0; i < slice.size(); i++) {
+					sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+				}
+				sql.append(ADD_MONTH_TOTAL_TAIL);
+				try (var statement = connection.prepareStatement(sql.toString())) {
+					int p = 0;
+					for (var row : slice) {
+						for (var part : row.getKey()) {
+							statement.setString(++p, part);
+						}
+						statement.setBigDecimal(++p, (BigDecimal) row.getValue()[0]);
+						statement.setBigDecimal(++p, (BigDecimal) row.getValue()[1]);
+						statement.setLong(++p, (Long) row.getValue()[2]);
+					}
+					statement.executeUpdate();
+				}
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Adding to the journal's month totals failed: " + e.getMessage(), e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 
 	private void moveHead(long id, String hash) {
@@ -328,55 +505,33 @@ public final class JournalWriter {
 				d.budgetCategory());
 	}
 
-	private void insert(long entryId, LocalDate date, CanonicalForm.Line line) {
-		jdbc.sql("INSERT INTO journal_line (entry_id, line_no, accounting_date, account_code, segment_code, debit_usd, "
-				+ "credit_usd, original_amount, currency, rate, rate_date, donor_id, donor_type, agreement_id, "
-				+ "funding_window, earmark, project_id, activity_id, budget_category) VALUES (:entryId, :lineNo, "
-				+ ":date, :account, :segment, :debit, :credit, :original, :currency, :rate, :rateDate, :donorId, "
-				+ ":donorType, :agreementId, :fundingWindow, :earmark, :projectId, :activityId, :budgetCategory)")
-			.param("entryId", entryId)
-			.param("lineNo", line.lineNo())
-			.param("date", date)
-			.param("account", line.account())
-			.param("segment", line.segment())
-			.param("debit", line.debitUsd())
-			.param("credit", line.creditUsd())
-			.param("original", line.originalAmount(), Types.DECIMAL)
-			.param("currency", line.currency(), Types.CHAR)
-			.param("rate", line.rate(), Types.DECIMAL)
-			.param("rateDate", line.rateDate(), Types.DATE)
-			.param("donorId", line.donorId(), Types.BIGINT)
-			.param("donorType", line.donorType(), Types.VARCHAR)
-			.param("agreementId", line.agreementId(), Types.BIGINT)
-			.param("fundingWindow", line.fundingWindow(), Types.VARCHAR)
-			.param("earmark", line.earmark(), Types.VARCHAR)
-			.param("projectId", line.projectId(), Types.BIGINT)
-			.param("activityId", line.activityId(), Types.BIGINT)
-			.param("budgetCategory", line.budgetCategory(), Types.VARCHAR)
-			.update();
-	}
-
 	private static void bind(PreparedStatement statement, long entryId, LocalDate date, CanonicalForm.Line line)
 			throws SQLException {
-		statement.setLong(1, entryId);
-		statement.setInt(2, line.lineNo());
-		statement.setObject(3, date);
-		statement.setString(4, line.account());
-		statement.setString(5, line.segment());
-		statement.setBigDecimal(6, line.debitUsd());
-		statement.setBigDecimal(7, line.creditUsd());
-		nullable(statement, 8, line.originalAmount(), Types.DECIMAL);
-		nullable(statement, 9, line.currency(), Types.CHAR);
-		nullable(statement, 10, line.rate(), Types.DECIMAL);
-		nullable(statement, 11, line.rateDate(), Types.DATE);
-		nullable(statement, 12, line.donorId(), Types.BIGINT);
-		nullable(statement, 13, line.donorType(), Types.VARCHAR);
-		nullable(statement, 14, line.agreementId(), Types.BIGINT);
-		nullable(statement, 15, line.fundingWindow(), Types.VARCHAR);
-		nullable(statement, 16, line.earmark(), Types.VARCHAR);
-		nullable(statement, 17, line.projectId(), Types.BIGINT);
-		nullable(statement, 18, line.activityId(), Types.BIGINT);
-		nullable(statement, 19, line.budgetCategory(), Types.VARCHAR);
+		bind(statement, 0, entryId, date, line);
+	}
+
+	/** Binds a line's {@value #LINE_COLUMNS} values from parameter {@code offset + 1} on. */
+	private static void bind(PreparedStatement statement, int offset, long entryId, LocalDate date,
+			CanonicalForm.Line line) throws SQLException {
+		statement.setLong(offset + 1, entryId);
+		statement.setInt(offset + 2, line.lineNo());
+		statement.setObject(offset + 3, date);
+		statement.setString(offset + 4, line.account());
+		statement.setString(offset + 5, line.segment());
+		statement.setBigDecimal(offset + 6, line.debitUsd());
+		statement.setBigDecimal(offset + 7, line.creditUsd());
+		nullable(statement, offset + 8, line.originalAmount(), Types.DECIMAL);
+		nullable(statement, offset + 9, line.currency(), Types.CHAR);
+		nullable(statement, offset + 10, line.rate(), Types.DECIMAL);
+		nullable(statement, offset + 11, line.rateDate(), Types.DATE);
+		nullable(statement, offset + 12, line.donorId(), Types.BIGINT);
+		nullable(statement, offset + 13, line.donorType(), Types.VARCHAR);
+		nullable(statement, offset + 14, line.agreementId(), Types.BIGINT);
+		nullable(statement, offset + 15, line.fundingWindow(), Types.VARCHAR);
+		nullable(statement, offset + 16, line.earmark(), Types.VARCHAR);
+		nullable(statement, offset + 17, line.projectId(), Types.BIGINT);
+		nullable(statement, offset + 18, line.activityId(), Types.BIGINT);
+		nullable(statement, offset + 19, line.budgetCategory(), Types.VARCHAR);
 	}
 
 	private static void nullable(PreparedStatement statement, int index, Object value, int type) throws SQLException {

@@ -93,6 +93,118 @@ final class Exports {
 		printer.flush();
 	}
 
+	/**
+	 * CSV straight to a buffered writer, for a report long enough that the cost of each cell counts
+	 * (the ledger of every journal line): the same bytes as {@link #csv(Table, OutputStream)} (BOM,
+	 * RFC 4180 with CRLF, commons-csv's minimal quoting, formulas neutralised in text) from cells the
+	 * caller has already formatted. The header leaves at once, and the rows at least every second.
+	 */
+	static void csv(List<Column> columns, OutputStream out, CsvBody body) throws IOException {
+		var csv = new CsvOut(new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
+		csv.out.write('\uFEFF');
+		for (var column : columns) {
+			csv.cell(column.header());
+		}
+		csv.end();
+		csv.out.flush();
+		body.write(csv);
+		csv.out.flush();
+	}
+
+	/** Writes the rows of a {@link #csv(List, OutputStream, CsvBody)} export. */
+	@FunctionalInterface
+	interface CsvBody {
+
+		void write(CsvOut csv) throws IOException;
+
+	}
+
+	/**
+	 * One CSV record after another: {@link #cell} for a value already in its CSV form (a number, a
+	 * date), {@link #text} for text a spreadsheet could take for a formula, {@link #end} after the
+	 * last cell of a record. Quotes as commons-csv's RFC 4180 format does (QuoteMode.MINIMAL).
+	 */
+	static final class CsvOut {
+
+		private final Writer out;
+
+		private boolean first = true;
+
+		private long lastFlush = System.nanoTime();
+
+		private int sinceCheck;
+
+		CsvOut(Writer out) {
+			this.out = out;
+		}
+
+		/** A cell as it is (null: empty). */
+		void cell(String value) throws IOException {
+			if (!first) {
+				out.write(',');
+			}
+			if (value == null || value.isEmpty()) {
+				// commons-csv quotes an empty first value so that a record is never an empty line.
+				if (first) {
+					out.write("\"\"");
+				}
+			}
+			else if (needsQuotes(value)) {
+				out.write('"');
+				int from = 0;
+				for (int i = 0; i < value.length(); i++) {
+					if (value.charAt(i) == '"') {
+						out.write(value, from, i + 1 - from);
+						out.write('"');
+						from = i + 1;
+					}
+				}
+				out.write(value, from, value.length() - from);
+				out.write('"');
+			}
+			else {
+				out.write(value);
+			}
+			first = false;
+		}
+
+		/** A text cell: text that starts like a formula gets a leading apostrophe, as {@link Exports#csvCell}. */
+		void text(String value) throws IOException {
+			if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+				value = "'" + value;
+			}
+			cell(value);
+		}
+
+		/** Ends the record; flushes when the last flush is a second old. */
+		void end() throws IOException {
+			out.write("\r\n");
+			first = true;
+			if (++sinceCheck >= 256) {
+				sinceCheck = 0;
+				long now = System.nanoTime();
+				if (now - lastFlush > 1_000_000_000L) {
+					out.flush();
+					lastFlush = now;
+				}
+			}
+		}
+
+		private static boolean needsQuotes(String value) {
+			if (value.charAt(0) <= '#') {
+				return true;
+			}
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+					return true;
+				}
+			}
+			return value.charAt(value.length() - 1) <= ' ';
+		}
+
+	}
+
 	/** Numbers stay numbers; text that starts like a formula gets a leading apostrophe. */
 	static String csvCell(Object value, Kind kind) {
 		if (value == null) {

@@ -3,16 +3,18 @@ package org.tafund.reporting;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.tafund.shared.Money;
+import org.tafund.books.Account;
 
 /**
  * The fund statement of a period, read from the journal: opening balance, then one line per
@@ -54,6 +56,8 @@ class FundStatement {
 
 	}
 
+	private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
 	private final JdbcClient jdbc;
 
 	FundStatement(DataSource dataSource) {
@@ -62,9 +66,11 @@ class FundStatement {
 
 	@Transactional(readOnly = true)
 	Statement of(LocalDate from, LocalDate to) {
-		var before = movements(BEGINNING, from.minusDays(1));
+		var earlier = sums(BEGINNING, from.minusDays(1));
+		var during = sums(from, to);
+		var before = movements(earlier);
 		var opening = before.stream().map(Line::usd).reduce(BigDecimal.ZERO, BigDecimal::add);
-		var movements = movements(from, to);
+		var movements = movements(during);
 		var closing = movements.stream().map(Line::usd).reduce(opening, BigDecimal::add);
 		// Spent to date is what was spent before the period and in it: the lines already summed.
 		var spentToDate = BigDecimal.ZERO;
@@ -79,76 +85,124 @@ class FundStatement {
 		var allocatedBalance = sum("select coalesce(sum(amount_usd), 0) from allocation where allocated_on between ? and ?",
 				BEGINNING, to)
 			.add(spentToDate);
-		return new Statement(from, to, opening, movements, closing, incomeByWindow(from, to), cashReceived(from, to),
+		return new Statement(from, to, opening, movements, closing, incomeByWindow(during), cashReceived(during),
 				sum("select coalesce(sum(amount_usd), 0) from allocation where allocated_on between ? and ?", from, to),
-				receivables(to), allocatedBalance, closing.subtract(allocatedBalance));
+				receivables(earlier, during), allocatedBalance, closing.subtract(allocatedBalance));
+	}
+
+	/** What the journal's lines of some accounts add up to, debits less credits. */
+	private static BigDecimal debitsLessCredits(Map<Key, BigDecimal[]> sums, java.util.function.Predicate<Key> which) {
+		var total = ZERO;
+		for (var sum : sums.entrySet()) {
+			if (which.test(sum.getKey())) {
+				total = total.add(sum.getValue()[0]).subtract(sum.getValue()[1]);
+			}
+		}
+		return total;
 	}
 
 	/** What the books carry as receivable at the period end: at the signature rate, plus the revaluations. */
-	private BigDecimal receivables(LocalDate to) {
-		return jdbc.sql("""
-				select coalesce(sum(debit_usd) - sum(credit_usd), 0) from journal_line
-				 where account_code in ('RECEIVABLE', 'RECEIVABLE_FX') and accounting_date <= ?""")
-			.params(to)
-			.query(BigDecimal.class)
-			.single();
+	private static BigDecimal receivables(Map<Key, BigDecimal[]> earlier, Map<Key, BigDecimal[]> during) {
+		java.util.function.Predicate<Key> receivable = key -> key.account() == Account.RECEIVABLE
+				|| key.account() == Account.RECEIVABLE_FX;
+		return debitsLessCredits(earlier, receivable).add(debitsLessCredits(during, receivable));
 	}
 
 	/** Cash the donors' receipts brought in the period, less the receipts reversed in it. */
-	private BigDecimal cashReceived(LocalDate from, LocalDate to) {
-		return jdbc.sql("""
-				select coalesce(sum(l.debit_usd) - sum(l.credit_usd), 0) from journal_line l
-				  join journal_entry e on e.id = l.entry_id
-				 where l.account_code = 'CASH' and l.accounting_date between ? and ?
-				   and e.source_type in ('RECEIPT', 'RECEIPT_REVERSAL')""")
-			.params(from, to)
-			.query(BigDecimal.class)
-			.single();
+	private static BigDecimal cashReceived(Map<Key, BigDecimal[]> during) {
+		return debitsLessCredits(during, key -> key.account() == Account.CASH
+				&& (key.source().equals("RECEIPT") || key.source().equals("RECEIPT_REVERSAL")));
 	}
 
 	/** Each statement line: the journal lines of its accounts, credits less debits. */
-	private List<Line> movements(LocalDate from, LocalDate to) {
-		var byAccount = new java.util.EnumMap<org.tafund.books.Account, BigDecimal>(org.tafund.books.Account.class);
-		jdbc.sql("""
-				select account_code, coalesce(sum(credit_usd) - sum(debit_usd), 0) from journal_line
-				 where accounting_date between ? and ? group by account_code""")
-			.params(from, to)
-			.query((rs, n) -> byAccount.put(org.tafund.books.Account.valueOf(rs.getString(1)), rs.getBigDecimal(2)))
-			.list();
+	private static List<Line> movements(Map<Key, BigDecimal[]> sums) {
+		var byAccount = new EnumMap<Account, BigDecimal>(Account.class);
+		for (var sum : sums.entrySet()) {
+			byAccount.merge(sum.getKey().account(), sum.getValue()[1].subtract(sum.getValue()[0]), BigDecimal::add);
+		}
 		var lines = new ArrayList<Line>();
 		for (var movement : Movement.values()) {
 			var usd = movement.accounts()
 				.stream()
 				.map(a -> byAccount.getOrDefault(a, BigDecimal.ZERO))
-				.reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+				.reduce(ZERO, BigDecimal::add);
 			lines.add(new Line(movement.key(), usd));
 		}
 		return lines;
 	}
 
-	private List<WindowIncome> incomeByWindow(LocalDate from, LocalDate to) {
-		var windows = new java.util.TreeMap<String, BigDecimal[]>();
-		jdbc.sql("""
-				select funding_window, account_code, coalesce(sum(credit_usd) - sum(debit_usd), 0) from journal_line
-				 where accounting_date between ? and ? and funding_window is not null
-				 group by funding_window, account_code""")
-			.params(from, to)
-			.query((rs, n) -> {
-				var movement = Movement.of(org.tafund.books.Account.valueOf(rs.getString(2)));
-				int column = movement == Movement.CONTRIBUTIONS ? 0 : movement == Movement.REFUNDS ? 1
-						: movement == Movement.EXCHANGE ? 2 : -1;
-				if (column >= 0) {
-					var zero = BigDecimal.ZERO.setScale(2);
-					var sums = windows.computeIfAbsent(rs.getString(1), w -> new BigDecimal[] { zero, zero, zero });
-					sums[column] = sums[column].add(rs.getBigDecimal(3));
-				}
-				return null;
-			})
-			.list();
+	private static List<WindowIncome> incomeByWindow(Map<Key, BigDecimal[]> during) {
+		var windows = new TreeMap<String, BigDecimal[]>();
+		for (var sum : during.entrySet()) {
+			var key = sum.getKey();
+			if (key.window().isEmpty()) {
+				continue;
+			}
+			var movement = Movement.of(key.account());
+			int column = movement == Movement.CONTRIBUTIONS ? 0 : movement == Movement.REFUNDS ? 1
+					: movement == Movement.EXCHANGE ? 2 : -1;
+			if (column >= 0) {
+				var sums = windows.computeIfAbsent(key.window(), w -> new BigDecimal[] { ZERO, ZERO, ZERO });
+				sums[column] = sums[column].add(sum.getValue()[1].subtract(sum.getValue()[0]));
+			}
+		}
 		return windows.entrySet()
 			.stream()
 			.map(w -> new WindowIncome(w.getKey(), w.getValue()[0], w.getValue()[1], w.getValue()[2]))
 			.toList();
+	}
+
+	/** Journal lines summed by account, funding window ('' for none) and kind of event. */
+	private record Key(Account account, String window, String source) {
+	}
+
+	/**
+	 * The debits and credits of the journal's lines dated {@code [from, to]}, by {@link Key}: the
+	 * whole months of the range from {@code journal_month_total}, the days before and after them
+	 * from the lines themselves. Both hold the same lines, so the sums are those of the lines.
+	 */
+	private Map<Key, BigDecimal[]> sums(LocalDate from, LocalDate to) {
+		var sums = new HashMap<Key, BigDecimal[]>();
+		if (to.isBefore(from)) {
+			return sums;
+		}
+		var firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+		var lastWhole = to.getDayOfMonth() == to.lengthOfMonth() ? to : to.withDayOfMonth(1).minusDays(1);
+		if (firstWhole.isAfter(lastWhole)) {
+			add(sums, LINES, from, to);
+			return sums;
+		}
+		add(sums, MONTHS, period(firstWhole), period(lastWhole));
+		if (from.isBefore(firstWhole)) {
+			add(sums, LINES, from, firstWhole.minusDays(1));
+		}
+		if (to.isAfter(lastWhole)) {
+			add(sums, LINES, lastWhole.plusDays(1), to);
+		}
+		return sums;
+	}
+
+	private static final String MONTHS = """
+			select account_code, funding_window, source_type, sum(debit_usd), sum(credit_usd) from journal_month_total
+			 where period between ? and ? group by account_code, funding_window, source_type""";
+
+	private static final String LINES = """
+			select l.account_code, coalesce(l.funding_window, ''), e.source_type, sum(l.debit_usd), sum(l.credit_usd)
+			  from journal_line l join journal_entry e on e.id = l.entry_id
+			 where l.accounting_date between ? and ?
+			 group by l.account_code, coalesce(l.funding_window, ''), e.source_type""";
+
+	private void add(Map<Key, BigDecimal[]> sums, String sql, Object from, Object to) {
+		jdbc.sql(sql).params(from, to).query((java.sql.ResultSet rs) -> {
+			var key = new Key(Account.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3));
+			var both = sums.computeIfAbsent(key, k -> new BigDecimal[] { ZERO, ZERO });
+			both[0] = both[0].add(rs.getBigDecimal(4));
+			both[1] = both[1].add(rs.getBigDecimal(5));
+		});
+	}
+
+	private static String period(LocalDate date) {
+		return date.toString().substring(0, 7);
 	}
 
 	private BigDecimal sum(String sql, LocalDate from, LocalDate to) {

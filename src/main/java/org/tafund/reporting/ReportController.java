@@ -139,6 +139,14 @@ class ReportController {
 			Principal principal, HttpServletResponse response) throws IOException {
 		var filter = all.forLedger();
 		var kind = type == null || type.isBlank() ? null : type.strip();
+		if (format.equals("csv")) {
+			// The ledger can run to millions of lines: its CSV goes straight from the result set to the response.
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"tafund-ledger-" + filter.from() + "-to-" + filter.to() + ".csv\"");
+			response.setContentType("text/csv;charset=UTF-8");
+			Exports.csv(LEDGER_COLUMNS, response.getOutputStream(), csv -> ledger.csv(filter, kind, csv));
+			return;
+		}
 		var table = new Exports.Table("Ledger of the UN Crime Prevention and Criminal Justice Fund",
 				"Every journal line: " + filter.describe() + (kind == null ? "" : "; " + kind), LEDGER_COLUMNS,
 				sink -> ledger.stream(filter, kind,

@@ -76,7 +76,14 @@ public final class VolumeData {
 			connection.setAutoCommit(false);
 			var phases = new ArrayList<Phase>();
 			phases.add(new Phase("migration", Map.of(), Duration.ofNanos(System.nanoTime() - start)));
+			// The journal's lines go in without their secondary indexes, which are built afterwards in one pass.
+			var deferred = DeferredIndexes.drop(connection, "journal_line");
 			phases.addAll(new Generator(connection, writer, scale, seed, today).run());
+			if (deferred != null) {
+				long indexing = System.nanoTime();
+				deferred.restore();
+				phases.add(new Phase("journal indexes", Map.of(), Duration.ofNanos(System.nanoTime() - indexing)));
+			}
 			if (connection.getMetaData().getDatabaseProductName().equals("H2")) {
 				restartIdentities(connection);
 			}
@@ -143,8 +150,9 @@ public final class VolumeData {
 		var password = options.getOrDefault("password", System.getenv().getOrDefault("TAFUND_DB_PASSWORD", ""));
 		double scale = Double.parseDouble(options.getOrDefault("scale", "1.0"));
 		long seed = Long.parseLong(options.getOrDefault("seed", String.valueOf(DEFAULT_SEED)));
-		if (url.startsWith("jdbc:mysql:") && !url.contains("rewriteBatchedStatements")) {
-			// Connector/J sends a batch as one multi-row INSERT only when asked; MariaDB's driver bulk-inserts by default.
+		if ((url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) && !url.contains("rewriteBatchedStatements")) {
+			// Both drivers send a batch as one multi-row INSERT only when asked. MariaDB's otherwise sends its rows
+			// with the bulk protocol, which measured 10 to 15 % slower here.
 			url += (url.contains("?") ? "&" : "?") + "rewriteBatchedStatements=true";
 		}
 		System.out.printf(Locale.ROOT, "tafund volume data: scale %s, seed %d, into %s%n", scale, seed, url);

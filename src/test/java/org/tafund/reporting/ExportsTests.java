@@ -48,4 +48,52 @@ class ExportsTests {
 		assertThat(Exports.grouped(new BigDecimal("30000000"))).isEqualTo("30,000,000");
 	}
 
+
+	/**
+	 * The CSV written cell by cell (the ledger's) is byte for byte what the table export writes
+	 * through commons-csv: quoting, doubled quotes, empty and null cells, formulas neutralised in
+	 * text only, line breaks inside a cell.
+	 */
+	@Test
+	void csvWrittenCellByCellIsWhatTheTableExportWrites() throws Exception {
+		var values = new java.util.ArrayList<String>(java.util.Arrays.asList("", null, "plain", "a,b", "say \"hi\"",
+				"\"", "line\nbreak", "cr\rhere", " leading", "trailing ", "trailing\t", "#hash", "!bang", "$dollar",
+				"=SUM(A1)", "+1", "-12.50", "@user", "\tTab", "\rCR", "'quoted", "Côte d'Ivoire", "日本", "x", "0.00",
+				"1990-01-01", "2026-11-30T00:00:00Z", ",", "a\"b\"c", " ", "\u0000nul", "~tilde"));
+		var columns = new java.util.ArrayList<Column>();
+		for (var kind : List.of(Kind.TEXT, Kind.AMOUNT)) {
+			for (int i = 0; i < values.size(); i++) {
+				columns.add(new Column(kind + "-" + i, kind));
+			}
+		}
+		// Every value first in its record too, where commons-csv quotes an empty value.
+		var records = new java.util.ArrayList<String[]>();
+		for (int shift = 0; shift < values.size(); shift++) {
+			var record = new String[columns.size()];
+			for (int i = 0; i < record.length; i++) {
+				record[i] = values.get((i + shift) % values.size());
+			}
+			records.add(record);
+		}
+		var table = new Exports.Table("t", "s", columns, sink -> records.forEach(r -> sink.accept(r.clone())), -1);
+		var expected = new ByteArrayOutputStream();
+		Exports.csv(table, expected);
+		var actual = new ByteArrayOutputStream();
+		Exports.csv(columns, actual, csv -> {
+			for (var record : records) {
+				for (int i = 0; i < record.length; i++) {
+					if (columns.get(i).kind() == Kind.TEXT) {
+						csv.text(record[i]);
+					}
+					else {
+						csv.cell(record[i]);
+					}
+				}
+				csv.end();
+			}
+		});
+		assertThat(actual.toString(java.nio.charset.StandardCharsets.UTF_8))
+			.isEqualTo(expected.toString(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
 }
