@@ -22,11 +22,12 @@ interface Agreements extends JpaRepository<Agreement, Long> {
 
 	/**
 	 * The receivables to revalue at a period end: an agreement cancelled after it was still
-	 * receivable then (the cancellation is dated on its own day).
+	 * receivable then (the cancellation is dated on its own day); a closed one too, since a receipt
+	 * reversed after closing can leave it owed money.
 	 */
 	@Query("""
 			select a from Agreement a where a.signedOn is not null and a.signedOn <= :periodEnd
-			and (a.cancelledOn is null or a.cancelledOn > :periodEnd) and a.closedOn is null
+			and (a.cancelledOn is null or a.cancelledOn > :periodEnd)
 			and a.currency <> 'USD' and a.conditional = false and a.inKind = false
 			order by a.id""")
 	List<Agreement> openInOtherCurrenciesSignedBy(java.time.LocalDate periodEnd);

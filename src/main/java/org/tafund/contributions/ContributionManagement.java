@@ -356,7 +356,7 @@ public class ContributionManagement {
 		}
 		requireAllocationsCovered(agreement);
 		var view = reversal.view(agreement.getCurrency(), false);
-		postings.reversed(agreement, original.view(agreement.getCurrency(), true), view);
+		postings.reversed(agreement, original.view(agreement.getCurrency(), true), view, received(agreement));
 		return view;
 	}
 

@@ -88,12 +88,20 @@ class ContributionPostings {
 						agreement.total(), receivedBefore, carried)));
 	}
 
-	void reversed(Agreement agreement, ReceiptView original, ReceiptView reversal) {
+	void reversed(Agreement agreement, ReceiptView original, ReceiptView reversal, Money receivedAfter) {
 		var source = agreement.isInKind() ? SourceType.IN_KIND_DELIVERY : SourceType.RECEIPT;
 		var posted = books.entryBySource(source, original.id())
 			.orElseThrow(() -> new BusinessRuleViolation("journal.notPosted", source.name(), original.id()));
+		var lines = posted.lines().stream().map(JournalEntryView.Line::toPosting).toList();
+		if (agreement.isConditional() || agreement.isInKind()) {
+			journal.post(ContributionRules.reversed(facts(agreement), reversal.id(), reversal.receivedOn(),
+					reversal.reason(), lines));
+			return;
+		}
+		var total = agreement.total();
 		journal.post(ContributionRules.reversed(facts(agreement), reversal.id(), reversal.receivedOn(),
-				reversal.reason(), posted.lines().stream().map(JournalEntryView.Line::toPosting).toList()));
+				reversal.reason(), lines, total.minus(receivedAfter.min(total)),
+				receivable(agreement.getId(), Account.RECEIVABLE)));
 	}
 
 	void refunded(Agreement agreement, Refund.RefundView refund) {

@@ -245,6 +245,35 @@ public final class ContributionRules {
 				EntryDraft.abbreviate("Reversal of a receipt on " + agreement.reference() + ": " + reason));
 	}
 
+	/**
+	 * A reversal as the application posts it: the mirror of the receipt, and, on an unconditional
+	 * agreement in cash, the receivable brought to what is outstanding once the receipt is undone
+	 * ({@code outstandingAfter}, at the signature rate) against revenue. The mirror alone restores
+	 * what that receipt relieved when it came; when cash received after it went beyond the total
+	 * (revenue of its day), part of that cash now settles what the reversal reopened.
+	 * {@code carriedReceivable} is what {@link Account#RECEIVABLE} holds before the reversal.
+	 */
+	public static EntryDraft reversed(AgreementFacts agreement, long reversalId, LocalDate reversedOn, String reason,
+			List<Posting> originalLines, Money outstandingAfter, BigDecimal carriedReceivable) {
+		var mirror = reversed(agreement, reversalId, reversedOn, reason, originalLines);
+		if (agreement.recognisedOnArrival()) {
+			return mirror;
+		}
+		var target = outstandingAfter.isPositive() ? outstandingAfter.toUsd(agreement.signatureRate()).amount()
+				: BigDecimal.ZERO;
+		var adjustment = target.subtract(carriedReceivable.add(receivableChange(mirror.lines())));
+		if (adjustment.signum() == 0) {
+			return mirror;
+		}
+		var entry = EntryDraft.of(mirror.accountingDate(), mirror.sourceType(), mirror.sourceId(), mirror.description());
+		mirror.lines().forEach(entry::line);
+		var dims = agreement.dimensions();
+		var segment = agreement.segment();
+		return entry.signed(Account.RECEIVABLE, segment, adjustment, dims)
+			.signed(agreement.revenue(), segment, adjustment.negate(), dims)
+			.draft();
+	}
+
 	/** Money returned to the donor: refunds (a reduction of revenue) against cash, at the rate of its own date. */
 	public static EntryDraft refunded(AgreementFacts agreement, RefundFacts refund) {
 		var dims = agreement.dimensions();
