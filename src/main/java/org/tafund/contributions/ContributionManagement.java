@@ -319,6 +319,10 @@ public class ContributionManagement {
 		var agreementRate = rates.rateOn(agreement.getCurrency(), command.receivedOn());
 		var receipt = new Receipt(agreement.getId(), command.receivedOn(), amount, rate, agreement.getCurrency(),
 				agreementRate, blankToNull(command.bankReference()), blankToNull(command.note()), command.overpayment());
+		if (receipt.usd().isZero()) {
+			// Worth less than half a US cent: nothing the books in USD could record.
+			throw BusinessRuleViolation.ofField("amount", "receipt.belowOneCent", amount.toString());
+		}
 		var receivedBefore = received(agreement);
 		var outstanding = agreement.total().minus(receivedBefore.min(agreement.total()));
 		var value = receipt.inAgreementCurrency(agreement.getCurrency());

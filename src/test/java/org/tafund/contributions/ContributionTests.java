@@ -92,6 +92,21 @@ class ContributionTests {
 	}
 
 	@Test
+	void aReceiptWorthLessThanOneUsCentIsRefusedAsSuch() {
+		rate("PYG", "2025-01-01", "7800.00");
+		var agreement = contributions.createAgreement(new AgreementTerms("T-" + UUID.randomUUID(), donor(), "PYG",
+				new BigDecimal("7800000"), FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null, false,
+				null, null, LocalDate.parse("2025-01-15"),
+				List.of(new ScheduleLine(LocalDate.parse("2025-06-30"), new BigDecimal("7800000")))));
+		// PYG 30 / 7,800 = 0.0038 USD: rounds to 0.00.
+		assertThatThrownBy(() -> receive(agreement.id(), "2025-02-01", "30", "PYG", false))
+			.satisfies(e -> assertThat(key((BusinessRuleViolation) e)).isEqualTo("receipt.belowOneCent"));
+		assertThat(contributions.agreement(agreement.id()).receipts()).isEmpty();
+		// PYG 40 / 7,800 = 0.0051 USD: one cent, booked.
+		assertThat(receive(agreement.id(), "2025-02-01", "40", "PYG", false).usd()).isEqualTo(Money.usd("0.01"));
+	}
+
+	@Test
 	void anAgreementStillOwedMoneyIsSettledBeforeItCloses() {
 		var agreement = usdAgreement("100000.00", "2025-02-01", "100000.00");
 		receive(agreement.id(), "2025-02-10", "70000.00", "USD", false);
