@@ -229,7 +229,7 @@ class Agreement extends AuditableEntity {
 	 */
 	void close(LocalDate on, Money received) {
 		requireOpen();
-		if (!conditional && !inKind && signedOn != null && total().isGreaterThan(received)) {
+		if (carriesReceivable() && signedOn != null && total().isGreaterThan(received)) {
 			throw new BusinessRuleViolation("agreement.close.outstanding", reference,
 					total().minus(received).toString());
 		}
@@ -397,6 +397,17 @@ class Agreement extends AuditableEntity {
 
 	boolean isInKind() {
 		return inKind;
+	}
+
+	/** Recognised at signature and carried as a receivable: neither conditional (cash is revenue) nor in kind. */
+	boolean carriesReceivable() {
+		return !conditional && !inKind;
+	}
+
+	/** What is still owed under the current total, never below zero. */
+	Money outstanding(Money received) {
+		var total = total();
+		return total.minus(received.min(total));
 	}
 
 	LocalDate getPeriodStart() {

@@ -57,20 +57,19 @@ class ContributionPostings {
 	}
 
 	void amended(Agreement agreement, Amendment amendment, Money received) {
-		if (agreement.isConditional() || agreement.isInKind()) {
+		if (!agreement.carriesReceivable()) {
 			return;
 		}
-		var total = agreement.total();
 		ContributionRules
 			.amended(facts(agreement), new AmendmentFacts(amendment.getId(), amendment.getAmendedOn(),
-					amendment.getReason(), total.minus(received.min(total)),
+					amendment.getReason(), agreement.outstanding(received),
 					receivable(agreement.getId(), Account.RECEIVABLE)))
 			.ifPresent(journal::post);
 	}
 
 	void cancelled(Agreement agreement) {
 		// A conditional or in-kind agreement carries no receivable: no need to ask the books.
-		if (agreement.isConditional() || agreement.isInKind()) {
+		if (!agreement.carriesReceivable()) {
 			return;
 		}
 		ContributionRules
@@ -80,8 +79,8 @@ class ContributionPostings {
 
 	void received(Agreement agreement, ReceiptView receipt, Money receivedBefore) {
 		// A conditional or in-kind agreement carries no receivable: no need to ask the books.
-		var carried = agreement.isConditional() || agreement.isInKind() ? BigDecimal.ZERO
-				: receivable(agreement.getId(), Account.RECEIVABLE);
+		var carried = agreement.carriesReceivable() ? receivable(agreement.getId(), Account.RECEIVABLE)
+				: BigDecimal.ZERO;
 		journal.post(ContributionRules.received(facts(agreement),
 				new ReceiptFacts(receipt.id(), receipt.receivedOn(), receipt.amount(), receipt.rate(),
 						receipt.rateDate(), receipt.usd(), receipt.inAgreementCurrency(), receipt.bankReference(),
@@ -93,14 +92,13 @@ class ContributionPostings {
 		var posted = books.entryBySource(source, original.id())
 			.orElseThrow(() -> new BusinessRuleViolation("journal.notPosted", source.name(), original.id()));
 		var lines = posted.lines().stream().map(JournalEntryView.Line::toPosting).toList();
-		if (agreement.isConditional() || agreement.isInKind()) {
+		if (!agreement.carriesReceivable()) {
 			journal.post(ContributionRules.reversed(facts(agreement), reversal.id(), reversal.receivedOn(),
 					reversal.reason(), lines));
 			return;
 		}
-		var total = agreement.total();
 		journal.post(ContributionRules.reversed(facts(agreement), reversal.id(), reversal.receivedOn(),
-				reversal.reason(), lines, total.minus(receivedAfter.min(total)),
+				reversal.reason(), lines, agreement.outstanding(receivedAfter),
 				receivable(agreement.getId(), Account.RECEIVABLE)));
 	}
 
