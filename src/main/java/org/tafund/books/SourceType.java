@@ -19,6 +19,11 @@ public enum SourceType {
 	EXPENDITURE_REVERSAL,
 	IN_KIND_DELIVERY,
 	/** A manual entry by FINANCE; the source id is the {@code manual_entry} row with its reason. */
-	MANUAL
+	MANUAL,
+	/**
+	 * An event recorded after a revaluation run and dated on or before its period end revalued its
+	 * agreement again at the run's rate; the source id is the {@code revaluation_adjustment} row.
+	 */
+	REVALUATION_ADJUSTMENT
 
 }

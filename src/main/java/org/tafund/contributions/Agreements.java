@@ -15,6 +15,18 @@ interface Agreements extends JpaRepository<Agreement, Long> {
 
 	List<Agreement> findByDonorIdOrderBySignedOnDescIdDesc(Long donorId);
 
+	/**
+	 * Locks every agreement in another currency than USD (and, through the scan, the room for new
+	 * ones) for a revaluation run: an event of one of them waits for the run and then sees it, or
+	 * the run waits for the event and then counts it.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select a.id from Agreement a where a.currency <> 'USD'")
+	List<Long> lockInOtherCurrencies();
+
+	@Query("select distinct a.currency from Agreement a where a.currency <> 'USD' order by a.currency")
+	List<String> otherCurrencies();
+
 	/** Receipts and refunds of one agreement queue up behind each other: the balance check stays true. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select a from Agreement a where a.id = :id")

@@ -13,6 +13,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tafund.books.SourceType;
 import org.tafund.donors.DonorManagement;
 import org.tafund.fx.ExchangeRateManagement;
 import org.tafund.reference.CountryCatalogue;
@@ -45,7 +46,7 @@ public class ContributionManagement {
 
 	private final Pledges pledges;
 
-	private final RevaluationRuns revaluations;
+	private final ReceivableRevaluation revaluation;
 
 	private final CountryCatalogue countries;
 
@@ -58,7 +59,7 @@ public class ContributionManagement {
 	private final ContributionPostings postings;
 
 	ContributionManagement(Agreements agreements, Receipts receipts, Refunds refunds, Amendments amendments,
-			Pledges pledges, RevaluationRuns revaluations, DonorManagement donors, ExchangeRateManagement rates,
+			Pledges pledges, ReceivableRevaluation revaluation, DonorManagement donors, ExchangeRateManagement rates,
 			CountryCatalogue countries, Clock clock, ObjectProvider<AllocatedFunds> allocated,
 			ObjectProvider<EarmarkTargets> earmarkTargets, ContributionPostings postings) {
 		this.postings = postings;
@@ -68,7 +69,7 @@ public class ContributionManagement {
 		this.countries = countries;
 		this.agreements = agreements;
 		this.pledges = pledges;
-		this.revaluations = revaluations;
+		this.revaluation = revaluation;
 		this.receipts = receipts;
 		this.refunds = refunds;
 		this.amendments = amendments;
@@ -117,6 +118,7 @@ public class ContributionManagement {
 			agreements.saveAndFlush(agreement);
 			if (agreement.getSignedOn() != null) {
 				postings.signed(agreement);
+				revaluation.afterEvent(agreement, agreement.getSignedOn(), SourceType.AGREEMENT_SIGNED, agreement.getId());
 			}
 		}
 		catch (DataIntegrityViolationException e) {
@@ -159,77 +161,11 @@ public class ContributionManagement {
 	}
 
 	/**
-	 * Revalues every open receivable (unconditional agreements: a conditional one is no receivable
-	 * until cash arrives) in a currency other than USD at the rate in effect on the
-	 * period end, against its USD value at recognition, and stores the run. One run per period end:
-	 * figures once reported are never recomputed silently.
+	 * Revalues every open receivable in a currency other than USD at the rate in effect on the
+	 * period end and stores the run (see {@link ReceivableRevaluation}).
 	 */
 	public RevaluationView revalue(LocalDate periodEnd) {
-		if (periodEnd == null) {
-			throw BusinessRuleViolation.ofField("periodEnd", "revaluation.date.required");
-		}
-		BookingDates.require(periodEnd, LocalDate.now(clock), "periodEnd");
-		if (revaluations.existsByPeriodEnd(periodEnd)) {
-			throw BusinessRuleViolation.ofField("periodEnd", "revaluation.exists", periodEnd.toString());
-		}
-		postings.requireOpen(periodEnd, "periodEnd");
-		// Runs go forward in time: a run before one that revalued an agreement would undo its work.
-		var lastRevalued = new java.util.HashMap<Long, LocalDate>();
-		for (var row : revaluations.previousLines()) {
-			lastRevalued.put((Long) row[0], (LocalDate) row[2]);
-		}
-		// What the books carry for each receivable at the period end: at the signature rate, and revalued.
-		var book = postings.receivablesOn(periodEnd);
-		var zero = new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO };
-		var lines = new ArrayList<RevaluationLine>();
-		var revalued = new java.util.HashMap<Long, Agreement>();
-		// An amendment dated after the period end is not part of it: the total is the one of that day.
-		var amendedLater = amendments.ofAgreementsAmendedAfter(periodEnd)
-			.stream()
-			.collect(java.util.stream.Collectors.groupingBy(Amendment::getAgreementId));
-		for (var agreement : agreements.openInOtherCurrenciesSignedBy(periodEnd)) {
-			var received = Money.rounded(receipts.netReceivedOnOrBefore(agreement.getId(), periodEnd),
-					agreement.getCurrency());
-			var total = Amendment.totalOn(amendedLater.getOrDefault(agreement.getId(), List.of()), periodEnd)
-				.map(amount -> new Money(amount, agreement.getCurrency()))
-				.orElse(agreement.total());
-			var outstanding = total.minus(received.min(total));
-			if (outstanding.isPositive()) {
-				var last = lastRevalued.get(agreement.getId());
-				if (last != null && last.isAfter(periodEnd)) {
-					throw new BusinessRuleViolation("revaluation.laterRun", agreement.getReference(), last.toString());
-				}
-				var carried = book.getOrDefault(agreement.getId(), zero);
-				lines.add(new RevaluationLine(agreement.getId(), outstanding, agreement.getRecognitionRate(),
-						rates.rateOn(agreement.getCurrency(), periodEnd), carried[0], carried[1]));
-				revalued.put(agreement.getId(), agreement);
-			}
-		}
-		// A receivable revalued before and settled or cancelled since: its difference leaves the books with it.
-		for (var entry : book.entrySet()) {
-			var carried = entry.getValue();
-			var last = lastRevalued.get(entry.getKey());
-			if (revalued.containsKey(entry.getKey()) || carried[1].signum() == 0
-					|| (last != null && last.isAfter(periodEnd))) {
-				continue;
-			}
-			var settled = agreements.findById(entry.getKey()).orElseThrow();
-			lines.add(new RevaluationLine(settled.getId(), Money.zero(settled.getCurrency()),
-					settled.getRecognitionRate(), rates.rateOn(settled.getCurrency(), periodEnd), carried[0],
-					carried[1]));
-			revalued.put(settled.getId(), settled);
-		}
-		try {
-			var run = revaluations.saveAndFlush(new RevaluationRun(periodEnd, lines));
-			postings.revalued(run, revalued);
-			return run.view();
-		}
-		catch (DataIntegrityViolationException e) {
-			if (Constraints.violated(e, "uk_revaluation_run_period")) {
-				throw BusinessRuleViolation.ofField("periodEnd", "revaluation.exists", periodEnd.toString());
-			}
-			throw e;
-		}
+		return revaluation.revalue(periodEnd);
 	}
 
 	/** The funding windows of some agreements (each once): what decides the segment of a project they fund. */
@@ -240,7 +176,7 @@ public class ContributionManagement {
 
 	@Transactional(readOnly = true)
 	public List<RevaluationView> revaluations() {
-		return revaluations.findAllByOrderByPeriodEndDesc().stream().map(RevaluationRun::view).toList();
+		return revaluation.runs();
 	}
 
 	public AgreementView sign(long agreementId, long expectedVersion, LocalDate signedOn) {
@@ -253,6 +189,7 @@ public class ContributionManagement {
 		agreement.sign(signedOn, rates.rateOn(agreement.getCurrency(), signedOn));
 		var view = saved(agreement);
 		postings.signed(agreement);
+		revaluation.afterEvent(agreement, signedOn, SourceType.AGREEMENT_SIGNED, agreement.getId());
 		return view;
 	}
 
@@ -275,6 +212,7 @@ public class ContributionManagement {
 		requireAllocationsCovered(agreement);
 		var view = saved(agreement);
 		postings.amended(agreement, amendment, received);
+		revaluation.afterEvent(agreement, amendedOn, SourceType.AMENDMENT, amendment.getId());
 		return view;
 	}
 
@@ -289,6 +227,7 @@ public class ContributionManagement {
 		requireAllocationsCovered(agreement);
 		var view = saved(agreement);
 		postings.cancelled(agreement);
+		revaluation.afterEvent(agreement, today, SourceType.AGREEMENT_CANCELLED, agreement.getId());
 		return view;
 	}
 
@@ -331,12 +270,14 @@ public class ContributionManagement {
 		}
 		var view = receipts.save(receipt).view(agreement.getCurrency(), false);
 		postings.received(agreement, view, receivedBefore);
+		revaluation.afterEvent(agreement, view.receivedOn(), SourceType.RECEIPT, view.id());
 		return view;
 	}
 
 	/** Undoes a receipt with an opposite entry and a reason; the receipt itself is never touched. */
 	public ReceiptView reverseReceipt(long receiptId, String reason) {
-		var original = receipts.findById(receiptId).orElseThrow(() -> new ReceiptNotFound(receiptId));
+		// A locking read first: what is read after it includes a revaluation run committed meanwhile.
+		var original = receipts.findLocked(receiptId).orElseThrow(() -> new ReceiptNotFound(receiptId));
 		var agreement = agreements.findForUpdate(original.getAgreementId()).orElseThrow();
 		if (receipts.existsByReversalOf(receiptId)) {
 			throw new BusinessRuleViolation("receipt.alreadyReversed", receiptId);
@@ -361,6 +302,7 @@ public class ContributionManagement {
 		requireAllocationsCovered(agreement);
 		var view = reversal.view(agreement.getCurrency(), false);
 		postings.reversed(agreement, original.view(agreement.getCurrency(), true), view, received(agreement));
+		revaluation.afterEvent(agreement, today, SourceType.RECEIPT_REVERSAL, view.id());
 		return view;
 	}
 

@@ -118,6 +118,26 @@ class ContributionPostings {
 		ContributionRules.revalued(run.getId(), run.getPeriodEnd(), lines).ifPresent(journal::post);
 	}
 
+	void revaluationAdjusted(RevaluationAdjustment adjustment, LocalDate periodEnd, Agreement agreement) {
+		var view = adjustment.view();
+		ContributionRules
+			.revaluationAdjusted(adjustment.getId(), periodEnd, view.cause() + " " + view.causeId(),
+					new RevaluedReceivable(facts(agreement), adjustment.booked().amount()))
+			.ifPresent(journal::post);
+	}
+
+	/** One agreement's receivable in the books at the end of a day: at the signature rate, and revalued. */
+	BigDecimal[] receivableOn(long agreementId, LocalDate date) {
+		var pair = new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO };
+		for (var balance : books.sums(BalanceQuery.upTo(date)
+			.accounts(Account.RECEIVABLE, Account.RECEIVABLE_FX)
+			.where(Dimension.AGREEMENT_ID, agreementId))) {
+			var index = balance.account() == Account.RECEIVABLE ? 0 : 1;
+			pair[index] = pair[index].add(balance.net());
+		}
+		return pair;
+	}
+
 	/** The receivable of each agreement in the books at a date: at the signature rate, and revalued. */
 	Map<Long, BigDecimal[]> receivablesOn(LocalDate date) {
 		var byAgreement = new java.util.HashMap<Long, BigDecimal[]>();

@@ -311,6 +311,27 @@ public final class ContributionRules {
 	}
 
 	/**
+	 * An adjustment of a revaluation run, dated at the run's period end: what an event recorded
+	 * later and dated on or before it changed in the agreement's receivable at the period-end rate,
+	 * to the receivable's revaluation against unrealised exchange. Nothing when it books zero.
+	 */
+	public static Optional<EntryDraft> revaluationAdjusted(long adjustmentId, LocalDate periodEnd, String cause,
+			RevaluedReceivable line) {
+		var booked = line.bookedUsd();
+		if (booked.signum() == 0) {
+			return Optional.empty();
+		}
+		var dims = line.agreement().dimensions();
+		var segment = line.agreement().segment();
+		return Optional.of(EntryDraft.of(periodEnd, SourceType.REVALUATION_ADJUSTMENT, adjustmentId,
+				EntryDraft.abbreviate("Revaluation at " + periodEnd + " of " + line.agreement().reference()
+						+ " adjusted for " + cause))
+			.signed(Account.RECEIVABLE_FX, segment, booked, dims)
+			.signed(Account.FX_UNREALISED, segment, booked.negate(), dims)
+			.draft());
+	}
+
+	/**
 	 * What an entry's lines do to the receivable carried at the signature rate (debits less credits
 	 * of {@link Account#RECEIVABLE}): for callers that keep an agreement's balance as they go.
 	 */

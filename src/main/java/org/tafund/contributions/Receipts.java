@@ -8,6 +8,12 @@ import org.springframework.data.jpa.repository.Query;
 
 interface Receipts extends JpaRepository<Receipt, Long> {
 
+	/** A receipt under a shared lock (a locking read, so it opens no snapshot of the transaction). */
+	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_READ)
+	@org.springframework.data.jpa.repository.Query("select r from Receipt r where r.id = :id")
+	java.util.Optional<Receipt> findLocked(Long id);
+
+
 	List<Receipt> findByAgreementIdOrderByReceivedOnAscIdAsc(Long agreementId);
 
 	/** Net cash in the agreement's currency: reversals carry negative amounts. */

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,6 +18,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
+import org.tafund.fx.AppliedRate;
 import org.tafund.shared.AuditableEntity;
 import org.tafund.shared.Money;
 
@@ -40,12 +44,18 @@ class RevaluationRun extends AuditableEntity {
 	@JoinColumn(name = "run_id", nullable = false, updatable = false)
 	private List<RevaluationLine> lines = new ArrayList<>();
 
+	/** The rate taken for each currency of the agreements in the books, revalued or not. */
+	@ElementCollection
+	@CollectionTable(name = "revaluation_rate", joinColumns = @JoinColumn(name = "run_id"))
+	private List<RunRate> rates = new ArrayList<>();
+
 	protected RevaluationRun() {
 	}
 
-	RevaluationRun(LocalDate periodEnd, List<RevaluationLine> lines) {
+	RevaluationRun(LocalDate periodEnd, List<RevaluationLine> lines, List<AppliedRate> rates) {
 		this.periodEnd = periodEnd;
 		this.lines.addAll(lines);
+		rates.forEach(rate -> this.rates.add(new RunRate(rate.currency(), rate.unitsPerUsd(), rate.effectiveDate())));
 		this.gainLossUsd = lines.stream()
 			.map(RevaluationLine::gainLoss)
 			.reduce(Money.zero(Money.USD), Money::plus)
@@ -64,9 +74,41 @@ class RevaluationRun extends AuditableEntity {
 		return List.copyOf(lines);
 	}
 
-	RevaluationView view() {
+	/** The rate the run took for the currency, if it had agreements in it. */
+	java.util.Optional<AppliedRate> rateOf(String currency) {
+		return rates.stream()
+			.filter(rate -> rate.currency.equals(currency))
+			.findFirst()
+			.map(rate -> new AppliedRate(currency, rate.rateDate, rate.periodEndRate));
+	}
+
+	@Embeddable
+	static class RunRate {
+
+		@Column(nullable = false, updatable = false, length = 3)
+		private String currency;
+
+		@Column(name = "period_end_rate", nullable = false, updatable = false, precision = 19, scale = 8)
+		private BigDecimal periodEndRate;
+
+		@Column(name = "rate_date", nullable = false, updatable = false)
+		private LocalDate rateDate;
+
+		protected RunRate() {
+		}
+
+		RunRate(String currency, BigDecimal periodEndRate, LocalDate rateDate) {
+			this.currency = currency;
+			this.periodEndRate = periodEndRate;
+			this.rateDate = rateDate;
+		}
+
+	}
+
+	RevaluationView view(List<RevaluationAdjustment> adjustments) {
 		return new RevaluationView(id, periodEnd, new Money(gainLossUsd, Money.USD),
-				lines.stream().map(RevaluationLine::view).toList(), getCreatedBy(), getCreatedAt());
+				lines.stream().map(RevaluationLine::view).toList(), getCreatedBy(), getCreatedAt(),
+				adjustments.stream().map(RevaluationAdjustment::view).toList());
 	}
 
 }

@@ -11,10 +11,14 @@ interface RevaluationRuns extends JpaRepository<RevaluationRun, Long> {
 
 	List<RevaluationRun> findAllByOrderByPeriodEndDesc();
 
-	/** Every stored line as (agreement, gain or loss against recognition, period end), oldest run first. */
+	/**
+	 * The runs at a period end on or after the date, oldest first (their lines are not loaded). A
+	 * locking read: it sees a run committed while the caller waited for its agreement, whatever the
+	 * caller read before.
+	 */
+	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_READ)
 	@org.springframework.data.jpa.repository.Query("""
-			select l.agreementId, l.gainLossUsd, r.periodEnd from RevaluationRun r join r.lines l
-			order by r.periodEnd""")
-	List<Object[]> previousLines();
+			select r from RevaluationRun r where r.periodEnd >= :date order by r.periodEnd""")
+	List<RevaluationRun> onOrAfter(LocalDate date);
 
 }

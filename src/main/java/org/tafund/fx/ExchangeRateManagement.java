@@ -62,6 +62,17 @@ public class ExchangeRateManagement {
 			.orElseThrow(() -> new MissingExchangeRate(code, date));
 	}
 
+	/** The same rate, or none when the currency has no rate on or before the date (nothing is refused). */
+	@Transactional(readOnly = true)
+	public java.util.Optional<AppliedRate> findRateOn(String currency, LocalDate date) {
+		var code = currency.strip().toUpperCase(Locale.ROOT);
+		if (code.equals(Money.USD)) {
+			return java.util.Optional.of(AppliedRate.usd(date));
+		}
+		return rates.findFirstByCurrencyAndEffectiveDateLessThanEqualOrderByEffectiveDateDesc(code, date)
+			.map(ExchangeRate::applied);
+	}
+
 	@Transactional(readOnly = true)
 	public Page<RateView> list(String currency, Pageable pageable) {
 		var page = currency == null || currency.isBlank() ? rates.findAllByOrderByEffectiveDateDescCurrencyAsc(pageable)

@@ -123,9 +123,26 @@ class RevaluationTests {
 		assertThat(settled.outstanding()).isEqualTo(Money.of("0.00", "NOK"));
 		assertThat(settled.gainLossUsd()).isEqualTo(Money.usd("0.00"));
 		assertThat(settled.bookedUsd()).isEqualTo(Money.usd("10000.00"));
-		// A run dated before one that already revalued the agreement is refused.
-		assertThatThrownBy(() -> contributions.revalue(LocalDate.parse("2024-10-31")))
-			.satisfies(e -> assertThat(key((BusinessRuleViolation) e)).isEqualTo("revaluation.laterRun"));
+		// A run for an earlier period end, made now, books its own: at 10.50 (the rate of 1 September;
+		// the 12.00 of 15 December came later) 600,000 / 10.50 = 57,142.86 against 60,000.00, -2,857.14.
+		var october = contributions.revalue(LocalDate.parse("2024-10-31"));
+		assertThat(october.lines().stream().filter(l -> l.agreementId().equals(agreement.id())).findFirst()
+			.orElseThrow().bookedUsd()).isEqualTo(Money.usd("-2857.14"));
+		assertThat(receivable(agreement.id(), "2024-10-31")).isEqualByComparingTo("57142.86");
+		// The December run, made before it, is adjusted back to its own rate (11.00, not the 12.00
+		// entered since): +2,857.14 there, and the March and June runs need nothing.
+		var december = run("2024-12-31");
+		assertThat(december.adjustments()).filteredOn(a -> a.agreementId().equals(agreement.id())).singleElement()
+			.satisfies(a -> {
+				assertThat(a.cause()).isEqualTo("REVALUATION_RUN");
+				assertThat(a.causeId()).isEqualTo(october.id());
+				assertThat(a.revaluedUsd()).isEqualTo(Money.usd("54545.45"));
+				assertThat(a.bookedUsd()).isEqualTo(Money.usd("2857.14"));
+			});
+		assertThat(receivable(agreement.id(), "2024-12-31")).isEqualByComparingTo("54545.45");
+		assertThat(receivable(agreement.id(), "2025-03-31")).isEqualByComparingTo("50000.00");
+		assertThat(run("2025-03-31").adjustments()).noneMatch(a -> a.agreementId().equals(agreement.id()));
+		assertThat(receivable(agreement.id(), "2025-06-30")).isEqualByComparingTo("0.00");
 	}
 
 
@@ -211,6 +228,78 @@ class RevaluationTests {
 				List.of(new ScheduleLine(LocalDate.parse("2026-12-31"), new BigDecimal("100000.00"))));
 		assertThat(revenue(agreement.id())).isEqualByComparingTo("12500.00");
 		assertThat(receivable(agreement.id(), "2026-12-31")).isEqualByComparingTo("500.00");
+	}
+
+	@Test
+	void anEventDatedOnOrBeforeARunAlreadyMadeAdjustsThatRunAtItsPeriodEnd() {
+		rate("PLN", "2022-01-01", "4.00");
+		rate("PLN", "2022-03-01", "5.00");
+		rate("PLN", "2022-06-01", "8.00");
+		// PLN 400,000.00 / 4.00 = 100,000.00 USD recognised at signature
+		var agreement = contributions.createAgreement(new AgreementTerms("PLN-" + UUID.randomUUID(), donor(), "PLN",
+				new BigDecimal("400000.00"), FundingWindow.CPCJF_SPECIAL_PURPOSE, null, 1, null, null, null, null,
+				false, null, null, LocalDate.parse("2022-01-10"),
+				List.of(new ScheduleLine(LocalDate.parse("2022-12-31"), new BigDecimal("400000.00")))));
+		// At 5.00: 80,000.00 (-20,000.00); at 8.00: 50,000.00 (a further -30,000.00).
+		var march = contributions.revalue(LocalDate.parse("2022-03-31"));
+		contributions.revalue(LocalDate.parse("2022-06-30"));
+		assertThat(receivable(agreement.id(), "2022-03-31")).isEqualByComparingTo("80000.00");
+		assertThat(receivable(agreement.id(), "2022-06-30")).isEqualByComparingTo("50000.00");
+
+		// A receipt of 15 March recorded now: PLN 100,000.00 at 5.00 is 20,000.00 of cash; it relieves
+		// 25,000.00 at the signature rate (a realised loss of 5,000.00), leaving PLN 300,000.00 due.
+		var receipt = receive(agreement.id(), "2022-03-15", "100000.00", "PLN", false);
+		// 31 March: 300,000 / 5.00 = 60,000.00 against 75,000.00 - 20,000.00 carried: +5,000.00 booked there.
+		// 30 June: 300,000 / 8.00 = 37,500.00 against 75,000.00 - 45,000.00 carried: +7,500.00.
+		assertThat(receivable(agreement.id(), "2022-03-31")).isEqualByComparingTo("60000.00");
+		assertThat(receivable(agreement.id(), "2022-06-30")).isEqualByComparingTo("37500.00");
+		var adjusted = run("2022-03-31");
+		assertThat(adjusted.lines()).isEqualTo(march.lines());
+		assertThat(adjusted.adjustments()).singleElement().satisfies(a -> {
+			assertThat(a.agreementId()).isEqualTo(agreement.id());
+			assertThat(a.cause()).isEqualTo("RECEIPT");
+			assertThat(a.causeId()).isEqualTo(receipt.id());
+			assertThat(a.outstanding()).isEqualTo(Money.of("300000.00", "PLN"));
+			assertThat(a.revaluedUsd()).isEqualTo(Money.usd("60000.00"));
+			assertThat(a.bookedUsd()).isEqualTo(Money.usd("5000.00"));
+		});
+		assertThat(adjusted.bookedUsd()).isEqualTo(march.bookedUsd().plus(Money.usd("5000.00")));
+
+		// Raised to 500,000.00 on 1 May: March is untouched; on 30 June 400,000 / 8.00 = 50,000.00
+		// against 100,000.00 - 37,500.00 carried: -12,500.00.
+		var amended = contributions.amend(agreement.id(), contributions.agreement(agreement.id()).version(),
+				LocalDate.parse("2022-05-01"), "Raised", new BigDecimal("500000.00"),
+				List.of(new ScheduleLine(LocalDate.parse("2022-12-31"), new BigDecimal("500000.00"))));
+		assertThat(receivable(agreement.id(), "2022-03-31")).isEqualByComparingTo("60000.00");
+		assertThat(receivable(agreement.id(), "2022-06-30")).isEqualByComparingTo("50000.00");
+		assertThat(run("2022-06-30").adjustments()).filteredOn(a -> a.cause().equals("AMENDMENT"))
+			.singleElement()
+			.satisfies(a -> assertThat(a.bookedUsd()).isEqualTo(Money.usd("-12500.00")));
+
+		// An agreement signed on 1 February, recorded now: PLN 80,000.00 / 4.00 = 20,000.00 at signature,
+		// 16,000.00 at 5.00 (-4,000.00 on 31 March) and 10,000.00 at 8.00 (-6,000.00 more on 30 June).
+		var late = contributions.createAgreement(new AgreementTerms("PLN-" + UUID.randomUUID(), donor(), "PLN",
+				new BigDecimal("80000.00"), FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null,
+				false, null, null, LocalDate.parse("2022-02-01"),
+				List.of(new ScheduleLine(LocalDate.parse("2022-12-31"), new BigDecimal("80000.00")))));
+		assertThat(receivable(late.id(), "2022-03-31")).isEqualByComparingTo("16000.00");
+		assertThat(receivable(late.id(), "2022-06-30")).isEqualByComparingTo("10000.00");
+		assertThat(run("2022-03-31").adjustments()).filteredOn(a -> a.agreementId().equals(late.id()))
+			.singleElement()
+			.satisfies(a -> assertThat(a.bookedUsd()).isEqualTo(Money.usd("-4000.00")));
+
+		// Settled in July: no receivable is left for later runs of the other tests to take.
+		receive(agreement.id(), "2022-07-15", "400000.00", "PLN", false);
+		receive(late.id(), "2022-07-15", "80000.00", "PLN", false);
+		assertThat(amended.total()).isEqualTo(Money.of("500000.00", "PLN"));
+	}
+
+	private RevaluationView run(String periodEnd) {
+		return contributions.revaluations()
+			.stream()
+			.filter(r -> r.periodEnd().equals(LocalDate.parse(periodEnd)))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@Test
