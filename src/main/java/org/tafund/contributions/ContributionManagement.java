@@ -255,7 +255,8 @@ public class ContributionManagement {
 		}
 		var amount = new Money(command.amount(), command.currency());
 		var rate = rates.rateOn(amount.currency(), command.receivedOn());
-		var agreementRate = rates.rateOn(agreement.getCurrency(), command.receivedOn());
+		var agreementRate = amount.currency().equals(agreement.getCurrency()) ? rate
+				: rates.rateOn(agreement.getCurrency(), command.receivedOn());
 		var receipt = new Receipt(agreement.getId(), command.receivedOn(), amount, rate, agreement.getCurrency(),
 				agreementRate, blankToNull(command.bankReference()), blankToNull(command.note()), command.overpayment());
 		if (receipt.usd().isZero()) {

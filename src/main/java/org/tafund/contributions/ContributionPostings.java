@@ -165,7 +165,7 @@ class ContributionPostings {
 	}
 
 	private AgreementFacts facts(Agreement agreement) {
-		return AgreementFacts.of(agreement, donors.get(agreement.getDonorId()).type().name());
+		return AgreementFacts.of(agreement, donors.typeOf(agreement.getDonorId()).name());
 	}
 
 }

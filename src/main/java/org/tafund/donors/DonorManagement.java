@@ -55,6 +55,15 @@ public class DonorManagement {
 		return donor.view();
 	}
 
+	/**
+	 * A donor's type alone: what every journal entry of its contributions carries, read without
+	 * loading the donor and its contacts.
+	 */
+	@Transactional(readOnly = true)
+	public DonorType typeOf(long id) {
+		return donors.typeOf(id).orElseThrow(() -> new DonorNotFound(id));
+	}
+
 	@Transactional(readOnly = true)
 	public DonorView get(long id) {
 		return load(id).view();

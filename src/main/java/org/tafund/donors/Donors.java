@@ -4,4 +4,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 interface Donors extends JpaRepository<Donor, Long>, JpaSpecificationExecutor<Donor> {
+
+	@org.springframework.data.jpa.repository.Query("select d.type from Donor d where d.id = :id")
+	java.util.Optional<DonorType> typeOf(Long id);
+
 }

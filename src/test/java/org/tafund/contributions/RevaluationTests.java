@@ -294,6 +294,30 @@ class RevaluationTests {
 		assertThat(amended.total()).isEqualTo(Money.of("500000.00", "PLN"));
 	}
 
+	@Test
+	void aRunAndABackDatedReceiptRecordedAtTheSameTimeSeeEachOther() throws Exception {
+		rate("HUF", "2021-01-01", "300.00");
+		rate("HUF", "2021-03-01", "400.00");
+		// Three races, three period ends: whichever commits first, the other must count it.
+		for (var month : List.of("2021-03-31", "2021-04-30", "2021-05-31")) {
+			// HUF 30,000,000.00 / 300.00 = 100,000.00 USD at signature.
+			var agreement = contributions.createAgreement(new AgreementTerms("HUF-" + UUID.randomUUID(), donor(), "HUF",
+					new BigDecimal("30000000.00"), FundingWindow.CPCJF_SPECIAL_PURPOSE, null, 1, null, null, null,
+					null, false, null, null, LocalDate.parse("2021-01-10"),
+					List.of(new ScheduleLine(LocalDate.parse("2021-12-31"), new BigDecimal("30000000.00")))));
+			var periodEnd = LocalDate.parse(month);
+			var responses = ConcurrentPosts.post(port, "finance.officer",
+					List.of(new ConcurrentPosts.Request("/api/v1/revaluations", "{\"periodEnd\":\"" + month + "\"}"),
+							new ConcurrentPosts.Request("/api/v1/agreements/" + agreement.id() + "/receipts",
+									"{\"receivedOn\":\"" + periodEnd.minusDays(3) + "\",\"amount\":12000000.00,"
+											+ "\"currency\":\"HUF\"}")));
+			assertThat(responses).extracting(HttpResponse::statusCode).containsExactly(201, 201);
+			// 18,000,000.00 still due at the period end, at 400.00: 45,000.00, whichever came first.
+			assertThat(receivable(agreement.id(), month)).as(month).isEqualByComparingTo("45000.00");
+			receive(agreement.id(), "2021-06-01", "18000000.00", "HUF", false);
+		}
+	}
+
 	private RevaluationView run(String periodEnd) {
 		return contributions.revaluations()
 			.stream()

@@ -26,20 +26,29 @@ public final class ConcurrentPosts {
 
 	public static List<HttpResponse<String>> post(int port, String user, String path, List<String> bodies)
 			throws Exception {
+		return post(port, user, bodies.stream().map(body -> new Request(path, body)).toList());
+	}
+
+	/** A JSON body for a path. */
+	public record Request(String path, String body) {
+	}
+
+	/** Requests to different paths, posted at the same instant; the responses in their order. */
+	public static List<HttpResponse<String>> post(int port, String user, List<Request> requests) throws Exception {
 		var http = HttpClient.newHttpClient();
 		var authorization = "Basic "
 				+ Base64.getEncoder().encodeToString((user + ":tafund-demo-2026").getBytes());
-		var pool = Executors.newFixedThreadPool(bodies.size());
+		var pool = Executors.newFixedThreadPool(requests.size());
 		var start = new CountDownLatch(1);
 		try {
 			var calls = new ArrayList<Future<HttpResponse<String>>>();
-			for (var body : bodies) {
+			for (var request : requests) {
 				calls.add(pool.submit(() -> {
 					start.await();
-					return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+					return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + request.path()))
 						.header("Authorization", authorization)
 						.header("Content-Type", "application/json")
-						.POST(HttpRequest.BodyPublishers.ofString(body))
+						.POST(HttpRequest.BodyPublishers.ofString(request.body()))
 						.build(), HttpResponse.BodyHandlers.ofString());
 				}));
 			}
