@@ -4,8 +4,9 @@
 # sum of the CSV and that the journal verifies. See bench/README.md. Environment (all optional):
 #   BENCH_DB (tafund_bench), BENCH_DB_HOST (127.0.0.1), BENCH_DB_PORT (3306), BENCH_DB_USER (root),
 #   BENCH_DB_PASSWORD (empty), BENCH_PORT (18080), BENCH_HEAP (128m), BENCH_WORK (/tmp/tafund-bench),
-#   BENCH_BUILD=1 to rebuild the jar, BENCH_STATEMENT_RUNS (9), BENCH_VERIFY=0 to skip the journal's
-#   verification, BENCH_RAW_PLAN=0 to skip the second raw dump (the optimizer's own plan).
+#   BENCH_BUILD=1 to rebuild the jars, BENCH_STATEMENT_RUNS (9), BENCH_VERIFY=0 to skip the journal's
+#   verification, BENCH_RAW_PLAN=0 to skip the second raw dump (the optimizer's own plan),
+#   BENCH_SCALE (1.0, only used to fill an empty database).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +19,10 @@ PORT=${BENCH_PORT:-18080}
 HEAP=${BENCH_HEAP:-128m}
 WORK=${BENCH_WORK:-/tmp/tafund-bench}
 RUNS=${BENCH_STATEMENT_RUNS:-9}
+SCALE=${BENCH_SCALE:-1.0}
 JAR=target/tafund-0.1.0-SNAPSHOT.jar
+# The volume data generator, packaged apart from the product; it runs on the product jar's class path.
+VOLUME_JAR=target/volume/tafund-0.1.0-SNAPSHOT-volume.jar
 JDBC_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/$DB"
 ADMIN=bench.admin
 ADMIN_PASSWORD=${BENCH_ADMIN_PASSWORD:-bench admin password 2026}
@@ -41,22 +45,24 @@ say "== tafund ledger CSV and fund statement benchmark, $(date -u '+%Y-%m-%d %H:
 say "   $(java -version 2>&1 | head -1), MariaDB $(db -N -e 'select version()'), innodb_buffer_pool_size $(db -N -e 'select @@innodb_buffer_pool_size div 1048576') MB"
 
 # Build ------------------------------------------------------------------------------------------
-if [[ ! -f $JAR || ${BENCH_BUILD:-0} == 1 ]]; then
-	say "== building $JAR"
+if [[ ! -f $JAR || ! -f $VOLUME_JAR || ${BENCH_BUILD:-0} == 1 ]]; then
+	say "== building $JAR and $VOLUME_JAR"
 	./mvnw -B -q -DskipTests package
 fi
-# A copy, so that a rebuild while the app runs does not pull the jar from under it.
+# Copies, so that a rebuild while the app runs does not pull the jars from under it.
 cp "$JAR" "$WORK/app.jar"
+cp "$VOLUME_JAR" "$WORK/volume.jar"
 
 # Data -----------------------------------------------------------------------------------------
 db -e "CREATE DATABASE IF NOT EXISTS $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 donors=$(sql "select count(*) from information_schema.tables where table_schema = '$DB' and table_name = 'donor'")
 if [[ $donors == 1 ]]; then donors=$(sql "select count(*) from donor"); fi
 if [[ $donors == 0 ]]; then
-	say "== generating the volume data into $DB"
+	say "== generating the volume data at scale $SCALE into $DB"
 	start=$(now)
-	java -Dloader.main=org.tafund.volume.VolumeData -cp "$WORK/app.jar" org.springframework.boot.loader.launch.PropertiesLauncher \
-		--url="$JDBC_URL" --user="$DB_USER" --password="$DB_PASSWORD" --scale=1.0
+	java -Dloader.path="$WORK/volume.jar" -Dloader.main=org.tafund.volume.VolumeData -cp "$WORK/app.jar" \
+		org.springframework.boot.loader.launch.PropertiesLauncher \
+		--url="$JDBC_URL" --user="$DB_USER" --password="$DB_PASSWORD" --scale="$SCALE"
 	say "   generation wall clock, JVM start included: $(secs "$start" "$(now)") s"
 else
 	say "== $DB already holds $donors donors: using its data"

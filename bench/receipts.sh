@@ -8,7 +8,7 @@
 #   BENCH_OLD_TREE (/tmp/tafund-old-<commit>: a detached worktree where the old jar is built),
 #   BENCH_DB_HOST (127.0.0.1), BENCH_DB_PORT (3306), BENCH_DB_USER (root), BENCH_DB_PASSWORD (empty),
 #   BENCH_PORT (18080; the old app gets BENCH_PORT + 1), BENCH_HEAP (256m), BENCH_WORK (/tmp/tafund-bench),
-#   BENCH_BUILD=1 to rebuild this jar, BENCH_RECEIPTS (400 per app), BENCH_WARMUP (100 per app),
+#   BENCH_BUILD=1 to rebuild this build's jars, BENCH_RECEIPTS (400 per app), BENCH_WARMUP (100 per app),
 #   BENCH_SCALE (1.0, only used to fill an empty database).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +29,10 @@ RECEIPTS=${BENCH_RECEIPTS:-400}
 WARMUP=${BENCH_WARMUP:-100}
 SCALE=${BENCH_SCALE:-1.0}
 JAR=target/tafund-0.1.0-SNAPSHOT.jar
+# The volume data generator, packaged apart from the product; it runs on the product jar's class path. A tree
+# from before the generator left the product (such as the default old commit's) has no such jar: its product
+# jar carries the generator.
+VOLUME_JAR=target/volume/tafund-0.1.0-SNAPSHOT-volume.jar
 ADMIN=bench.admin
 ADMIN_PASSWORD=${BENCH_ADMIN_PASSWORD:-bench admin password 2026}
 
@@ -40,8 +44,8 @@ say() { printf '%s\n' "$*"; }
 say "== tafund receipt POST benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Jars --------------------------------------------------------------------------------------------
-if [[ ! -f $JAR || ${BENCH_BUILD:-0} == 1 ]]; then
-	say "== building $JAR"
+if [[ ! -f $JAR || ! -f $VOLUME_JAR || ${BENCH_BUILD:-0} == 1 ]]; then
+	say "== building $JAR and $VOLUME_JAR"
 	./mvnw -B -q -DskipTests package
 fi
 if [[ ! -f $OLD_TREE/$JAR ]]; then
@@ -49,26 +53,36 @@ if [[ ! -f $OLD_TREE/$JAR ]]; then
 	[[ -d $OLD_TREE ]] || git worktree add --detach "$OLD_TREE" "$OLD_COMMIT" > /dev/null
 	(cd "$OLD_TREE" && ./mvnw -B -q -DskipTests package)
 fi
-# Copies, so that a rebuild while the apps run does not pull the jar from under them.
+# Copies, so that a rebuild while the apps run does not pull the jars from under them.
 cp "$JAR" "$WORK/new.jar"
+cp "$VOLUME_JAR" "$WORK/new-volume.jar"
 cp "$OLD_TREE/$JAR" "$WORK/old.jar"
+rm -f "$WORK/old-volume.jar"
+OLD_VOLUME=
+if [[ -f $OLD_TREE/$VOLUME_JAR ]]; then
+	cp "$OLD_TREE/$VOLUME_JAR" "$WORK/old-volume.jar"
+	OLD_VOLUME=$WORK/old-volume.jar
+fi
 
-# Data: each database filled by the generator of its own jar --------------------------------------
+# Data: each database filled by the generator of its own build --------------------------------------
+# The generator runs on the product jar's class path, with its own jar on the loader path when it has one
+# (an older build's product jar carries the generator itself: then the jar alone, as that build ran it).
 fill() {
-	local database=$1 jar=$2
+	local database=$1 jar=$2 volume=$3
 	db -e "CREATE DATABASE IF NOT EXISTS $database CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 	local donors
 	donors=$(sql "$database" "select count(*) from information_schema.tables where table_schema = '$database' and table_name = 'donor'")
 	[[ $donors == 1 ]] && donors=$(sql "$database" "select count(*) from donor")
 	if [[ $donors == 0 ]]; then
-		say "== generating scale $SCALE into $database with $jar"
-		java -Dloader.main=org.tafund.volume.VolumeData -cp "$jar" org.springframework.boot.loader.launch.PropertiesLauncher \
+		say "== generating scale $SCALE into $database with $jar${volume:+ and $volume}"
+		java ${volume:+-Dloader.path="$volume"} -Dloader.main=org.tafund.volume.VolumeData -cp "$jar" \
+			org.springframework.boot.loader.launch.PropertiesLauncher \
 			--url="jdbc:mariadb://$DB_HOST:$DB_PORT/$database" --user="$DB_USER" --password="$DB_PASSWORD" --scale="$SCALE"
 	fi
 	say "   $database: $(sql "$database" "select concat((select count(*) from agreement), ' agreements, ', (select count(*) from receipt), ' receipts')")"
 }
-fill "$NEW_DB" "$WORK/new.jar"
-fill "$OLD_DB" "$WORK/old.jar"
+fill "$NEW_DB" "$WORK/new.jar" "$WORK/new-volume.jar"
+fill "$OLD_DB" "$WORK/old.jar" "$OLD_VOLUME"
 
 # The agreements to pay: signed, neither cancelled nor closed, with at least 1,000 still due; the same ids in
 # both databases (same generator seed), checked by reference.

@@ -315,8 +315,12 @@ public class V16__books_post_existing_records extends BaseJavaMigration {
 					if (original == null) {
 						original = lines(SourceType.RECEIPT, r.reversalOf(), "receipt " + r.id());
 					}
+					// As the application posts it (ContributionPostings.reversed): the mirror of the receipt, and the
+					// receivable brought to what is outstanding once it is undone.
+					var receivedAfter = moment.received.plus(Money.of(r.agreementAmount(), currency));
 					yield Optional.of(ContributionRules.reversed(a, r.id(), r.receivedOn(),
-							r.reason() == null ? "reversal" : r.reason(), original));
+							r.reason() == null ? "reversal" : r.reason(), original,
+							moment.total.minus(receivedAfter.min(moment.total)), moment.carried));
 				}
 				case REFUND -> {
 					var f = (RefundRow) event.row();

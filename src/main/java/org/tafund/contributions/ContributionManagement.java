@@ -361,7 +361,8 @@ public class ContributionManagement {
 	/**
 	 * The USD an agreement provides to projects. A conditional agreement provides the cash it
 	 * brought, less every refund. An unconditional one provides its recognised value; a refund
-	 * reduces that only beyond an overpayment, since overpaid cash was never part of it.
+	 * reduces that only beyond an overpayment, since overpaid cash was never part of it. The rules
+	 * are {@link ContributionRules#fundingFromCash} and {@link ContributionRules#fundingFromRecognition}.
 	 */
 	private Money fundingUsd(Agreement agreement) {
 		if (agreement.getSignedOn() == null || agreement.getCancelledOn() != null || agreement.isInKind()) {
@@ -369,16 +370,10 @@ public class ContributionManagement {
 		}
 		var id = agreement.getId();
 		if (agreement.isConditional()) {
-			return Money.rounded(receipts.netReceivedUsd(id), Money.USD)
-				.minus(Money.rounded(refunds.totalUsd(id), Money.USD));
+			return ContributionRules.fundingFromCash(receipts.netReceivedUsd(id), refunds.totalUsd(id));
 		}
-		var received = received(agreement);
-		var overpaid = received.isGreaterThan(agreement.total()) ? received.minus(agreement.total())
-				: Money.zero(agreement.getCurrency());
-		var refunded = refunded(agreement);
-		var beyondOverpayment = refunded.isGreaterThan(overpaid) ? refunded.minus(overpaid)
-				: Money.zero(agreement.getCurrency());
-		return agreement.recognisedUsd().minus(beyondOverpayment.toUsd(agreement.getRecognitionRate()));
+		return ContributionRules.fundingFromRecognition(agreement.recognisedUsd(), agreement.getRecognitionRate(),
+				agreement.total(), received(agreement), refunded(agreement));
 	}
 
 	/** Refuses a change on the income side that would leave allocations without the money behind them. */

@@ -21,7 +21,8 @@ import org.tafund.shared.Money;
  * application context and no database. {@link ContributionPostings} gathers the facts in the
  * event's transaction and posts what they give; the migration that posts the records stored
  * before the journal and the volume data generator call the same functions. The rules are in the
- * README's table.
+ * README's table. What an agreement provides to projects ({@link #fundingFromCash},
+ * {@link #fundingFromRecognition}) is here too, for the same callers.
  *
  * <p>An unconditional agreement carries its receivable at the signature rate in
  * {@link Account#RECEIVABLE}; period-end revaluations keep the difference to the closing rate in
@@ -329,6 +330,27 @@ public final class ContributionRules {
 			.signed(Account.RECEIVABLE_FX, segment, booked, dims)
 			.signed(Account.FX_UNREALISED, segment, booked.negate(), dims)
 			.draft());
+	}
+
+	/**
+	 * What a conditional agreement provides to projects: the cash it brought ({@code receivedUsd},
+	 * net of reversals) less every refund ({@code refundedUsd}), each in USD at the rates of its day.
+	 */
+	public static Money fundingFromCash(BigDecimal receivedUsd, BigDecimal refundedUsd) {
+		return Money.rounded(receivedUsd, Money.USD).minus(Money.rounded(refundedUsd, Money.USD));
+	}
+
+	/**
+	 * What an unconditional agreement provides to projects: its recognised value, less what was
+	 * refunded beyond an overpayment (overpaid cash was never part of it) at the signature rate.
+	 * {@code received} (net of reversals) and {@code refunded} are in the agreement's currency.
+	 */
+	public static Money fundingFromRecognition(Money recognisedUsd, BigDecimal signatureRate, Money total,
+			Money received, Money refunded) {
+		var none = Money.zero(total.currency());
+		var overpaid = received.isGreaterThan(total) ? received.minus(total) : none;
+		var beyondOverpayment = refunded.isGreaterThan(overpaid) ? refunded.minus(overpaid) : none;
+		return recognisedUsd.minus(beyondOverpayment.toUsd(signatureRate));
 	}
 
 	/**

@@ -8,7 +8,20 @@ public final class Codes {
 
 	public enum Theme {
 
-		EXTRADITION, MLA, BOTH, OTHER_COOPERATION
+		EXTRADITION, MLA, BOTH, OTHER_COOPERATION;
+
+		/**
+		 * Whether an agreement earmarked to a theme ({@code EXTRADITION}, {@code MLA}, {@code BOTH} or
+		 * {@code OTHER}, the agreement's earmark targets) may fund a project of this theme.
+		 */
+		public boolean fundableUnder(String earmarkedTheme) {
+			return switch (earmarkedTheme) {
+				case "EXTRADITION" -> this == EXTRADITION || this == BOTH;
+				case "MLA" -> this == MLA || this == BOTH;
+				case "BOTH" -> this != OTHER_COOPERATION;
+				default -> this == OTHER_COOPERATION;
+			};
+		}
 
 	}
 

@@ -24,7 +24,6 @@ import org.tafund.projects.Codes.Channel;
 import org.tafund.projects.Codes.Instrument;
 import org.tafund.projects.Codes.RequestStatus;
 import org.tafund.projects.Codes.Subject;
-import org.tafund.projects.Codes.Theme;
 import org.tafund.reference.CountryCatalogue;
 import org.tafund.reference.ReferenceCatalogue;
 import org.tafund.security.Role;
@@ -261,12 +260,7 @@ public class ProjectManagement {
 		}
 		var target = basis.earmarkTarget();
 		return switch (basis.earmarkKind()) {
-			case THEME -> switch (target) {
-				case "EXTRADITION" -> project.getTheme() == Theme.EXTRADITION || project.getTheme() == Theme.BOTH;
-				case "MLA" -> project.getTheme() == Theme.MLA || project.getTheme() == Theme.BOTH;
-				case "BOTH" -> project.getTheme() != Theme.OTHER_COOPERATION;
-				default -> project.getTheme() == Theme.OTHER_COOPERATION;
-			};
+			case THEME -> project.getTheme().fundableUnder(target);
 			case COUNTRY -> project.getCountries().contains(target);
 			case PROJECT -> project.getCode().equalsIgnoreCase(target);
 			case REGION -> withinRegion(basis, project);

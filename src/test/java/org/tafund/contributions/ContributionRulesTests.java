@@ -256,6 +256,28 @@ class ContributionRulesTests {
 		assertThat(entry.lines().get(0).original()).isEqualTo(Money.of("3000000.00", "HUF"));
 	}
 
+	@Test
+	void anUnconditionalAgreementFundsItsRecognisedValueLessWhatIsRefundedBeyondAnOverpayment() {
+		var recognised = Money.usd("1808972.50");
+		var rate = new BigDecimal("8.292");
+		// NOK 500,000.00 overpaid: a refund up to that returns cash that was never part of the recognised value.
+		assertThat(ContributionRules.fundingFromRecognition(recognised, rate, nok("15000000.00"), nok("15500000.00"),
+				nok("400000.00"))).isEqualTo(recognised);
+		// NOK 800,000.00 refunded: NOK 300,000.00 beyond the overpayment, at 8.292 = 36,179.45 USD less.
+		assertThat(ContributionRules.fundingFromRecognition(recognised, rate, nok("15000000.00"), nok("15500000.00"),
+				nok("800000.00"))).isEqualTo(Money.usd("1772793.05"));
+		// Nothing overpaid: every refund counts.
+		assertThat(ContributionRules.fundingFromRecognition(recognised, rate, nok("15000000.00"), nok("5000000.00"),
+				nok("300000.00"))).isEqualTo(Money.usd("1772793.05"));
+	}
+
+	@Test
+	void aConditionalAgreementFundsTheCashItBroughtLessEveryRefund() {
+		assertThat(ContributionRules.fundingFromCash(new BigDecimal("5263.16"), new BigDecimal("1000.00")))
+			.isEqualTo(Money.usd("4263.16"));
+		assertThat(ContributionRules.fundingFromCash(BigDecimal.ZERO, BigDecimal.ZERO)).isEqualTo(Money.usd("0.00"));
+	}
+
 	static AgreementFacts agreement(long id, String reference, FundingWindow window, boolean conditional, String rate) {
 		return new AgreementFacts(id, reference, 100, "MEMBER_STATE", window, null, null, conditional, new BigDecimal(rate));
 	}

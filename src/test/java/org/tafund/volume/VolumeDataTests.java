@@ -26,6 +26,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.tafund.TafundApplication;
+import org.tafund.contributions.ContributionManagement;
+import org.tafund.contributions.ContributionRules;
+import org.tafund.projects.Codes.Theme;
 import org.tafund.shared.Money;
 import org.tafund.support.RequiresTestDatabase;
 import org.tafund.support.TestClock;
@@ -183,8 +186,8 @@ class VolumeDataTests {
 
 	@Test
 	void allocationsStayWithinWhatAgreementsFundAndProjectsWithinTheirAllocations() {
-		// ContributionManagement.fundingUsd, recomputed from the stored rows.
-		var funding = new HashMap<Long, BigDecimal>();
+		// What each agreement funds by the application's rules (as ContributionManagement.fundingUsd), from the stored rows.
+		var funding = new HashMap<Long, Money>();
 		jdbc.query("""
 				select a.id, a.conditional_terms, a.total_amount, a.currency, a.recognised_usd, a.recognition_rate,
 				       (select coalesce(sum(r.agreement_amount), 0) from receipt r where r.agreement_id = a.id),
@@ -192,27 +195,33 @@ class VolumeDataTests {
 				       (select coalesce(sum(f.amount), 0) from refund f where f.agreement_id = a.id),
 				       (select coalesce(sum(f.usd_amount), 0) from refund f where f.agreement_id = a.id)
 				  from agreement a where a.signed_on is not null and a.cancelled_on is null""", rs -> {
-			if (rs.getBoolean(2)) {
-				funding.put(rs.getLong(1), rs.getBigDecimal(8).subtract(rs.getBigDecimal(10)));
-				return;
-			}
-			var overpaid = rs.getBigDecimal(7).subtract(rs.getBigDecimal(3)).max(BigDecimal.ZERO);
-			var beyond = rs.getBigDecimal(9).subtract(overpaid).max(BigDecimal.ZERO);
-			funding.put(rs.getLong(1), rs.getBigDecimal(5)
-				.subtract(Money.rounded(beyond, rs.getString(4)).toUsd(rs.getBigDecimal(6)).amount()));
+			var currency = rs.getString(4);
+			funding.put(rs.getLong(1), rs.getBoolean(2)
+					? ContributionRules.fundingFromCash(rs.getBigDecimal(8), rs.getBigDecimal(10))
+					: ContributionRules.fundingFromRecognition(Money.of(rs.getBigDecimal(5), Money.USD), rs.getBigDecimal(6),
+							Money.of(rs.getBigDecimal(3), currency), Money.of(rs.getBigDecimal(7), currency),
+							Money.of(rs.getBigDecimal(9), currency)));
 		});
 		jdbc.query("select agreement_id, sum(amount_usd) from allocation group by agreement_id", rs -> {
 			assertThat(funding).containsKey(rs.getLong(1));
 			assertThat(rs.getBigDecimal(2)).as("allocated from agreement " + rs.getLong(1))
-				.isLessThanOrEqualTo(funding.get(rs.getLong(1)));
+				.isLessThanOrEqualTo(funding.get(rs.getLong(1)).amount());
+		});
+		// Earmarks by the application's rule (ProjectManagement.withinEarmark); the generator earmarks to themes only.
+		assertThat(count("select count(*) from agreement where earmark_kind is not null and earmark_kind <> 'THEME'"))
+			.isZero();
+		jdbc.query("""
+				select l.id, a.earmark_target, p.theme from allocation l join agreement a on a.id = l.agreement_id
+				  join project p on p.id = l.project_id where a.earmark_kind = 'THEME'""", rs -> {
+			assertThat(Theme.valueOf(rs.getString(3)).fundableUnder(rs.getString(2)))
+				.as("allocation " + rs.getLong(1) + " of an agreement earmarked to " + rs.getString(2) + " to a project of "
+						+ rs.getString(3))
+				.isTrue();
 		});
 		assertThat(count("""
-				select count(*) from allocation l join agreement a on a.id = l.agreement_id join project p on p.id = l.project_id
-				 where a.earmark_kind = 'THEME' and not (
-				   (a.earmark_target = 'EXTRADITION' and p.theme in ('EXTRADITION', 'BOTH'))
-				   or (a.earmark_target = 'MLA' and p.theme in ('MLA', 'BOTH'))
-				   or (a.earmark_target = 'BOTH' and p.theme <> 'OTHER_COOPERATION')
-				   or (a.earmark_target = 'OTHER' and p.theme = 'OTHER_COOPERATION'))""")).as("earmarks").isZero();
+				select count(*) from allocation l join agreement a on a.id = l.agreement_id where a.earmark_kind = 'THEME'"""))
+			.as("allocations from earmarked agreements")
+			.isPositive();
 		assertThat(count("""
 				select count(*) from project p where (select coalesce(sum(e.usd_amount + e.psc_usd), 0) from expenditure e
 				  where e.project_id = p.id) > (select coalesce(sum(l.amount_usd), 0) from allocation l where l.project_id = p.id)"""))
@@ -289,7 +298,12 @@ class VolumeDataTests {
 				  (select coalesce(sum(r.usd_amount), 0) from receipt r where r.agreement_id = a.id
 				      and r.overpayment = true and r.reversal_of is null),
 				  (select count(*) from receipt r where r.agreement_id = a.id and r.reversal_of is not null),
-				  (select coalesce(sum(f.usd_amount), 0) from refund f where f.agreement_id = a.id)
+				  (select coalesce(sum(f.usd_amount), 0) from refund f where f.agreement_id = a.id),
+				  a.currency, a.recognition_rate,
+				  (select coalesce(sum(j.credit_usd - j.debit_usd), 0) from journal_line j
+				      join journal_entry e on e.id = j.entry_id where j.agreement_id = a.id
+				      and e.source_type = 'RECEIPT_REVERSAL'
+				      and j.account_code in ('REV_GENERAL', 'REV_SPECIAL', 'REV_DIRECT', 'REV_PNI'))
 				  from agreement a where a.signed_on is not null""", rs -> {
 			long id = rs.getLong(1);
 			boolean conditional = rs.getBoolean(2);
@@ -306,6 +320,9 @@ class VolumeDataTests {
 			var overpaidUsd = rs.getBigDecimal(13);
 			long reversals = rs.getLong(14);
 			var refundedUsd = rs.getBigDecimal(15);
+			var currency = rs.getString(16);
+			var signatureRate = rs.getBigDecimal(17);
+			var reversalRevenue = rs.getBigDecimal(18);
 			var agreement = "agreement " + id;
 			// Cash in at the receipt's rate, out at the refund's.
 			assertThat(cash).as(agreement).isEqualByComparingTo(receivedUsd.subtract(refundedUsd));
@@ -321,19 +338,29 @@ class VolumeDataTests {
 				assertThat(receivable).as(agreement).isZero();
 			}
 			else if (overpayments == 0) {
-				// Exactly the value recognised at signature: receipts only relieve the receivable.
-				assertThat(revenue).as(agreement).isEqualByComparingTo(recognised);
+				// The value recognised at signature: receipts only relieve the receivable. A reversal brings the
+				// receivable back to what is outstanding at the signature rate, against revenue: the rounding of a
+				// cent or two at most.
+				assertThat(revenue.subtract(reversalRevenue)).as(agreement).isEqualByComparingTo(recognised);
+				assertThat(reversalRevenue.abs()).as(agreement)
+					.isLessThanOrEqualTo(new BigDecimal("0.02").multiply(BigDecimal.valueOf(reversals)));
 			}
 			else {
 				// Plus what came beyond the agreement, revenue of its day.
 				assertThat(revenue).as(agreement).isGreaterThanOrEqualTo(recognised);
 				assertThat(revenue.subtract(recognised)).as(agreement).isLessThanOrEqualTo(overpaidUsd);
 			}
-			if (!conditional && !cancelled && received.signum() == 0) {
-				assertThat(receivable).as(agreement).isEqualByComparingTo(recognised);
-			}
-			if (!conditional && !cancelled && received.compareTo(total) >= 0 && reversals == 0) {
-				assertThat(receivable).as(agreement).isZero();
+			if (!conditional && !cancelled) {
+				// After each receipt and each reversal, the receivable is what remains outstanding at the signature
+				// rate (ContributionRules.received and the reversal as the application posts it): all of the
+				// recognised value before any receipt, nothing once fully received.
+				var outstanding = Money.of(total.subtract(received.min(total)), currency);
+				assertThat(receivable).as(agreement)
+					.isEqualByComparingTo(outstanding.isPositive() ? outstanding.toUsd(signatureRate).amount()
+							: BigDecimal.ZERO);
+				if (received.signum() == 0) {
+					assertThat(receivable).as(agreement).isEqualByComparingTo(recognised);
+				}
 			}
 			checked.incrementAndGet();
 		});
@@ -471,6 +498,12 @@ class VolumeDataTests {
 			var cash = Pattern.compile("\"cashReceived\":\"?(-?[0-9.]+)").matcher(statement.body());
 			assertThat(cash.find()).as(statement.body()).isTrue();
 			assertThat(new BigDecimal(cash.group(1))).isEqualByComparingTo(received);
+			// What the application itself says each agreement funds covers what was allocated from it.
+			var contributions = app.getBean(ContributionManagement.class);
+			jdbc.query("select agreement_id, sum(amount_usd) from allocation group by agreement_id", rs -> {
+				assertThat(rs.getBigDecimal(2)).as("allocated from agreement " + rs.getLong(1))
+					.isLessThanOrEqualTo(contributions.allocationBasis(rs.getLong(1)).fundingUsd().amount());
+			});
 		}
 	}
 

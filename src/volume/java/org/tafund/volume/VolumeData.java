@@ -23,8 +23,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * The database is migrated with Flyway first. The same scale, seed and day give the same data.
  *
  * <pre>
- * java -Dloader.main=org.tafund.volume.VolumeData -cp target/tafund-0.1.0-SNAPSHOT.jar \
- *      org.springframework.boot.loader.launch.PropertiesLauncher \
+ * ./mvnw -B -q -DskipTests package
+ * java -Dloader.path=target/volume/tafund-0.1.0-SNAPSHOT-volume.jar -Dloader.main=org.tafund.volume.VolumeData \
+ *      -cp target/tafund-0.1.0-SNAPSHOT.jar org.springframework.boot.loader.launch.PropertiesLauncher \
  *      --url=jdbc:mariadb://127.0.0.1:3306/tafund_bench --user=root --password= --scale=1.0 --seed=20261127
  * </pre>
  *

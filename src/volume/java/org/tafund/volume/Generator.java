@@ -33,6 +33,7 @@ import org.tafund.contributions.ContributionRules.SignatureFacts;
 import org.tafund.contributions.EarmarkKind;
 import org.tafund.contributions.FundingWindow;
 import org.tafund.projects.Codes.BudgetCategory;
+import org.tafund.projects.Codes.Theme;
 import org.tafund.projects.ExpenditureRules;
 import org.tafund.projects.ExpenditureRules.ExpenditureFacts;
 import org.tafund.shared.Money;
@@ -628,7 +629,11 @@ final class Generator {
 						row = new Object[] { id, a.id, Date.valueOf(on), ((BigDecimal) original[3]).negate(), original[4],
 								original[5], original[6], usd, ((BigDecimal) original[8]).negate(), original[9],
 								original[10], original[11], null, original[13], original[0], reason, 0L, at, BY, at, BY };
-						entry = ContributionRules.reversed(a.facts(), id, on, reason, posted.get((Long) original[0]));
+						// As ContributionPostings.reversed: the mirror of the receipt, and the receivable brought to what
+						// is outstanding once it is undone (the mirror alone on a conditional agreement).
+						long receivedAfter = a.received + value;
+						entry = ContributionRules.reversed(a.facts(), id, on, reason, posted.get((Long) original[0]),
+								money(a.total - Math.min(receivedAfter, a.total), a), a.carried);
 					}
 					else {
 						long part = left == 1 ? remaining
@@ -710,20 +715,18 @@ final class Generator {
 	}
 
 	/**
-	 * The USD an agreement gives projects, as ContributionManagement.fundingUsd computes it: the
-	 * net cash of a conditional one, the recognised value of an unconditional one less refunds
-	 * beyond an overpayment.
+	 * The USD an agreement gives projects, in cents, by the application's rule (as
+	 * ContributionManagement.fundingUsd): nothing unless signed and not cancelled; the net cash of a
+	 * conditional one; the recognised value of an unconditional one less refunds beyond an overpayment.
 	 */
 	static long fundingCents(Agreement a) {
 		if (a.signedOn == null || a.cancelled) {
 			return 0;
 		}
-		if (a.conditional) {
-			return cents(a.receivedUsd.subtract(a.refundedUsd));
-		}
-		long overpaid = Math.max(0, a.received - a.total);
-		long beyond = Math.max(0, a.refunded - overpaid);
-		return cents(a.recognisedUsd) - cents(money(beyond, a).toUsd(a.recognitionRate).amount());
+		var funding = a.conditional ? ContributionRules.fundingFromCash(a.receivedUsd, a.refundedUsd)
+				: ContributionRules.fundingFromRecognition(Money.of(a.recognisedUsd, Money.USD), a.recognitionRate,
+						money(a.total, a), money(a.received, a), money(a.refunded, a));
+		return minor(funding);
 	}
 
 	// Revaluations -----------------------------------------------------------------------------
@@ -914,17 +917,9 @@ final class Generator {
 		}
 	}
 
-	/** ProjectManagement.withinEarmark for theme earmarks. */
+	/** ProjectManagement.withinEarmark for the generated earmarks (none, or a theme), by the application's rule. */
 	static boolean withinEarmark(String earmark, String theme) {
-		if (earmark == null) {
-			return true;
-		}
-		return switch (earmark) {
-			case "EXTRADITION" -> theme.equals("EXTRADITION") || theme.equals("BOTH");
-			case "MLA" -> theme.equals("MLA") || theme.equals("BOTH");
-			case "BOTH" -> !theme.equals("OTHER_COOPERATION");
-			default -> theme.equals("OTHER_COOPERATION");
-		};
+		return earmark == null || Theme.valueOf(theme).fundableUnder(earmark);
 	}
 
 	// Activities -------------------------------------------------------------------------------
