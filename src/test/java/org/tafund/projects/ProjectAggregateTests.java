@@ -42,6 +42,8 @@ class ProjectAggregateTests {
 		assertThat(project.getPlannedEnd()).isEqualTo(LocalDate.parse("2027-12-31"));
 		assertThat(project.getActualStart()).isEqualTo(LocalDate.parse("2026-02-01"));
 		assertThat(project.getActualEnd()).isNull();
+		// The database numbers it when it is stored.
+		assertThat(project.getId()).isNull();
 		assertThat(project.status()).isEqualTo(ProjectStatus.IMPLEMENTATION);
 		assertThat(project.getDacCode()).isEqualTo("15210");
 		assertThat(project.isManagedBy("project.manager")).isTrue();
@@ -158,19 +160,23 @@ class ProjectAggregateTests {
 
 	@Test
 	void anEditReplacesCountriesManagersInstrumentsAndRequests() {
-		var project = new Project(new Details().toDetails());
+		var first = new Details();
+		first.requestIds = Set.of(1L, 3L);
+		var project = new Project(first.toDetails());
 		var details = new Details();
 		details.countries = Set.of("ken");
 		details.managers = Set.of("Other.Manager");
 		details.instruments = Set.of(Instrument.FIREARMS_PROTOCOL);
 		details.requestIds = Set.of(9L);
 		details.theme = Theme.MLA;
+		details.actualEnd = LocalDate.parse("2027-06-30");
 		project.apply(details.toDetails());
 		assertThat(project.getCountries()).containsExactly("KEN");
 		assertThat(project.getManagers()).containsExactly("other.manager");
 		assertThat(project.getInstruments()).containsExactly(Instrument.FIREARMS_PROTOCOL);
 		assertThat(project.getRequestIds()).containsExactly(9L);
 		assertThat(project.getTheme()).isEqualTo(Theme.MLA);
+		assertThat(project.getActualEnd()).isEqualTo(LocalDate.parse("2027-06-30"));
 		// The code is the project's name for good.
 		details.code = "OTHER";
 		project.apply(details.toDetails());
@@ -215,6 +221,8 @@ class ProjectAggregateTests {
 
 		LocalDate plannedEnd = LocalDate.parse("2027-12-31");
 
+		LocalDate actualEnd;
+
 		int status = 2;
 
 		String dacCode = " 15210 ";
@@ -227,7 +235,7 @@ class ProjectAggregateTests {
 
 		ProjectDetails toDetails() {
 			return new ProjectDetails(code, title, description, theme, instruments, countries, 4, managers, plannedStart,
-					plannedEnd, LocalDate.parse("2026-02-01"), null, status, dacCode, pscRate, requestIds, budget);
+					plannedEnd, LocalDate.parse("2026-02-01"), actualEnd, status, dacCode, pscRate, requestIds, budget);
 		}
 
 	}
