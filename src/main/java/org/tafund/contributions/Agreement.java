@@ -174,7 +174,7 @@ class Agreement extends AuditableEntity {
 		}
 		this.periodStart = terms.periodStart();
 		this.periodEnd = terms.periodEnd();
-		addSchedule(1, terms.instalments());
+		addSchedule(1, terms.instalments(), total);
 		this.scheduleNumber = 1;
 		if (terms.reportDueDates() != null) {
 			terms.reportDueDates().stream().filter(java.util.Objects::nonNull).forEach(reportDueDates::add);
@@ -208,9 +208,10 @@ class Agreement extends AuditableEntity {
 		if (received.isGreaterThan(total)) {
 			throw new BusinessRuleViolation("agreement.amend.belowReceived", received.toString());
 		}
+		// The schedule is checked against the new total before anything changes: a refusal leaves the agreement as it was.
+		addSchedule(scheduleNumber + 1, schedule, total);
 		var previous = totalAmount;
 		this.totalAmount = total.amount();
-		addSchedule(scheduleNumber + 1, schedule);
 		this.scheduleNumber++;
 		// The USD value recognised follows the new total at the signature rate: history keeps the old one.
 		this.recognisedUsd = total().toUsd(recognitionRate).amount();
@@ -253,7 +254,7 @@ class Agreement extends AuditableEntity {
 		}
 	}
 
-	private void addSchedule(int number, List<ScheduleLine> lines) {
+	private void addSchedule(int number, List<ScheduleLine> lines, Money total) {
 		if (lines == null || lines.isEmpty()) {
 			throw new BusinessRuleViolation("agreement.schedule.required");
 		}
@@ -272,8 +273,8 @@ class Agreement extends AuditableEntity {
 			}
 			sum = sum.plus(amount);
 		}
-		if (!sum.equals(total())) {
-			throw new BusinessRuleViolation("agreement.schedule.sum", sum.toString(), total().toString());
+		if (!sum.equals(total)) {
+			throw new BusinessRuleViolation("agreement.schedule.sum", sum.toString(), total.toString());
 		}
 		lines.stream()
 			.sorted(Comparator.comparing(ScheduleLine::dueOn))

@@ -252,27 +252,10 @@ public class ProjectManagement {
 
 	/**
 	 * An agreement earmarked to a theme, region, country or project funds only projects that match
-	 * it; an unearmarked (level 1) one funds any project.
+	 * it; an unearmarked (level 1) one funds any project ({@link Earmarks}).
 	 */
 	boolean withinEarmark(AllocationBasis basis, Project project) {
-		if (basis.earmarkLevel() <= 1 || basis.earmarkKind() == null) {
-			return true;
-		}
-		var target = basis.earmarkTarget();
-		return switch (basis.earmarkKind()) {
-			case THEME -> project.getTheme().fundableUnder(target);
-			case COUNTRY -> project.getCountries().contains(target);
-			case PROJECT -> project.getCode().equalsIgnoreCase(target);
-			case REGION -> withinRegion(basis, project);
-		};
-	}
-
-	private boolean withinRegion(AllocationBasis basis, Project project) {
-		var locale = Locale.ENGLISH;
-		return project.getCountries()
-			.stream()
-			.map(code -> countries.find(code, locale).orElseThrow())
-			.anyMatch(c -> c.isIn(basis.earmarkTarget()));
+		return Earmarks.allow(basis, project, code -> countries.find(code, Locale.ENGLISH).orElseThrow());
 	}
 
 	// Expenditure ---------------------------------------------------------------------------

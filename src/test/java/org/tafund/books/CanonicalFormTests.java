@@ -70,4 +70,12 @@ class CanonicalFormTests {
 				"{\"alpha\":\"2025-03-31\",\"amounts\":[\"100\",\"-5.50\"],\"nested\":{\"a\":\"0.10\",\"b\":1},\"zebra\":\"1234.5\"}");
 	}
 
+	@Test
+	void readsBackWhatItWrote() {
+		var json = CanonicalJson.read("{\"amount\":\"1234.50\",\"date\":\"2025-03-31\",\"lines\":[1,2]}");
+		assertThat(json.get("amount").asString()).isEqualTo("1234.50");
+		assertThat(json.get("lines").size()).isEqualTo(2);
+		assertThat(CanonicalJson.write(json)).isEqualTo("{\"amount\":\"1234.50\",\"date\":\"2025-03-31\",\"lines\":[1,2]}");
+	}
+
 }

@@ -192,6 +192,56 @@ class ContributionRulesTests {
 	}
 
 	@Test
+	void aReversalAsPostedIsTheMirrorWhenItRestoresWhatTheReceiptRelieved() {
+		// NOK 5,000,000.00 relieved 602,990.83 of 1,808,972.50; undone, 15,000,000.00 is outstanding again:
+		// 1,205,981.67 + 602,990.83 = 1,808,972.50 = 15,000,000 / 8.292. Nothing more to post.
+		var receipt = ContributionRules.received(NOK, receipt(11, "5000000.00", "8.474", "590040.12", "15000000.00",
+				"0.00", "1808972.50"));
+		var on = LocalDate.parse("2014-05-02");
+		var reversal = ContributionRules.reversed(NOK, 17, on, "Returned by the bank", receipt.lines(),
+				nok("15000000.00"), new BigDecimal("1205981.67"));
+		assertThat(lines(reversal)).containsExactly("CASH GENERAL 0.00 590040.12", "RECEIVABLE GENERAL 602990.83 0.00",
+				"FX_REALISED GENERAL 0.00 12950.71");
+		assertThat(reversal.sourceId()).isEqualTo(17);
+		assertThat(reversal.accountingDate()).isEqualTo(on);
+		// On a conditional agreement the mirror is all there is, whatever is outstanding.
+		var conditional = agreement(5, "SWE-C", FundingWindow.PNI_INSTITUTE, true, "9.5");
+		var cash = ContributionRules.received(conditional, new ReceiptFacts(14, RECEIVED, Money.of("50000.00", "SEK"),
+				new BigDecimal("9.5"), RECEIVED, Money.usd("5263.16"), Money.of("50000.00", "SEK"), null,
+				Money.of("50000.00", "SEK"), Money.of("0.00", "SEK"), BigDecimal.ZERO));
+		assertThat(lines(ContributionRules.reversed(conditional, 18, on, "Bounced", cash.lines(),
+				Money.of("50000.00", "SEK"), BigDecimal.ZERO)))
+			.containsExactly("CASH SPECIAL 0.00 5263.16", "REV_PNI SPECIAL 5263.16 0.00");
+	}
+
+	@Test
+	void aReversalAsPostedBringsTheReceivableToWhatIsOutstandingOnceTheReceiptIsUndone() {
+		// NOK 5,000,000.00 came first (relieving 602,990.83), then 11,000,000.00 settled the 10,000,000.00 left
+		// (relieving the 1,205,981.67 carried) and overpaid 1,000,000.00: nothing is carried. Undoing the first
+		// leaves 15,000,000 - 11,000,000 = 4,000,000.00 outstanding, 4,000,000 / 8.292 = 482,392.67 at the signature
+		// rate; the mirror alone would carry 602,990.83, so 120,598.16 more is relieved against revenue.
+		var first = ContributionRules.received(NOK, receipt(11, "5000000.00", "8.474", "590040.12", "15000000.00",
+				"0.00", "1808972.50"));
+		var on = LocalDate.parse("2014-06-02");
+		var reversal = ContributionRules.reversed(NOK, 16, on, "Returned by the bank", first.lines(),
+				nok("4000000.00"), new BigDecimal("0.00"));
+		assertThat(reversal.accountingDate()).isEqualTo(on);
+		assertThat(reversal.sourceType()).isEqualTo(SourceType.RECEIPT_REVERSAL);
+		assertThat(reversal.sourceId()).isEqualTo(16);
+		assertThat(reversal.description()).isEqualTo("Reversal of a receipt on NOR-2013-1: Returned by the bank");
+		assertThat(lines(reversal)).containsExactly("CASH GENERAL 0.00 590040.12", "RECEIVABLE GENERAL 602990.83 0.00",
+				"FX_REALISED GENERAL 0.00 12950.71", "RECEIVABLE GENERAL 0.00 120598.16",
+				"REV_GENERAL GENERAL 120598.16 0.00");
+		assertThat(reversal.balances()).isTrue();
+		assertThat(reversal.lines().get(0).original()).isEqualTo(nok("5000000.00"));
+		assertThat(ContributionRules.receivableChange(reversal.lines())).isEqualByComparingTo("482392.67");
+		// Undoing a receipt that leaves nothing outstanding brings the receivable to zero: 50.00 still carried goes.
+		var settled = ContributionRules.reversed(NOK, 19, on, "Duplicate", List.of(), nok("0.00"),
+				new BigDecimal("50.00"));
+		assertThat(lines(settled)).containsExactly("RECEIVABLE GENERAL 0.00 50.00", "REV_GENERAL GENERAL 50.00 0.00");
+	}
+
+	@Test
 	void aRefundReducesRevenueAgainstCashAtTheRateOfItsDate() {
 		// EUR 10,000.00 at 0.92 = 10,869.57 USD
 		var eur = agreement(3, "EU-2020-3", FundingWindow.CPCJF_SPECIAL_PURPOSE, false, "0.9");
