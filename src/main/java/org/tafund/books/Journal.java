@@ -69,6 +69,11 @@ public class Journal {
 	/** Refuses a date in a closed period ({@link PeriodClosed}), naming the form field it came from. */
 	@Transactional(readOnly = true)
 	public void requireOpen(LocalDate date, String field) {
+		// A period is closed only once it has ended, so a date from today on is in none: no query (the
+		// locking check when the entry is posted stays the authority).
+		if (!date.isBefore(LocalDate.now(clock))) {
+			return;
+		}
 		closedPeriods.requireOpen(date, field, false);
 	}
 

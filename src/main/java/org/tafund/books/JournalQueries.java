@@ -122,6 +122,20 @@ public class JournalQueries {
 		return TrialBalance.of(from, to, rows);
 	}
 
+	/**
+	 * What one account holds for one agreement today, debits less credits: a single covered range
+	 * of the agreement-balance index, with no grouping, for the postings of each money event.
+	 */
+	@Transactional(readOnly = true)
+	public BigDecimal agreementBalance(long agreementId, Account account) {
+		return jdbc.sql("SELECT COALESCE(SUM(debit_usd), 0) - COALESCE(SUM(credit_usd), 0) FROM journal_line "
+				+ "WHERE agreement_id = :agreement AND account_code = :account")
+			.param("agreement", agreementId)
+			.param("account", account.name())
+			.query(BigDecimal.class)
+			.single();
+	}
+
 	/** Sums of debits and credits per account and segment (and group) over the query's lines. */
 	public List<Balance> sums(BalanceQuery query) {
 		var sql = new StringBuilder("SELECT account_code, segment_code");

@@ -82,6 +82,13 @@ public final class JournalWriter {
 	 */
 	private final boolean joinedLocks;
 
+	/**
+	 * Whether the connection takes several statements in one ({@code allowMultiQueries=true}, set
+	 * by the application's MariaDB/MySQL profiles): {@link #post} then writes the entry, its lines,
+	 * the month totals and the head in one round trip instead of four.
+	 */
+	private final boolean multiStatements;
+
 	JournalWriter(DataSource dataSource, ClosedPeriods closedPeriods) {
 		this(dataSource, closedPeriods, true);
 	}
@@ -92,6 +99,21 @@ public final class JournalWriter {
 		this.closedPeriods = closedPeriods;
 		this.monthTotals = monthTotals;
 		this.joinedLocks = mariaDbOrMySql(dataSource);
+		this.multiStatements = joinedLocks && takesMultiStatements(dataSource);
+	}
+
+	private static boolean takesMultiStatements(DataSource dataSource) {
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try (var statement = connection.createStatement()) {
+			statement.execute("DO 1; DO 1");
+			return true;
+		}
+		catch (SQLException e) {
+			return false;
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 
 	private static boolean mariaDbOrMySql(DataSource dataSource) {
@@ -144,9 +166,10 @@ public final class JournalWriter {
 		Journal.requireComplete(draft);
 		var by = by(postedBy);
 		String head;
+		long nextId = 0;
 		if (joinedLocks) {
 			// One locking read: the head, the event's entry if it has one, and whether a close covers the date.
-			var row = jdbc.sql("SELECT h.last_hash, e.id, p.id FROM journal_chain_head h "
+			var row = jdbc.sql("SELECT h.last_hash, e.id, p.id, COALESCE(h.last_entry_id, 0) + 1 FROM journal_chain_head h "
 					+ "LEFT JOIN journal_entry e ON e.source_type = :type AND e.source_id = :id "
 					+ "LEFT JOIN period_close p ON p.reopened_at IS NULL AND p.period_start <= :date AND p.period_end >= :date "
 					+ "WHERE h.id = 1 FOR UPDATE")
@@ -154,9 +177,10 @@ public final class JournalWriter {
 				.param("id", draft.sourceId())
 				.param("date", draft.accountingDate())
 				.query((rs, n) -> new Object[] { rs.getString(1), rs.getObject(2) == null ? null : rs.getLong(2),
-						rs.getObject(3) != null })
+						rs.getObject(3) != null, rs.getLong(4) })
 				.list();
 			head = (String) row.get(0)[0];
+			nextId = (Long) row.get(0)[3];
 			var existing = row.stream().map(r -> (Long) r[1]).filter(Objects::nonNull).findFirst();
 			if (existing.isPresent()) {
 				throw new BusinessRuleViolation("journal.alreadyPosted", draft.sourceType().name(), draft.sourceId(),
@@ -186,6 +210,11 @@ public final class JournalWriter {
 		var entry = canonical(draft, at, by);
 		var lines = canonicalLines(draft);
 		var hash = CanonicalForm.hash(head, CanonicalForm.of(entry, lines));
+		if (multiStatements) {
+			// The id is the head's next one: entries get their ids under the head's lock, in chain order.
+			writeInOneRoundTrip(nextId, draft, entry, lines, at, by, head, hash);
+			return view(nextId, draft, entry.period(), at, by, head, hash);
+		}
 
 		var key = new GeneratedKeyHolder();
 		jdbc.sql("INSERT INTO journal_entry (accounting_date, period, posted_at, posted_by, source_type, source_id, "
@@ -210,6 +239,66 @@ public final class JournalWriter {
 		}
 		moveHead(id, hash);
 		return view(id, draft, entry.period(), at, by, head, hash);
+	}
+
+	/**
+	 * The entry, its lines, its month totals and the head's move as one multi-statement: one round
+	 * trip. Every statement's result is read, so that a failure of any of them is thrown here.
+	 */
+	private void writeInOneRoundTrip(long id, EntryDraft draft, CanonicalForm.Entry entry,
+			List<CanonicalForm.Line> lines, Instant at, String by, String head, String hash) {
+		var sql = new StringBuilder(INSERT_ENTRY).append("; ").append(INSERT_LINE);
+		for (int i = 1; i < lines.size(); i++) {
+			sql.append(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+		}
+		var totals = new MonthTotals();
+		if (monthTotals) {
+			totals.add(entry.period(), entry.sourceType(), lines);
+			sql.append("; ").append(ADD_MONTH_TOTAL_HEAD);
+			for (int i = 0; i < totals.rows.size(); i++) {
+				sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+			}
+			sql.append(ADD_MONTH_TOTAL_TAIL);
+		}
+		sql.append("; UPDATE journal_chain_head SET last_entry_id = ?, last_hash = ? WHERE id = 1");
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try (var statement = connection.prepareStatement(sql.toString())) {
+			int p = 0;
+			statement.setLong(++p, id);
+			statement.setObject(++p, draft.accountingDate());
+			statement.setString(++p, entry.period());
+			statement.setObject(++p, LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+			statement.setString(++p, by);
+			statement.setString(++p, entry.sourceType());
+			statement.setLong(++p, entry.sourceId());
+			statement.setString(++p, entry.description());
+			statement.setString(++p, head);
+			statement.setString(++p, hash);
+			for (var line : lines) {
+				bind(statement, p, id, draft.accountingDate(), line);
+				p += LINE_COLUMNS;
+			}
+			for (var row : totals.rows.entrySet()) {
+				for (var part : row.getKey()) {
+					statement.setString(++p, part);
+				}
+				statement.setBigDecimal(++p, (BigDecimal) row.getValue()[0]);
+				statement.setBigDecimal(++p, (BigDecimal) row.getValue()[1]);
+				statement.setLong(++p, (Long) row.getValue()[2]);
+			}
+			statement.setLong(++p, id);
+			statement.setString(++p, hash);
+			statement.execute();
+			while (statement.getMoreResults() || statement.getUpdateCount() != -1) {
+				// Reading each result surfaces an error of a later statement.
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Writing journal entry " + id + " failed: " + e.getMessage(), e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 
 	/** An entry's lines in one multi-row INSERT: one round trip, however many lines. */

@@ -263,7 +263,11 @@ public class ContributionManagement {
 			// Worth less than half a US cent: nothing the books in USD could record.
 			throw BusinessRuleViolation.ofField("amount", "receipt.belowOneCent", amount.toString());
 		}
-		var receivedBefore = received(agreement);
+		// Read after the agreement's lock: a revaluation run locks the agreement first, so one committed
+		// meanwhile is counted here, and one still to come counts this receipt.
+		var sums = receipts.netReceivedAndRunsOnOrAfter(agreement.getId(), command.receivedOn()).get(0);
+		var receivedBefore = Money.rounded((BigDecimal) sums[0], agreement.getCurrency());
+		boolean revaluedOnOrAfter = ((Number) sums[1]).longValue() > 0;
 		var outstanding = agreement.total().minus(receivedBefore.min(agreement.total()));
 		var value = receipt.inAgreementCurrency(agreement.getCurrency());
 		if (value.isGreaterThan(outstanding) && !command.overpayment()) {
@@ -271,7 +275,9 @@ public class ContributionManagement {
 		}
 		var view = receipts.save(receipt).view(agreement.getCurrency(), false);
 		postings.received(agreement, view, receivedBefore);
-		revaluation.afterEvent(agreement, view.receivedOn(), SourceType.RECEIPT, view.id());
+		if (revaluedOnOrAfter) {
+			revaluation.afterEvent(agreement, view.receivedOn(), SourceType.RECEIPT, view.id());
+		}
 		return view;
 	}
 

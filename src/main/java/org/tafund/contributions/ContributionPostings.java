@@ -156,12 +156,7 @@ class ContributionPostings {
 	}
 
 	private BigDecimal receivable(long agreementId, Account account) {
-		return books.sums(BalanceQuery.upTo(LocalDate.of(9999, 12, 31))
-			.accounts(account)
-			.where(Dimension.AGREEMENT_ID, agreementId))
-			.stream()
-			.map(org.tafund.books.Balance::net)
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		return books.agreementBalance(agreementId, account);
 	}
 
 	private AgreementFacts facts(Agreement agreement) {

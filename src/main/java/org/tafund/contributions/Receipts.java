@@ -20,6 +20,16 @@ interface Receipts extends JpaRepository<Receipt, Long> {
 	@Query("select coalesce(sum(r.agreementAmount), 0) from Receipt r where r.agreementId = :agreementId")
 	BigDecimal netReceived(Long agreementId);
 
+	/**
+	 * The same, and how many revaluation runs are at a period end on or after the date: one round
+	 * trip for a receipt, which needs both (a run dated on or after it is adjusted).
+	 */
+	@Query("""
+			select coalesce(sum(r.agreementAmount), 0),
+			       (select count(run) from RevaluationRun run where run.periodEnd >= :date)
+			from Receipt r where r.agreementId = :agreementId""")
+	List<Object[]> netReceivedAndRunsOnOrAfter(Long agreementId, java.time.LocalDate date);
+
 	@Query("select coalesce(sum(r.usdAmount), 0) from Receipt r where r.agreementId = :agreementId")
 	BigDecimal netReceivedUsd(Long agreementId);
 
