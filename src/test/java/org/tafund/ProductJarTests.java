@@ -21,7 +21,8 @@ class ProductJarTests {
 	void theProductJarHoldsTheApplicationAndNoVolumeGeneratorClass() throws IOException {
 		var entries = entries("tafund.productJar");
 		assertThat(entries).contains("BOOT-INF/classes/org/tafund/TafundApplication.class");
-		assertThat(entries).noneMatch(name -> name.contains("org/tafund/volume"));
+		// Classes, not directories: a build over an older target/ may keep an empty folder of the old layout.
+		assertThat(entries).noneMatch(name -> name.contains("org/tafund/volume/") && name.endsWith(".class"));
 	}
 
 	@Test
