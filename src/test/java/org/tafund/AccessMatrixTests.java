@@ -40,6 +40,7 @@ import org.tafund.reference.ReferenceCatalogue;
 import org.tafund.security.Role;
 import org.tafund.security.UserManagement;
 import org.tafund.support.IntegrationTest;
+import org.tafund.support.SignedIn;
 
 /**
  * Walks every route of the application for every role and for an anonymous visitor, and checks
@@ -113,16 +114,18 @@ class AccessMatrixTests {
 	@Autowired
 	ReferenceCatalogue reference;
 
-	/** A project the demo project manager manages, made as the system. */
+	/** A project the demo project manager manages, made by the finance officer. */
 	long projectId() {
-		return projects.projects(ProjectFilter.all())
-			.stream()
-			.filter(p -> p.code().equals("MATRIX-P1"))
-			.findFirst()
-			.orElseGet(() -> projects.createProject(new ProjectDetails("MATRIX-P1", "Matrix project", null,
-					Codes.Theme.MLA, Set.of(), Set.of("SEN"), reference.implementingEntity("UNODC-HQ").orElseThrow().id(),
-					Set.of("project.manager"), null, null, null, null, 2, "15130", null, Set.of(), List.of())))
-			.id();
+		try (var signedIn = SignedIn.as("finance.officer", Role.FINANCE)) {
+			return projects.projects(ProjectFilter.all())
+				.stream()
+				.filter(p -> p.code().equals("MATRIX-P1"))
+				.findFirst()
+				.orElseGet(() -> projects.createProject(new ProjectDetails("MATRIX-P1", "Matrix project", null,
+						Codes.Theme.MLA, Set.of(), Set.of("SEN"), reference.implementingEntity("UNODC-HQ").orElseThrow().id(),
+						Set.of("project.manager"), null, null, null, null, 2, "15130", null, Set.of(), List.of())))
+				.id();
+		}
 	}
 
 	long donorId() {

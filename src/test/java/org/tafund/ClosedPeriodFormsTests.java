@@ -38,15 +38,17 @@ import org.tafund.contributions.ScheduleLine;
 import org.tafund.donors.DonorDetails;
 import org.tafund.donors.DonorManagement;
 import org.tafund.donors.DonorType;
-import org.tafund.projects.Codes;
 import org.tafund.projects.Codes.BudgetCategory;
 import org.tafund.projects.Codes.Theme;
+import org.tafund.projects.Codes;
 import org.tafund.projects.ProjectDetails;
 import org.tafund.projects.ProjectManagement;
 import org.tafund.projects.ProjectView;
 import org.tafund.reference.ReferenceCatalogue;
+import org.tafund.security.Role;
 import org.tafund.support.IntegrationTest;
 import org.tafund.support.OwnDatabase;
+import org.tafund.support.SignedIn;
 import org.tafund.support.Unique;
 
 /**
@@ -117,15 +119,17 @@ class ClosedPeriodFormsTests {
 		closing.closeMonth(YearMonth.of(2026, 2));
 		closing.closeMonth(CLOSED);
 		var unpaid = contributions.createAgreement(terms(donor, "5000.00", LocalDate.parse("2026-04-10")));
-		var project = projects.createProject(new ProjectDetails(Unique.name("CP").substring(0, 11), "Closed period project",
-				null, Theme.MLA, Set.of(Codes.Instrument.UNTOC), Set.of("SEN"),
-				reference.implementingEntity("UNODC-ROSEN").orElseThrow().id(), Set.of("project.manager"), null, null,
-				null, null, 2, "15130", null, Set.of(), List.of()));
-		projects.allocate(agreement.id(), project.id(), new BigDecimal("20000.00"), LocalDate.parse("2026-04-15"));
-		var spent = projects.spend(project.id(), null, LocalDate.parse("2026-04-20"), BudgetCategory.TRAVEL,
-				new BigDecimal("1000.00"), "USD", "APR-TICKET", null);
-		fixture = new Fixture(donor, contributions.agreement(agreement.id()), receipt,
-				contributions.agreement(unpaid.id()), project, spent.id());
+		try (var signedIn = SignedIn.as("finance.officer", Role.FINANCE)) {
+			var project = projects.createProject(new ProjectDetails(Unique.name("CP").substring(0, 11), "Closed period project",
+					null, Theme.MLA, Set.of(Codes.Instrument.UNTOC), Set.of("SEN"),
+					reference.implementingEntity("UNODC-ROSEN").orElseThrow().id(), Set.of("project.manager"), null, null,
+					null, null, 2, "15130", null, Set.of(), List.of()));
+			projects.allocate(agreement.id(), project.id(), new BigDecimal("20000.00"), LocalDate.parse("2026-04-15"));
+			var spent = projects.spend(project.id(), null, LocalDate.parse("2026-04-20"), BudgetCategory.TRAVEL,
+					new BigDecimal("1000.00"), "USD", "APR-TICKET", null);
+			fixture = new Fixture(donor, contributions.agreement(agreement.id()), receipt,
+					contributions.agreement(unpaid.id()), project, spent.id());
+		}
 	}
 
 	@Test

@@ -21,6 +21,8 @@ import org.tafund.projects.ProjectDetails;
 import org.tafund.projects.ProjectManagement;
 import org.tafund.projects.ProjectView;
 import org.tafund.reference.ReferenceCatalogue;
+import org.tafund.security.Role;
+import org.tafund.security.SystemIdentity;
 
 /**
  * Demo requests, projects, allocations from the demo agreements, activities and expenditure for
@@ -61,6 +63,11 @@ class ProjectDemoData {
 
 	@EventListener(org.springframework.context.event.ContextRefreshedEvent.class)
 	void afterStartup() {
+		// Nobody is signed in at startup: the demo is entered by the system, as a finance officer.
+		SystemIdentity.run(this::load, Role.FINANCE);
+	}
+
+	private void load() {
 		var demoAgreements = contributions.list(org.springframework.data.domain.PageRequest.of(0, 50)).getContent();
 		if (!enabled || !projects.projects(org.tafund.projects.ProjectFilter.all()).isEmpty()
 				|| demoAgreements.stream().noneMatch(a -> a.reference().startsWith("EU-"))) {

@@ -19,6 +19,8 @@ import org.tafund.donors.DonorManagement;
 import org.tafund.donors.DonorSearch;
 import org.tafund.donors.DonorType;
 import org.tafund.fx.ExchangeRateManagement;
+import org.tafund.security.Role;
+import org.tafund.security.SystemIdentity;
 
 /**
  * Demo donors, rates and agreements for the default profile, dated relative to today so that
@@ -55,6 +57,12 @@ class ContributionDemoData implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		// Nobody is signed in at startup: the demo is entered by the system, with the roles that
+		// enter donors, agreements, rates and receipts.
+		SystemIdentity.run(this::load, Role.DONOR_RELATIONS, Role.FINANCE);
+	}
+
+	private void load() {
 		if (!enabled || !donors.search(DonorSearch.all(), PageRequest.of(0, 1)).isEmpty()) {
 			return;
 		}

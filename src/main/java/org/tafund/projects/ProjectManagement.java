@@ -412,17 +412,19 @@ public class ProjectManagement {
 		return s == null || s.isBlank() ? null : s.strip();
 	}
 
-	/** The signed-in user, as far as project rules care. */
+	/** The signed-in user, as far as project rules care; nobody signed in has no rights. */
 	record Actor(String username, boolean financeOrAdmin, boolean projectManager) {
+
+		static final Actor NOBODY = new Actor(null, false, false);
 
 		static Actor current() {
 			var auth = SecurityContextHolder.getContext().getAuthentication();
-			if (auth == null) {
-				return new Actor("system", true, false);
+			var roles = Role.heldBy(auth);
+			if (roles.isEmpty()) {
+				return NOBODY;
 			}
-			var roles = auth.getAuthorities().stream().map(a -> a.getAuthority()).toList();
-			return new Actor(auth.getName(), roles.contains("ROLE_FINANCE") || roles.contains("ROLE_ADMIN"),
-					roles.contains("ROLE_PROJECT_MANAGER"));
+			return new Actor(auth.getName(), roles.contains(Role.FINANCE) || roles.contains(Role.ADMIN),
+					roles.contains(Role.PROJECT_MANAGER));
 		}
 
 		boolean mayEdit(Project project) {

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
+import org.tafund.security.Role;
 import org.tafund.shared.Money;
 
 /**
@@ -81,9 +82,9 @@ class ProjectReport {
 
 	/** A project manager who is nothing more reads the reports of their own projects only. */
 	static boolean onlyOwnProjects(org.springframework.security.core.Authentication user) {
-		var roles = user.getAuthorities().stream().map(a -> a.getAuthority()).toList();
-		return roles.contains("ROLE_PROJECT_MANAGER") && !roles.contains("ROLE_FINANCE") && !roles.contains("ROLE_ADMIN")
-				&& !roles.contains("ROLE_AUDITOR");
+		var roles = Role.heldBy(user);
+		return roles.contains(Role.PROJECT_MANAGER) && !roles.contains(Role.FINANCE) && !roles.contains(Role.ADMIN)
+				&& !roles.contains(Role.AUDITOR);
 	}
 
 	/** Refused, page, file or API alike, when a project manager asks for another manager's project. */

@@ -1,5 +1,12 @@
 package org.tafund.security;
 
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
 /**
  * The five kinds of user. Spring Security sees each as authority {@code ROLE_<name>}.
  */
@@ -18,6 +25,21 @@ public enum Role {
 
 	public String authority() {
 		return "ROLE_" + name();
+	}
+
+	/** The roles a signed-in user holds; none for nobody, an anonymous visitor or an unauthenticated token. */
+	public static Set<Role> heldBy(Authentication user) {
+		var held = EnumSet.noneOf(Role.class);
+		if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {
+			return held;
+		}
+		var authorities = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+		for (var role : values()) {
+			if (authorities.contains(role.authority())) {
+				held.add(role);
+			}
+		}
+		return held;
 	}
 
 }

@@ -1,6 +1,6 @@
 package org.tafund.shell;
 
-import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -13,8 +13,7 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(Authentication authentication, Model model) {
-		var held = authentication.getAuthorities().stream().map(a -> a.getAuthority()).toList();
-		model.addAttribute("roles", Arrays.stream(Role.values()).filter(r -> held.contains(r.authority())).toList());
+		model.addAttribute("roles", List.copyOf(Role.heldBy(authentication)));
 		return "shell/home";
 	}
 

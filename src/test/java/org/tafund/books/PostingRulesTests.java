@@ -29,8 +29,10 @@ import org.tafund.projects.Codes;
 import org.tafund.projects.ProjectDetails;
 import org.tafund.projects.ProjectManagement;
 import org.tafund.reference.ReferenceCatalogue;
+import org.tafund.security.Role;
 import org.tafund.support.IntegrationTest;
 import org.tafund.support.OwnDatabase;
+import org.tafund.support.SignedIn;
 import org.tafund.support.TestRates;
 import org.tafund.support.Unique;
 
@@ -143,29 +145,31 @@ class PostingRulesTests {
 				new BigDecimal("10000.00"), FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null, false,
 				null, null, LocalDate.parse("2015-01-10"),
 				List.of(new ScheduleLine(LocalDate.parse("2015-06-30"), new BigDecimal("10000.00"))), null));
-		var project = projects.createProject(new ProjectDetails(Unique.name("BK-P"), "Books project", null,
-				Codes.Theme.MLA, Set.of(), Set.of("SEN"), reference.implementingEntity("UNODC-HQ").orElseThrow().id(),
-				Set.of("project.manager"), null, null, null, null, 2, "15130", null, Set.of(), List.of()));
-		projects.allocate(agreement.id(), project.id(), new BigDecimal("5000.00"), LocalDate.parse("2015-02-01"));
-		// 1,000.00 USD of travel, PSC 13% = 130.00
-		var line = projects.spend(project.id(), null, LocalDate.parse("2015-03-01"), Codes.BudgetCategory.TRAVEL,
-				new BigDecimal("1000.00"), "USD", "PO-BK", null);
-		var entry = books.entryBySource(SourceType.EXPENDITURE, line.id()).orElseThrow();
-		assertThat(entry.accountingDate()).isEqualTo(LocalDate.parse("2015-03-01"));
-		assertThat(entry.lines()).extracting(l -> l.account() + " " + l.segment() + " " + l.debitUsd() + " " + l.creditUsd())
-			.containsExactlyInAnyOrder("EXP_TRAVEL GENERAL 1000.00 0.00", "CASH GENERAL 0.00 1000.00",
-					"PSC_EXPENSE GENERAL 130.00 0.00", "CASH GENERAL 0.00 130.00", "CASH PSC 130.00 0.00",
-					"PSC_INCOME PSC 0.00 130.00");
-		assertThat(entry.lines()).allSatisfy(l -> assertThat(l.dimensions().projectId()).isEqualTo(project.id()));
+		try (var signedIn = SignedIn.as("finance.officer", Role.FINANCE)) {
+			var project = projects.createProject(new ProjectDetails(Unique.name("BK-P"), "Books project", null,
+					Codes.Theme.MLA, Set.of(), Set.of("SEN"), reference.implementingEntity("UNODC-HQ").orElseThrow().id(),
+					Set.of("project.manager"), null, null, null, null, 2, "15130", null, Set.of(), List.of()));
+			projects.allocate(agreement.id(), project.id(), new BigDecimal("5000.00"), LocalDate.parse("2015-02-01"));
+			// 1,000.00 USD of travel, PSC 13% = 130.00
+			var line = projects.spend(project.id(), null, LocalDate.parse("2015-03-01"), Codes.BudgetCategory.TRAVEL,
+					new BigDecimal("1000.00"), "USD", "PO-BK", null);
+			var entry = books.entryBySource(SourceType.EXPENDITURE, line.id()).orElseThrow();
+			assertThat(entry.accountingDate()).isEqualTo(LocalDate.parse("2015-03-01"));
+			assertThat(entry.lines()).extracting(l -> l.account() + " " + l.segment() + " " + l.debitUsd() + " " + l.creditUsd())
+				.containsExactlyInAnyOrder("EXP_TRAVEL GENERAL 1000.00 0.00", "CASH GENERAL 0.00 1000.00",
+						"PSC_EXPENSE GENERAL 130.00 0.00", "CASH GENERAL 0.00 130.00", "CASH PSC 130.00 0.00",
+						"PSC_INCOME PSC 0.00 130.00");
+			assertThat(entry.lines()).allSatisfy(l -> assertThat(l.dimensions().projectId()).isEqualTo(project.id()));
 
-		// A reversal mirrors it on the day it is recorded.
-		var reversal = projects.reverseExpenditure(line.id(), "Charged to the wrong project");
-		var mirror = books.entryBySource(SourceType.EXPENDITURE_REVERSAL, reversal.id()).orElseThrow();
-		assertThat(mirror.accountingDate()).isEqualTo(reversal.spentOn());
-		assertThat(mirror.lines()).extracting(l -> l.account() + " " + l.segment() + " " + l.debitUsd() + " " + l.creditUsd())
-			.containsExactlyInAnyOrder("EXP_TRAVEL GENERAL 0.00 1000.00", "CASH GENERAL 1000.00 0.00",
-					"PSC_EXPENSE GENERAL 0.00 130.00", "CASH GENERAL 130.00 0.00", "CASH PSC 0.00 130.00",
-					"PSC_INCOME PSC 130.00 0.00");
+			// A reversal mirrors it on the day it is recorded.
+			var reversal = projects.reverseExpenditure(line.id(), "Charged to the wrong project");
+			var mirror = books.entryBySource(SourceType.EXPENDITURE_REVERSAL, reversal.id()).orElseThrow();
+			assertThat(mirror.accountingDate()).isEqualTo(reversal.spentOn());
+			assertThat(mirror.lines()).extracting(l -> l.account() + " " + l.segment() + " " + l.debitUsd() + " " + l.creditUsd())
+				.containsExactlyInAnyOrder("EXP_TRAVEL GENERAL 0.00 1000.00", "CASH GENERAL 1000.00 0.00",
+						"PSC_EXPENSE GENERAL 0.00 130.00", "CASH GENERAL 130.00 0.00", "CASH PSC 0.00 130.00",
+						"PSC_INCOME PSC 130.00 0.00");
+		}
 	}
 
 	/** The fund statement, status of contributions and ledger of a period, as the API gives them. */

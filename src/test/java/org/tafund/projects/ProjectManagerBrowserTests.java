@@ -25,7 +25,9 @@ import org.tafund.donors.DonorManagement;
 import org.tafund.donors.DonorType;
 import org.tafund.projects.Codes.Theme;
 import org.tafund.reference.ReferenceCatalogue;
+import org.tafund.security.Role;
 import org.tafund.support.BrowserTest;
+import org.tafund.support.SignedIn;
 
 /**
  * The project manager logs an activity with its participants and an expenditure line on their
@@ -53,11 +55,14 @@ class ProjectManagerBrowserTests extends BrowserTest {
 				new BigDecimal("10000.00"), FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null, false,
 				null, null, LocalDate.parse("2024-01-10"),
 				List.of(new ScheduleLine(LocalDate.parse("2024-12-31"), new BigDecimal("10000.00"))))).id();
-		var project = projects.createProject(new ProjectDetails("BR-" + UUID.randomUUID().toString().substring(0, 6),
-				"Browser project", null, Theme.MLA, Set.of(), Set.of("SEN"),
-				reference.implementingEntity("UNODC-ROSEN").orElseThrow().id(), Set.of("project.manager"), null, null,
-				null, null, 2, "15130", null, Set.of(), List.of()));
-		projects.allocate(agreement, project.id(), new BigDecimal("10000.00"), LocalDate.parse("2024-02-01"));
+		ProjectView project;
+		try (var signedIn = SignedIn.as("finance.officer", Role.FINANCE)) {
+			project = projects.createProject(new ProjectDetails("BR-" + UUID.randomUUID().toString().substring(0, 6),
+					"Browser project", null, Theme.MLA, Set.of(), Set.of("SEN"),
+					reference.implementingEntity("UNODC-ROSEN").orElseThrow().id(), Set.of("project.manager"), null, null,
+					null, null, 2, "15130", null, Set.of(), List.of()));
+			projects.allocate(agreement, project.id(), new BigDecimal("10000.00"), LocalDate.parse("2024-02-01"));
+		}
 
 		signIn("project.manager", "tafund-demo-2026");
 		open("/projects/" + project.id());

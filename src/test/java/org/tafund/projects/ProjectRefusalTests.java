@@ -1,6 +1,7 @@
 package org.tafund.projects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.hamcrest.Matchers.hasProperty;
 import static org.hamcrest.Matchers.is;
@@ -25,6 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.tafund.contributions.AgreementTerms;
@@ -39,10 +44,13 @@ import org.tafund.projects.Codes.Channel;
 import org.tafund.projects.Codes.Subject;
 import org.tafund.projects.Codes.Theme;
 import org.tafund.reference.ReferenceCatalogue;
+import org.tafund.security.Role;
+import org.tafund.security.SystemIdentity;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
 import org.tafund.support.ConcurrentPosts;
 import org.tafund.support.IntegrationTest;
+import org.tafund.support.SignedIn;
 import org.tafund.support.Unique;
 
 /**
@@ -89,20 +97,32 @@ class ProjectRefusalTests {
 				"15130", null, Set.of(), List.of());
 	}
 
+	/** Signs the finance officer in for calls straight to the service, until closed. */
+	static SignedIn financeOfficer() {
+		return SignedIn.as(FINANCE_OFFICER, Role.FINANCE);
+	}
+
 	ProjectView project() {
-		return projects.createProject(details(Unique.name("PR"), Set.of("SEN"), Set.of("project.manager")));
+		try (var signedIn = financeOfficer()) {
+			return projects.createProject(details(Unique.name("PR"), Set.of("SEN"), Set.of("project.manager")));
+		}
 	}
 
 	/** A project with {@code amount} USD allocated to it on 2024-02-01. */
 	ProjectView funded(String amount) {
 		var project = project();
-		projects.allocate(agreement(amount), project.id(), new BigDecimal(amount), LocalDate.parse("2024-02-01"));
+		long agreement = agreement(amount);
+		try (var signedIn = financeOfficer()) {
+			projects.allocate(agreement, project.id(), new BigDecimal(amount), LocalDate.parse("2024-02-01"));
+		}
 		return project;
 	}
 
 	Expenditure.ExpenditureView spend(ProjectView project, String amount) {
-		return projects.spend(project.id(), null, LocalDate.parse("2024-03-01"), BudgetCategory.TRAVEL,
-				new BigDecimal(amount), "USD", null, null);
+		try (var signedIn = financeOfficer()) {
+			return projects.spend(project.id(), null, LocalDate.parse("2024-03-01"), BudgetCategory.TRAVEL,
+					new BigDecimal(amount), "USD", null, null);
+		}
 	}
 
 	/** The code of the rule that {@code call} breaks. */
@@ -164,13 +184,15 @@ class ProjectRefusalTests {
 
 	@Test
 	void refusesIncompleteProjectsFromJavaCallersAndThePage() throws Exception {
-		assertThat(code(() -> projects.createProject(details(" ", Set.of("SEN"), Set.of("project.manager")))))
-			.isEqualTo("project.code.required");
 		var code = Unique.name("PR");
-		assertThat(code(() -> projects.createProject(details(code, Set.of(), Set.of("project.manager")))))
-			.isEqualTo("project.countries.required");
-		assertThat(code(() -> projects.createProject(details(code, Set.of("SEN"), Set.of()))))
-			.isEqualTo("project.managers.required");
+		try (var signedIn = financeOfficer()) {
+			assertThat(code(() -> projects.createProject(details(" ", Set.of("SEN"), Set.of("project.manager")))))
+				.isEqualTo("project.code.required");
+			assertThat(code(() -> projects.createProject(details(code, Set.of(), Set.of("project.manager")))))
+				.isEqualTo("project.countries.required");
+			assertThat(code(() -> projects.createProject(details(code, Set.of("SEN"), Set.of()))))
+				.isEqualTo("project.managers.required");
+		}
 		mvc.perform(post("/projects").with(user("project.manager").roles("PROJECT_MANAGER"))
 			.with(csrf())
 			.param("code", code)
@@ -212,18 +234,62 @@ class ProjectRefusalTests {
 	}
 
 	@Test
+	void nobodySignedInCreatesChangesAllocatesAndSpendsNothing() {
+		var project = funded("1000.00");
+		long agreement = agreement("1000.00");
+		var code = Unique.name("PR");
+		var cheaper = details(project.code(), Set.of("SEN"), Set.of("project.manager"))
+			.withPscRate(new BigDecimal("0.05"));
+		var anonymous = new AnonymousAuthenticationToken("key", "anonymousUser",
+				AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+		for (var nobody : java.util.Arrays.asList(null, anonymous)) {
+			SecurityContextHolder.getContext().setAuthentication(nobody);
+			try {
+				assertThatThrownBy(() -> projects.createProject(details(code, Set.of("SEN"), Set.of("project.manager"))))
+					.isInstanceOf(AccessDeniedException.class);
+				assertThatThrownBy(() -> projects.updateProject(project.id(), project.version(), cheaper))
+					.isInstanceOf(AccessDeniedException.class);
+				assertThatThrownBy(() -> projects.allocate(agreement, project.id(), new BigDecimal("10.00"),
+						LocalDate.parse("2024-02-01"))).isInstanceOf(AccessDeniedException.class);
+				assertThatThrownBy(() -> projects.spend(project.id(), null, LocalDate.parse("2024-03-01"),
+						BudgetCategory.TRAVEL, new BigDecimal("10.00"), "USD", null, null))
+					.isInstanceOf(AccessDeniedException.class);
+				assertThat(projects.canEdit(project.id())).isFalse();
+			}
+			finally {
+				SecurityContextHolder.clearContext();
+			}
+		}
+		assertThat(projects.projects(ProjectFilter.all())).noneMatch(p -> p.code().equalsIgnoreCase(code));
+		var unchanged = projects.project(project.id());
+		assertThat(unchanged.pscRate()).isEqualByComparingTo("0.13");
+		assertThat(unchanged.allocatedUsd()).isEqualTo(Money.usd("1000.00"));
+		assertThat(projects.expenditure(project.id())).isEmpty();
+
+		// Work nobody signed in for runs as the system, with the roles it names, and only while it runs.
+		var created = SystemIdentity.call(
+				() -> projects.createProject(details(code, Set.of("SEN"), Set.of("project.manager"))), Role.FINANCE);
+		assertThat(created.code()).isEqualToIgnoringCase(code);
+		assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
+		assertThatThrownBy(() -> projects.allocate(agreement, created.id(), new BigDecimal("10.00"),
+				LocalDate.parse("2024-02-01"))).isInstanceOf(AccessDeniedException.class);
+	}
+
+	@Test
 	void refusesAllocationsAndExpenditureThatOnlyJavaCallersCanSend() {
 		var project = funded("1000.00");
 		long agreement = agreement("1000.00");
-		assertThat(code(() -> projects.allocate(agreement, project.id(), new BigDecimal("0.00"),
-				LocalDate.parse("2024-02-01")))).isEqualTo("allocation.amount.positive");
-		assertThat(code(() -> projects.allocate(agreement, project.id(), new BigDecimal("10.00"), null)))
-			.isEqualTo("allocation.date.required");
-		assertThat(code(() -> projects.spend(project.id(), null, null, BudgetCategory.TRAVEL, new BigDecimal("10.00"),
-				"USD", null, null))).isEqualTo("expenditure.incomplete");
-		assertThat(code(() -> spend(project, "0.00"))).isEqualTo("expenditure.amount.positive");
-		var line = spend(project, "100.00");
-		assertThat(code(() -> projects.reverseExpenditure(line.id(), " "))).isEqualTo("receipt.reversal.reason");
+		try (var signedIn = financeOfficer()) {
+			assertThat(code(() -> projects.allocate(agreement, project.id(), new BigDecimal("0.00"),
+					LocalDate.parse("2024-02-01")))).isEqualTo("allocation.amount.positive");
+			assertThat(code(() -> projects.allocate(agreement, project.id(), new BigDecimal("10.00"), null)))
+				.isEqualTo("allocation.date.required");
+			assertThat(code(() -> projects.spend(project.id(), null, null, BudgetCategory.TRAVEL,
+					new BigDecimal("10.00"), "USD", null, null))).isEqualTo("expenditure.incomplete");
+			assertThat(code(() -> spend(project, "0.00"))).isEqualTo("expenditure.amount.positive");
+			var line = spend(project, "100.00");
+			assertThat(code(() -> projects.reverseExpenditure(line.id(), " "))).isEqualTo("receipt.reversal.reason");
+		}
 		assertThat(projects.expenditure(project.id())).hasSize(1);
 		assertThat(projects.project(project.id()).allocatedUsd()).isEqualTo(Money.usd("1000.00"));
 	}

@@ -46,9 +46,11 @@ import org.tafund.fx.ExchangeRateManagement;
 import org.tafund.projects.Codes.BudgetCategory;
 import org.tafund.projects.Codes.Theme;
 import org.tafund.reference.ReferenceCatalogue;
+import org.tafund.security.Role;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
 import org.tafund.support.IntegrationTest;
+import org.tafund.support.SignedIn;
 import org.tafund.support.TestRates;
 
 @IntegrationTest
@@ -84,7 +86,14 @@ class ProjectTests {
 				List.of(new ScheduleLine(LocalDate.parse("2024-12-31"), new BigDecimal(amount))))).id();
 	}
 
+	/** Creates a project as a finance officer would, straight through the service. */
 	ProjectView project(Theme theme, String country, String manager, int status) {
+		try (var financeOfficer = SignedIn.as("finance.officer", Role.FINANCE)) {
+			return createProject(theme, country, manager, status);
+		}
+	}
+
+	private ProjectView createProject(Theme theme, String country, String manager, int status) {
 		return projects.createProject(new ProjectDetails("P-" + UUID.randomUUID().toString().substring(0, 8), "Test " + theme,
 				null, theme, Set.of(Codes.Instrument.UNTOC), Set.of(country),
 				reference.implementingEntity("UNODC-ROSEN").orElseThrow().id(), Set.of(manager), null, null, null, null,
@@ -97,7 +106,9 @@ class ProjectTests {
 	}
 
 	void allocate(long agreement, ProjectView project, String amount) {
-		projects.allocate(agreement, project.id(), new BigDecimal(amount), LocalDate.parse("2024-02-01"));
+		try (var financeOfficer = SignedIn.as("finance.officer", Role.FINANCE)) {
+			projects.allocate(agreement, project.id(), new BigDecimal(amount), LocalDate.parse("2024-02-01"));
+		}
 	}
 
 	@Test
@@ -216,24 +227,26 @@ class ProjectTests {
 		var project = project(Theme.MLA, "SEN", "project.manager", 2);
 		allocate(agreement("2000.00", 1, null, null), project, "2000.00");
 
-		var line = projects.spend(project.id(), null, LocalDate.parse("2024-03-15"), BudgetCategory.TRAVEL,
-				new BigDecimal("10000.00"), "DKK", "PO-1", "Flights for the central authority workshop");
-		// 10,000.00 DKK / 6.80 DKK per USD = 1,470.588... -> 1,470.59 USD
-		assertThat(line.usd()).isEqualTo(Money.usd("1470.59"));
-		// PSC: 1,470.59 x 0.13 = 191.1767 -> 191.18 USD
-		assertThat(line.psc()).isEqualTo(Money.usd("191.18"));
-		var after = projects.project(project.id());
-		// balance: 2,000.00 - 1,470.59 - 191.18 = 338.23
-		assertThat(after.balanceUsd()).isEqualTo(Money.usd("338.23"));
+		try (var financeOfficer = SignedIn.as("finance.officer", Role.FINANCE)) {
+			var line = projects.spend(project.id(), null, LocalDate.parse("2024-03-15"), BudgetCategory.TRAVEL,
+					new BigDecimal("10000.00"), "DKK", "PO-1", "Flights for the central authority workshop");
+			// 10,000.00 DKK / 6.80 DKK per USD = 1,470.588... -> 1,470.59 USD
+			assertThat(line.usd()).isEqualTo(Money.usd("1470.59"));
+			// PSC: 1,470.59 x 0.13 = 191.1767 -> 191.18 USD
+			assertThat(line.psc()).isEqualTo(Money.usd("191.18"));
+			var after = projects.project(project.id());
+			// balance: 2,000.00 - 1,470.59 - 191.18 = 338.23
+			assertThat(after.balanceUsd()).isEqualTo(Money.usd("338.23"));
 
-		// 300.00 USD costs 300.00 + 39.00 PSC = 339.00, which is 0.77 more than the 338.23 left
-		assertThatThrownBy(() -> projects.spend(project.id(), null, LocalDate.parse("2024-03-20"),
-				BudgetCategory.TRAVEL, new BigDecimal("300.00"), "USD", "PO-2", null))
-			.satisfies(e -> {
-				assertThat(key(e)).isEqualTo("expenditure.overdraw");
-				assertThat(((BusinessRuleViolation) e).arguments()).containsExactly("339.00 USD", "338.23 USD",
-						"0.77 USD");
-			});
+			// 300.00 USD costs 300.00 + 39.00 PSC = 339.00, which is 0.77 more than the 338.23 left
+			assertThatThrownBy(() -> projects.spend(project.id(), null, LocalDate.parse("2024-03-20"),
+					BudgetCategory.TRAVEL, new BigDecimal("300.00"), "USD", "PO-2", null))
+				.satisfies(e -> {
+					assertThat(key(e)).isEqualTo("expenditure.overdraw");
+					assertThat(((BusinessRuleViolation) e).arguments()).containsExactly("339.00 USD", "338.23 USD",
+							"0.77 USD");
+				});
+		}
 		assertThat(projects.expenditure(project.id())).hasSize(1);
 	}
 
@@ -278,7 +291,7 @@ class ProjectTests {
 	void anotherManagersProjectIsRefusedByPageAndApi() throws Exception {
 		if (users.findByUsername("other.manager").isEmpty()) {
 			users.create(new org.tafund.security.NewUser("other.manager", "Other Manager", null, "another long password",
-					Set.of(org.tafund.security.Role.PROJECT_MANAGER)));
+					Set.of(Role.PROJECT_MANAGER)));
 		}
 		assertThatThrownBy(() -> project(Theme.MLA, "SEN", "finance.officer", 2))
 			.satisfies(e -> assertThat(key(e)).isEqualTo("project.manager.notProjectManager"));

@@ -36,8 +36,10 @@ import org.tafund.projects.Codes;
 import org.tafund.projects.ProjectDetails;
 import org.tafund.projects.ProjectManagement;
 import org.tafund.reference.ReferenceCatalogue;
+import org.tafund.security.Role;
 import org.tafund.support.IntegrationTest;
 import org.tafund.support.OwnDatabase;
+import org.tafund.support.SignedIn;
 
 /**
  * A worked example in 2019, on a database of its own (revaluation takes every open receivable): the ledger's lines and totals, and each
@@ -97,13 +99,15 @@ class LedgerExportTests {
 				new BigDecimal("35000.00"), "ZAR", "=HYPERLINK(\"http://x\")", null, false));
 		// refund 14,000.00 ZAR = 1,000.00 USD
 		contributions.refund(agreement.id(), LocalDate.parse("2019-04-01"), new BigDecimal("14000.00"), "Unspent");
-		var project = projects.createProject(new ProjectDetails("ZAF-P-2019", "Ledger project", null, Codes.Theme.MLA,
-				Set.of(), Set.of("ZAF"), reference.implementingEntity("UNODC-ROSAF").orElseThrow().id(),
-				Set.of("project.manager"), null, null, null, null, 2, "15130", null, Set.of(), List.of()));
-		projects.allocate(agreement.id(), project.id(), new BigDecimal("3000.00"), LocalDate.parse("2019-05-01"));
-		// 1,000.00 USD spent, PSC 130.00
-		projects.spend(project.id(), null, LocalDate.parse("2019-06-01"), Codes.BudgetCategory.TRAVEL,
-				new BigDecimal("1000.00"), "USD", "PO-1", null);
+		try (var signedIn = SignedIn.as("finance.officer", Role.FINANCE)) {
+			var project = projects.createProject(new ProjectDetails("ZAF-P-2019", "Ledger project", null, Codes.Theme.MLA,
+					Set.of(), Set.of("ZAF"), reference.implementingEntity("UNODC-ROSAF").orElseThrow().id(),
+					Set.of("project.manager"), null, null, null, null, 2, "15130", null, Set.of(), List.of()));
+			projects.allocate(agreement.id(), project.id(), new BigDecimal("3000.00"), LocalDate.parse("2019-05-01"));
+			// 1,000.00 USD spent, PSC 130.00
+			projects.spend(project.id(), null, LocalDate.parse("2019-06-01"), Codes.BudgetCategory.TRAVEL,
+					new BigDecimal("1000.00"), "USD", "PO-1", null);
+		}
 		// a conditional agreement: 28,000.00 ZAR signed, revenue only as cash arrives (14,000.00 ZAR = 1,000.00 USD)
 		var conditional = contributions.createAgreement(new AgreementTerms("ZAF-2019-C", donor, "ZAR",
 				new BigDecimal("28000.00"), FundingWindow.CPCJF_SPECIAL_PURPOSE, null, 1, null, null, null, null, true,

@@ -38,8 +38,10 @@ import org.tafund.projects.Codes;
 import org.tafund.projects.ProjectDetails;
 import org.tafund.projects.ProjectManagement;
 import org.tafund.reference.ReferenceCatalogue;
+import org.tafund.security.Role;
 import org.tafund.support.IntegrationTest;
 import org.tafund.support.OwnDatabase;
+import org.tafund.support.SignedIn;
 
 /**
  * A worked example in 2017, on a database of its own, with its arithmetic written out: the status
@@ -107,19 +109,21 @@ class ReportTests {
 		contributions.recordReceipt(b1, new ReceiptCommand(LocalDate.parse("2017-07-01"), new BigDecimal("20000.00"),
 				"USD", "FDN-17", null, false));
 
-		project = projects.createProject(new ProjectDetails("RPT-P17", "Central authorities in Nepal and Moldova", null,
-				Codes.Theme.MLA, Set.of(Codes.Instrument.UNTOC), Set.of("NPL", "MDA"),
-				reference.implementingEntity("UNODC-HQ").orElseThrow().id(), Set.of("project.manager"), null, null,
-				null, null, 2, "15130", null, Set.of(),
-				List.of(new ProjectDetails.Budget(2017, Codes.BudgetCategory.TRAVEL, new BigDecimal("20000.00")),
-						new ProjectDetails.Budget(2017, Codes.BudgetCategory.WORKSHOPS_AND_TRAINING,
-								new BigDecimal("30000.00"))))).id();
-		projects.allocate(a1, project, new BigDecimal("50000.00"), LocalDate.parse("2017-05-01"));
-		// 10,000.00 USD, PSC 13% = 1,300.00; 20,000.00 ILS / 4.00 = 5,000.00 USD, PSC 650.00
-		projects.spend(project, null, LocalDate.parse("2017-06-15"), Codes.BudgetCategory.TRAVEL,
-				new BigDecimal("10000.00"), "USD", "PO-17-1", null);
-		projects.spend(project, null, LocalDate.parse("2017-08-01"), Codes.BudgetCategory.WORKSHOPS_AND_TRAINING,
-				new BigDecimal("20000.00"), "ILS", "PO-17-2", null);
+		try (var signedIn = SignedIn.as("finance.officer", Role.FINANCE)) {
+			project = projects.createProject(new ProjectDetails("RPT-P17", "Central authorities in Nepal and Moldova", null,
+					Codes.Theme.MLA, Set.of(Codes.Instrument.UNTOC), Set.of("NPL", "MDA"),
+					reference.implementingEntity("UNODC-HQ").orElseThrow().id(), Set.of("project.manager"), null, null,
+					null, null, 2, "15130", null, Set.of(),
+					List.of(new ProjectDetails.Budget(2017, Codes.BudgetCategory.TRAVEL, new BigDecimal("20000.00")),
+							new ProjectDetails.Budget(2017, Codes.BudgetCategory.WORKSHOPS_AND_TRAINING,
+									new BigDecimal("30000.00"))))).id();
+			projects.allocate(a1, project, new BigDecimal("50000.00"), LocalDate.parse("2017-05-01"));
+			// 10,000.00 USD, PSC 13% = 1,300.00; 20,000.00 ILS / 4.00 = 5,000.00 USD, PSC 650.00
+			projects.spend(project, null, LocalDate.parse("2017-06-15"), Codes.BudgetCategory.TRAVEL,
+					new BigDecimal("10000.00"), "USD", "PO-17-1", null);
+			projects.spend(project, null, LocalDate.parse("2017-08-01"), Codes.BudgetCategory.WORKSHOPS_AND_TRAINING,
+					new BigDecimal("20000.00"), "ILS", "PO-17-2", null);
+		}
 		// 20 participants in Nepal (12 women, 8 men), 5 in Moldova (3 women, 2 men)
 		logActivity("""
 				{"projectId":%d,"type":"TRAINING_OR_WORKSHOP","title":"MLA training","startDate":"2017-07-10",
