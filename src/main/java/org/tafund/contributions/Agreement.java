@@ -29,6 +29,7 @@ import org.tafund.fx.AppliedRate;
 import org.tafund.shared.AuditableEntity;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
+import org.tafund.shared.PscRate;
 
 /**
  * A contribution agreement: binding once signed, with an instalment schedule that adds up to
@@ -39,7 +40,7 @@ import org.tafund.shared.Money;
 @Audited
 class Agreement extends AuditableEntity {
 
-	static final BigDecimal STANDARD_PSC = new BigDecimal("0.13");
+	static final BigDecimal STANDARD_PSC = PscRate.STANDARD.value();
 
 	/** The themes of paragraph 8 an agreement can be earmarked to. */
 	static final Set<String> THEMES = Set.of("EXTRADITION", "MLA", "BOTH", "OTHER");
@@ -154,14 +155,11 @@ class Agreement extends AuditableEntity {
 		if (earmarkKind == EarmarkKind.THEME && !THEMES.contains(earmarkTarget)) {
 			throw new BusinessRuleViolation("agreement.earmark.theme", earmarkTarget);
 		}
-		var psc = terms.pscRate() == null ? STANDARD_PSC : terms.pscRate();
-		if (psc.signum() < 0 || psc.compareTo(BigDecimal.ONE) >= 0 || psc.stripTrailingZeros().scale() > 4) {
-			throw new BusinessRuleViolation("agreement.psc.range");
-		}
-		if (psc.compareTo(STANDARD_PSC) != 0 && blank(terms.pscApprovalReference())) {
+		var psc = PscRate.orStandard(terms.pscRate());
+		if (!psc.isStandard() && blank(terms.pscApprovalReference())) {
 			throw new BusinessRuleViolation("agreement.psc.approval");
 		}
-		this.pscRate = psc;
+		this.pscRate = psc.value();
 		this.pscApprovalReference = blank(terms.pscApprovalReference()) ? null : terms.pscApprovalReference().strip();
 		this.conditional = terms.conditional();
 		this.inKind = terms.inKind();

@@ -31,6 +31,7 @@ import org.tafund.projects.Codes.Theme;
 import org.tafund.shared.AuditableEntity;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
+import org.tafund.shared.PscRate;
 import org.tafund.shared.Text;
 
 /** A capacity-building project: who runs it, for which States, with which budget. */
@@ -39,7 +40,7 @@ import org.tafund.shared.Text;
 @Audited
 class Project extends AuditableEntity {
 
-	static final BigDecimal STANDARD_PSC = new BigDecimal("0.13");
+	static final BigDecimal STANDARD_PSC = PscRate.STANDARD.value();
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -125,10 +126,7 @@ class Project extends AuditableEntity {
 				&& details.plannedEnd().isBefore(details.plannedStart())) {
 			throw new BusinessRuleViolation("project.dates.order");
 		}
-		var psc = details.pscRate() == null ? STANDARD_PSC : details.pscRate();
-		if (psc.signum() < 0 || psc.compareTo(BigDecimal.ONE) >= 0 || psc.stripTrailingZeros().scale() > 4) {
-			throw new BusinessRuleViolation("agreement.psc.range");
-		}
+		var psc = PscRate.orStandard(details.pscRate()).value();
 		ProjectStatus.of(details.status());
 		this.title = Text.bounded(details.title(), 300, "title");
 		this.description = Text.bounded(details.description(), 4000, "description");

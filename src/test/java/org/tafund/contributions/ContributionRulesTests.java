@@ -274,6 +274,30 @@ class ContributionRulesTests {
 	}
 
 	@Test
+	void aRevaluationAdjustmentBooksItsDifferenceAtTheRunsPeriodEndAndNothingWhenZero() {
+		// A receipt dated before the 2013 run, recorded later, leaves 5,000.00 less to revalue there:
+		// the loss booked by the run shrinks by that much (a debit of the receivable's revaluation).
+		var end = LocalDate.parse("2013-12-31");
+		var eur = agreement(3, "EU-2020-3", FundingWindow.CPCJF_SPECIAL_PURPOSE, false, "0.9");
+		var entry = ContributionRules
+			.revaluationAdjusted(7, end, "RECEIPT 12", new RevaluedReceivable(eur, new BigDecimal("5000.00")))
+			.orElseThrow();
+		assertThat(entry.accountingDate()).isEqualTo(end);
+		assertThat(entry.sourceType()).isEqualTo(SourceType.REVALUATION_ADJUSTMENT);
+		assertThat(entry.sourceId()).isEqualTo(7);
+		assertThat(entry.description()).isEqualTo("Revaluation at 2013-12-31 of EU-2020-3 adjusted for RECEIPT 12");
+		assertThat(lines(entry)).containsExactly("RECEIVABLE_FX SPECIAL 5000.00 0.00",
+				"FX_UNREALISED SPECIAL 0.00 5000.00");
+		// A gain taken back is the mirror.
+		assertThat(lines(ContributionRules
+			.revaluationAdjusted(8, end, "AMENDMENT 3", new RevaluedReceivable(NOK, new BigDecimal("-12.34")))
+			.orElseThrow())).containsExactly("RECEIVABLE_FX GENERAL 0.00 12.34", "FX_UNREALISED GENERAL 12.34 0.00");
+		assertThat(ContributionRules.revaluationAdjusted(9, end, "RECEIPT 13",
+				new RevaluedReceivable(eur, new BigDecimal("0.00"))))
+			.isEmpty();
+	}
+
+	@Test
 	void theSegmentRevenueAccountAndEarmarkFollowTheFundingWindow() {
 		assertThat(NOK.segment()).isEqualTo(Segment.GENERAL);
 		assertThat(NOK.revenue()).isEqualTo(Account.REV_GENERAL);
