@@ -119,9 +119,8 @@ class ContributionPostings {
 	}
 
 	void revaluationAdjusted(RevaluationAdjustment adjustment, LocalDate periodEnd, Agreement agreement) {
-		var view = adjustment.view();
 		ContributionRules
-			.revaluationAdjusted(adjustment.getId(), periodEnd, view.cause() + " " + view.causeId(),
+			.revaluationAdjusted(adjustment.getId(), periodEnd, adjustment.cause(),
 					new RevaluedReceivable(facts(agreement), adjustment.booked().amount()))
 			.ifPresent(journal::post);
 	}
@@ -132,8 +131,7 @@ class ContributionPostings {
 		for (var balance : books.sums(BalanceQuery.upTo(date)
 			.accounts(Account.RECEIVABLE, Account.RECEIVABLE_FX)
 			.where(Dimension.AGREEMENT_ID, agreementId))) {
-			var index = balance.account() == Account.RECEIVABLE ? 0 : 1;
-			pair[index] = pair[index].add(balance.net());
+			add(pair, balance);
 		}
 		return pair;
 	}
@@ -147,12 +145,16 @@ class ContributionPostings {
 			if (balance.groupId() == null) {
 				continue;
 			}
-			var pair = byAgreement.computeIfAbsent(balance.groupId(),
-					id -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
-			pair[balance.account() == Account.RECEIVABLE ? 0 : 1] = pair[balance.account() == Account.RECEIVABLE ? 0
-					: 1].add(balance.net());
+			add(byAgreement.computeIfAbsent(balance.groupId(),
+					id -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO }), balance);
 		}
 		return byAgreement;
+	}
+
+	/** Adds a balance to a (at the signature rate, revalued) pair. */
+	private static void add(BigDecimal[] pair, org.tafund.books.Balance balance) {
+		var index = balance.account() == Account.RECEIVABLE ? 0 : 1;
+		pair[index] = pair[index].add(balance.net());
 	}
 
 	private BigDecimal receivable(long agreementId, Account account) {

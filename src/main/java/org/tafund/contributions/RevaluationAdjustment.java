@@ -93,8 +93,9 @@ class RevaluationAdjustment extends AuditableEntity {
 		return agreementId;
 	}
 
-	AppliedRate periodEndRate() {
-		return new AppliedRate(currency, rateDate, periodEndRate);
+	/** The event that caused it, as its journal source and id ({@code RECEIPT 12}). */
+	String cause() {
+		return cause + " " + causeId;
 	}
 
 	Money booked() {

@@ -85,14 +85,6 @@ class RevaluationLine {
 		return agreementId;
 	}
 
-	String currency() {
-		return currency;
-	}
-
-	AppliedRate periodEndRate() {
-		return new AppliedRate(currency, rateDate, periodEndRate);
-	}
-
 	Money booked() {
 		return new Money(bookedUsd, Money.USD);
 	}
