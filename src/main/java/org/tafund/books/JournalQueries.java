@@ -123,17 +123,47 @@ public class JournalQueries {
 	}
 
 	/**
-	 * What one account holds for one agreement today, debits less credits: a single covered range
-	 * of the agreement-balance index, with no grouping, for the postings of each money event.
+	 * What one account holds for one agreement today, debits less credits, for the postings of each
+	 * money event: one primary-key lookup of the totals the journal keeps per agreement (V23), however
+	 * long the agreement's history.
 	 */
 	@Transactional(readOnly = true)
 	public BigDecimal agreementBalance(long agreementId, Account account) {
-		return jdbc.sql("SELECT COALESCE(SUM(debit_usd), 0) - COALESCE(SUM(credit_usd), 0) FROM journal_line "
+		return jdbc.sql("SELECT COALESCE(SUM(debit_usd), 0) - COALESCE(SUM(credit_usd), 0) FROM journal_agreement_total "
 				+ "WHERE agreement_id = :agreement AND account_code = :account")
 			.param("agreement", agreementId)
 			.param("account", account.name())
 			.query(BigDecimal.class)
 			.single();
+	}
+
+	/**
+	 * One line of an agreement's entries with what identifies its entry: for callers that replay
+	 * an agreement's events against what was posted for each.
+	 */
+	public record AgreementLine(long entryId, LocalDate accountingDate, java.time.Instant postedAt,
+			SourceType sourceType, long sourceId, Account account, Segment segment, BigDecimal debitUsd,
+			BigDecimal creditUsd) {
+
+		/** Debits less credits. */
+		public BigDecimal net() {
+			return debitUsd.subtract(creditUsd);
+		}
+
+	}
+
+	/** Every line that names the agreement, in the order of their entries (an agreement has tens, not thousands). */
+	public List<AgreementLine> agreementLines(long agreementId) {
+		return jdbc.sql("SELECT e.id, e.accounting_date, e.posted_at, e.source_type, e.source_id, l.account_code, "
+				+ "l.segment_code, l.debit_usd, l.credit_usd FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
+				+ "WHERE l.agreement_id = :agreement ORDER BY e.accounting_date, e.id, l.line_no")
+			.param("agreement", agreementId)
+			.query((rs, n) -> new AgreementLine(rs.getLong("id"), rs.getObject("accounting_date", LocalDate.class),
+					rs.getObject("posted_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+					SourceType.valueOf(rs.getString("source_type")), rs.getLong("source_id"),
+					Account.valueOf(rs.getString("account_code")), Segment.valueOf(rs.getString("segment_code")),
+					amount(rs.getBigDecimal("debit_usd")), amount(rs.getBigDecimal("credit_usd"))))
+			.list();
 	}
 
 	/** Sums of debits and credits per account and segment (and group) over the query's lines. */

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,12 @@ public final class JournalWriter {
 	private static final String ADD_MONTH_TOTAL_TAIL = " ON DUPLICATE KEY UPDATE debit_usd = debit_usd + VALUES(debit_usd), "
 			+ "credit_usd = credit_usd + VALUES(credit_usd), line_count = line_count + VALUES(line_count)";
 
+	private static final String ADD_AGREEMENT_TOTAL_HEAD = "INSERT INTO journal_agreement_total (agreement_id, "
+			+ "account_code, debit_usd, credit_usd) VALUES ";
+
+	private static final String ADD_AGREEMENT_TOTAL_TAIL = " ON DUPLICATE KEY UPDATE debit_usd = debit_usd + "
+			+ "VALUES(debit_usd), credit_usd = credit_usd + VALUES(credit_usd)";
+
 	private static final int LINE_COLUMNS = 19;
 
 	private final DataSource dataSource;
@@ -74,6 +81,9 @@ public final class JournalWriter {
 	 * posted by then).
 	 */
 	private final boolean monthTotals;
+
+	/** Whether lines are added to {@code journal_agreement_total}: as for the month totals, from V23 on. */
+	private final boolean agreementTotals;
 
 	/**
 	 * On MariaDB and MySQL, {@link #post} takes the head's lock and reads the event's entry and the
@@ -90,14 +100,16 @@ public final class JournalWriter {
 	private final boolean multiStatements;
 
 	JournalWriter(DataSource dataSource, ClosedPeriods closedPeriods) {
-		this(dataSource, closedPeriods, true);
+		this(dataSource, closedPeriods, true, true);
 	}
 
-	private JournalWriter(DataSource dataSource, ClosedPeriods closedPeriods, boolean monthTotals) {
+	private JournalWriter(DataSource dataSource, ClosedPeriods closedPeriods, boolean monthTotals,
+			boolean agreementTotals) {
 		this.dataSource = dataSource;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.closedPeriods = closedPeriods;
 		this.monthTotals = monthTotals;
+		this.agreementTotals = agreementTotals;
 		this.joinedLocks = mariaDbOrMySql(dataSource);
 		this.multiStatements = joinedLocks && takesMultiStatements(dataSource);
 	}
@@ -132,15 +144,16 @@ public final class JournalWriter {
 
 	/** A writer on a data source (for callers outside the application context). */
 	public static JournalWriter on(DataSource dataSource) {
-		return new JournalWriter(dataSource, new ClosedPeriods(dataSource), hasMonthTotals(dataSource));
+		return new JournalWriter(dataSource, new ClosedPeriods(dataSource), hasTable(dataSource, "journal_month_total"),
+				hasTable(dataSource, "journal_agreement_total"));
 	}
 
-	/** Whether the schema has the month totals yet: a Java migration older than V19 runs without them. */
-	private static boolean hasMonthTotals(DataSource dataSource) {
+	/** Whether the schema has a table yet: a Java migration older than V19 or V23 runs without their totals. */
+	private static boolean hasTable(DataSource dataSource, String table) {
 		var connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			var meta = connection.getMetaData();
-			for (var name : List.of("journal_month_total", "JOURNAL_MONTH_TOTAL")) {
+			for (var name : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
 				try (var tables = meta.getTables(connection.getCatalog(), null, name, new String[] { "TABLE" })) {
 					if (tables.next()) {
 						return true;
@@ -237,6 +250,11 @@ public final class JournalWriter {
 			totals.add(entry.period(), entry.sourceType(), lines);
 			addMonthTotals(totals);
 		}
+		if (agreementTotals) {
+			var byAgreement = new AgreementTotals();
+			byAgreement.add(lines);
+			addAgreementTotals(byAgreement);
+		}
 		moveHead(id, hash);
 		return view(id, draft, entry.period(), at, by, head, hash);
 	}
@@ -259,6 +277,17 @@ public final class JournalWriter {
 				sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
 			}
 			sql.append(ADD_MONTH_TOTAL_TAIL);
+		}
+		var byAgreement = new AgreementTotals();
+		if (agreementTotals) {
+			byAgreement.add(lines);
+		}
+		if (!byAgreement.rows.isEmpty()) {
+			sql.append("; ").append(ADD_AGREEMENT_TOTAL_HEAD);
+			for (int i = 0; i < byAgreement.rows.size(); i++) {
+				sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?)");
+			}
+			sql.append(ADD_AGREEMENT_TOTAL_TAIL);
 		}
 		sql.append("; UPDATE journal_chain_head SET last_entry_id = ?, last_hash = ? WHERE id = 1");
 		var connection = DataSourceUtils.getConnection(dataSource);
@@ -286,6 +315,7 @@ public final class JournalWriter {
 				statement.setBigDecimal(++p, (BigDecimal) row.getValue()[1]);
 				statement.setLong(++p, (Long) row.getValue()[2]);
 			}
+			p = byAgreement.bind(statement, p, byAgreement.rows.entrySet());
 			statement.setLong(++p, id);
 			statement.setString(++p, hash);
 			statement.execute();
@@ -366,6 +396,7 @@ public final class JournalWriter {
 		try (var entries = connection.prepareStatement(INSERT_ENTRY);
 				var lines = connection.prepareStatement(INSERT_LINE)) {
 			var totals = new MonthTotals();
+			var byAgreement = new AgreementTotals();
 			int pendingEntries = 0;
 			int pendingLines = 0;
 			var previous = head;
@@ -392,6 +423,7 @@ public final class JournalWriter {
 					pendingLines++;
 				}
 				totals.add(entry.period(), entry.sourceType(), canonicalLines);
+				byAgreement.add(canonicalLines);
 				if (pendingEntries >= BATCH_ROWS || pendingLines >= BATCH_ROWS) {
 					// Entries first: the lines refer to them.
 					entries.executeBatch();
@@ -410,6 +442,9 @@ public final class JournalWriter {
 			}
 			if (monthTotals) {
 				addMonthTotals(totals);
+			}
+			if (agreementTotals) {
+				addAgreementTotals(byAgreement);
 			}
 			moveHead(id - 1, previous);
 			return drafts.size();
@@ -472,6 +507,64 @@ public final class JournalWriter {
 			}
 		}
 
+	}
+
+	/** Lines that name an agreement summed per agreement and account, in the order first met. */
+	private static final class AgreementTotals {
+
+		private final LinkedHashMap<java.util.Map.Entry<Long, String>, BigDecimal[]> rows = new LinkedHashMap<>();
+
+		void add(List<CanonicalForm.Line> lines) {
+			for (var line : lines) {
+				if (line.agreementId() == null) {
+					continue;
+				}
+				var sums = rows.computeIfAbsent(java.util.Map.entry(line.agreementId(), line.account()),
+						k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+				sums[0] = sums[0].add(line.debitUsd());
+				sums[1] = sums[1].add(line.creditUsd());
+			}
+		}
+
+		/** Binds rows of {@code (agreement_id, account_code, debit_usd, credit_usd)} after parameter {@code p}. */
+		int bind(PreparedStatement statement, int p,
+				Collection<java.util.Map.Entry<java.util.Map.Entry<Long, String>, BigDecimal[]>> slice)
+				throws SQLException {
+			for (var row : slice) {
+				statement.setLong(++p, row.getKey().getKey());
+				statement.setString(++p, row.getKey().getValue());
+				statement.setBigDecimal(++p, row.getValue()[0]);
+				statement.setBigDecimal(++p, row.getValue()[1]);
+			}
+			return p;
+		}
+
+	}
+
+	/** Adds to {@code journal_agreement_total} in multi-row statements of up to {@value #BATCH_ROWS} rows. */
+	private void addAgreementTotals(AgreementTotals totals) {
+		var rows = new ArrayList<>(totals.rows.entrySet());
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
+				var slice = rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS));
+				var sql = new StringBuilder(ADD_AGREEMENT_TOTAL_HEAD);
+				for (int i = 0; i < slice.size(); i++) {
+					sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?)");
+				}
+				sql.append(ADD_AGREEMENT_TOTAL_TAIL);
+				try (var statement = connection.prepareStatement(sql.toString())) {
+					totals.bind(statement, 0, slice);
+					statement.executeUpdate();
+				}
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Adding to the journal's agreement totals failed: " + e.getMessage(), e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 
 	/** Adds to {@code journal_month_total} in multi-row statements of up to {@value #BATCH_ROWS} rows. */

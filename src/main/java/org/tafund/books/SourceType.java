@@ -24,6 +24,12 @@ public enum SourceType {
 	 * An event recorded after a revaluation run and dated on or before its period end revalued its
 	 * agreement again at the run's rate; the source id is the {@code revaluation_adjustment} row.
 	 */
-	REVALUATION_ADJUSTMENT
+	REVALUATION_ADJUSTMENT,
+	/**
+	 * An event recorded after a later-dated event of its agreement changed the position that later
+	 * event was posted from; the difference to what its rule now gives is booked on its date. The
+	 * source id is the {@code position_adjustment} row.
+	 */
+	POSITION_ADJUSTMENT
 
 }

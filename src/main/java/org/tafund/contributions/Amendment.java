@@ -63,6 +63,25 @@ class Amendment extends AuditableEntity {
 		return amendedOn;
 	}
 
+	BigDecimal getNewTotal() {
+		return newTotal;
+	}
+
+	/**
+	 * Amendments take effect in the order of their dates: one dated before an amendment already
+	 * recorded would make the total of the days between depend on the order they were typed in.
+	 */
+	static void requireNotBefore(java.util.List<Amendment> amendments, LocalDate on) {
+		amendments.stream()
+			.map(Amendment::getAmendedOn)
+			.filter(on::isBefore)
+			.max(LocalDate::compareTo)
+			.ifPresent(latest -> {
+				throw org.tafund.shared.BusinessRuleViolation.ofField("amendedOn", "amendment.beforeLatest",
+						latest.toString());
+			});
+	}
+
 	String getReason() {
 		return reason;
 	}

@@ -58,11 +58,14 @@ public class ContributionManagement {
 
 	private final ContributionPostings postings;
 
+	private final PositionReplay replay;
+
 	ContributionManagement(Agreements agreements, Receipts receipts, Refunds refunds, Amendments amendments,
 			Pledges pledges, ReceivableRevaluation revaluation, DonorManagement donors, ExchangeRateManagement rates,
 			CountryCatalogue countries, Clock clock, ObjectProvider<AllocatedFunds> allocated,
-			ObjectProvider<EarmarkTargets> earmarkTargets, ContributionPostings postings) {
+			ObjectProvider<EarmarkTargets> earmarkTargets, ContributionPostings postings, PositionReplay replay) {
 		this.postings = postings;
+		this.replay = replay;
 		this.earmarkTargets = earmarkTargets.getIfAvailable(() -> code -> true);
 		// Without a module that allocates (a slice test, say) nothing is allocated.
 		this.allocated = allocated.getIfAvailable(() -> agreementId -> Money.zero(Money.USD));
@@ -206,12 +209,21 @@ public class ContributionManagement {
 					agreement.getSignedOn().toString());
 		}
 		postings.requireOpen(amendedOn, "amendedOn");
+		Amendment.requireNotBefore(amendments.findByAgreementIdOrderByIdAsc(agreementId), amendedOn);
 		var received = received(agreement);
+		// Receipts dated after it were posted under the old total: it is posted from its own day's position.
+		var then = replay.laterEventsThan(agreement, amendedOn) ? replay.at(agreement, amendedOn) : null;
 		var amendment = agreement.amend(amendedOn, reason, newTotal, schedule, received);
 		amendments.save(amendment);
 		requireAllocationsCovered(agreement);
 		var view = saved(agreement);
-		postings.amended(agreement, amendment, received);
+		if (then == null) {
+			postings.amended(agreement, amendment, received);
+		}
+		else {
+			postings.amended(agreement, amendment, then);
+			replay.replayAfter(agreement, amendedOn, SourceType.AMENDMENT, amendment.getId());
+		}
 		revaluation.afterEvent(agreement, amendedOn, SourceType.AMENDMENT, amendment.getId());
 		return view;
 	}
@@ -268,13 +280,23 @@ public class ContributionManagement {
 		var sums = receipts.netReceivedAndRunsOnOrAfter(agreement.getId(), command.receivedOn()).get(0);
 		var receivedBefore = Money.rounded((BigDecimal) sums[0], agreement.getCurrency());
 		boolean revaluedOnOrAfter = ((Number) sums[1]).longValue() > 0;
+		boolean eventsLater = ((Number) sums[2]).longValue() + ((Number) sums[3]).longValue() > 0
+				&& agreement.carriesReceivable();
 		var outstanding = agreement.total().minus(receivedBefore.min(agreement.total()));
 		var value = receipt.inAgreementCurrency(agreement.getCurrency());
 		if (value.isGreaterThan(outstanding) && !command.overpayment()) {
 			throw new BusinessRuleViolation("receipt.exceedsOutstanding", value.toString(), outstanding.toString());
 		}
+		// Dated before receipts or amendments already booked: posted from its own day's position.
+		var then = eventsLater ? replay.at(agreement, command.receivedOn()) : null;
 		var view = receipts.save(receipt).view(agreement.getCurrency(), false);
-		postings.received(agreement, view, receivedBefore);
+		if (then == null) {
+			postings.received(agreement, view, receivedBefore);
+		}
+		else {
+			postings.received(agreement, view, then);
+			replay.replayAfter(agreement, view.receivedOn(), SourceType.RECEIPT, view.id());
+		}
 		if (revaluedOnOrAfter) {
 			revaluation.afterEvent(agreement, view.receivedOn(), SourceType.RECEIPT, view.id());
 		}

@@ -60,10 +60,22 @@ class ContributionPostings {
 		if (!agreement.carriesReceivable()) {
 			return;
 		}
+		amended(agreement, amendment, agreement.outstanding(received), receivable(agreement.getId(), Account.RECEIVABLE));
+	}
+
+	/** An amendment dated before receipts already booked: from the position of its own day. */
+	void amended(Agreement agreement, Amendment amendment, PositionReplay.Position then) {
+		amended(agreement, amendment,
+				new PositionReplay.Position(new Money(amendment.getNewTotal(), agreement.getCurrency()), then.received(),
+						then.carried())
+					.outstandingAfter(Money.zero(agreement.getCurrency())),
+				then.carried());
+	}
+
+	private void amended(Agreement agreement, Amendment amendment, Money outstandingAfter, BigDecimal carried) {
 		ContributionRules
 			.amended(facts(agreement), new AmendmentFacts(amendment.getId(), amendment.getAmendedOn(),
-					amendment.getReason(), agreement.outstanding(received),
-					receivable(agreement.getId(), Account.RECEIVABLE)))
+					amendment.getReason(), outstandingAfter, carried))
 			.ifPresent(journal::post);
 	}
 
@@ -81,10 +93,15 @@ class ContributionPostings {
 		// A conditional or in-kind agreement carries no receivable: no need to ask the books.
 		var carried = agreement.carriesReceivable() ? receivable(agreement.getId(), Account.RECEIVABLE)
 				: BigDecimal.ZERO;
+		received(agreement, receipt, new PositionReplay.Position(agreement.total(), receivedBefore, carried));
+	}
+
+	/** A receipt from the position before it: of its own day when it is dated before receipts already booked. */
+	void received(Agreement agreement, ReceiptView receipt, PositionReplay.Position before) {
 		journal.post(ContributionRules.received(facts(agreement),
 				new ReceiptFacts(receipt.id(), receipt.receivedOn(), receipt.amount(), receipt.rate(),
 						receipt.rateDate(), receipt.usd(), receipt.inAgreementCurrency(), receipt.bankReference(),
-						agreement.total(), receivedBefore, carried)));
+						before.total(), before.received(), before.carried())));
 	}
 
 	void reversed(Agreement agreement, ReceiptView original, ReceiptView reversal, Money receivedAfter) {
@@ -125,6 +142,18 @@ class ContributionPostings {
 			.ifPresent(journal::post);
 	}
 
+	void positionAdjusted(PositionAdjustment adjustment, LocalDate on, AgreementFacts agreement, String target,
+			Map<Account, BigDecimal> differences) {
+		ContributionRules
+			.positionAdjusted(agreement, adjustment.getId(), on, target, adjustment.cause(), differences)
+			.ifPresent(journal::post);
+	}
+
+	/** Every journal line of the agreement, with its entry's source. */
+	java.util.List<JournalQueries.AgreementLine> lines(long agreementId) {
+		return books.agreementLines(agreementId);
+	}
+
 	/** One agreement's receivable in the books at the end of a day: at the signature rate, and revalued. */
 	BigDecimal[] receivableOn(long agreementId, LocalDate date) {
 		var pair = new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO };
@@ -161,7 +190,7 @@ class ContributionPostings {
 		return books.agreementBalance(agreementId, account);
 	}
 
-	private AgreementFacts facts(Agreement agreement) {
+	AgreementFacts facts(Agreement agreement) {
 		return AgreementFacts.of(agreement, donors.typeOf(agreement.getDonorId()).name());
 	}
 

@@ -3,9 +3,12 @@ package org.tafund.contributions;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.tafund.books.Account;
 import org.tafund.books.Dimensions;
@@ -330,6 +333,37 @@ public final class ContributionRules {
 			.signed(Account.RECEIVABLE_FX, segment, booked, dims)
 			.signed(Account.FX_UNREALISED, segment, booked.negate(), dims)
 			.draft());
+	}
+
+	/**
+	 * An adjustment of a later event's posting, on that event's date: an event dated before it and
+	 * recorded after it changed the position it was posted from, and {@code differences} is what
+	 * its rule gives now less what was posted for it, per account (they add up to zero: the cash
+	 * it moved does not change). Nothing when every difference is zero.
+	 */
+	public static Optional<EntryDraft> positionAdjusted(AgreementFacts agreement, long adjustmentId, LocalDate on,
+			String target, String cause, Map<Account, BigDecimal> differences) {
+		var dims = agreement.dimensions();
+		var segment = agreement.segment();
+		var entry = EntryDraft.of(on, SourceType.POSITION_ADJUSTMENT, adjustmentId, EntryDraft.abbreviate(
+				target + " on " + agreement.reference() + " adjusted for " + cause + ", dated before it"));
+		boolean any = false;
+		for (var difference : new TreeMap<>(differences).entrySet()) {
+			if (difference.getValue().signum() != 0) {
+				entry.signed(difference.getKey(), segment, difference.getValue(), dims);
+				any = true;
+			}
+		}
+		return any ? Optional.of(entry.draft()) : Optional.empty();
+	}
+
+	/** Debits less credits per account of some lines. */
+	public static Map<Account, BigDecimal> netByAccount(List<Posting> lines) {
+		var net = new EnumMap<Account, BigDecimal>(Account.class);
+		for (var line : lines) {
+			net.merge(line.account(), line.debitUsd().subtract(line.creditUsd()), BigDecimal::add);
+		}
+		return net;
 	}
 
 	/**

@@ -274,6 +274,33 @@ class ContributionRulesTests {
 	}
 
 	@Test
+	void anAdjustmentOfALaterEventBooksEachAccountsDifferenceOnItsDateAndNothingWhenNoneMoves() {
+		// A receipt dated in March, recorded after a June receipt, left 25,000.00 less to settle in June:
+		// the June receipt relieved that much too much, and took too little as an overpayment.
+		var june = LocalDate.parse("2025-06-10");
+		var eur = agreement(3, "EU-2020-3", FundingWindow.CPCJF_SPECIAL_PURPOSE, false, "0.9");
+		var differences = new java.util.EnumMap<Account, BigDecimal>(Account.class);
+		differences.put(Account.FX_REALISED, new BigDecimal("3571.43"));
+		differences.put(Account.RECEIVABLE, new BigDecimal("25000.00"));
+		differences.put(Account.REV_SPECIAL, new BigDecimal("-28571.43"));
+		differences.put(Account.CASH, new BigDecimal("0.00"));
+		var entry = ContributionRules.positionAdjusted(eur, 11, june, "RECEIPT#40", "RECEIPT 41", differences)
+			.orElseThrow();
+		assertThat(entry.accountingDate()).isEqualTo(june);
+		assertThat(entry.sourceType()).isEqualTo(SourceType.POSITION_ADJUSTMENT);
+		assertThat(entry.sourceId()).isEqualTo(11);
+		assertThat(entry.description()).isEqualTo("RECEIPT#40 on EU-2020-3 adjusted for RECEIPT 41, dated before it");
+		assertThat(lines(entry)).containsExactly("RECEIVABLE SPECIAL 25000.00 0.00", "REV_SPECIAL SPECIAL 0.00 28571.43",
+				"FX_REALISED SPECIAL 3571.43 0.00");
+		assertThat(ContributionRules.netByAccount(entry.lines())).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+				Account.RECEIVABLE, new BigDecimal("25000.00"), Account.REV_SPECIAL, new BigDecimal("-28571.43"),
+				Account.FX_REALISED, new BigDecimal("3571.43")));
+		assertThat(ContributionRules.positionAdjusted(eur, 12, june, "RECEIPT#40", "RECEIPT 41",
+				java.util.Map.of(Account.RECEIVABLE, new BigDecimal("0.00"))))
+			.isEmpty();
+	}
+
+	@Test
 	void aRevaluationAdjustmentBooksItsDifferenceAtTheRunsPeriodEndAndNothingWhenZero() {
 		// A receipt dated before the 2013 run, recorded later, leaves 5,000.00 less to revalue there:
 		// the loss booked by the run shrinks by that much (a debit of the receivable's revaluation).
