@@ -330,7 +330,8 @@ public class ContributionManagement {
 		}
 		requireAllocationsCovered(agreement);
 		var view = reversal.view(agreement.getCurrency(), false);
-		postings.reversed(agreement, original.view(agreement.getCurrency(), true), view, received(agreement));
+		postings.reversed(agreement, original.view(agreement.getCurrency(), true), view, received(agreement),
+				replay.adjustmentLines(agreement.getId(), SourceType.RECEIPT, receiptId));
 		revaluation.afterEvent(agreement, today, SourceType.RECEIPT_REVERSAL, view.id());
 		return view;
 	}

@@ -104,11 +104,16 @@ class ContributionPostings {
 						before.total(), before.received(), before.carried())));
 	}
 
-	void reversed(Agreement agreement, ReceiptView original, ReceiptView reversal, Money receivedAfter) {
+	/**
+	 * {@code adjusted}: the lines adjustments of the receipt booked since (an earlier-dated receipt
+	 * changed what it settled); the reversal mirrors them with the receipt's own entry.
+	 */
+	void reversed(Agreement agreement, ReceiptView original, ReceiptView reversal, Money receivedAfter,
+			java.util.List<org.tafund.books.Posting> adjusted) {
 		var source = agreement.isInKind() ? SourceType.IN_KIND_DELIVERY : SourceType.RECEIPT;
-		var posted = books.entryBySource(source, original.id())
-			.orElseThrow(() -> new BusinessRuleViolation("journal.notPosted", source.name(), original.id()));
-		var lines = posted.lines().stream().map(JournalEntryView.Line::toPosting).toList();
+		var lines = new ArrayList<>(posted(source, original.id())
+			.orElseThrow(() -> new BusinessRuleViolation("journal.notPosted", source.name(), original.id())));
+		lines.addAll(adjusted);
 		if (!agreement.carriesReceivable()) {
 			journal.post(ContributionRules.reversed(facts(agreement), reversal.id(), reversal.receivedOn(),
 					reversal.reason(), lines));
@@ -147,6 +152,12 @@ class ContributionPostings {
 		ContributionRules
 			.positionAdjusted(agreement, adjustment.getId(), on, target, adjustment.cause(), differences)
 			.ifPresent(journal::post);
+	}
+
+	/** The lines of the entry that recorded an event, if it was posted. */
+	java.util.Optional<java.util.List<org.tafund.books.Posting>> posted(SourceType type, long id) {
+		return books.entryBySource(type, id)
+			.map(entry -> entry.lines().stream().map(JournalEntryView.Line::toPosting).toList());
 	}
 
 	/** Every journal line of the agreement, with its entry's source. */

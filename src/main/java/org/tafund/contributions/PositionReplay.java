@@ -85,6 +85,21 @@ class PositionReplay {
 	}
 
 	/**
+	 * What adjustments of later events have booked for one event so far, line by line: a reversal
+	 * mirrors its receipt as it now stands, its entry and these.
+	 */
+	List<Posting> adjustmentLines(long agreementId, SourceType type, long id) {
+		var target = type + "#" + id;
+		var lines = new ArrayList<Posting>();
+		for (var adjustment : adjustments.findByAgreementId(agreementId)) {
+			if (adjustment.target().equals(target)) {
+				postings.posted(SourceType.POSITION_ADJUSTMENT, adjustment.getId()).ifPresent(lines::addAll);
+			}
+		}
+		return lines;
+	}
+
+	/**
 	 * After an event of the agreement dated {@code dated} has been posted from its own day's
 	 * position: each event dated after it is posted again in thought, in the order they took
 	 * effect, and the difference is booked on its date. The caller holds the agreement's row lock.

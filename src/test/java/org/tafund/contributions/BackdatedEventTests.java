@@ -73,7 +73,7 @@ class BackdatedEventTests {
 		var agreement = agreement();
 		// June first: AUD 100,000.00 at 1.40 = USD 71,428.57 settles the 62,500.00 carried, a realised
 		// gain of 8,928.57.
-		receive(agreement.id(), "2025-06-10", "100000.00", false);
+		var june = receive(agreement.id(), "2025-06-10", "100000.00", false);
 		// Then the bank's statement shows AUD 40,000.00 on 10 March, at 1.50 = USD 26,666.67. Today
 		// nothing is owed (it is recorded as an overpayment), but on 10 March 100,000.00 was: it
 		// relieved 62,500.00 - 60,000 / 1.60 = 25,000.00, a realised gain of 1,666.67.
@@ -96,6 +96,14 @@ class BackdatedEventTests {
 		assertThat(balance(agreement.id(), Account.FX_REALISED)).isEqualByComparingTo("-7023.81");
 		assertThat(jdbc.queryForObject("select cause from position_adjustment where agreement_id = ?", String.class,
 				agreement.id())).isEqualTo("RECEIPT");
+
+		// The June receipt turns out to be someone else's: its reversal undoes it as it now stands, with its
+		// adjustment. Left: the March receipt (cash 26,666.67, its gain 1,666.67), 60,000.00 owed at 1.60.
+		contributions.reverseReceipt(june.id(), "Credited to the wrong agreement");
+		assertThat(balance(agreement.id(), Account.RECEIVABLE)).isEqualByComparingTo("37500.00");
+		assertThat(balance(agreement.id(), Account.CASH)).isEqualByComparingTo("26666.67");
+		assertThat(balance(agreement.id(), Account.FX_REALISED)).isEqualByComparingTo("-1666.67");
+		assertThat(balance(agreement.id(), Account.REV_GENERAL)).isEqualByComparingTo("-62500.00");
 	}
 
 	@Test
