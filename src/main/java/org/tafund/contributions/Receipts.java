@@ -30,7 +30,7 @@ interface Receipts extends JpaRepository<Receipt, Long> {
 			from Receipt r where r.agreementId = :agreementId""")
 	List<Object[]> netReceivedAndRunsOnOrAfter(Long agreementId, java.time.LocalDate date);
 
-	@Query("select coalesce(sum(r.usdAmount), 0) from Receipt r where r.agreementId = :agreementId")
+	@Query("select coalesce(sum(r.converted.usdAmount), 0) from Receipt r where r.agreementId = :agreementId")
 	BigDecimal netReceivedUsd(Long agreementId);
 
 	boolean existsByReversalOf(Long receiptId);
