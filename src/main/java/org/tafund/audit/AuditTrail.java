@@ -2,6 +2,7 @@ package org.tafund.audit;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,8 +10,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.metamodel.Attribute;
 
@@ -117,31 +120,53 @@ public class AuditTrail {
 		}
 		var properties = new ArrayList<RevisionView.PropertyChange>();
 		if (type != RevisionType.DEL) {
-			for (Field field : auditedFields(entityClass)) {
-				String after = format(read(field, entity));
+			for (Property property : auditedProperties(entityClass)) {
+				String after = format(property.read(entity));
 				// A record that existed before auditing began (seed data) has no earlier state to show.
-				String was = before == null ? (type == RevisionType.MOD ? "—" : "") : format(read(field, before));
+				String was = before == null ? (type == RevisionType.MOD ? "—" : "") : format(property.read(before));
 				if (type == RevisionType.ADD ? !after.isEmpty() : !Objects.equals(was, after)) {
-					properties.add(new RevisionView.PropertyChange(field.getName(), was, after));
+					properties.add(new RevisionView.PropertyChange(property.name(), was, after));
 				}
 			}
 		}
 		return new RevisionView.RecordChange(entityClass.getSimpleName(), id, type.name(), properties);
 	}
 
-	private List<Field> auditedFields(Class<?> entityClass) {
-		var fields = new ArrayList<Field>();
+	/**
+	 * The audited properties of an entity, by name. An embedded value (a record such as
+	 * {@code ConvertedAmount}) shows as its components, so that its columns read as they did when
+	 * they were fields of the entity.
+	 */
+	private List<Property> auditedProperties(Class<?> entityClass) {
+		var properties = new ArrayList<Property>();
 		for (Attribute<?, ?> attribute : entityManager.getMetamodel().entity(entityClass).getAttributes()) {
 			Member member = attribute.getJavaMember();
 			if (member instanceof Field field && field.getDeclaringClass() != AuditableEntity.class
 					&& !field.isAnnotationPresent(NotAudited.class)
 					&& !field.isAnnotationPresent(jakarta.persistence.Id.class)) {
 				field.setAccessible(true);
-				fields.add(field);
+				Function<Object, Object> ofEntity = entity -> read(field, entity);
+				if (field.getType().isRecord() && field.getType().isAnnotationPresent(Embeddable.class)) {
+					for (RecordComponent component : field.getType().getRecordComponents()) {
+						properties.add(new Property(component.getName(),
+								entity -> component(component, ofEntity.apply(entity))));
+					}
+				}
+				else {
+					properties.add(new Property(field.getName(), ofEntity));
+				}
 			}
 		}
-		fields.sort(Comparator.comparing(Field::getName));
-		return fields;
+		properties.sort(Comparator.comparing(Property::name));
+		return properties;
+	}
+
+	private record Property(String name, Function<Object, Object> reader) {
+
+		Object read(Object entity) {
+			return reader.apply(entity);
+		}
+
 	}
 
 	private static Object read(Field field, Object entity) {
@@ -150,6 +175,18 @@ public class AuditTrail {
 		}
 		catch (IllegalAccessException e) {
 			throw new IllegalStateException("Cannot read " + field, e);
+		}
+	}
+
+	private static Object component(RecordComponent component, Object value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return component.getAccessor().invoke(value);
+		}
+		catch (ReflectiveOperationException e) {
+			throw new IllegalStateException("Cannot read " + component, e);
 		}
 	}
 

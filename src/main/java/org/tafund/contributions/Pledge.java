@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,6 +18,7 @@ import org.hibernate.envers.Audited;
 import org.tafund.fx.AppliedRate;
 import org.tafund.shared.AuditableEntity;
 import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.ConvertedAmount;
 import org.tafund.shared.Money;
 import org.tafund.shared.Text;
 
@@ -36,20 +38,8 @@ class Pledge extends AuditableEntity {
 	@Column(name = "pledged_on", nullable = false)
 	private LocalDate pledgedOn;
 
-	@Column(nullable = false, precision = 19, scale = 4)
-	private BigDecimal amount;
-
-	@Column(nullable = false, length = 3)
-	private String currency;
-
-	@Column(nullable = false, precision = 19, scale = 8)
-	private BigDecimal rate;
-
-	@Column(name = "rate_date", nullable = false)
-	private LocalDate rateDate;
-
-	@Column(name = "usd_amount", nullable = false, precision = 19, scale = 4)
-	private BigDecimal usdAmount;
+	@Embedded
+	private ConvertedAmount converted;
 
 	@Enumerated(EnumType.STRING)
 	@Column(name = "funding_window", length = 40)
@@ -70,11 +60,7 @@ class Pledge extends AuditableEntity {
 		}
 		this.donorId = donorId;
 		this.pledgedOn = pledgedOn;
-		this.amount = amount.amount();
-		this.currency = amount.currency();
-		this.rate = rate.unitsPerUsd();
-		this.rateDate = rate.effectiveDate();
-		this.usdAmount = rate.toUsd(amount).amount();
+		this.converted = rate.convert(amount);
 		this.window = window;
 		this.note = Text.bounded(note, 500, "note");
 	}
@@ -91,8 +77,8 @@ class Pledge extends AuditableEntity {
 	}
 
 	PledgeView view() {
-		return new PledgeView(id, donorId, pledgedOn, new Money(amount, currency), rate, rateDate,
-				new Money(usdAmount, Money.USD), window, note, agreementId, getCreatedBy(), getCreatedAt());
+		return new PledgeView(id, donorId, pledgedOn, converted.original(), converted.rate(),
+				converted.rateDate(), converted.usd(), window, note, agreementId, getCreatedBy(), getCreatedAt());
 	}
 
 	/** A pledge as pages and the API show it; {@code agreementId} once it has become one. */

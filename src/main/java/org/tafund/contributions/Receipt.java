@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -14,6 +15,7 @@ import org.hibernate.envers.Audited;
 import org.tafund.fx.AppliedRate;
 import org.tafund.shared.AuditableEntity;
 import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.ConvertedAmount;
 import org.tafund.shared.Money;
 import org.tafund.shared.Text;
 
@@ -37,20 +39,8 @@ class Receipt extends AuditableEntity {
 	@Column(name = "received_on", nullable = false, updatable = false)
 	private LocalDate receivedOn;
 
-	@Column(nullable = false, updatable = false, precision = 19, scale = 4)
-	private BigDecimal amount;
-
-	@Column(nullable = false, updatable = false, length = 3)
-	private String currency;
-
-	@Column(nullable = false, updatable = false, precision = 19, scale = 8)
-	private BigDecimal rate;
-
-	@Column(name = "rate_date", nullable = false, updatable = false)
-	private LocalDate rateDate;
-
-	@Column(name = "usd_amount", nullable = false, updatable = false, precision = 19, scale = 4)
-	private BigDecimal usdAmount;
+	@Embedded
+	private ConvertedAmount converted;
 
 	@Column(name = "agreement_amount", nullable = false, updatable = false, precision = 19, scale = 4)
 	private BigDecimal agreementAmount;
@@ -88,15 +78,11 @@ class Receipt extends AuditableEntity {
 		if (!amount.isPositive()) {
 			throw new BusinessRuleViolation("receipt.amount.positive");
 		}
-		var usd = rate.toUsd(amount);
+		this.converted = rate.convert(amount);
+		var usd = converted.usd();
 		var inAgreementCurrency = amount.currency().equals(agreementCurrency) ? amount : agreementRate.fromUsd(usd);
 		this.agreementId = agreementId;
 		this.receivedOn = receivedOn;
-		this.amount = amount.amount();
-		this.currency = amount.currency();
-		this.rate = rate.unitsPerUsd();
-		this.rateDate = rate.effectiveDate();
-		this.usdAmount = usd.amount();
 		this.agreementAmount = inAgreementCurrency.amount();
 		this.agreementRate = agreementRate.unitsPerUsd();
 		this.agreementRateDate = agreementRate.effectiveDate();
@@ -116,11 +102,7 @@ class Receipt extends AuditableEntity {
 		var reversal = new Receipt();
 		reversal.agreementId = agreementId;
 		reversal.receivedOn = on;
-		reversal.amount = amount.negate();
-		reversal.currency = currency;
-		reversal.rate = rate;
-		reversal.rateDate = rateDate;
-		reversal.usdAmount = usdAmount.negate();
+		reversal.converted = converted.negated();
 		reversal.agreementAmount = agreementAmount.negate();
 		reversal.agreementRate = agreementRate;
 		reversal.agreementRateDate = agreementRateDate;
@@ -148,11 +130,12 @@ class Receipt extends AuditableEntity {
 	}
 
 	Money usd() {
-		return new Money(usdAmount, Money.USD);
+		return converted.usd();
 	}
 
 	ReceiptView view(String agreementCurrency, boolean reversed) {
-		return new ReceiptView(id, agreementId, receivedOn, new Money(amount, currency), rate, rateDate, usd(),
+		return new ReceiptView(id, agreementId, receivedOn, converted.original(), converted.rate(),
+				converted.rateDate(), usd(),
 				inAgreementCurrency(agreementCurrency), agreementRate, agreementRateDate, bankReference, note,
 				overpayment, reversalOf, reason, reversed, getCreatedBy(), getCreatedAt());
 	}

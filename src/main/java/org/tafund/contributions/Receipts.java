@@ -37,7 +37,7 @@ interface Receipts extends JpaRepository<Receipt, Long> {
 	@Query("select count(r) from Receipt r where r.agreementId = :agreementId and r.receivedOn > :date")
 	long countLaterThan(Long agreementId, java.time.LocalDate date);
 
-	@Query("select coalesce(sum(r.usdAmount), 0) from Receipt r where r.agreementId = :agreementId")
+	@Query("select coalesce(sum(r.converted.usdAmount), 0) from Receipt r where r.agreementId = :agreementId")
 	BigDecimal netReceivedUsd(Long agreementId);
 
 	boolean existsByReversalOf(Long receiptId);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,6 +16,7 @@ import org.hibernate.envers.Audited;
 import org.tafund.fx.AppliedRate;
 import org.tafund.shared.AuditableEntity;
 import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.ConvertedAmount;
 import org.tafund.shared.Money;
 import org.tafund.shared.Text;
 
@@ -34,20 +36,8 @@ class Refund extends AuditableEntity {
 	@Column(name = "refunded_on", nullable = false, updatable = false)
 	private LocalDate refundedOn;
 
-	@Column(nullable = false, updatable = false, precision = 19, scale = 4)
-	private BigDecimal amount;
-
-	@Column(nullable = false, updatable = false, length = 3)
-	private String currency;
-
-	@Column(nullable = false, updatable = false, precision = 19, scale = 8)
-	private BigDecimal rate;
-
-	@Column(name = "rate_date", nullable = false, updatable = false)
-	private LocalDate rateDate;
-
-	@Column(name = "usd_amount", nullable = false, updatable = false, precision = 19, scale = 4)
-	private BigDecimal usdAmount;
+	@Embedded
+	private ConvertedAmount converted;
 
 	@Column(nullable = false, updatable = false, length = 500)
 	private String reason;
@@ -64,20 +54,17 @@ class Refund extends AuditableEntity {
 		}
 		this.agreementId = agreementId;
 		this.refundedOn = refundedOn;
-		this.amount = amount.amount();
-		this.currency = amount.currency();
-		this.rate = rate.unitsPerUsd();
-		this.rateDate = rate.effectiveDate();
-		this.usdAmount = rate.toUsd(amount).amount();
+		this.converted = rate.convert(amount);
 		this.reason = Text.bounded(reason, 500, "reason");
 	}
 
 	Money money() {
-		return new Money(amount, currency);
+		return converted.original();
 	}
 
 	RefundView view() {
-		return new RefundView(id, agreementId, refundedOn, money(), rate, rateDate, new Money(usdAmount, Money.USD),
+		return new RefundView(id, agreementId, refundedOn, money(), converted.rate(), converted.rateDate(),
+				converted.usd(),
 				reason, getCreatedBy(), getCreatedAt());
 	}
 

@@ -10,10 +10,10 @@ interface Refunds extends JpaRepository<Refund, Long> {
 
 	List<Refund> findByAgreementIdOrderByRefundedOnAscIdAsc(Long agreementId);
 
-	@Query("select coalesce(sum(r.amount), 0) from Refund r where r.agreementId = :agreementId")
+	@Query("select coalesce(sum(r.converted.amount), 0) from Refund r where r.agreementId = :agreementId")
 	BigDecimal total(Long agreementId);
 
-	@Query("select coalesce(sum(r.usdAmount), 0) from Refund r where r.agreementId = :agreementId")
+	@Query("select coalesce(sum(r.converted.usdAmount), 0) from Refund r where r.agreementId = :agreementId")
 	BigDecimal totalUsd(Long agreementId);
 
 }

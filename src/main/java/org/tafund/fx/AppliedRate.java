@@ -3,6 +3,7 @@ package org.tafund.fx;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.tafund.shared.ConvertedAmount;
 import org.tafund.shared.Money;
 
 /**
@@ -17,6 +18,11 @@ public record AppliedRate(String currency, LocalDate effectiveDate, BigDecimal u
 
 	public Money toUsd(Money amount) {
 		return amount.toUsd(unitsPerUsd);
+	}
+
+	/** {@code amount} converted at this rate, kept with its origin. */
+	public ConvertedAmount convert(Money amount) {
+		return ConvertedAmount.of(amount, unitsPerUsd, effectiveDate);
 	}
 
 	public Money fromUsd(Money usd) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,6 +19,7 @@ import org.tafund.fx.AppliedRate;
 import org.tafund.projects.Codes.BudgetCategory;
 import org.tafund.shared.AuditableEntity;
 import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.ConvertedAmount;
 import org.tafund.shared.Money;
 import org.tafund.shared.Text;
 
@@ -48,20 +50,8 @@ class Expenditure extends AuditableEntity {
 	@Column(nullable = false, updatable = false, length = 30)
 	private BudgetCategory category;
 
-	@Column(nullable = false, updatable = false, precision = 19, scale = 4)
-	private BigDecimal amount;
-
-	@Column(nullable = false, updatable = false, length = 3)
-	private String currency;
-
-	@Column(nullable = false, updatable = false, precision = 19, scale = 8)
-	private BigDecimal rate;
-
-	@Column(name = "rate_date", nullable = false, updatable = false)
-	private LocalDate rateDate;
-
-	@Column(name = "usd_amount", nullable = false, updatable = false, precision = 19, scale = 4)
-	private BigDecimal usdAmount;
+	@Embedded
+	private ConvertedAmount converted;
 
 	@Column(name = "psc_rate", nullable = false, updatable = false, precision = 5, scale = 4)
 	private BigDecimal pscRate;
@@ -90,16 +80,12 @@ class Expenditure extends AuditableEntity {
 		if (!amount.isPositive()) {
 			throw new BusinessRuleViolation("expenditure.amount.positive");
 		}
-		var usd = rate.toUsd(amount);
+		this.converted = rate.convert(amount);
+		var usd = converted.usd();
 		this.projectId = projectId;
 		this.activityId = activityId;
 		this.spentOn = spentOn;
 		this.category = category;
-		this.amount = amount.amount();
-		this.currency = amount.currency();
-		this.rate = rate.unitsPerUsd();
-		this.rateDate = rate.effectiveDate();
-		this.usdAmount = usd.amount();
 		this.pscRate = pscRate;
 		this.pscUsd = usd.times(pscRate).amount();
 		this.reference = Text.bounded(reference, 100, "reference");
@@ -118,11 +104,7 @@ class Expenditure extends AuditableEntity {
 		reversal.activityId = activityId;
 		reversal.spentOn = on;
 		reversal.category = category;
-		reversal.amount = amount.negate();
-		reversal.currency = currency;
-		reversal.rate = rate;
-		reversal.rateDate = rateDate;
-		reversal.usdAmount = usdAmount.negate();
+		reversal.converted = converted.negated();
 		reversal.pscRate = pscRate;
 		reversal.pscUsd = pscUsd.negate();
 		reversal.reference = reference;
@@ -136,7 +118,7 @@ class Expenditure extends AuditableEntity {
 	}
 
 	Money usd() {
-		return new Money(usdAmount, Money.USD);
+		return converted.usd();
 	}
 
 	Money psc() {
@@ -152,8 +134,8 @@ class Expenditure extends AuditableEntity {
 	}
 
 	ExpenditureView view() {
-		return new ExpenditureView(id, projectId, activityId, spentOn, category, new Money(amount, currency), rate,
-				rateDate, usd(), pscRate, psc(), reference, description, reversalOf, reason, getCreatedBy(),
+		return new ExpenditureView(id, projectId, activityId, spentOn, category, converted.original(),
+				converted.rate(), converted.rateDate(), usd(), pscRate, psc(), reference, description, reversalOf, reason, getCreatedBy(),
 				getCreatedAt());
 	}
 

@@ -10,7 +10,7 @@ interface Expenditures extends JpaRepository<Expenditure, Long> {
 
 	List<Expenditure> findByProjectIdOrderBySpentOnAscIdAsc(Long projectId);
 
-	@Query("select coalesce(sum(e.usdAmount), 0) from Expenditure e where e.projectId = :projectId")
+	@Query("select coalesce(sum(e.converted.usdAmount), 0) from Expenditure e where e.projectId = :projectId")
 	BigDecimal spentUsd(Long projectId);
 
 	@Query("select coalesce(sum(e.pscUsd), 0) from Expenditure e where e.projectId = :projectId")

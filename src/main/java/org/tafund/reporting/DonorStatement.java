@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
@@ -70,12 +70,12 @@ class DonorStatement {
 
 	}
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final StatusOfContributions status;
 
 	DonorStatement(DataSource dataSource, StatusOfContributions status) {
-		this.jdbc = new JdbcTemplate(dataSource);
+		this.jdbc = JdbcClient.create(dataSource);
 		this.status = status;
 	}
 
@@ -86,7 +86,10 @@ class DonorStatement {
 					"A donor statement is for one donor: choose it (donorId).");
 		}
 		long donorId = filter.donorId();
-		var donor = jdbc.queryForList("select name, donor_type, country from donor where id = ?", donorId);
+		var donor = jdbc.sql("select name, donor_type, country from donor where id = :donorId")
+			.param("donorId", donorId)
+			.query()
+			.listOfRows();
 		if (donor.isEmpty()) {
 			throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "No donor " + donorId);
 		}
@@ -98,17 +101,17 @@ class DonorStatement {
 		agreements.forEach(a -> receivedToDate.put(a.reference(), a.receivedToDate()));
 
 		var instalments = new ArrayList<Line>();
-		jdbc.query("""
+		jdbc.sql("""
 				select a.reference, a.currency, i.due_on, i.amount from instalment i
 				  join agreement a on a.id = i.agreement_id and a.schedule_number = i.schedule_number
-				 where a.donor_id = ? and a.signed_on is not null and a.signed_on <= ? and a.cancelled_on is null
-				   and (a.closed_on is null or a.closed_on >= ?)
-				 order by a.signed_on, a.reference, i.due_on, i.id""", rs -> {
+				 where a.donor_id = :donorId and a.signed_on is not null and a.signed_on <= :to and a.cancelled_on is null
+				   and (a.closed_on is null or a.closed_on >= :from)
+				 order by a.signed_on, a.reference, i.due_on, i.id""").params(period(donorId, filter)).query(rs -> {
 			var reference = rs.getString(1);
 			var currency = rs.getString(2);
-			var due = Money.rounded(rs.getBigDecimal(4), currency);
+			var due = Sql.money(rs, 4, currency);
 			// Money received is applied to the oldest instalments first, as on the agreement page.
-			var left = Money.rounded(receivedToDate.getOrDefault(reference, BigDecimal.ZERO), currency);
+			var left = Sql.money(receivedToDate.get(reference), currency);
 			var applied = left.isPositive() ? left.min(due) : Money.zero(currency);
 			receivedToDate.put(reference, left.minus(applied).amount());
 			var outstanding = due.minus(applied);
@@ -116,32 +119,36 @@ class DonorStatement {
 					"Due " + due.amount().toPlainString() + "; received " + applied.amount().toPlainString()
 							+ "; outstanding at " + filter.to(),
 					outstanding.amount(), currency, null, null, null));
-		}, donorId, filter.to(), filter.from());
+		});
 
 		var receipts = new ArrayList<Line>();
-		jdbc.query("""
+		jdbc.sql("""
 				select r.received_on, a.reference, r.bank_reference, r.reversal_of, r.amount, r.currency, r.rate,
 				       r.rate_date, r.usd_amount, r.reason
 				  from receipt r join agreement a on a.id = r.agreement_id
-				 where a.donor_id = ? and r.received_on between ? and ? order by r.received_on, r.id""", rs -> {
+				 where a.donor_id = :donorId and r.received_on between :from and :to order by r.received_on, r.id""")
+			.params(period(donorId, filter))
+			.query(rs -> {
 			var currency = rs.getString(6);
 			var reversal = rs.getObject(4) != null;
 			receipts.add(new Line(reversal ? "Receipts (reversals)" : "Receipts", rs.getDate(1).toLocalDate(),
 					rs.getString(2), reversal ? "Reversal: " + rs.getString(10) : rs.getString(3),
-					Money.rounded(rs.getBigDecimal(5), currency).amount(), currency, rs.getBigDecimal(7),
-					rs.getDate(8).toLocalDate(), Sql.usd(rs.getBigDecimal(9))));
-		}, donorId, filter.from(), filter.to());
+					Sql.money(rs, 5, currency).amount(), currency, rs.getBigDecimal(7), rs.getDate(8).toLocalDate(),
+					Sql.usd(rs, 9)));
+		});
 
 		var refunds = new ArrayList<Line>();
-		jdbc.query("""
+		jdbc.sql("""
 				select f.refunded_on, a.reference, f.reason, f.amount, f.currency, f.rate, f.rate_date, f.usd_amount
 				  from refund f join agreement a on a.id = f.agreement_id
-				 where a.donor_id = ? and f.refunded_on between ? and ? order by f.refunded_on, f.id""", rs -> {
+				 where a.donor_id = :donorId and f.refunded_on between :from and :to order by f.refunded_on, f.id""")
+			.params(period(donorId, filter))
+			.query(rs -> {
 			var currency = rs.getString(5);
 			refunds.add(new Line("Refunds", rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3),
-					Money.rounded(rs.getBigDecimal(4), currency).negated().amount(), currency, rs.getBigDecimal(6),
-					rs.getDate(7).toLocalDate(), Sql.usd(rs.getBigDecimal(8)).negate()));
-		}, donorId, filter.from(), filter.to());
+					Sql.money(rs, 4, currency).negated().amount(), currency, rs.getBigDecimal(6),
+					rs.getDate(7).toLocalDate(), Sql.usd(rs, 8).negate()));
+		});
 
 		var funded = funded(donorId, filter.from(), filter.to());
 		// The balances are the books': cash received and refunds of the period, per agreement from the journal.
@@ -164,29 +171,32 @@ class DonorStatement {
 
 	private List<Funded> funded(long donorId, LocalDate from, LocalDate to) {
 		Map<Long, Funded> byProject = new LinkedHashMap<>();
-		jdbc.query("""
+		jdbc.sql("""
 				select p.id, p.code, p.title, sum(al.amount_usd)
 				  from allocation al join agreement a on a.id = al.agreement_id join project p on p.id = al.project_id
-				 where a.donor_id = ? and al.allocated_on <= ?
-				 group by p.id, p.code, p.title order by p.code""", rs -> {
-			byProject.put(rs.getLong(1),
-					new Funded(rs.getString(2), rs.getString(3), Sql.usd(rs.getBigDecimal(4)), 0, 0, 0, 0));
-		}, donorId, to);
+				 where a.donor_id = :donorId and al.allocated_on <= :to
+				 group by p.id, p.code, p.title order by p.code""").param("donorId", donorId).param("to", to).query(rs -> {
+			byProject.put(rs.getLong(1), new Funded(rs.getString(2), rs.getString(3), Sql.usd(rs, 4), 0, 0, 0, 0));
+		});
 		if (byProject.isEmpty()) {
 			return List.of();
 		}
-		jdbc.query("""
+		jdbc.sql("""
 				select v.project_id, count(*), sum(v.women + v.men + v.sex_not_recorded), sum(v.women), sum(v.men)
 				  from activity v
-				 where v.start_date between ? and ?
+				 where v.start_date between :from and :to
 				   and v.project_id in (select al.project_id from allocation al join agreement a on a.id = al.agreement_id
-				                         where a.donor_id = ? and al.allocated_on <= ?)
-				 group by v.project_id""", rs -> {
+				                         where a.donor_id = :donorId and al.allocated_on <= :to)
+				 group by v.project_id""").param("from", from).param("to", to).param("donorId", donorId).query(rs -> {
 			var f = byProject.get(rs.getLong(1));
 			byProject.put(rs.getLong(1), new Funded(f.project(), f.title(), f.allocatedUsd(), rs.getLong(2),
 					rs.getLong(3), rs.getLong(4), rs.getLong(5)));
-		}, from, to, donorId, to);
+		});
 		return List.copyOf(byProject.values());
+	}
+
+	private static Map<String, Object> period(long donorId, ReportFilter filter) {
+		return Map.of("donorId", donorId, "from", filter.from(), "to", filter.to());
 	}
 
 

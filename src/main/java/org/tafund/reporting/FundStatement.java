@@ -82,11 +82,11 @@ class FundStatement {
 			}
 		}
 		// Allocations earmark the balance for projects; they move no money, so the books hold no entry for them.
-		var allocatedBalance = sum("select coalesce(sum(amount_usd), 0) from allocation where allocated_on between ? and ?",
+		var allocatedBalance = sum("select coalesce(sum(amount_usd), 0) from allocation where allocated_on between :from and :to",
 				BEGINNING, to)
 			.add(spentToDate);
 		return new Statement(from, to, opening, movements, closing, incomeByWindow(during), cashReceived(during),
-				sum("select coalesce(sum(amount_usd), 0) from allocation where allocated_on between ? and ?", from, to),
+				sum("select coalesce(sum(amount_usd), 0) from allocation where allocated_on between :from and :to", from, to),
 				receivables(earlier, during), allocatedBalance, closing.subtract(allocatedBalance));
 	}
 
@@ -184,16 +184,16 @@ class FundStatement {
 
 	private static final String MONTHS = """
 			select account_code, funding_window, source_type, sum(debit_usd), sum(credit_usd) from journal_month_total
-			 where period between ? and ? group by account_code, funding_window, source_type""";
+			 where period between :from and :to group by account_code, funding_window, source_type""";
 
 	private static final String LINES = """
 			select l.account_code, coalesce(l.funding_window, ''), e.source_type, sum(l.debit_usd), sum(l.credit_usd)
 			  from journal_line l join journal_entry e on e.id = l.entry_id
-			 where l.accounting_date between ? and ?
+			 where l.accounting_date between :from and :to
 			 group by l.account_code, coalesce(l.funding_window, ''), e.source_type""";
 
 	private void add(Map<Key, BigDecimal[]> sums, String sql, Object from, Object to) {
-		jdbc.sql(sql).params(from, to).query((java.sql.ResultSet rs) -> {
+		jdbc.sql(sql).param("from", from).param("to", to).query((java.sql.ResultSet rs) -> {
 			var key = new Key(Account.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3));
 			var both = sums.computeIfAbsent(key, k -> new BigDecimal[] { ZERO, ZERO });
 			both[0] = both[0].add(rs.getBigDecimal(4));
@@ -206,7 +206,7 @@ class FundStatement {
 	}
 
 	private BigDecimal sum(String sql, LocalDate from, LocalDate to) {
-		return Sql.usd(jdbc.sql(sql).params(from, to).query(BigDecimal.class).single());
+		return Sql.usd(jdbc.sql(sql).param("from", from).param("to", to).query(BigDecimal.class).single());
 	}
 
 }

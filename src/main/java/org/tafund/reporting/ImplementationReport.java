@@ -2,12 +2,14 @@ package org.tafund.reporting;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,28 +62,27 @@ class ImplementationReport {
 	// Projects supported in the period, narrowed by the project filters.
 	private static final String SUPPORTED = """
 			select p.id from project p
-			 where (exists (select 1 from activity v where v.project_id = p.id and v.start_date between ? and ?)
-			     or exists (select 1 from expenditure e where e.project_id = p.id and e.spent_on between ? and ?)
-			     or exists (select 1 from allocation al where al.project_id = p.id and al.allocated_on between ? and ?))""";
+			 where (exists (select 1 from activity v where v.project_id = p.id and v.start_date between :from and :to)
+			     or exists (select 1 from expenditure e where e.project_id = p.id and e.spent_on between :from and :to)
+			     or exists (select 1 from allocation al where al.project_id = p.id
+			                   and al.allocated_on between :from and :to))""";
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	ImplementationReport(DataSource dataSource) {
-		this.jdbc = new JdbcTemplate(dataSource);
+		this.jdbc = JdbcClient.create(dataSource);
 	}
 
 	@Transactional(readOnly = true)
 	Report of(ReportFilter filter) {
-		var from = filter.from();
-		var to = filter.to();
 		var money = filter.contributions(Sql.where());
 		var receiptFrom = """
 				  from journal_line l join journal_entry e on e.id = l.entry_id
 				  join agreement a on a.id = l.agreement_id join donor d on d.id = a.donor_id
 				  left join country dc on dc.code = d.country
 				 where l.account_code = 'CASH' and e.source_type in ('RECEIPT', 'RECEIPT_REVERSAL')
-				   and l.accounting_date between ? and ?""" + money.text();
-		var moneyParams = params(from, to, money.params());
+				   and l.accounting_date between :from and :to""" + money.text();
+		var moneyParams = params(filter, money);
 		var byType = figures("Contributions received (USD) by donor type",
 				"select d.donor_type, sum(l.debit_usd - l.credit_usd) " + receiptFrom + " group by d.donor_type order by d.donor_type",
 				moneyParams, true);
@@ -89,14 +90,14 @@ class ImplementationReport {
 				"select a.funding_window, sum(l.debit_usd - l.credit_usd) " + receiptFrom
 						+ " group by a.funding_window order by a.funding_window",
 				moneyParams, true);
-		var received = Sql.usd(jdbc.queryForObject("select coalesce(sum(l.debit_usd - l.credit_usd), 0) " + receiptFrom, BigDecimal.class,
+		var received = Sql.usd(one("select coalesce(sum(l.debit_usd - l.credit_usd), 0) " + receiptFrom, BigDecimal.class,
 				moneyParams));
-		var donors = jdbc.queryForObject("select count(distinct d.id) " + receiptFrom, Long.class, moneyParams);
+		var donors = one("select count(distinct d.id) " + receiptFrom, Long.class, moneyParams);
 
 		var projectWhere = filter.projects(Sql.where());
 		var supported = SUPPORTED + projectWhere.text();
-		var supportedParams = params(from, to, from, to, from, to, projectWhere.params());
-		var projects = jdbc.queryForObject("select count(*) from (" + supported + ") s", Long.class, supportedParams);
+		var supportedParams = params(filter, projectWhere);
+		var projects = one("select count(*) from (" + supported + ") s", Long.class, supportedParams);
 		var byTheme = figures("Projects by theme", "select p.theme, count(*) from project p where p.id in (" + supported
 				+ ") group by p.theme order by p.theme", supportedParams, false);
 		var byInstrument = figures("Projects by instrument",
@@ -108,37 +109,38 @@ class ImplementationReport {
 		var assisted = """
 				select pc.country as code from project_country pc where pc.project_id in (%s)
 				union
-				select v.country from activity v where v.country is not null and v.start_date between ? and ?
+				select v.country from activity v where v.country is not null and v.start_date between :from and :to
 				   and v.project_id in (%s)""".formatted(supported, supported);
-		var assistedParams = params(supportedParams, from, to, supportedParams);
 		// Under a geographic filter, only the countries in that place count.
 		var inPlace = filter.places(Sql.where(), "c.code");
-		assistedParams = params(assistedParams, inPlace.params().toArray());
+		var assistedParams = params(filter, projectWhere, inPlace);
 		var countryFrom = " from country c where c.code in (select code from (" + assisted + ") x)" + inPlace.text();
-		var countries = jdbc.queryForObject("select count(*)" + countryFrom, Long.class, assistedParams);
+		var countries = one("select count(*)" + countryFrom, Long.class, assistedParams);
 		var byClassification = figures("Countries assisted by classification",
 				"select c.classification, count(*)" + countryFrom + " group by c.classification order by c.classification",
 				assistedParams, false);
-		var ldc = jdbc.queryForObject("select count(*)" + countryFrom + " and c.ldc = true", Long.class, assistedParams);
+		var ldc = one("select count(*)" + countryFrom + " and c.ldc = true", Long.class, assistedParams);
 		var byRegion = figures("Countries assisted by region",
 				"select c.region, count(*)" + countryFrom + " group by c.region order by c.region", assistedParams, false);
 
 		// An activity counts where it was held; one without a place counts with its project's beneficiaries.
 		var heldIn = filter.places(Sql.where(), "v.country");
 		var held = heldIn.text().isEmpty() ? "" : " and (v.country is null or (1 = 1" + heldIn.text() + "))";
-		var activityFrom = " from activity v join project p on p.id = v.project_id where v.start_date between ? and ?"
+		var activityFrom = " from activity v join project p on p.id = v.project_id where v.start_date between :from and :to"
 				+ projectWhere.text() + held;
-		var activityParams = params(params(from, to, projectWhere.params()), heldIn.params().toArray());
+		var activityParams = params(filter, projectWhere, heldIn);
 		var byActivityType = figures("Activities by type", "select v.activity_type, count(*)" + activityFrom
 				+ " group by v.activity_type order by v.activity_type", activityParams, false);
-		var sums = jdbc.queryForList("""
+		var sums = jdbc.sql("""
 				select count(*) as activities, coalesce(sum(v.women), 0) as women, coalesce(sum(v.men), 0) as men,
 				       coalesce(sum(v.sex_not_recorded), 0) as not_recorded,
 				       coalesce(sum(v.central_authority), 0) as central_authority,
 				       coalesce(sum(v.prosecution), 0) as prosecution, coalesce(sum(v.judiciary), 0) as judiciary,
 				       coalesce(sum(v.law_enforcement), 0) as law_enforcement, coalesce(sum(v.ministry), 0) as ministry,
-				       coalesce(sum(v.other_institution), 0) as other_institution""" + activityFrom,
-				activityParams).get(0);
+				       coalesce(sum(v.other_institution), 0) as other_institution""" + activityFrom)
+			.params(activityParams)
+			.query()
+			.singleRow();
 		var bySex = new ArrayList<Figure>();
 		bySex.add(new Figure("Participants by sex", "women", number(sums.get("women"))));
 		bySex.add(new Figure("Participants by sex", "men", number(sums.get("men"))));
@@ -159,26 +161,30 @@ class ImplementationReport {
 				bySex, byInstitution);
 	}
 
-	private List<Figure> figures(String section, String sql, Object[] params, boolean money) {
-		return jdbc.query(sql, (rs, n) -> new Figure(section, rs.getString(1) == null ? "—" : rs.getString(1),
-				money ? Sql.usd(rs.getBigDecimal(2)) : rs.getBigDecimal(2)), params);
+	private List<Figure> figures(String section, String sql, Map<String, Object> params, boolean money) {
+		return jdbc.sql(sql)
+			.params(params)
+			.query((rs, n) -> new Figure(section, rs.getString(1) == null ? "—" : rs.getString(1),
+					money ? Sql.usd(rs, 2) : rs.getBigDecimal(2)))
+			.list();
 	}
 
-	/** Bound parameters in order; arrays and lists among them are spread out. */
-	private static Object[] params(Object... parts) {
-		var all = new ArrayList<Object>();
-		for (var part : parts) {
-			if (part instanceof Object[] array) {
-				all.addAll(List.of(array));
-			}
-			else if (part instanceof List<?> list) {
-				all.addAll(list);
-			}
-			else {
-				all.add(part);
-			}
+	private <T> T one(String sql, Class<T> type, Map<String, Object> params) {
+		return jdbc.sql(sql).params(params).query(type).single();
+	}
+
+	/**
+	 * The period and the parameters of the filters' conditions. Conditions that name the same
+	 * parameter (a country filter on projects and on places) bind the same value.
+	 */
+	private static Map<String, Object> params(ReportFilter filter, Sql.Where... wheres) {
+		var params = new HashMap<String, Object>();
+		for (var where : wheres) {
+			params.putAll(where.params());
 		}
-		return all.toArray();
+		params.put("from", filter.from());
+		params.put("to", filter.to());
+		return params;
 	}
 
 	private static BigDecimal number(Object value) {

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tafund.books.Account;
@@ -36,7 +37,7 @@ class Ledger {
 			  left join donor d on d.id = l.donor_id
 			  left join agreement a on a.id = l.agreement_id
 			  left join project p on p.id = l.project_id
-			 where l.accounting_date between ? and ?""";
+			 where l.accounting_date between :from and :to""";
 
 	static final String ORDER = " order by l.accounting_date, l.id";
 
@@ -49,14 +50,16 @@ class Ledger {
 	 */
 	static final String DATE_ORDER_HINT = "from journal_line l force index (ix_journal_line_ledger) join";
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final boolean indexHints;
 
 	Ledger(DataSource dataSource) {
-		this.jdbc = new JdbcTemplate(dataSource);
-		this.jdbc.setFetchSize(FETCH_SIZE);
-		this.indexHints = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> {
+		// The fetch size of the template is that of every statement of the client made from it.
+		var template = new JdbcTemplate(dataSource);
+		template.setFetchSize(FETCH_SIZE);
+		this.jdbc = JdbcClient.create(template);
+		this.indexHints = Boolean.TRUE.equals(template.execute((java.sql.Connection c) -> {
 			var product = c.getMetaData().getDatabaseProductName();
 			return product.equals("MariaDB") || product.equals("MySQL");
 		}));
@@ -80,9 +83,9 @@ class Ledger {
 	@Transactional(readOnly = true)
 	void stream(ReportFilter filter, String type, Consumer<LedgerLine> sink) {
 		var where = where(filter, type);
-		jdbc.query(ordered(where), rs -> {
+		jdbc.sql(ordered(where)).params(params(filter, where)).query(rs -> {
 			sink.accept(LedgerLine.of(rs));
-		}, params(filter, where));
+		});
 	}
 
 	/**
@@ -98,14 +101,14 @@ class Ledger {
 	void csv(ReportFilter filter, String type, Exports.CsvOut csv) {
 		var where = where(filter, type);
 		var row = new CsvRow(csv);
-		jdbc.query(ordered(where), (java.sql.ResultSet rs) -> {
+		jdbc.sql(ordered(where)).params(params(filter, where)).query((java.sql.ResultSet rs) -> {
 			try {
 				row.write(rs);
 			}
 			catch (java.io.IOException e) {
 				throw new java.io.UncheckedIOException(e);
 			}
-		}, params(filter, where));
+		});
 	}
 
 	/** Writes one result row of {@link #SQL} as a CSV record, keeping what repeats from row to row. */
@@ -209,11 +212,13 @@ class Ledger {
 	Map<String, BigDecimal> totals(ReportFilter filter, String type) {
 		var totals = new TreeMap<String, BigDecimal>();
 		var where = where(filter, type);
-		jdbc.query("select l.account_code, sum(l.debit_usd), sum(l.credit_usd) from journal_line l where "
-				+ "l.accounting_date between ? and ?" + where.text() + " group by l.account_code", rs -> {
-					var account = Account.valueOf(rs.getString(1));
-					totals.put(account.code(), LedgerLine.effect(account, rs.getBigDecimal(2), rs.getBigDecimal(3)));
-				}, params(filter, where));
+		jdbc.sql("select l.account_code, sum(l.debit_usd), sum(l.credit_usd) from journal_line l where "
+				+ "l.accounting_date between :from and :to" + where.text() + " group by l.account_code")
+			.params(params(filter, where))
+			.query(rs -> {
+				var account = Account.valueOf(rs.getString(1));
+				totals.put(account.code(), LedgerLine.effect(account, rs.getBigDecimal(2), rs.getBigDecimal(3)));
+			});
 		return totals;
 	}
 
@@ -225,9 +230,9 @@ class Ledger {
 	List<LedgerLine> first(ReportFilter filter, String type, int limit) {
 		var lines = new ArrayList<LedgerLine>();
 		var where = where(filter, type);
-		jdbc.query(SQL + where.text() + ORDER + " limit " + limit, rs -> {
+		jdbc.sql(SQL + where.text() + ORDER + " limit " + limit).params(params(filter, where)).query(rs -> {
 			lines.add(LedgerLine.of(rs));
-		}, params(filter, where));
+		});
 		return lines;
 	}
 
@@ -235,21 +240,19 @@ class Ledger {
 		var accounts = Movement.accountsFor(type);
 		var where = Sql.where();
 		if (!accounts.isEmpty()) {
-			where.and("l.account_code in (" + String.join(", ", accounts.stream().map(a -> "?").toList()) + ")",
-					accounts.stream().map(Account::code).toArray());
+			where.and("l.account_code in (:accounts)", "accounts", accounts.stream().map(Account::code).toList());
 		}
-		return where.and(filter.window() != null, "l.funding_window = ?", filter.window())
-			.and(filter.donorId() != null, "l.donor_id = ?", filter.donorId())
-			.and(filter.donorType() != null, "l.donor_type = ?", filter.donorType())
-			.and(filter.projectId() != null, "l.project_id = ?", filter.projectId());
+		return where.and(filter.window() != null, "l.funding_window = :window", "window", filter.window())
+			.and(filter.donorId() != null, "l.donor_id = :donorId", "donorId", filter.donorId())
+			.and(filter.donorType() != null, "l.donor_type = :donorType", "donorType", filter.donorType())
+			.and(filter.projectId() != null, "l.project_id = :projectId", "projectId", filter.projectId());
 	}
 
-	private static Object[] params(ReportFilter filter, Sql.Where where) {
-		var args = new ArrayList<Object>();
-		args.add(java.sql.Date.valueOf(filter.from()));
-		args.add(java.sql.Date.valueOf(filter.to()));
-		args.addAll(where.params());
-		return args.toArray();
+	private static Map<String, Object> params(ReportFilter filter, Sql.Where where) {
+		var params = new java.util.HashMap<String, Object>(where.params());
+		params.put("from", java.sql.Date.valueOf(filter.from()));
+		params.put("to", java.sql.Date.valueOf(filter.to()));
+		return params;
 	}
 
 }

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
@@ -65,19 +65,22 @@ class ProjectReport {
 				.toList())
 			+ ")";
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	ProjectReport(DataSource dataSource) {
-		this.jdbc = new JdbcTemplate(dataSource);
+		this.jdbc = JdbcClient.create(dataSource);
 	}
 
 	@Transactional(readOnly = true)
 	List<Choice> choices(ReportFilter filter, String manager) {
 		var where = filter.withProject(null).projects(Sql.where());
 		where.and(manager != null,
-				"exists (select 1 from project_manager m where m.project_id = p.id and m.username = ?)", manager);
-		return jdbc.query("select p.id, p.code, p.title from project p where 1 = 1" + where.text() + " order by p.code",
-				(rs, n) -> new Choice(rs.getLong(1), rs.getString(2), rs.getString(3)), where.params().toArray());
+				"exists (select 1 from project_manager m where m.project_id = p.id and m.username = :manager)", "manager",
+				manager);
+		return jdbc.sql("select p.id, p.code, p.title from project p where 1 = 1" + where.text() + " order by p.code")
+			.params(where.params())
+			.query((rs, n) -> new Choice(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list();
 	}
 
 	/** A project manager who is nothing more reads the reports of their own projects only. */
@@ -90,9 +93,12 @@ class ProjectReport {
 	/** Refused, page, file or API alike, when a project manager asks for another manager's project. */
 	@Transactional(readOnly = true)
 	void requireAccess(org.springframework.security.core.Authentication user, long projectId) {
-		if (onlyOwnProjects(user) && !Boolean.TRUE.equals(jdbc.queryForObject(
-				"select count(*) from project_manager where project_id = ? and username = ?",
-				(rs, n) -> rs.getLong(1) > 0, projectId, user.getName()))) {
+		if (onlyOwnProjects(user) && jdbc
+			.sql("select count(*) from project_manager where project_id = :projectId and username = :username")
+			.param("projectId", projectId)
+			.param("username", user.getName())
+			.query(Long.class)
+			.single() == 0) {
 			throw new org.springframework.security.access.AccessDeniedException(
 					"A project manager reads the reports of their own projects only.");
 		}
@@ -105,7 +111,10 @@ class ProjectReport {
 					"A project report is for one project: choose it (projectId).");
 		}
 		long id = filter.projectId();
-		var project = jdbc.queryForList("select code, title, theme, status, psc_rate from project where id = ?", id);
+		var project = jdbc.sql("select code, title, theme, status, psc_rate from project where id = :projectId")
+			.param("projectId", id)
+			.query()
+			.listOfRows();
 		if (project.isEmpty()) {
 			throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "No project " + id);
 		}
@@ -113,23 +122,29 @@ class ProjectReport {
 		var to = filter.to();
 		Map<Integer, Map<String, BigDecimal[]>> cells = new TreeMap<>();
 		// [budget, expenditure, psc]
-		jdbc.query("select budget_year, category, amount_usd from budget_line where project_id = ?", rs -> {
-			cell(cells, rs.getInt(1), rs.getString(2))[0] = rs.getBigDecimal(3);
-		}, id);
+		var period = Map.<String, Object>of("projectId", id, "from", from, "to", to);
+		jdbc.sql("select budget_year, category, amount_usd from budget_line where project_id = :projectId")
+			.params(period)
+			.query(rs -> {
+				cell(cells, rs.getInt(1), rs.getString(2))[0] = rs.getBigDecimal(3);
+			});
 		// Expenditure and PSC as the books hold them: the project's expense lines by budget category.
-		jdbc.query("select extract(year from accounting_date), budget_category," + SPENT
-				+ " where project_id = ? and accounting_date between ? and ?" + EXPENSES
-				+ " group by extract(year from accounting_date), budget_category", rs -> {
-			var c = cell(cells, rs.getInt(1), rs.getString(2));
-			c[1] = rs.getBigDecimal(3);
-			c[2] = rs.getBigDecimal(4);
-		}, id, from, to);
+		jdbc.sql("select extract(year from accounting_date), budget_category," + SPENT
+				+ " where project_id = :projectId and accounting_date between :from and :to" + EXPENSES
+				+ " group by extract(year from accounting_date), budget_category")
+			.params(period)
+			.query(rs -> {
+				var c = cell(cells, rs.getInt(1), rs.getString(2));
+				c[1] = rs.getBigDecimal(3);
+				c[2] = rs.getBigDecimal(4);
+			});
 		var allocatedByYear = new TreeMap<Integer, BigDecimal>();
-		jdbc.query("""
+		jdbc.sql("""
 				select extract(year from allocated_on), sum(amount_usd) from allocation
-				 where project_id = ? and allocated_on between ? and ? group by extract(year from allocated_on)""", rs -> {
+				 where project_id = :projectId and allocated_on between :from and :to
+				 group by extract(year from allocated_on)""").params(period).query(rs -> {
 			allocatedByYear.put(rs.getInt(1), rs.getBigDecimal(2));
-		}, id, from, to);
+		});
 		allocatedByYear.keySet().forEach(year -> cells.computeIfAbsent(year, y -> new TreeMap<>()));
 
 		var rows = new ArrayList<Row>();
@@ -161,11 +176,13 @@ class ProjectReport {
 			spent = spent.add(yearSpent);
 			psc = psc.add(yearPsc);
 		}
-		var allocatedToDate = Sql.usd(jdbc.queryForObject(
-				"select coalesce(sum(amount_usd), 0) from allocation where project_id = ? and allocated_on <= ?",
-				BigDecimal.class, id, to));
-		var toDate = jdbc.queryForList("select 0 as y," + SPENT + " where project_id = ? and accounting_date <= ?"
-				+ EXPENSES, id, to).get(0);
+		var allocatedToDate = Sql.usd(jdbc
+			.sql("select coalesce(sum(amount_usd), 0) from allocation where project_id = :projectId and allocated_on <= :to")
+			.params(period)
+			.query(BigDecimal.class)
+			.single());
+		var toDate = jdbc.sql("select 0 as y," + SPENT + " where project_id = :projectId and accounting_date <= :to"
+				+ EXPENSES).params(period).query().singleRow();
 		var spentToDate = Sql.usd((BigDecimal) toDate.get("spent"));
 		var pscToDate = Sql.usd((BigDecimal) toDate.get("psc"));
 		var balance = allocatedToDate.subtract(spentToDate).subtract(pscToDate);

@@ -4,7 +4,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,16 +22,17 @@ class ReportChoices {
 	record Option(String value, String label) {
 	}
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	ReportChoices(DataSource dataSource) {
-		this.jdbc = new JdbcTemplate(dataSource);
+		this.jdbc = JdbcClient.create(dataSource);
 	}
 
 	@Transactional(readOnly = true)
 	List<Option> donors() {
-		return jdbc.query("select id, name from donor order by name",
-				(rs, n) -> new Option(rs.getString(1), rs.getString(2)));
+		return jdbc.sql("select id, name from donor order by name")
+			.query((rs, n) -> new Option(rs.getString(1), rs.getString(2)))
+			.list();
 	}
 
 	List<String> donorTypes() {
@@ -40,14 +41,16 @@ class ReportChoices {
 
 	@Transactional(readOnly = true)
 	List<Option> projects() {
-		return jdbc.query("select id, code, title from project order by code",
-				(rs, n) -> new Option(rs.getString(1), rs.getString(2) + " " + rs.getString(3)));
+		return jdbc.sql("select id, code, title from project order by code")
+			.query((rs, n) -> new Option(rs.getString(1), rs.getString(2) + " " + rs.getString(3)))
+			.list();
 	}
 
 	@Transactional(readOnly = true)
 	List<String> regions() {
-		return jdbc.queryForList("select distinct region from country where region is not null order by region",
-				String.class);
+		return jdbc.sql("select distinct region from country where region is not null order by region")
+			.query(String.class)
+			.list();
 	}
 
 }

@@ -95,29 +95,31 @@ record ReportFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fro
 
 	/** Conditions on an agreement {@code a}, its donor {@code d} and the donor's country {@code dc}. */
 	Sql.Where contributions(Sql.Where where) {
-		return where.and(window != null, "a.funding_window = ?", window)
-			.and(donorId != null, "d.id = ?", donorId)
-			.and(donorType != null, "d.donor_type = ?", donorType)
-			.and(country != null, "d.country = ?", country)
-			.and(region != null, "(dc.region = ? or dc.sub_region = ? or dc.intermediate_region = ?)", region, region,
-					region)
-			.and(classification != null, "dc.classification = ?", classification);
+		return where.and(window != null, "a.funding_window = :window", "window", window)
+			.and(donorId != null, "d.id = :donorId", "donorId", donorId)
+			.and(donorType != null, "d.donor_type = :donorType", "donorType", donorType)
+			.and(country != null, "d.country = :country", "country", country)
+			.and(region != null, "(dc.region = :region or dc.sub_region = :region or dc.intermediate_region = :region)",
+					"region", region)
+			.and(classification != null, "dc.classification = :classification", "classification", classification);
 	}
 
 	/** Conditions on a project {@code p} and its beneficiary countries. */
 	Sql.Where projects(Sql.Where where) {
-		return where.and(projectId != null, "p.id = ?", projectId)
-			.and(theme != null, "p.theme = ?", theme)
-			.and(country != null, "exists (select 1 from project_country pc where pc.project_id = p.id and pc.country = ?)",
-					country)
+		return where.and(projectId != null, "p.id = :projectId", "projectId", projectId)
+			.and(theme != null, "p.theme = :theme", "theme", theme)
+			.and(country != null,
+					"exists (select 1 from project_country pc where pc.project_id = p.id and pc.country = :country)",
+					"country", country)
 			.and(region != null, """
 					exists (select 1 from project_country pc join country bc on bc.code = pc.country
 					        where pc.project_id = p.id
-					          and (bc.region = ? or bc.sub_region = ? or bc.intermediate_region = ?))""", region, region,
-					region)
+					          and (bc.region = :region or bc.sub_region = :region or bc.intermediate_region = :region))""",
+					"region", region)
 			.and(classification != null, """
 					exists (select 1 from project_country pc join country bc on bc.code = pc.country
-					        where pc.project_id = p.id and bc.classification = ?)""", classification);
+					        where pc.project_id = p.id and bc.classification = :classification)""", "classification",
+					classification);
 	}
 
 	/**
@@ -125,14 +127,15 @@ record ReportFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fro
 	 * country assisted): the geographic filters applied to the place itself.
 	 */
 	Sql.Where places(Sql.Where where, String column) {
-		return where.and(country != null, column + " = ?", country)
+		return where.and(country != null, column + " = :country", "country", country)
 			.and(region != null, """
 					exists (select 1 from country gc where gc.code = %s
-					          and (gc.region = ? or gc.sub_region = ? or gc.intermediate_region = ?))""".formatted(column),
-					region, region, region)
+					          and (gc.region = :region or gc.sub_region = :region or gc.intermediate_region = :region))"""
+				.formatted(column), "region", region)
 			.and(classification != null,
-					"exists (select 1 from country gc where gc.code = %s and gc.classification = ?)".formatted(column),
-					classification);
+					"exists (select 1 from country gc where gc.code = %s and gc.classification = :classification)"
+						.formatted(column),
+					"classification", classification);
 	}
 
 	private static String code(String value) {

@@ -1,12 +1,16 @@
 package org.tafund.reporting;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.tafund.shared.Money;
 
 /**
- * What the report queries share: conditions added only when a filter is set, with their bound
- * parameters in order, and USD sums read back at cents.
+ * What the report queries share: conditions added only when a filter is set, with their named
+ * parameters, and sums read back as money by the one rounding rule.
  */
 final class Sql {
 
@@ -18,27 +22,57 @@ final class Sql {
 	}
 
 	/** A stored USD sum (null when nothing was summed) at cents, by the one rounding rule. */
-	static java.math.BigDecimal usd(java.math.BigDecimal stored) {
-		return org.tafund.shared.Money.rounded(stored == null ? java.math.BigDecimal.ZERO : stored,
-				org.tafund.shared.Money.USD).amount();
+	static BigDecimal usd(BigDecimal stored) {
+		return money(stored, Money.USD).amount();
 	}
 
+	/** The USD sum in a column of the current row, at cents. */
+	static BigDecimal usd(ResultSet rs, String column) throws SQLException {
+		return usd(rs.getBigDecimal(column));
+	}
+
+	/** The USD sum in a column of the current row, at cents. */
+	static BigDecimal usd(ResultSet rs, int column) throws SQLException {
+		return usd(rs.getBigDecimal(column));
+	}
+
+	/** A stored amount or sum (null when nothing was summed) at the currency's digits. */
+	static Money money(BigDecimal stored, String currency) {
+		return Money.rounded(stored == null ? BigDecimal.ZERO : stored, currency);
+	}
+
+	/** The amount in a column of the current row, at the currency's digits. */
+	static Money money(ResultSet rs, String column, String currency) throws SQLException {
+		return money(rs.getBigDecimal(column), currency);
+	}
+
+	/** The amount in a column of the current row, at the currency's digits. */
+	static Money money(ResultSet rs, int column, String currency) throws SQLException {
+		return money(rs.getBigDecimal(column), currency);
+	}
+
+	/**
+	 * Conditions that follow a {@code where} clause, each present only when its filter is set, and
+	 * the values of the named parameters ({@code :donorId}) they use. A name used by two
+	 * conditions stands for the same value.
+	 */
 	static final class Where {
 
 		private final StringBuilder text = new StringBuilder();
 
-		private final List<Object> params = new ArrayList<>();
+		private final Map<String, Object> params = new LinkedHashMap<>();
 
-		Where and(boolean applies, String condition, Object... values) {
+		/** {@code condition} when {@code applies}, with {@code :name} bound to {@code value}. */
+		Where and(boolean applies, String condition, String name, Object value) {
 			if (applies) {
 				text.append(" and ").append(condition);
-				Collections.addAll(params, values);
+				params.put(name, value);
 			}
 			return this;
 		}
 
-		Where and(String condition, Object... values) {
-			return and(true, condition, values);
+		Where and(String condition, String name, Object value) {
+			return and(true, condition, name, value);
 		}
 
 		/** The conditions, each starting with {@code and}, to follow a {@code where} clause. */
@@ -46,7 +80,7 @@ final class Sql {
 			return text.toString();
 		}
 
-		List<Object> params() {
+		Map<String, Object> params() {
 			return params;
 		}
 

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tafund.shared.Money;
@@ -42,35 +43,35 @@ class StatusOfContributions {
 			  join donor d on d.id = a.donor_id
 			  left join country dc on dc.code = d.country
 			  left join (select agreement_id, sum(agreement_amount) as amt from receipt
-			              where received_on between ? and ? group by agreement_id) rp on rp.agreement_id = a.id
+			              where received_on between :from and :to group by agreement_id) rp on rp.agreement_id = a.id
 			  left join (select l.agreement_id,
 			                    sum(case when l.account_code in ('REV_GENERAL', 'REV_SPECIAL', 'REV_DIRECT', 'REV_PNI',
-			                                                     'REV_IN_KIND') and l.accounting_date >= ?
+			                                                     'REV_IN_KIND') and l.accounting_date >= :from
 			                             then l.credit_usd - l.debit_usd else 0 end) as revenue,
-			                    sum(case when l.account_code = 'REFUNDS' and l.accounting_date >= ?
+			                    sum(case when l.account_code = 'REFUNDS' and l.accounting_date >= :from
 			                             then l.debit_usd - l.credit_usd else 0 end) as refunded,
-			                    sum(case when l.account_code in ('FX_REALISED', 'FX_UNREALISED') and l.accounting_date >= ?
+			                    sum(case when l.account_code in ('FX_REALISED', 'FX_UNREALISED') and l.accounting_date >= :from
 			                             then l.credit_usd - l.debit_usd else 0 end) as exchange,
 			                    sum(case when l.account_code in ('RECEIVABLE', 'RECEIVABLE_FX')
 			                             then l.debit_usd - l.credit_usd else 0 end) as receivable
-			               from journal_line l where l.agreement_id is not null and l.accounting_date <= ?
+			               from journal_line l where l.agreement_id is not null and l.accounting_date <= :to
 			              group by l.agreement_id) j on j.agreement_id = a.id
 			  left join (select l.agreement_id, sum(l.debit_usd - l.credit_usd) as cash
 			               from journal_line l join journal_entry e on e.id = l.entry_id
 			              where l.account_code = 'CASH' and e.source_type in ('RECEIPT', 'RECEIPT_REVERSAL')
-			                and l.accounting_date between ? and ? group by l.agreement_id) jc on jc.agreement_id = a.id
+			                and l.accounting_date between :from and :to group by l.agreement_id) jc on jc.agreement_id = a.id
 			  left join (select agreement_id, sum(agreement_amount) as amt from receipt
-			              where received_on <= ? group by agreement_id) rt on rt.agreement_id = a.id
+			              where received_on <= :to group by agreement_id) rt on rt.agreement_id = a.id
 			  left join (select agreement_id, sum(amount) as amt, sum(usd_amount) as usd from refund
-			              where refunded_on between ? and ? group by agreement_id) fp on fp.agreement_id = a.id
+			              where refunded_on between :from and :to group by agreement_id) fp on fp.agreement_id = a.id
 			  left join (select m.agreement_id, min(m.id) as first_after from amendment m
-			              where m.amended_on > ? group by m.agreement_id) ma on ma.agreement_id = a.id
+			              where m.amended_on > :to group by m.agreement_id) ma on ma.agreement_id = a.id
 			  left join amendment mf on mf.id = ma.first_after
 			  left join (select i.agreement_id, i.schedule_number, sum(i.amount) as due from instalment i
-			              where i.due_on < ? group by i.agreement_id, i.schedule_number) od
+			              where i.due_on < :dueBefore group by i.agreement_id, i.schedule_number) od
 			         on od.agreement_id = a.id and od.schedule_number = coalesce(mf.schedule_number - 1, a.schedule_number)
-			 where a.signed_on is not null and a.signed_on <= ? and (a.cancelled_on is null or a.cancelled_on >= ?)
-			   and (a.closed_on is null or a.closed_on >= ?)""";
+			 where a.signed_on is not null and a.signed_on <= :to and (a.cancelled_on is null or a.cancelled_on >= :from)
+			   and (a.closed_on is null or a.closed_on >= :from)""";
 
 	private static final String ORDER = " order by d.donor_type, d.name, a.signed_on, a.reference";
 
@@ -113,14 +114,15 @@ class StatusOfContributions {
 			List<String> currenciesWithoutRate) {
 	}
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	StatusOfContributions(DataSource dataSource, Clock clock) {
 		this.clock = clock;
-		this.jdbc = new JdbcTemplate(dataSource);
-		this.jdbc.setFetchSize(Ledger.FETCH_SIZE);
+		var template = new JdbcTemplate(dataSource);
+		template.setFetchSize(Ledger.FETCH_SIZE);
+		this.jdbc = JdbcClient.create(template);
 	}
 
 	@Transactional(readOnly = true)
@@ -129,18 +131,15 @@ class StatusOfContributions {
 		// Overdue means past due by the period end, and nothing due in the future is overdue yet.
 		var today = LocalDate.now(clock);
 		var dueBefore = filter.to().isAfter(today) ? today : filter.to();
-		// In the order of the statement's placeholders: receipts of the period; the journal's period
-		// sums and balance at the end; cash of the period; receipts to date; refunds; the first amendment
-		// after the end (the agreement as it stood then); instalments due; the agreements signed by the
-		// end and not cancelled or closed before the start.
-		var params = new ArrayList<Object>(List.of(filter.from(), filter.to(), filter.from(), filter.from(),
-				filter.from(), filter.to(), filter.from(), filter.to(), filter.to(), filter.from(), filter.to(),
-				filter.to(), dueBefore, filter.to(), filter.from(), filter.from()));
-		params.addAll(where.params());
 		var rates = ratesOn(filter.to());
-		jdbc.query(SQL + where.text() + ORDER, rs -> {
-			sink.accept(row(rs, filter, rates));
-		}, params.toArray());
+		jdbc.sql(SQL + where.text() + ORDER)
+			.params(where.params())
+			.param("from", filter.from())
+			.param("to", filter.to())
+			.param("dueBefore", dueBefore)
+			.query(rs -> {
+				sink.accept(row(rs, filter, rates));
+			});
 	}
 
 	@Transactional(readOnly = true)
@@ -166,10 +165,10 @@ class StatusOfContributions {
 
 	private static Row row(ResultSet rs, ReportFilter filter, Map<String, Rate> rates) throws SQLException {
 		var currency = rs.getString("currency");
-		var total = Money.rounded(rs.getBigDecimal("total_amount"), currency);
-		var receivedToDate = Money.rounded(rs.getBigDecimal("received_to_date"), currency);
+		var total = Sql.money(rs, "total_amount", currency);
+		var receivedToDate = Sql.money(rs, "received_to_date", currency);
 		var outstanding = total.minus(receivedToDate.min(total));
-		var due = Money.rounded(rs.getBigDecimal("due_before_end"), currency);
+		var due = Sql.money(rs, "due_before_end", currency);
 		var overdue = due.isGreaterThan(receivedToDate) ? due.minus(receivedToDate) : Money.zero(currency);
 		var rate = rates.get(currency);
 		var signedOn = rs.getDate("signed_on").toLocalDate();
@@ -177,15 +176,14 @@ class StatusOfContributions {
 				rs.getString("funding_window"), rs.getLong("agreement_id"), rs.getString("reference"),
 				signedOn.getYear(), signedOn, currency, rs.getBoolean("conditional_terms"), total.amount(),
 				// The value agreed at the period end, at the signature rate, as its amendments recognise it.
-				total.toUsd(rs.getBigDecimal("recognition_rate")).amount(), Money.rounded(rs.getBigDecimal("received_period"), currency).amount(),
-				Sql.usd(rs.getBigDecimal("received_period_usd")), receivedToDate.amount(), outstanding.amount(),
+				total.toUsd(rs.getBigDecimal("recognition_rate")).amount(), Sql.money(rs, "received_period", currency).amount(),
+				Sql.usd(rs, "received_period_usd"), receivedToDate.amount(), outstanding.amount(),
 				rate == null ? null : rate.unitsPerUsd(), rate == null ? null : rate.effectiveDate(),
 				rate == null ? null : outstanding.toUsd(rate.unitsPerUsd()).amount(), overdue.amount(),
 				rate == null ? null : overdue.toUsd(rate.unitsPerUsd()).amount(),
-				Money.rounded(rs.getBigDecimal("refunded_period"), currency).amount(),
-				Sql.usd(rs.getBigDecimal("refunded_period_usd")), !signedOn.isBefore(filter.from()),
-				Sql.usd(rs.getBigDecimal("revenue_period_usd")), Sql.usd(rs.getBigDecimal("exchange_period_usd")),
-				Sql.usd(rs.getBigDecimal("receivable_usd")));
+				Sql.money(rs, "refunded_period", currency).amount(), Sql.usd(rs, "refunded_period_usd"),
+				!signedOn.isBefore(filter.from()), Sql.usd(rs, "revenue_period_usd"),
+				Sql.usd(rs, "exchange_period_usd"), Sql.usd(rs, "receivable_usd"));
 	}
 
 
@@ -197,15 +195,17 @@ class StatusOfContributions {
 		return ratesOn(jdbc, date);
 	}
 
-	static Map<String, Rate> ratesOn(JdbcTemplate jdbc, LocalDate date) {
+	static Map<String, Rate> ratesOn(JdbcClient jdbc, LocalDate date) {
 		var rates = new HashMap<String, Rate>();
 		rates.put(Money.USD, new Rate(BigDecimal.ONE, date));
-		jdbc.query("""
+		jdbc.sql("""
 				select x.currency, x.units_per_usd, x.effective_date from exchange_rate x
 				 where x.effective_date = (select max(y.effective_date) from exchange_rate y
-				                            where y.currency = x.currency and y.effective_date <= ?)""", rs -> {
-			rates.put(rs.getString(1), new Rate(rs.getBigDecimal(2), rs.getDate(3).toLocalDate()));
-		}, date);
+				                            where y.currency = x.currency and y.effective_date <= :date)""")
+			.param("date", date)
+			.query(rs -> {
+				rates.put(rs.getString(1), new Rate(rs.getBigDecimal(2), rs.getDate(3).toLocalDate()));
+			});
 		return rates;
 	}
 

@@ -5,13 +5,17 @@ import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** The language switch: {@code ?lang=fr} on any page, remembered in a cookie for a year. */
+/**
+ * The language switch: {@code ?lang=fr} on any page, remembered in a cookie for a year; and money
+ * on pages, formatted for that language in one place ({@link MoneyFormatter}).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -25,6 +29,20 @@ class WebConfiguration implements WebMvcConfigurer {
 		// A tampered cookie falls back to English instead of failing the request.
 		resolver.setRejectInvalidCookies(false);
 		return resolver;
+	}
+
+	private final MoneyFormatter money = new MoneyFormatter();
+
+	/** For templates: {@code ${@money.usd(figure)}} where a view carries USD as a plain decimal. */
+	@Bean
+	MoneyFormatter money() {
+		return money;
+	}
+
+	/** {@code ${{amount}}} in a template prints a {@code Money} through {@link MoneyFormatter}. */
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		registry.addFormatter(money);
 	}
 
 	@Override

@@ -223,6 +223,14 @@ class ReportTests {
 			.andReturn().getResponse().getContentAsString();
 		var grandRow = page.substring(page.indexOf("id=\"grand-total\""), page.indexOf("</tr>", page.indexOf("id=\"grand-total\"")));
 		assertThat(grandRow).contains(">150,000.00<", ">80,000.00<", ">62,000.00<", ">10,000.00<");
+		// In French the page groups the same figures the French way: no-break spaces and a decimal comma.
+		var french = mvc
+			.perform(get("/reports/status-of-contributions?" + PERIOD + "&lang=fr").with(user("d").roles("DONOR_RELATIONS")))
+			.andReturn().getResponse().getContentAsString();
+		var frenchRow = french.substring(french.indexOf("id=\"grand-total\""),
+				french.indexOf("</tr>", french.indexOf("id=\"grand-total\"")));
+		assertThat(frenchRow).doesNotContain("150,000.00", "150 000,00");
+		assertThat(frenchRow.replaceAll("\u202f|\u00a0|&#8239;|&nbsp;", " ")).contains(">150 000,00<", ">62 000,00<");
 		assertThat(pdf("/reports/status-of-contributions.pdf?" + PERIOD)).contains("Status of contributions",
 				"RPT-2017-A1", "Grand total", "62,000.00", "Page 1");
 	}
