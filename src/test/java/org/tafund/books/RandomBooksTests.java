@@ -879,6 +879,19 @@ class RandomBooksTests {
 					: agreement.signedOn;
 		}
 
+		/**
+		 * Now and then a day before the agreement's latest event, in the open months: what the
+		 * adjustments of later events are for, which a date drawn at random seldom meets.
+		 */
+		LocalDate beforeLater(Agreement agreement, LocalDate notBefore, LocalDate drawn) {
+			var from = max(floor(), notBefore);
+			if (without.contains("BACKDATE_BEFORE_LATER") || without.contains("BACKDATE") || agreement.lastEventOn == null
+					|| !agreement.lastEventOn.isAfter(from) || rnd.nextDouble() >= 0.25) {
+				return drawn;
+			}
+			return day(from, agreement.lastEventOn.minusDays(1));
+		}
+
 		List<ScheduleLine> schedule(BigDecimal total, String currency, LocalDate from) {
 			int parts = 1 + rnd.nextInt(3);
 			var lines = new ArrayList<ScheduleLine>();
@@ -999,7 +1012,7 @@ class RandomBooksTests {
 						: fraction(total, 0.5, 0.9, agreement.currency);
 			}
 			var notBefore = max(notBefore(agreement), agreement.lastAmendedOn);
-			var on = date(notBefore);
+			var on = beforeLater(agreement, notBefore, date(notBefore));
 			var carriedBefore = jdbc.queryForObject("select coalesce(sum(debit_usd - credit_usd), 0) from journal_line "
 					+ "where agreement_id = ? and account_code = 'RECEIVABLE'", BigDecimal.class, agreement.id).setScale(2);
 			operation = "amend " + mode + " " + agreement + " from " + total.toPlainString() + " to "
@@ -1081,7 +1094,7 @@ class RandomBooksTests {
 				position = position(agreement);
 			}
 			var outstanding = position.outstanding();
-			var on = date(notBefore(agreement));
+			var on = beforeLater(agreement, notBefore(agreement), date(notBefore(agreement)));
 			var currency = agreement.currency;
 			BigDecimal amount;
 			boolean overpayment = false;
