@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
-import org.tafund.security.Role;
+import org.tafund.security.Right;
 import org.tafund.shared.Money;
 
 /**
@@ -80,11 +80,9 @@ class ProjectReport {
 				(rs, n) -> new Choice(rs.getLong(1), rs.getString(2), rs.getString(3)), where.params().toArray());
 	}
 
-	/** A project manager who is nothing more reads the reports of their own projects only. */
+	/** A project manager who is nothing more reads the reports of their own projects only (the project-manager rule). */
 	static boolean onlyOwnProjects(org.springframework.security.core.Authentication user) {
-		var roles = Role.heldBy(user);
-		return roles.contains(Role.PROJECT_MANAGER) && !roles.contains(Role.FINANCE) && !roles.contains(Role.ADMIN)
-				&& !roles.contains(Role.AUDITOR);
+		return Right.READ_PROJECT_REPORTS.reachOf(user) == Right.Reach.OWN_PROJECTS;
 	}
 
 	/** Refused, page, file or API alike, when a project manager asks for another manager's project. */
