@@ -225,7 +225,7 @@ class AccessMatrixTests {
 		routes.add(new Route("POST", "/contributions/pledges", "/contributions/pledges", 400, DONOR_ADMIN, false, ""));
 		routes.add(new Route("GET", "/contributions/revaluations", "/contributions/revaluations", 200, ANY_ROLE, false,
 				null));
-		routes.add(new Route("POST", "/contributions/revaluations", "/contributions/revaluations", 200, FINANCE_ADMIN,
+		routes.add(new Route("POST", "/contributions/revaluations", "/contributions/revaluations", 302, FINANCE_ADMIN,
 				false, ""));
 		routes.add(new Route("POST", "/api/v1/pledges", "/api/v1/pledges", 400, DONOR_ADMIN, false, "{}"));
 		routes.add(new Route("GET", "/api/v1/pledges", "/api/v1/pledges", 200, ANY_ROLE, false, null));
@@ -241,7 +241,7 @@ class AccessMatrixTests {
 		long projectId = projectId();
 		routes.add(new Route("GET", "/projects", "/projects", 200, ANY_ROLE, false, null));
 		routes.add(new Route("GET", "/projects/new", "/projects/new", 200, PROJECT_WRITERS, false, null));
-		routes.add(new Route("POST", "/projects", "/projects", 302, PROJECT_WRITERS, false, ""));
+		routes.add(new Route("POST", "/projects", "/projects", 200, PROJECT_WRITERS, false, ""));
 		routes.add(new Route("GET", "/projects/{id}", "/projects/" + projectId, 200, ANY_ROLE, false, null));
 		routes.add(new Route("POST", "/projects/{id}/expenditures", "/projects/" + projectId + "/expenditures", 200,
 				PROJECT_WRITERS, false, ""));
@@ -250,7 +250,7 @@ class AccessMatrixTests {
 		routes.add(new Route("POST", "/projects/{id}/allocations", "/projects/" + projectId + "/allocations", 200,
 				FINANCE_ADMIN, false, ""));
 		routes.add(new Route("GET", "/projects/requests", "/projects/requests", 200, ANY_ROLE, false, null));
-		routes.add(new Route("POST", "/projects/requests", "/projects/requests", 302, PROJECT_WRITERS, false, ""));
+		routes.add(new Route("POST", "/projects/requests", "/projects/requests", 200, PROJECT_WRITERS, false, ""));
 		routes.add(new Route("GET", "/activities", "/activities", 200, ANY_ROLE, false, null));
 		routes.add(new Route("GET", "/activities/new", "/activities/new?projectId=" + projectId, 200, PROJECT_WRITERS,
 				false, null));

@@ -47,6 +47,7 @@ import org.tafund.projects.ProjectView;
 import org.tafund.reference.ReferenceCatalogue;
 import org.tafund.security.Role;
 import org.tafund.support.IntegrationTest;
+import org.tafund.support.Refused;
 import org.tafund.support.OwnDatabase;
 import org.tafund.support.SignedIn;
 import org.tafund.support.Unique;
@@ -136,7 +137,7 @@ class ClosedPeriodFormsTests {
 	void keepsANewAgreementSignedInAClosedMonthWithTheMessageBesideTheSignatureDate() throws Exception {
 		var reference = Unique.name("CLOSED-NEW");
 		var before = stored();
-		var page = refused(post("/contributions/agreements").with(DONOR_RELATIONS)
+		var page = refused(DONOR_RELATIONS, post("/contributions/agreements")
 			.param("donorId", String.valueOf(fixture.donor()))
 			.param("reference", reference)
 			.param("currency", "USD")
@@ -158,7 +159,7 @@ class ClosedPeriodFormsTests {
 	void keepsASignatureDatedInAClosedMonthWithTheMessageBesideItsDate() throws Exception {
 		var draft = contributions.createAgreement(terms(fixture.donor(), "7000.00", null));
 		var before = stored();
-		var page = refused(post("/contributions/agreements/{id}/sign", draft.id()).with(DONOR_RELATIONS)
+		var page = refused(DONOR_RELATIONS, post("/contributions/agreements/{id}/sign", draft.id())
 			.param("version", String.valueOf(draft.version()))
 			.param("signedOn", IN_CLOSED));
 		assertBeside(page, "signedOn");
@@ -172,7 +173,7 @@ class ClosedPeriodFormsTests {
 		var agreement = fixture.agreement();
 		var reason = Unique.name("Top-up");
 		var before = stored();
-		var page = refused(post("/contributions/agreements/{id}/amendments", agreement.id()).with(DONOR_RELATIONS)
+		var page = refused(DONOR_RELATIONS, post("/contributions/agreements/{id}/amendments", agreement.id())
 			.param("version", String.valueOf(agreement.version()))
 			.param("amendedOn", IN_CLOSED)
 			.param("amount", "123456.78")
@@ -192,7 +193,7 @@ class ClosedPeriodFormsTests {
 		var agreement = fixture.agreement();
 		var wire = Unique.name("WIRE");
 		var before = stored();
-		var page = refused(post("/contributions/agreements/{id}/receipts", agreement.id()).with(FINANCE)
+		var page = refused(FINANCE, post("/contributions/agreements/{id}/receipts", agreement.id())
 			.param("receivedOn", IN_CLOSED)
 			.param("amount", "4321.00")
 			.param("currency", "USD")
@@ -222,7 +223,7 @@ class ClosedPeriodFormsTests {
 	void keepsARefundDatedInAClosedMonthWithTheMessageBesideItsDate() throws Exception {
 		var reason = Unique.name("Unspent balance");
 		var before = stored();
-		var page = refused(post("/contributions/agreements/{id}/refunds", fixture.agreement().id()).with(FINANCE)
+		var page = refused(FINANCE, post("/contributions/agreements/{id}/refunds", fixture.agreement().id())
 			.param("refundedOn", IN_CLOSED)
 			.param("amount", "250.00")
 			.param("reason", reason));
@@ -234,7 +235,7 @@ class ClosedPeriodFormsTests {
 	@Test
 	void keepsARevaluationAtAClosedPeriodEndWithTheMessageBesideIt() throws Exception {
 		var before = stored();
-		var page = refused(post("/contributions/revaluations").with(FINANCE).param("periodEnd", "2026-03-31"));
+		var page = refused(FINANCE, post("/contributions/revaluations").param("periodEnd", "2026-03-31"));
 		assertBeside(page, "periodEnd");
 		assertThat(page).contains("value=\"2026-03-31\"");
 		assertThat(stored()).isEqualTo(before);
@@ -243,7 +244,7 @@ class ClosedPeriodFormsTests {
 	@Test
 	void keepsAnAllocationDatedInAClosedMonthWithTheMessageBesideItsDate() throws Exception {
 		var before = stored();
-		var page = refused(post("/projects/{id}/allocations", fixture.project().id()).with(FINANCE)
+		var page = refused(FINANCE, post("/projects/{id}/allocations", fixture.project().id())
 			.param("agreementId", String.valueOf(fixture.agreement().id()))
 			.param("amountUsd", "777.00")
 			.param("allocatedOn", IN_CLOSED));
@@ -256,7 +257,7 @@ class ClosedPeriodFormsTests {
 	void keepsExpenditureDatedInAClosedMonthWithTheMessageBesideItsDateAndTheApiAnswers422() throws Exception {
 		var ticket = Unique.name("TICKET");
 		var before = stored();
-		var page = refused(post("/projects/{id}/expenditures", fixture.project().id()).with(FINANCE)
+		var page = refused(FINANCE, post("/projects/{id}/expenditures", fixture.project().id())
 			.param("spentOn", IN_CLOSED)
 			.param("category", "WORKSHOPS_AND_TRAINING")
 			.param("amount", "333.00")
@@ -283,14 +284,14 @@ class ClosedPeriodFormsTests {
 		var agreement = fixture.agreement();
 		var before = stored();
 		// Beside the date: a receipt dated after today.
-		var future = refused(post("/contributions/agreements/{id}/receipts", agreement.id()).with(FINANCE)
+		var future = refused(FINANCE, post("/contributions/agreements/{id}/receipts", agreement.id())
 			.param("receivedOn", "2026-07-01")
 			.param("amount", "10.00")
 			.param("currency", "USD"));
 		assertThat(future).contains("id=\"receivedOn-error\">The date received 2026-07-01 is after today (2026-06-15)");
 		// Above the form, for the form as a whole: more than is due, without the overpayment box.
 		var wire = Unique.name("BIG");
-		var tooMuch = refused(post("/contributions/agreements/{id}/receipts", agreement.id()).with(FINANCE)
+		var tooMuch = refused(FINANCE, post("/contributions/agreements/{id}/receipts", agreement.id())
 			.param("receivedOn", "2026-04-02")
 			.param("amount", "95000.00")
 			.param("currency", "USD")
@@ -299,7 +300,7 @@ class ClosedPeriodFormsTests {
 			.contains("value=\"95000.00\"")
 			.contains("value=\"" + wire + "\"");
 		// Beside the buttons: a cancellation of an agreement that has received money.
-		var cancel = refused(post("/contributions/agreements/{id}/cancel", agreement.id()).with(DONOR_RELATIONS)
+		var cancel = refused(DONOR_RELATIONS, post("/contributions/agreements/{id}/cancel", agreement.id())
 			.param("version", String.valueOf(agreement.version())));
 		assertThat(cancel).containsPattern("id=\"action-problem\"[^>]*>[^<]*received");
 		assertThat(stored()).isEqualTo(before);
@@ -320,23 +321,20 @@ class ClosedPeriodFormsTests {
 		try {
 			assertThat(journal.isClosed(june.atDay(15))).isTrue();
 			var before = stored();
-			var cancel = refused(post("/contributions/agreements/{id}/cancel", fixture.unpaid().id())
-				.with(DONOR_RELATIONS)
+			var cancel = refused(DONOR_RELATIONS, post("/contributions/agreements/{id}/cancel", fixture.unpaid().id())
 				.param("version", String.valueOf(fixture.unpaid().version())));
 			assertThat(cancel).containsPattern("id=\"action-problem\"[^>]*>June 2026 is closed");
 
 			var reason = Unique.name("Wrong donor");
-			var reversal = refused(post("/contributions/agreements/{id}/receipts/{receipt}/reversal",
+			var reversal = refused(FINANCE, post("/contributions/agreements/{id}/receipts/{receipt}/reversal",
 					fixture.agreement().id(), fixture.receipt().id())
-				.with(FINANCE)
 				.param("reason", reason));
 			assertThat(reversal).containsPattern("id=\"reversal-problem\"[^>]*>June 2026 is closed")
 				.contains("value=\"" + reason + "\"");
 
 			var expenditureReason = Unique.name("Booked twice");
-			var expenditureReversal = refused(post("/projects/{id}/expenditures/{expenditure}/reversal",
+			var expenditureReversal = refused(FINANCE, post("/projects/{id}/expenditures/{expenditure}/reversal",
 					fixture.project().id(), fixture.expenditure())
-				.with(FINANCE)
 				.param("reason", expenditureReason));
 			assertThat(expenditureReversal).containsPattern("id=\"reversal-problem\"[^>]*>June 2026 is closed")
 				.contains("value=\"" + expenditureReason + "\"");
@@ -348,13 +346,14 @@ class ClosedPeriodFormsTests {
 		}
 	}
 
-	/** The page again, not a redirect: status 200, as the manual journal entry answers. */
-	String refused(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(csrf()))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+	/**
+	 * The form's page again as the browser shows it after a refusal: the POST is redirected to the
+	 * page (never left at the POST address), which shows the form and the refusal from the flash.
+	 */
+	String refused(RequestPostProcessor user, MockHttpServletRequestBuilder request) throws Exception {
+		var posted = mvc.perform(request.with(user).with(csrf())).andExpect(status().isFound()).andReturn();
+		assertThat(posted.getResponse().getRedirectedUrl()).isNotNull();
+		return Refused.follow(mvc, posted, user);
 	}
 
 	/** The closed-period message in the error element of the field, and the field marked invalid. */

@@ -116,10 +116,10 @@ class Activity extends AuditableEntity {
 
 	void apply(ActivityDetails details) {
 		if (details.endDate().isBefore(details.startDate())) {
-			throw new BusinessRuleViolation("activity.dates.order");
+			throw BusinessRuleViolation.ofField("endDate", "activity.dates.order");
 		}
 		if (details.mode() != Mode.ONLINE && (details.country() == null || details.country().isBlank())) {
-			throw new BusinessRuleViolation("activity.country.required");
+			throw BusinessRuleViolation.ofField("country", "activity.country.required");
 		}
 		details.participants().checkBreakdowns();
 		this.type = details.type();

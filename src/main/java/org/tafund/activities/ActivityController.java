@@ -1,24 +1,28 @@
 package org.tafund.activities;
 
 import java.time.LocalDate;
-import java.util.Set;
+
+import jakarta.validation.Valid;
 
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tafund.projects.Codes.Instrument;
 import org.tafund.projects.ProjectFilter;
 import org.tafund.projects.ProjectManagement;
 import org.tafund.reference.CountryCatalogue;
-import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.RefusalReturnsTo;
 
 /** Activity pages; the project page shows its activities through the summary fragment here. */
 @Controller
@@ -64,7 +68,11 @@ class ActivityController {
 	@GetMapping("/new")
 	String newForm(@RequestParam long projectId, Model model) {
 		projects.requireCanEdit(projectId);
-		model.addAttribute("project", projects.project(projectId));
+		var project = projects.project(projectId);
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", ActivityForm.empty(projectId, project.beneficiaryCountries()));
+		}
+		model.addAttribute("project", project);
 		model.addAttribute("types", ActivityType.values());
 		model.addAttribute("modes", Activity.Mode.values());
 		model.addAttribute("instruments", Instrument.values());
@@ -73,33 +81,19 @@ class ActivityController {
 	}
 
 	@PostMapping
-	String log(@RequestParam long projectId, @RequestParam(required = false) ActivityType type,
-			@RequestParam(defaultValue = "") String title,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
-			@RequestParam(defaultValue = "IN_PERSON") Activity.Mode mode, @RequestParam(defaultValue = "") String country,
-			@RequestParam(defaultValue = "") String city, @RequestParam(required = false) Set<Instrument> instruments,
-			@RequestParam(defaultValue = "0") int women, @RequestParam(defaultValue = "0") int men,
-			@RequestParam(defaultValue = "0") int sexNotRecorded, @RequestParam(defaultValue = "0") int centralAuthority,
-			@RequestParam(defaultValue = "0") int prosecution, @RequestParam(defaultValue = "0") int judiciary,
-			@RequestParam(defaultValue = "0") int lawEnforcement, @RequestParam(defaultValue = "0") int ministry,
-			@RequestParam(defaultValue = "0") int otherInstitution, @RequestParam(defaultValue = "") String outputs,
+	@RefusalReturnsTo("/activities/new?projectId={projectId}")
+	String log(@Valid @ModelAttribute("form") ActivityForm form, BindingResult result, Model model,
 			RedirectAttributes flash) {
-		try {
-			if (type == null || title.isBlank() || startDate == null || endDate == null) {
-				throw new BusinessRuleViolation("activity.incomplete");
-			}
-			var participants = new Participants(women, men, sexNotRecorded, centralAuthority, prosecution, judiciary,
-					lawEnforcement, ministry, otherInstitution);
-			activities.log(projectId, new ActivityDetails(type, title, startDate, endDate, mode, country, city,
-					instruments, participants, outputs.isBlank() ? null : outputs, null));
-			flash.addFlashAttribute("message", "activity.recorded");
-			return "redirect:/projects/" + projectId;
+		if (form.projectId() == null) {
+			// Not a field anyone types: a request without it is malformed.
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "projectId is required");
 		}
-		catch (BusinessRuleViolation e) {
-			flash.addFlashAttribute("problem", new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments()));
-			return "redirect:/activities/new?projectId=" + projectId;
+		if (result.hasErrors()) {
+			return newForm(form.projectId(), model);
 		}
+		activities.log(form.projectId(), form.toDetails());
+		flash.addFlashAttribute("message", "activity.recorded");
+		return "redirect:/projects/" + form.projectId();
 	}
 
 }

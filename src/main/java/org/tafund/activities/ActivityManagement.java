@@ -91,7 +91,7 @@ public class ActivityManagement implements ActivityDirectory {
 
 	private void check(ActivityDetails details) {
 		if (details.country() != null && !details.country().isBlank() && !countries.exists(details.country())) {
-			throw new BusinessRuleViolation("donor.country.unknown", details.country());
+			throw BusinessRuleViolation.ofField("country", "donor.country.unknown", details.country());
 		}
 	}
 

@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 
 import jakarta.validation.Valid;
 
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Paging;
+import org.tafund.shared.RefusalReturnsTo;
 
 /** The books pages: accounts, the journal and manual entries, period closes. Roles: security configuration. */
 @Controller
@@ -61,27 +61,22 @@ class BooksController {
 
 	@GetMapping("/journal/manual")
 	String manualForm(Model model) {
-		model.addAttribute("form", ManualEntryForm.empty(LocalDate.now(clock)));
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", ManualEntryForm.empty(LocalDate.now(clock)));
+		}
 		return manualPage(model);
 	}
 
 	@PostMapping("/journal/manual")
+	@RefusalReturnsTo("/books/journal/manual")
 	String postManual(@Valid @ModelAttribute("form") ManualEntryForm form, BindingResult result, Model model,
 			RedirectAttributes flash) {
-		if (!result.hasErrors()) {
-			try {
-				var entry = manualEntries.post(form.toRequest());
-				flash.addFlashAttribute("message", "journal.manual.posted");
-				return "redirect:/books/journal#entry-" + entry.id();
-			}
-			catch (PeriodClosed e) {
-				result.rejectValue("date", e.messageKey(), e.arguments(), null);
-			}
-			catch (BusinessRuleViolation e) {
-				result.reject(e.messageKey(), e.arguments(), null);
-			}
+		if (result.hasErrors()) {
+			return manualPage(model);
 		}
-		return manualPage(model);
+		var entry = manualEntries.post(form.toRequest());
+		flash.addFlashAttribute("message", "journal.manual.posted");
+		return "redirect:/books/journal#entry-" + entry.id();
 	}
 
 	@GetMapping("/periods")
@@ -97,37 +92,29 @@ class BooksController {
 	}
 
 	@PostMapping("/periods/close")
+	@RefusalReturnsTo("/books/periods")
 	String close(@RequestParam(required = false) String month, @RequestParam(required = false) Integer year,
 			RedirectAttributes flash) {
-		try {
-			PeriodCloseView close;
-			if (month != null && !month.isBlank()) {
-				close = closing.closeMonth(month(month));
-			}
-			else if (year != null) {
-				close = closing.closeYear(year);
-			}
-			else {
-				throw new BusinessRuleViolation("period.close.monthOrYear");
-			}
-			flash.addFlashAttribute("message", "period.closedNow");
-			flash.addFlashAttribute("closed", close);
+		PeriodCloseView close;
+		if (month != null && !month.isBlank()) {
+			close = closing.closeMonth(month(month));
 		}
-		catch (BusinessRuleViolation e) {
-			flash.addFlashAttribute("problem", new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments()));
+		else if (year != null) {
+			close = closing.closeYear(year);
 		}
+		else {
+			throw new BusinessRuleViolation("period.close.monthOrYear");
+		}
+		flash.addFlashAttribute("message", "period.closedNow");
+		flash.addFlashAttribute("closed", close);
 		return "redirect:/books/periods";
 	}
 
 	@PostMapping("/periods/{id}/reopen")
+	@RefusalReturnsTo("/books/periods")
 	String reopen(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes flash) {
-		try {
-			closing.reopen(id, reason);
-			flash.addFlashAttribute("message", "period.reopenedNow");
-		}
-		catch (BusinessRuleViolation e) {
-			flash.addFlashAttribute("problem", new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments()));
-		}
+		closing.reopen(id, reason);
+		flash.addFlashAttribute("message", "period.reopenedNow");
 		return "redirect:/books/periods";
 	}
 

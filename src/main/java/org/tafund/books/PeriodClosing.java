@@ -78,7 +78,7 @@ public class PeriodClosing {
 	}
 
 	/** Reopens a close: administrators only, with a reason (at most 500 characters). */
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@access.administers()")
 	public PeriodCloseView reopen(long id, String reason) {
 		var why = Text.bounded(reason, 500, "reason");
 		if (why == null) {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 
 import jakarta.validation.Valid;
 
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -22,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tafund.donors.DonorManagement;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Paging;
+import org.tafund.shared.RefusalReturnsTo;
 
 /**
  * Contribution pages: everyone reads; DONOR_RELATIONS and ADMIN create agreements, FINANCE and
@@ -80,66 +80,58 @@ class ContributionController {
 			Model model) {
 		var pledge = pledgeId == null ? null
 				: contributions.pledgesOf(null).stream().filter(p -> p.id().equals(pledgeId)).findFirst().orElse(null);
-		model.addAttribute("form", pledge == null ? AgreementForm.empty(donorId) : AgreementForm.fromPledge(pledge));
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form",
+					pledge == null ? AgreementForm.empty(donorId) : AgreementForm.fromPledge(pledge));
+		}
 		return withChoices(model);
 	}
 
+	// The pledge form sits in the donor page's contributions panel: a refusal is shown above the page.
 	@PostMapping("/pledges")
+	@RefusalReturnsTo("/donors/{donorId}")
 	String pledge(@RequestParam long donorId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate pledgedOn,
 			@RequestParam(required = false) BigDecimal amount, @RequestParam(defaultValue = "") String currency,
 			@RequestParam(required = false) FundingWindow window, @RequestParam(defaultValue = "") String note,
 			RedirectAttributes flash) {
-		try {
-			if (amount == null) {
-				throw new BusinessRuleViolation("pledge.amount.positive");
-			}
-			contributions.recordPledge(donorId, pledgedOn, amount, currency, window, note);
-			flash.addFlashAttribute("message", "pledge.recorded");
+		if (amount == null) {
+			throw new BusinessRuleViolation("pledge.amount.positive");
 		}
-		catch (BusinessRuleViolation e) {
-			flash.addFlashAttribute("problem", new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments()));
-		}
+		contributions.recordPledge(donorId, pledgedOn, amount, currency, window, note);
+		flash.addFlashAttribute("message", "pledge.recorded");
 		return "redirect:/donors/" + donorId;
 	}
 
 	@GetMapping("/revaluations")
 	String revaluations(Model model) {
-		model.addAttribute("form", new RevaluationForm(null));
+		addIfAbsent(model, "form", new RevaluationForm(null));
 		return revaluationsPage(model);
 	}
 
 	@PostMapping("/revaluations")
+	@RefusalReturnsTo("/contributions/revaluations")
 	String revalue(@ModelAttribute("form") RevaluationForm form, BindingResult result, Model model,
 			RedirectAttributes flash) {
-		if (!result.hasErrors()) {
-			try {
-				contributions.revalue(form.periodEnd());
-				flash.addFlashAttribute("message", "revaluation.recorded");
-				return "redirect:/contributions/revaluations";
-			}
-			catch (BusinessRuleViolation e) {
-				e.rejectIn(result);
-			}
+		if (result.hasErrors()) {
+			return revaluationsPage(model);
 		}
-		return revaluationsPage(model);
+		contributions.revalue(form.periodEnd());
+		flash.addFlashAttribute("message", "revaluation.recorded");
+		return "redirect:/contributions/revaluations";
 	}
 
 	@PostMapping("/agreements")
+	@RefusalReturnsTo("/contributions/agreements/new")
 	String create(@Valid @ModelAttribute("form") AgreementForm form, BindingResult result, Model model,
 			RedirectAttributes flash) {
-		if (!result.hasErrors()) {
-			try {
-				var agreement = form.pledgeId() == null ? contributions.createAgreement(form.toTerms())
-						: contributions.createAgreementFromPledge(form.pledgeId(), form.toTerms());
-				flash.addFlashAttribute("message", "agreement.created");
-				return "redirect:/contributions/agreements/" + agreement.id();
-			}
-			catch (BusinessRuleViolation e) {
-				e.rejectIn(result);
-			}
+		if (result.hasErrors()) {
+			return withChoices(model);
 		}
-		return withChoices(model);
+		var agreement = form.pledgeId() == null ? contributions.createAgreement(form.toTerms())
+				: contributions.createAgreementFromPledge(form.pledgeId(), form.toTerms());
+		flash.addFlashAttribute("message", "agreement.created");
+		return "redirect:/contributions/agreements/" + agreement.id();
 	}
 
 	@GetMapping("/agreements/{id}")
@@ -147,10 +139,12 @@ class ContributionController {
 		return agreementPage(id, model);
 	}
 
-	// The money forms of the agreement page: booked, back to the page; refused, the page again with
-	// the form as typed and the reason beside the field it concerns (or above the form).
+	// The money forms of the agreement page: booked, back to the page; refused by a rule, back to the
+	// page too (PageRefusals) with the form as typed and the reason beside the field it concerns (or
+	// above the form); a form that is not even well formed is shown again at once.
 
 	@PostMapping("/agreements/{id}/receipts")
+	@RefusalReturnsTo("/contributions/agreements/{id}#receipt-form")
 	String receive(@PathVariable long id, @Valid @ModelAttribute("receiptForm") ReceiptRequest receipt,
 			BindingResult result, Model model, RedirectAttributes flash) {
 		return submit(id, result, model, flash, "receipt.recorded",
@@ -158,6 +152,7 @@ class ContributionController {
 	}
 
 	@PostMapping("/agreements/{id}/refunds")
+	@RefusalReturnsTo("/contributions/agreements/{id}#refund-form")
 	String refund(@PathVariable long id, @ModelAttribute("refundForm") RefundForm form, BindingResult result,
 			Model model, RedirectAttributes flash) {
 		if (!result.hasFieldErrors("amount") && form.amount() == null) {
@@ -168,6 +163,7 @@ class ContributionController {
 	}
 
 	@PostMapping("/agreements/{id}/sign")
+	@RefusalReturnsTo("/contributions/agreements/{id}#signature-form")
 	String sign(@PathVariable long id, @RequestParam long version,
 			@ModelAttribute("signatureForm") SignatureForm form, BindingResult result, Model model,
 			RedirectAttributes flash) {
@@ -179,65 +175,48 @@ class ContributionController {
 	}
 
 	@PostMapping("/agreements/{id}/amendments")
+	@RefusalReturnsTo("/contributions/agreements/{id}#amendment-panel")
 	String amend(@PathVariable long id, @Valid @ModelAttribute("amendmentForm") AmendmentForm form,
 			BindingResult result, Model model, RedirectAttributes flash) {
 		return submit(id, result, model, flash, "agreement.amended", () -> contributions.amend(id, form.version(),
 				form.amendedOn(), form.reason(), form.amount(), form.lines()));
 	}
 
+	// Dated today: a refusal is shown on the receipt's line, with the reason as typed.
 	@PostMapping("/agreements/{id}/receipts/{receiptId}/reversal")
-	String reverse(@PathVariable long id, @PathVariable long receiptId, @RequestParam(defaultValue = "") String reason,
-			Model model, RedirectAttributes flash) {
-		try {
-			contributions.reverseReceipt(receiptId, reason);
-			flash.addFlashAttribute("message", "receipt.reversed");
-			return "redirect:/contributions/agreements/" + id;
-		}
-		catch (BusinessRuleViolation e) {
-			// Dated today: the refusal is shown on the receipt's line, with the reason as typed.
-			model.addAttribute("reversalOf", receiptId);
-			model.addAttribute("reversalReason", reason);
-			model.addAttribute("reversalProblem", resolvable(e));
-			return agreementPage(id, model);
-		}
+	@RefusalReturnsTo("/contributions/agreements/{id}#receipt-{receiptId}")
+	String reverse(@PathVariable long id, @ModelAttribute("reversalForm") ReversalForm form, BindingResult result,
+			RedirectAttributes flash) {
+		contributions.reverseReceipt(form.receiptId(), form.reason());
+		flash.addFlashAttribute("message", "receipt.reversed");
+		return "redirect:/contributions/agreements/" + id;
 	}
 
+	// Cancel and close take no input (a cancellation is dated today): a refusal is shown beside their buttons.
 	@PostMapping("/agreements/{id}/cancel")
-	String cancel(@PathVariable long id, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, model, flash, "agreement.cancelledNow", () -> contributions.cancel(id, version));
+	@RefusalReturnsTo(value = "/contributions/agreements/{id}#agreement-actions", problem = "actionProblem")
+	String cancel(@PathVariable long id, @RequestParam long version, RedirectAttributes flash) {
+		contributions.cancel(id, version);
+		flash.addFlashAttribute("message", "agreement.cancelledNow");
+		return "redirect:/contributions/agreements/" + id;
 	}
 
 	@PostMapping("/agreements/{id}/close")
-	String close(@PathVariable long id, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, model, flash, "agreement.closedNow", () -> contributions.close(id, version));
+	@RefusalReturnsTo(value = "/contributions/agreements/{id}#agreement-actions", problem = "actionProblem")
+	String close(@PathVariable long id, @RequestParam long version, RedirectAttributes flash) {
+		contributions.close(id, version);
+		flash.addFlashAttribute("message", "agreement.closedNow");
+		return "redirect:/contributions/agreements/" + id;
 	}
 
 	private String submit(long id, BindingResult result, Model model, RedirectAttributes flash, String success,
 			Runnable action) {
-		if (!result.hasErrors()) {
-			try {
-				action.run();
-				flash.addFlashAttribute("message", success);
-				return "redirect:/contributions/agreements/" + id;
-			}
-			catch (BusinessRuleViolation e) {
-				e.rejectIn(result);
-			}
-		}
-		return agreementPage(id, model);
-	}
-
-	// Cancel and close take no input (a cancellation is dated today): a refusal is shown beside their buttons.
-	private String act(long id, Model model, RedirectAttributes flash, String success, Runnable action) {
-		try {
-			action.run();
-			flash.addFlashAttribute("message", success);
-			return "redirect:/contributions/agreements/" + id;
-		}
-		catch (BusinessRuleViolation e) {
-			model.addAttribute("actionProblem", resolvable(e));
+		if (result.hasErrors()) {
 			return agreementPage(id, model);
 		}
+		action.run();
+		flash.addFlashAttribute("message", success);
+		return "redirect:/contributions/agreements/" + id;
 	}
 
 	/** The agreement page, with each form as typed if it was just refused, else as it opens. */
@@ -265,10 +244,6 @@ class ContributionController {
 		if (!model.containsAttribute(name)) {
 			model.addAttribute(name, form);
 		}
-	}
-
-	private static DefaultMessageSourceResolvable resolvable(BusinessRuleViolation e) {
-		return new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments());
 	}
 
 	private String withChoices(Model model) {

@@ -68,7 +68,7 @@ class Donor extends AuditableEntity {
 	void apply(DonorDetails details) {
 		var countryCode = blankToNull(details.country());
 		if (details.type() == DonorType.MEMBER_STATE && countryCode == null) {
-			throw new BusinessRuleViolation("donor.country.required");
+			throw BusinessRuleViolation.ofField("country", "donor.country.required");
 		}
 		this.name = details.name().strip();
 		this.type = details.type();

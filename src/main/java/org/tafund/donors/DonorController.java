@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tafund.shared.Paging;
 import org.tafund.reference.CountryCatalogue;
-import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.RefusalReturnsTo;
 import org.tafund.shared.ConcurrentEdit;
 
 /** Donor pages: everyone reads; DONOR_RELATIONS and ADMIN register and edit (security configuration). */
@@ -57,24 +57,22 @@ class DonorController {
 
 	@GetMapping("/new")
 	String newForm(Model model) {
-		model.addAttribute("form", DonorForm.empty());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", DonorForm.empty());
+		}
 		return withChoices(model, "donors/form");
 	}
 
 	@PostMapping
+	@RefusalReturnsTo("/donors/new")
 	String create(@Valid @ModelAttribute("form") DonorForm form, BindingResult result, Model model,
 			RedirectAttributes flash) {
-		if (!result.hasErrors()) {
-			try {
-				var donor = donors.register(form.toDetails());
-				flash.addFlashAttribute("message", "donor.created");
-				return "redirect:/donors/" + donor.id();
-			}
-			catch (BusinessRuleViolation e) {
-				reject(result, e);
-			}
+		if (result.hasErrors()) {
+			return withChoices(model, "donors/form");
 		}
-		return withChoices(model, "donors/form");
+		var donor = donors.register(form.toDetails());
+		flash.addFlashAttribute("message", "donor.created");
+		return "redirect:/donors/" + donor.id();
 	}
 
 	@GetMapping("/{id}")
@@ -89,12 +87,15 @@ class DonorController {
 
 	@GetMapping("/{id}/edit")
 	String editForm(@PathVariable long id, Model model) {
-		model.addAttribute("form", DonorForm.of(donors.get(id)));
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", DonorForm.of(donors.get(id)));
+		}
 		model.addAttribute("donorId", id);
 		return withChoices(model, "donors/form");
 	}
 
 	@PostMapping("/{id}")
+	@RefusalReturnsTo("/donors/{id}/edit")
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") DonorForm form, BindingResult result,
 			Model model, RedirectAttributes flash) {
 		if (!result.hasErrors()) {
@@ -104,12 +105,10 @@ class DonorController {
 				return "redirect:/donors/" + id;
 			}
 			catch (ConcurrentEdit e) {
-				// Show what is stored now, and say why the edit did not go through.
+				// Not the page advice's plain refusal: the form shows beside what was typed what is
+				// stored now, which only this page knows how to load.
 				result.reject(e.messageKey(), e.arguments(), null);
 				model.addAttribute("current", donors.get(id));
-			}
-			catch (BusinessRuleViolation e) {
-				reject(result, e);
 			}
 		}
 		model.addAttribute("donorId", id);
@@ -121,20 +120,6 @@ class DonorController {
 		model.addAttribute("countries", countries.all(LocaleContextHolder.getLocale()));
 		model.addAttribute("iatiTypes", DonorManagement.IATI_ORGANISATION_TYPES.stream().sorted().toList());
 		return view;
-	}
-
-	private static void reject(BindingResult result, BusinessRuleViolation e) {
-		var field = switch (e.messageKey()) {
-			case "donor.country.required", "donor.country.unknown" -> "country";
-			case "donor.iatiOrgType.unknown" -> "iatiOrgType";
-			default -> null;
-		};
-		if (field == null) {
-			result.reject(e.messageKey(), e.arguments(), null);
-		}
-		else {
-			result.rejectValue(field, e.messageKey(), e.arguments(), null);
-		}
 	}
 
 }

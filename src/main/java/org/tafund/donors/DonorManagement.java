@@ -81,11 +81,11 @@ public class DonorManagement {
 
 	private void check(DonorDetails details) {
 		if (details.country() != null && !details.country().isBlank() && !countries.exists(details.country())) {
-			throw new BusinessRuleViolation("donor.country.unknown", details.country());
+			throw BusinessRuleViolation.ofField("country", "donor.country.unknown", details.country());
 		}
 		if (details.iatiOrgType() != null && !details.iatiOrgType().isBlank()
 				&& !IATI_ORGANISATION_TYPES.contains(details.iatiOrgType().strip())) {
-			throw new BusinessRuleViolation("donor.iatiOrgType.unknown", details.iatiOrgType());
+			throw BusinessRuleViolation.ofField("iatiOrgType", "donor.iatiOrgType.unknown", details.iatiOrgType());
 		}
 	}
 

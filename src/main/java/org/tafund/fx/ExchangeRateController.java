@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tafund.shared.Paging;
-import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.RefusalReturnsTo;
 
 /** Exchange rates: everyone reads, FINANCE and ADMIN record and import (security configuration). */
 @Controller
@@ -45,22 +45,19 @@ class ExchangeRateController {
 	}
 
 	@PostMapping
+	@RefusalReturnsTo("/exchange-rates")
 	String create(@Valid @ModelAttribute("form") RateForm form, BindingResult result, Model model,
 			RedirectAttributes flash) {
-		if (!result.hasErrors()) {
-			try {
-				rates.record(form.currency(), form.effectiveDate(), form.unitsPerUsd());
-				flash.addFlashAttribute("message", "fx.recorded");
-				return "redirect:/exchange-rates";
-			}
-			catch (BusinessRuleViolation e) {
-				result.reject(e.messageKey(), e.arguments(), null);
-			}
+		if (result.hasErrors()) {
+			return list(0, null, model);
 		}
-		return list(0, null, model);
+		rates.record(form.currency(), form.effectiveDate(), form.unitsPerUsd());
+		flash.addFlashAttribute("message", "fx.recorded");
+		return "redirect:/exchange-rates";
 	}
 
 	@PostMapping("/import")
+	@RefusalReturnsTo("/exchange-rates")
 	String importCsv(@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes flash)
 			throws IOException {
 		try (var reader = file == null ? new StringReader("")

@@ -126,6 +126,7 @@ public class ExchangeRateManagement {
 					}
 					accepted.add(new ExchangeRate(rate.currency(), date, rate.unitsPerUsd()));
 				}
+				// Not a page refusal: a refused line is listed with the import's result and the other lines go on.
 				catch (BusinessRuleViolation e) {
 					rejections.add(new RateImport.Rejection(line, text(e)));
 				}

@@ -1,18 +1,15 @@
 package org.tafund.projects;
 
 import java.math.BigDecimal;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,7 +29,7 @@ import org.tafund.projects.Codes.Subject;
 import org.tafund.projects.Codes.Theme;
 import org.tafund.reference.CountryCatalogue;
 import org.tafund.reference.ReferenceCatalogue;
-import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.RefusalReturnsTo;
 
 /** Project pages: everyone reads; managers of a project, FINANCE and ADMIN change it. */
 @Controller
@@ -40,17 +37,23 @@ import org.tafund.shared.BusinessRuleViolation;
 class ProjectController {
 
 	/** The allocation form of the project page: USD from an agreement (by its number). */
-	record AllocationForm(Long agreementId, BigDecimal amountUsd, LocalDate allocatedOn) {
+	record AllocationForm(@NotNull(message = "{allocation.amount.positive}") Long agreementId,
+			@NotNull(message = "{allocation.amount.positive}") BigDecimal amountUsd, LocalDate allocatedOn) {
 	}
 
 	/** The expenditure form of the project page; the currency is USD unless another is typed. */
-	record ExpenditureForm(Long activityId, LocalDate spentOn, BudgetCategory category, BigDecimal amount,
-			String currency, String reference, String description) {
+	record ExpenditureForm(Long activityId, LocalDate spentOn, BudgetCategory category,
+			@NotNull(message = "{expenditure.amount.positive}") BigDecimal amount, String currency, String reference,
+			String description) {
 
 		String currencyOrUsd() {
 			return currency == null || currency.isBlank() ? "USD" : currency;
 		}
 
+	}
+
+	/** The reversal form on an expenditure line of the project page: the line (from the address) and why. */
+	record ReversalForm(Long expenditureId, String reason) {
 	}
 
 	private final ProjectManagement projects;
@@ -84,35 +87,23 @@ class ProjectController {
 	}
 
 	@GetMapping("/new")
-	String newForm(Model model) {
+	String newForm(Principal user, Model model) {
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", ProjectForm.empty(user.getName()));
+		}
 		return choices(model, "projects/new");
 	}
 
 	@PostMapping
-	String create(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String title,
-			@RequestParam(required = false) Theme theme, @RequestParam(required = false) Set<String> countries,
-			@RequestParam(defaultValue = "") String managers, @RequestParam(required = false) Long implementingEntityId,
-			@RequestParam(defaultValue = "1") int status,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedStart,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedEnd,
-			@RequestParam(required = false) Set<Instrument> instruments, RedirectAttributes flash) {
-		try {
-			if (theme == null || title.isBlank() || implementingEntityId == null) {
-				throw new BusinessRuleViolation("project.incomplete");
-			}
-			var managerNames = Arrays.stream(managers.split("[,\\s]+"))
-				.filter(m -> !m.isBlank())
-				.collect(Collectors.toCollection(LinkedHashSet::new));
-			var project = projects.createProject(new ProjectDetails(code, title, null, theme, instruments,
-					countries == null ? Set.of() : countries, implementingEntityId, managerNames, plannedStart,
-					plannedEnd, null, null, status, "15130", null, Set.of(), List.of()));
-			flash.addFlashAttribute("message", "project.created");
-			return "redirect:/projects/" + project.id();
+	@RefusalReturnsTo("/projects/new")
+	String create(@Valid @ModelAttribute("form") ProjectForm form, BindingResult result, Model model,
+			RedirectAttributes flash) {
+		if (result.hasErrors()) {
+			return choices(model, "projects/new");
 		}
-		catch (BusinessRuleViolation e) {
-			flash.addFlashAttribute("problem", new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments()));
-			return "redirect:/projects/new";
-		}
+		var project = projects.createProject(form.toDetails());
+		flash.addFlashAttribute("message", "project.created");
+		return "redirect:/projects/" + project.id();
 	}
 
 	@GetMapping("/{id}")
@@ -120,67 +111,50 @@ class ProjectController {
 		return projectPage(id, model);
 	}
 
-	// The money forms of the project page: booked, back to the page; refused, the page again with
-	// the form as typed and the reason beside the field it concerns (or above the form).
+	// The money forms of the project page: booked, back to the page; refused by a rule, back to the
+	// page too (PageRefusals) with the form as typed and the reason beside the field it concerns (or
+	// above the form); a form that is not even well formed is shown again at once.
 
 	@PostMapping("/{id}/expenditures")
-	String spend(@PathVariable long id, @ModelAttribute("expenditureForm") ExpenditureForm form, BindingResult result,
-			Model model, RedirectAttributes flash) {
-		if (!result.hasFieldErrors("amount") && form.amount() == null) {
-			result.rejectValue("amount", "expenditure.amount.positive");
-		}
-		if (!result.hasErrors()) {
-			try {
-				projects.spend(id, form.activityId(), form.spentOn(), form.category(), form.amount(),
-						form.currencyOrUsd(), form.reference(), form.description());
-				flash.addFlashAttribute("message", "expenditure.recorded");
-				return "redirect:/projects/" + id;
-			}
-			catch (BusinessRuleViolation e) {
-				e.rejectIn(result);
-			}
-		}
-		return projectPage(id, model);
-	}
-
-	@PostMapping("/{id}/expenditures/{expenditureId}/reversal")
-	String reverse(@PathVariable long id, @PathVariable long expenditureId,
-			@RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes flash) {
-		try {
-			projects.reverseExpenditure(expenditureId, reason);
-			flash.addFlashAttribute("message", "expenditure.reversed");
-			return "redirect:/projects/" + id;
-		}
-		catch (BusinessRuleViolation e) {
-			// Dated today: the refusal is shown on the line, with the reason as typed.
-			model.addAttribute("reversalOf", expenditureId);
-			model.addAttribute("reversalReason", reason);
-			model.addAttribute("reversalProblem", new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments()));
+	@RefusalReturnsTo("/projects/{id}#expenditure-form")
+	String spend(@PathVariable long id, @Valid @ModelAttribute("expenditureForm") ExpenditureForm form,
+			BindingResult result, Model model, RedirectAttributes flash) {
+		if (result.hasErrors()) {
 			return projectPage(id, model);
 		}
+		projects.spend(id, form.activityId(), form.spentOn(), form.category(), form.amount(), form.currencyOrUsd(),
+				form.reference(), form.description());
+		flash.addFlashAttribute("message", "expenditure.recorded");
+		return "redirect:/projects/" + id;
+	}
+
+	// Dated today: a refusal is shown on the line, with the reason as typed.
+	@PostMapping("/{id}/expenditures/{expenditureId}/reversal")
+	@RefusalReturnsTo("/projects/{id}#expenditure-{expenditureId}")
+	String reverse(@PathVariable long id, @ModelAttribute("reversalForm") ReversalForm form, BindingResult result,
+			RedirectAttributes flash) {
+		projects.reverseExpenditure(form.expenditureId(), form.reason());
+		flash.addFlashAttribute("message", "expenditure.reversed");
+		return "redirect:/projects/" + id;
 	}
 
 	@PostMapping("/{id}/allocations")
-	String allocate(@PathVariable long id, @ModelAttribute("allocationForm") AllocationForm form,
+	@RefusalReturnsTo("/projects/{id}#allocation-form")
+	String allocate(@PathVariable long id, @Valid @ModelAttribute("allocationForm") AllocationForm form,
 			BindingResult result, Model model, RedirectAttributes flash) {
-		if (!result.hasErrors() && (form.agreementId() == null || form.amountUsd() == null)) {
-			result.reject("allocation.amount.positive");
+		if (result.hasErrors()) {
+			return projectPage(id, model);
 		}
-		if (!result.hasErrors()) {
-			try {
-				projects.allocate(form.agreementId(), id, form.amountUsd(), form.allocatedOn());
-				flash.addFlashAttribute("message", "allocation.recorded");
-				return "redirect:/projects/" + id;
-			}
-			catch (BusinessRuleViolation e) {
-				e.rejectIn(result);
-			}
-		}
-		return projectPage(id, model);
+		projects.allocate(form.agreementId(), id, form.amountUsd(), form.allocatedOn());
+		flash.addFlashAttribute("message", "allocation.recorded");
+		return "redirect:/projects/" + id;
 	}
 
 	@GetMapping("/requests")
 	String requests(@RequestParam(required = false) RequestStatus status, Model model) {
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", RequestForm.empty());
+		}
 		model.addAttribute("requests", projects.requests(status));
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", RequestStatus.values());
@@ -192,21 +166,15 @@ class ProjectController {
 	}
 
 	@PostMapping("/requests")
-	String recordRequest(@RequestParam(defaultValue = "") String state,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
-			@RequestParam(required = false) Channel channel, @RequestParam(required = false) Set<Subject> subjects,
-			@RequestParam(required = false) Set<Instrument> instruments,
-			@RequestParam(defaultValue = "") String description, RedirectAttributes flash) {
-		try {
-			if (receivedOn == null || channel == null || description.isBlank()) {
-				throw new BusinessRuleViolation("request.incomplete");
-			}
-			projects.recordRequest(state, receivedOn, channel, subjects, instruments, description);
-			flash.addFlashAttribute("message", "request.recorded");
+	@RefusalReturnsTo("/projects/requests#request-form")
+	String recordRequest(@Valid @ModelAttribute("form") RequestForm form, BindingResult result, Model model,
+			RedirectAttributes flash) {
+		if (result.hasErrors()) {
+			return requests(null, model);
 		}
-		catch (BusinessRuleViolation e) {
-			flash.addFlashAttribute("problem", new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments()));
-		}
+		projects.recordRequest(form.state(), form.receivedOn(), form.channel(), form.subjects(), form.instruments(),
+				form.description());
+		flash.addFlashAttribute("message", "request.recorded");
 		return "redirect:/projects/requests";
 	}
 

@@ -26,6 +26,7 @@ import org.tafund.projects.Codes.RequestStatus;
 import org.tafund.projects.Codes.Subject;
 import org.tafund.reference.CountryCatalogue;
 import org.tafund.reference.ReferenceCatalogue;
+import org.tafund.security.Right;
 import org.tafund.security.Role;
 import org.tafund.security.UserManagement;
 import org.tafund.shared.BookingDates;
@@ -90,7 +91,7 @@ public class ProjectManagement {
 	public AssistanceRequest.RequestView recordRequest(String state, LocalDate receivedOn, Channel channel,
 			Set<Subject> subjects, Set<Instrument> instruments, String description) {
 		if (!countries.exists(state)) {
-			throw new BusinessRuleViolation("donor.country.unknown", state);
+			throw BusinessRuleViolation.ofField("state", "donor.country.unknown", state);
 		}
 		return requests.save(new AssistanceRequest(state.strip().toUpperCase(Locale.ROOT), receivedOn, channel, subjects,
 				instruments, description)).view();
@@ -120,11 +121,11 @@ public class ProjectManagement {
 	/** A project manager who creates a project manages it. */
 	public ProjectView createProject(ProjectDetails details) {
 		var actor = Actor.current();
-		if (!actor.financeOrAdmin() && !actor.projectManager()) {
+		if (actor.projects() == Right.Reach.NONE) {
 			throw new AccessDeniedException("Only project managers, finance and administrators create projects.");
 		}
 		var withCreator = details;
-		if (!actor.financeOrAdmin() && !details.managers().contains(actor.username())) {
+		if (actor.projects() == Right.Reach.OWN_PROJECTS && !details.managers().contains(actor.username())) {
 			var managers = new java.util.TreeSet<>(details.managers());
 			managers.add(actor.username());
 			withCreator = details.withManagers(managers);
@@ -132,14 +133,14 @@ public class ProjectManagement {
 		requirePscRateAllowed(actor, Project.STANDARD_PSC, details.pscRate());
 		check(withCreator);
 		if (projects.existsByCode(withCreator.code().strip().toUpperCase(Locale.ROOT))) {
-			throw new BusinessRuleViolation("project.code.taken", withCreator.code());
+			throw BusinessRuleViolation.ofField("code", "project.code.taken", withCreator.code());
 		}
 		try {
 			return view(projects.saveAndFlush(new Project(withCreator)));
 		}
 		catch (DataIntegrityViolationException e) {
 			if (Constraints.violated(e, "uk_project_code")) {
-				throw new BusinessRuleViolation("project.code.taken", withCreator.code());
+				throw BusinessRuleViolation.ofField("code", "project.code.taken", withCreator.code());
 			}
 			throw e;
 		}
@@ -170,7 +171,7 @@ public class ProjectManagement {
 	 * set a rate other than the one a project has (the standard 13% for a new project).
 	 */
 	private static void requirePscRateAllowed(Actor actor, BigDecimal current, BigDecimal wanted) {
-		if (wanted != null && wanted.compareTo(current) != 0 && !actor.financeOrAdmin()) {
+		if (wanted != null && wanted.compareTo(current) != 0 && !actor.keepsAccounts()) {
 			throw new BusinessRuleViolation("project.psc.financeOnly", current.movePointRight(2).stripTrailingZeros()
 				.toPlainString() + "%");
 		}
@@ -207,7 +208,7 @@ public class ProjectManagement {
 	/** FINANCE gives USD from an agreement to a project, within the agreement's earmark and balance. */
 	public Allocation.AllocationView allocate(long agreementId, long projectId, BigDecimal amountUsd,
 			LocalDate allocatedOn) {
-		if (!Actor.current().financeOrAdmin()) {
+		if (!Actor.current().keepsAccounts()) {
 			throw new AccessDeniedException("Only finance officers allocate funds.");
 		}
 		var amount = Money.of(amountUsd, Money.USD);
@@ -339,21 +340,21 @@ public class ProjectManagement {
 
 	private void check(ProjectDetails details) {
 		if (details.code() == null || details.code().isBlank()) {
-			throw new BusinessRuleViolation("project.code.required");
+			throw BusinessRuleViolation.ofField("code", "project.code.required");
 		}
 		for (var manager : details.managers()) {
 			var user = users.findByUsername(manager);
 			if (user.isEmpty() || !user.get().enabled() || !user.get().hasRole(Role.PROJECT_MANAGER)) {
-				throw new BusinessRuleViolation("project.manager.notProjectManager", manager);
+				throw BusinessRuleViolation.ofField("managers", "project.manager.notProjectManager", manager);
 			}
 		}
 		for (var country : details.beneficiaryCountries()) {
 			if (!countries.exists(country)) {
-				throw new BusinessRuleViolation("donor.country.unknown", country);
+				throw BusinessRuleViolation.ofField("countries", "donor.country.unknown", country);
 			}
 		}
 		if (reference.implementingEntity(details.implementingEntityId()).isEmpty()) {
-			throw new BusinessRuleViolation("project.entity.unknown", details.implementingEntityId());
+			throw BusinessRuleViolation.ofField("implementingEntityId", "project.entity.unknown", details.implementingEntityId());
 		}
 		if (details.dacPurposeCode() != null && !details.dacPurposeCode().isBlank()
 				&& !reference.dacCodeExists(details.dacPurposeCode().strip())) {
@@ -412,23 +413,22 @@ public class ProjectManagement {
 		return s == null || s.isBlank() ? null : s.strip();
 	}
 
-	/** The signed-in user, as far as project rules care; nobody signed in has no rights. */
-	record Actor(String username, boolean financeOrAdmin, boolean projectManager) {
-
-		static final Actor NOBODY = new Actor(null, false, false);
+	/**
+	 * The signed-in user, as far as project rules care: how far their right to run projects reaches
+	 * (the project-manager rule of {@link Right#reachOf}) and whether they keep the accounts (PSC
+	 * rates, allocations). Nobody signed in has no rights.
+	 */
+	record Actor(String username, Right.Reach projects, boolean keepsAccounts) {
 
 		static Actor current() {
 			var auth = SecurityContextHolder.getContext().getAuthentication();
-			var roles = Role.heldBy(auth);
-			if (roles.isEmpty()) {
-				return NOBODY;
-			}
-			return new Actor(auth.getName(), roles.contains(Role.FINANCE) || roles.contains(Role.ADMIN),
-					roles.contains(Role.PROJECT_MANAGER));
+			return new Actor(auth == null ? null : auth.getName(), Right.RUN_PROJECTS.reachOf(auth),
+					Right.KEEP_ACCOUNTS.heldBy(auth));
 		}
 
 		boolean mayEdit(Project project) {
-			return financeOrAdmin || (projectManager && project.isManagedBy(username));
+			return projects == Right.Reach.ALL_PROJECTS
+					|| (projects == Right.Reach.OWN_PROJECTS && project.isManagedBy(username));
 		}
 
 	}

@@ -1,7 +1,6 @@
 package org.tafund.reference;
 
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.RefusalReturnsTo;
 
 /** Reference data kept by administrators: country classifications and implementing entities. */
 @Controller
@@ -35,29 +34,29 @@ class ReferenceAdminController {
 	}
 
 	@PostMapping("/countries/{code}/classification")
+	@RefusalReturnsTo("/admin/reference")
 	String classify(@PathVariable String code, @RequestParam Classification classification, RedirectAttributes flash) {
-		return act(flash, "reference.saved", () -> countries.classify(code, classification));
+		countries.classify(code, classification);
+		return saved(flash);
 	}
 
 	@PostMapping("/entities")
+	@RefusalReturnsTo("/admin/reference")
 	String addEntity(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String kind, RedirectAttributes flash) {
-		return act(flash, "reference.saved", () -> reference.addImplementingEntity(code, name, kind));
+		reference.addImplementingEntity(code, name, kind);
+		return saved(flash);
 	}
 
 	@PostMapping("/entities/{id}/active")
+	@RefusalReturnsTo("/admin/reference")
 	String setActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes flash) {
-		return act(flash, "reference.saved", () -> reference.setImplementingEntityActive(id, active));
+		reference.setImplementingEntityActive(id, active);
+		return saved(flash);
 	}
 
-	private static String act(RedirectAttributes flash, String success, Runnable action) {
-		try {
-			action.run();
-			flash.addFlashAttribute("message", success);
-		}
-		catch (BusinessRuleViolation e) {
-			flash.addFlashAttribute("problem", new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments()));
-		}
+	private static String saved(RedirectAttributes flash) {
+		flash.addFlashAttribute("message", "reference.saved");
 		return "redirect:/admin/reference";
 	}
 

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
-import org.tafund.security.Role;
+import org.tafund.security.Right;
 import org.tafund.shared.Money;
 
 /**
@@ -83,11 +83,9 @@ class ProjectReport {
 			.list();
 	}
 
-	/** A project manager who is nothing more reads the reports of their own projects only. */
+	/** A project manager who is nothing more reads the reports of their own projects only (the project-manager rule). */
 	static boolean onlyOwnProjects(org.springframework.security.core.Authentication user) {
-		var roles = Role.heldBy(user);
-		return roles.contains(Role.PROJECT_MANAGER) && !roles.contains(Role.FINANCE) && !roles.contains(Role.ADMIN)
-				&& !roles.contains(Role.AUDITOR);
+		return Right.READ_PROJECT_REPORTS.reachOf(user) == Right.Reach.OWN_PROJECTS;
 	}
 
 	/** Refused, page, file or API alike, when a project manager asks for another manager's project. */

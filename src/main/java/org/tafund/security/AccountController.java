@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.RefusalReturnsTo;
 
 /** Every signed-in user changes their own password here. */
 @Controller
@@ -28,11 +28,14 @@ class AccountController {
 
 	@GetMapping
 	String editForm(Model model) {
-		model.addAttribute("form", PasswordForm.empty());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", PasswordForm.empty());
+		}
 		return "security/password";
 	}
 
 	@PostMapping
+	@RefusalReturnsTo("/account/password")
 	String update(@Valid @ModelAttribute("form") PasswordForm form, BindingResult result, Principal principal,
 			HttpServletRequest request, RedirectAttributes flash) {
 		if (!result.hasFieldErrors("newPassword") && !form.newPassword().equals(form.confirmPassword())) {
@@ -41,16 +44,8 @@ class AccountController {
 		if (result.hasErrors()) {
 			return "security/password";
 		}
-		try {
-			users.changeOwnPassword(principal.getName(), form.currentPassword(), form.newPassword(),
-					request.getRemoteAddr());
-		}
-		catch (BusinessRuleViolation e) {
-			var field = e.messageKey().equals("password.currentWrong") || e.messageKey().equals("password.locked")
-					? "currentPassword" : "newPassword";
-			result.rejectValue(field, e.messageKey(), e.arguments(), null);
-			return "security/password";
-		}
+		users.changeOwnPassword(principal.getName(), form.currentPassword(), form.newPassword(),
+				request.getRemoteAddr());
 		flash.addFlashAttribute("message", "password.changed");
 		return "redirect:/";
 	}

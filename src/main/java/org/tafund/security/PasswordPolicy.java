@@ -15,15 +15,16 @@ final class PasswordPolicy {
 	private PasswordPolicy() {
 	}
 
-	static void check(String username, String password) {
+	/** Refuses a password that breaks the policy, beside the form field that holds it. */
+	static void check(String field, String username, String password) {
 		if (password == null || password.length() < MIN_LENGTH) {
-			throw new BusinessRuleViolation("password.tooShort", MIN_LENGTH);
+			throw BusinessRuleViolation.ofField(field, "password.tooShort", MIN_LENGTH);
 		}
 		if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LENGTH) {
-			throw new BusinessRuleViolation("password.tooLong", MAX_LENGTH);
+			throw BusinessRuleViolation.ofField(field, "password.tooLong", MAX_LENGTH);
 		}
 		if (password.equalsIgnoreCase(username)) {
-			throw new BusinessRuleViolation("password.sameAsUsername");
+			throw BusinessRuleViolation.ofField(field, "password.sameAsUsername");
 		}
 	}
 

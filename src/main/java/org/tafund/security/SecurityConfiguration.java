@@ -2,6 +2,14 @@ package org.tafund.security;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.tafund.security.Right.ADMINISTER;
+import static org.tafund.security.Right.AUDIT;
+import static org.tafund.security.Right.KEEP_ACCOUNTS;
+import static org.tafund.security.Right.KEEP_DONORS;
+import static org.tafund.security.Right.READ_BOOKS;
+import static org.tafund.security.Right.READ_DONOR_REPORTS;
+import static org.tafund.security.Right.READ_PROJECT_REPORTS;
+import static org.tafund.security.Right.RUN_PROJECTS;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +35,8 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 /**
  * Two filter chains: the JSON API and actuator (HTTP Basic or the browser session, problem+json
  * for 401/403), and the browser pages (form login, CSRF, strict headers). Which role may use a
- * route is declared here, in one place, and walked by the access matrix test.
+ * route is declared here, in one place, as a {@link Right} (which names the roles that hold it), and
+ * walked by the access matrix test.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -37,15 +46,10 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
-	private static final String ADMIN = Role.ADMIN.name();
 
-	private static final String AUDITOR = Role.AUDITOR.name();
 
-	private static final String FINANCE = Role.FINANCE.name();
 
-	private static final String DONOR_RELATIONS = Role.DONOR_RELATIONS.name();
 
-	private static final String PROJECT_MANAGER = Role.PROJECT_MANAGER.name();
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -69,35 +73,35 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(routes -> routes
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-				.requestMatchers("/actuator/**").hasRole(ADMIN)
-				.requestMatchers(GET, "/api/v1/users", "/api/v1/users/**").hasAnyRole(ADMIN, AUDITOR)
-				.requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
+				.requestMatchers("/actuator/**").hasAnyAuthority(ADMINISTER.authorities())
+				.requestMatchers(GET, "/api/v1/users", "/api/v1/users/**").hasAnyAuthority(AUDIT.authorities())
+				.requestMatchers("/api/v1/users", "/api/v1/users/**").hasAnyAuthority(ADMINISTER.authorities())
 				.requestMatchers(GET, "/api/v1/reports/status-of-contributions", "/api/v1/reports/donor-statement",
 						"/api/v1/reports/implementation")
-				.hasAnyRole(FINANCE, ADMIN, AUDITOR, DONOR_RELATIONS)
+				.hasAnyAuthority(READ_DONOR_REPORTS.authorities())
 				// A project manager's own projects only: checked again, per project, by the report.
 				.requestMatchers(GET, "/api/v1/reports/project-report")
-				.hasAnyRole(FINANCE, ADMIN, AUDITOR, PROJECT_MANAGER)
-				.requestMatchers(GET, "/api/v1/reports/**").hasAnyRole(FINANCE, ADMIN, AUDITOR)
+				.hasAnyAuthority(READ_PROJECT_REPORTS.authorities())
+				.requestMatchers(GET, "/api/v1/reports/**").hasAnyAuthority(READ_BOOKS.authorities())
 				.requestMatchers(GET, "/api/v1/journal", "/api/v1/journal/**", "/api/v1/periods", "/api/v1/periods/**")
-				.hasAnyRole(FINANCE, ADMIN, AUDITOR)
+				.hasAnyAuthority(READ_BOOKS.authorities())
 				.requestMatchers(GET, "/api/**").authenticated()
-				.requestMatchers(POST, "/api/v1/journal/entries", "/api/v1/periods/close").hasAnyRole(FINANCE, ADMIN)
+				.requestMatchers(POST, "/api/v1/journal/entries", "/api/v1/periods/close").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
 				// Reopening a closed period is for administrators only (checked again by PeriodClosing).
-				.requestMatchers(POST, "/api/v1/periods/*/reopen").hasRole(ADMIN)
-				.requestMatchers("/api/v1/exchange-rates", "/api/v1/exchange-rates/**").hasAnyRole(FINANCE, ADMIN)
-				.requestMatchers("/api/v1/donors", "/api/v1/donors/**").hasAnyRole(DONOR_RELATIONS, ADMIN)
+				.requestMatchers(POST, "/api/v1/periods/*/reopen").hasAnyAuthority(ADMINISTER.authorities())
+				.requestMatchers("/api/v1/exchange-rates", "/api/v1/exchange-rates/**").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
+				.requestMatchers("/api/v1/donors", "/api/v1/donors/**").hasAnyAuthority(KEEP_DONORS.authorities())
 				.requestMatchers(POST, "/api/v1/agreements/*/receipts", "/api/v1/agreements/*/refunds",
 						"/api/v1/receipts/*/reversal")
-				.hasAnyRole(FINANCE, ADMIN)
+				.hasAnyAuthority(KEEP_ACCOUNTS.authorities())
 				.requestMatchers(POST, "/api/v1/agreements", "/api/v1/agreements/*/amendments", "/api/v1/pledges")
-				.hasAnyRole(DONOR_RELATIONS, ADMIN)
-				.requestMatchers(POST, "/api/v1/revaluations").hasAnyRole(FINANCE, ADMIN)
-				.requestMatchers(POST, "/api/v1/allocations").hasAnyRole(FINANCE, ADMIN)
+				.hasAnyAuthority(KEEP_DONORS.authorities())
+				.requestMatchers(POST, "/api/v1/revaluations").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
+				.requestMatchers(POST, "/api/v1/allocations").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
 				// Which project a manager may touch is checked per project in ProjectManagement.
 				.requestMatchers("/api/v1/requests", "/api/v1/requests/**", "/api/v1/projects", "/api/v1/projects/**",
 						"/api/v1/expenditures", "/api/v1/expenditures/**", "/api/v1/activities", "/api/v1/activities/**")
-				.hasAnyRole(PROJECT_MANAGER, FINANCE, ADMIN)
+				.hasAnyAuthority(RUN_PROJECTS.authorities())
 				// A write that no rule above names is refused: new routes are closed until decided.
 				.anyRequest().denyAll())
 			.httpBasic(basic -> basic.realmName("tafund")
@@ -142,44 +146,44 @@ class SecurityConfiguration {
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
 			.permitAll()
-			.requestMatchers("/admin/users/new").hasRole(ADMIN)
-			.requestMatchers(GET, "/admin/**").hasAnyRole(ADMIN, AUDITOR)
-			.requestMatchers("/admin/**").hasRole(ADMIN)
-			.requestMatchers(GET, "/audit/journal").hasAnyRole(FINANCE, ADMIN, AUDITOR)
-			.requestMatchers("/audit/**").hasAnyRole(ADMIN, AUDITOR)
+			.requestMatchers("/admin/users/new").hasAnyAuthority(ADMINISTER.authorities())
+			.requestMatchers(GET, "/admin/**").hasAnyAuthority(AUDIT.authorities())
+			.requestMatchers("/admin/**").hasAnyAuthority(ADMINISTER.authorities())
+			.requestMatchers(GET, "/audit/journal").hasAnyAuthority(READ_BOOKS.authorities())
+			.requestMatchers("/audit/**").hasAnyAuthority(AUDIT.authorities())
 			.requestMatchers(GET, "/reports/status-of-contributions", "/reports/status-of-contributions.*",
 					"/reports/donor-statement", "/reports/donor-statement.*", "/reports/implementation",
 					"/reports/implementation.*")
-			.hasAnyRole(FINANCE, ADMIN, AUDITOR, DONOR_RELATIONS)
+			.hasAnyAuthority(READ_DONOR_REPORTS.authorities())
 			.requestMatchers(GET, "/reports/project-report", "/reports/project-report.*")
-			.hasAnyRole(FINANCE, ADMIN, AUDITOR, PROJECT_MANAGER)
+			.hasAnyAuthority(READ_PROJECT_REPORTS.authorities())
 			.requestMatchers(GET, "/reports/ledger", "/reports/ledger.*", "/reports/fund-statement",
 					"/reports/fund-statement.*", "/reports/trial-balance", "/reports/trial-balance.*",
 					"/reports/financial-statements", "/reports/financial-statements.*")
-			.hasAnyRole(FINANCE, ADMIN, AUDITOR)
+			.hasAnyAuthority(READ_BOOKS.authorities())
 			.requestMatchers("/donors/new", "/donors/*/edit", "/contributions/agreements/new")
-			.hasAnyRole(DONOR_RELATIONS, ADMIN)
-			.requestMatchers("/projects/new", "/activities/new").hasAnyRole(PROJECT_MANAGER, FINANCE, ADMIN)
-			.requestMatchers("/books/journal/manual", "/books/periods/close").hasAnyRole(FINANCE, ADMIN)
-			.requestMatchers(POST, "/books/periods/*/reopen").hasRole(ADMIN)
-			.requestMatchers(GET, "/books/**").hasAnyRole(FINANCE, ADMIN, AUDITOR)
+			.hasAnyAuthority(KEEP_DONORS.authorities())
+			.requestMatchers("/projects/new", "/activities/new").hasAnyAuthority(RUN_PROJECTS.authorities())
+			.requestMatchers("/books/journal/manual", "/books/periods/close").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
+			.requestMatchers(POST, "/books/periods/*/reopen").hasAnyAuthority(ADMINISTER.authorities())
+			.requestMatchers(GET, "/books/**").hasAnyAuthority(READ_BOOKS.authorities())
 			.requestMatchers(GET, "/**").authenticated()
 			.requestMatchers(POST, "/account/password").authenticated()
-			.requestMatchers("/donors", "/donors/**").hasAnyRole(DONOR_RELATIONS, ADMIN)
+			.requestMatchers("/donors", "/donors/**").hasAnyAuthority(KEEP_DONORS.authorities())
 			.requestMatchers(POST, "/contributions/agreements", "/contributions/pledges",
 					"/contributions/agreements/*/sign", "/contributions/agreements/*/amendments",
 					"/contributions/agreements/*/cancel", "/contributions/agreements/*/close")
-			.hasAnyRole(DONOR_RELATIONS, ADMIN)
-			.requestMatchers(POST, "/contributions/revaluations").hasAnyRole(FINANCE, ADMIN)
-			.requestMatchers(POST, "/projects/*/allocations").hasAnyRole(FINANCE, ADMIN)
+			.hasAnyAuthority(KEEP_DONORS.authorities())
+			.requestMatchers(POST, "/contributions/revaluations").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
+			.requestMatchers(POST, "/projects/*/allocations").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
 			// Which project a manager may touch is checked per project in ProjectManagement.
 			.requestMatchers(POST, "/projects", "/projects/requests", "/projects/*/expenditures",
 					"/projects/*/expenditures/*/reversal", "/activities")
-			.hasAnyRole(PROJECT_MANAGER, FINANCE, ADMIN)
+			.hasAnyAuthority(RUN_PROJECTS.authorities())
 			.requestMatchers(POST, "/contributions/agreements/*/receipts", "/contributions/agreements/*/receipts/*/reversal",
 					"/contributions/agreements/*/refunds")
-			.hasAnyRole(FINANCE, ADMIN)
-			.requestMatchers("/exchange-rates", "/exchange-rates/**").hasAnyRole(FINANCE, ADMIN)
+			.hasAnyAuthority(KEEP_ACCOUNTS.authorities())
+			.requestMatchers("/exchange-rates", "/exchange-rates/**").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
 			// A write that no rule above names is refused: new routes are closed until decided.
 			.anyRequest().denyAll())
 			.formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))

@@ -5,7 +5,6 @@ import java.util.Set;
 
 import jakarta.validation.Valid;
 
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -16,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.RefusalReturnsTo;
 
 /** User administration: ADMIN changes, AUDITOR reads (enforced in {@link SecurityConfiguration}). */
 @Controller
@@ -37,28 +36,24 @@ class UserAdminController {
 
 	@GetMapping("/new")
 	String newForm(Model model) {
-		model.addAttribute("form", UserForm.empty());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", UserForm.empty());
+		}
 		model.addAttribute("allRoles", Role.values());
 		return "admin/user-new";
 	}
 
 	@PostMapping
+	@RefusalReturnsTo("/admin/users/new")
 	String create(@Valid @ModelAttribute("form") UserForm form, BindingResult result, Model model,
 			RedirectAttributes flash) {
-		if (!result.hasErrors()) {
-			try {
-				var created = users.create(form.toCommand());
-				flash.addFlashAttribute("message", "user.created");
-				return "redirect:/admin/users/" + created.id();
-			}
-			catch (BusinessRuleViolation e) {
-				var field = e.messageKey().startsWith("password.") ? "password"
-						: e.messageKey().startsWith("user.username") ? "username" : "roles";
-				result.rejectValue(field, e.messageKey(), e.arguments(), null);
-			}
+		if (result.hasErrors()) {
+			model.addAttribute("allRoles", Role.values());
+			return "admin/user-new";
 		}
-		model.addAttribute("allRoles", Role.values());
-		return "admin/user-new";
+		var created = users.create(form.toCommand());
+		flash.addFlashAttribute("message", "user.created");
+		return "redirect:/admin/users/" + created.id();
 	}
 
 	@GetMapping("/{id}")
@@ -68,39 +63,41 @@ class UserAdminController {
 		return "admin/user";
 	}
 
+	// Every action comes back to the user's page with its current values: a refused or stale
+	// change shows why (PageRefusals), never a half-done one.
+
 	@PostMapping("/{id}/roles")
+	@RefusalReturnsTo("/admin/users/{id}")
 	String changeRoles(@PathVariable long id, @RequestParam long version,
 			@RequestParam(required = false) Set<Role> roles, Principal principal, RedirectAttributes flash) {
-		return act(id, flash, "user.rolesChanged",
-				() -> users.changeRoles(id, version, roles == null ? Set.of() : roles, principal.getName()));
+		users.changeRoles(id, version, roles == null ? Set.of() : roles, principal.getName());
+		return done(id, flash, "user.rolesChanged");
 	}
 
 	@PostMapping("/{id}/disable")
+	@RefusalReturnsTo("/admin/users/{id}")
 	String disable(@PathVariable long id, @RequestParam long version, Principal principal,
 			RedirectAttributes flash) {
-		return act(id, flash, "user.disabled", () -> users.disable(id, version, principal.getName()));
+		users.disable(id, version, principal.getName());
+		return done(id, flash, "user.disabled");
 	}
 
 	@PostMapping("/{id}/enable")
+	@RefusalReturnsTo("/admin/users/{id}")
 	String enable(@PathVariable long id, @RequestParam long version, RedirectAttributes flash) {
-		return act(id, flash, "user.enabled", () -> users.enable(id, version));
+		users.enable(id, version);
+		return done(id, flash, "user.enabled");
 	}
 
 	@PostMapping("/{id}/unlock")
+	@RefusalReturnsTo("/admin/users/{id}")
 	String unlock(@PathVariable long id, RedirectAttributes flash) {
-		return act(id, flash, "user.unlocked", () -> users.unlock(id));
+		users.unlock(id);
+		return done(id, flash, "user.unlocked");
 	}
 
-	// Every action comes back to the user's page with its current values: a refused or stale
-	// change shows why, never a half-done one.
-	private static String act(long id, RedirectAttributes flash, String success, Runnable action) {
-		try {
-			action.run();
-			flash.addFlashAttribute("message", success);
-		}
-		catch (BusinessRuleViolation e) {
-			flash.addFlashAttribute("problem", new DefaultMessageSourceResolvable(e.getCodes(), e.getArguments()));
-		}
+	private static String done(long id, RedirectAttributes flash, String message) {
+		flash.addFlashAttribute("message", message);
 		return "redirect:/admin/users/" + id;
 	}
 

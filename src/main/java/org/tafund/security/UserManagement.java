@@ -49,15 +49,15 @@ public class UserManagement {
 	public UserSummary create(NewUser command) {
 		var username = normalise(command.username());
 		if (!USERNAME.matcher(username).matches()) {
-			throw new BusinessRuleViolation("user.username.invalid");
+			throw BusinessRuleViolation.ofField("username", "user.username.invalid");
 		}
 		if (users.existsByUsername(username)) {
-			throw new BusinessRuleViolation("user.username.taken", username);
+			throw BusinessRuleViolation.ofField("username", "user.username.taken", username);
 		}
 		if (command.roles() == null || command.roles().isEmpty()) {
-			throw new BusinessRuleViolation("user.roles.required");
+			throw BusinessRuleViolation.ofField("roles", "user.roles.required");
 		}
-		PasswordPolicy.check(username, command.password());
+		PasswordPolicy.check("password", username, command.password());
 		var user = new AppUser(username, command.fullName().strip(), blankToNull(command.email()),
 				passwordEncoder.encode(command.password()), command.roles(), clock.instant());
 		try {
@@ -65,7 +65,7 @@ public class UserManagement {
 		}
 		catch (DataIntegrityViolationException e) {
 			// Two administrators created the same username at the same moment.
-			throw new BusinessRuleViolation("user.username.taken", username);
+			throw BusinessRuleViolation.ofField("username", "user.username.taken", username);
 		}
 	}
 
@@ -115,16 +115,16 @@ public class UserManagement {
 	public void changeOwnPassword(String username, String currentPassword, String newPassword, String address) {
 		var user = users.findByUsername(username).orElseThrow(() -> new UserNotFound(username));
 		if (user.isLockedAt(clock.instant())) {
-			throw new BusinessRuleViolation("password.locked");
+			throw BusinessRuleViolation.ofField("currentPassword", "password.locked");
 		}
 		if (!passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
 			loginAttempts.recordFailure(username, address, SecurityEventType.PASSWORD_CHANGE_FAILED);
-			throw new BusinessRuleViolation("password.currentWrong");
+			throw BusinessRuleViolation.ofField("currentPassword", "password.currentWrong");
 		}
 		if (passwordEncoder.matches(newPassword, user.getPasswordHash())) {
-			throw new BusinessRuleViolation("password.unchanged");
+			throw BusinessRuleViolation.ofField("newPassword", "password.unchanged");
 		}
-		PasswordPolicy.check(username, newPassword);
+		PasswordPolicy.check("newPassword", username, newPassword);
 		user.changePassword(passwordEncoder.encode(newPassword), clock.instant());
 	}
 

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,6 +30,9 @@ import tools.jackson.core.JacksonException;
  * Errors of the JSON API as RFC 9457 problem documents: field errors listed one by one, a broken
  * business rule as 422 with its message, a stale edit as 409, an unknown record as 404.
  */
+// First of the advices: @RestController is itself a @Controller, so the page advices (PageRefusals,
+// PageProblems) match the API's controllers too, and must not answer for them.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 

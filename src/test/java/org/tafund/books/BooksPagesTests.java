@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tafund.support.IntegrationTest;
+import org.tafund.support.Refused;
 
 /** The books pages render for the roles that read them, and the forms say what went wrong. */
 @IntegrationTest
@@ -116,8 +117,7 @@ class BooksPagesTests {
 		TestMonths.closeOpenMonthsBefore(closing, month);
 		closing.closeMonth(month);
 		var description = "Late interest " + UUID.randomUUID();
-		var page = mvc.perform(post("/books/journal/manual").with(FINANCE)
-			.with(csrf())
+		var page = Refused.page(mvc, post("/books/journal/manual")
 			.param("date", month.atDay(15).toString())
 			.param("description", description)
 			.param("reason", "late")
@@ -126,28 +126,19 @@ class BooksPagesTests {
 			.param("lines[0].debit", "4.00")
 			.param("lines[1].account", "OTHER_INCOME")
 			.param("lines[1].segment", "GENERAL")
-			.param("lines[1].credit", "4.00"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+			.param("lines[1].credit", "4.00"), FINANCE, "/books/journal/manual");
 		assertThat(page).contains("id=\"date-error\"")
 			.contains("is closed (closed on")
 			.contains("date it on or after " + month.plusMonths(1).atDay(1))
 			.contains(description)
 			.contains("value=\"4.00\"");
-		var unbalanced = mvc.perform(post("/books/journal/manual").with(FINANCE)
-			.with(csrf())
+		var unbalanced = Refused.page(mvc, post("/books/journal/manual")
 			.param("date", month.plusMonths(1).atDay(15).toString())
 			.param("description", description)
 			.param("reason", "late")
 			.param("lines[0].account", "CASH")
 			.param("lines[0].segment", "GENERAL")
-			.param("lines[0].debit", "4.00"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+			.param("lines[0].debit", "4.00"), FINANCE, "/books/journal/manual");
 		assertThat(unbalanced).contains("The entry does not balance: debits 4.00 USD, credits 0.00 USD.");
 	}
 

@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
@@ -198,15 +198,15 @@ class ContributionRefusalTests {
 		mvc.perform(post("/contributions/agreements/{id}/cancel", paid.id()).with(officer)
 			.with(csrf())
 			.param("version", String.valueOf(contributions.agreement(paid.id()).version())))
-			.andExpect(status().isOk())
-			.andExpect(model().attribute("actionProblem", hasProperty("code", is("agreement.cancel.received"))));
+			.andExpect(redirectedUrl("/contributions/agreements/" + paid.id() + "#agreement-actions"))
+			.andExpect(flash().attribute("actionProblem", hasProperty("code", is("agreement.cancel.received"))));
 		assertThat(contributions.agreement(paid.id()).status()).isNotEqualTo(AgreementStatus.CANCELLED);
 		// 600.00 is still owed: it is settled before the agreement closes.
 		mvc.perform(post("/contributions/agreements/{id}/close", paid.id()).with(officer)
 			.with(csrf())
 			.param("version", String.valueOf(contributions.agreement(paid.id()).version())))
-			.andExpect(status().isOk())
-			.andExpect(model().attribute("actionProblem", hasProperty("code", is("agreement.close.outstanding"))));
+			.andExpect(redirectedUrl("/contributions/agreements/" + paid.id() + "#agreement-actions"))
+			.andExpect(flash().attribute("actionProblem", hasProperty("code", is("agreement.close.outstanding"))));
 		receive(paid.id(), "2025-02-15", "600.00");
 
 		mvc.perform(post("/contributions/agreements/{id}/close", paid.id()).with(officer)
@@ -221,8 +221,8 @@ class ContributionRefusalTests {
 		mvc.perform(post("/contributions/agreements/{id}/close", paid.id()).with(officer)
 			.with(csrf())
 			.param("version", String.valueOf(contributions.agreement(paid.id()).version())))
-			.andExpect(status().isOk())
-			.andExpect(model().attribute("actionProblem", hasProperty("code", is("agreement.closed"))));
+			.andExpect(redirectedUrl("/contributions/agreements/" + paid.id() + "#agreement-actions"))
+			.andExpect(flash().attribute("actionProblem", hasProperty("code", is("agreement.closed"))));
 		assertThat(contributions.agreement(paid.id()).position().received()).isEqualTo(Money.usd("1000.00"));
 	}
 

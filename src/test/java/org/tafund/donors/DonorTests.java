@@ -24,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.support.IntegrationTest;
+import org.tafund.support.Refused;
 import org.tafund.support.Unique;
 
 @IntegrationTest
@@ -112,14 +113,16 @@ class DonorTests {
 
 	@Test
 	void thePageExplainsAMissingCountryNextToTheField() throws Exception {
-		mvc.perform(post("/donors").with(user("donor.officer").roles("DONOR_RELATIONS"))
-			.with(csrf())
-			.param("name", "Stateless")
+		// A rule of the domain: back to the form's page, the message beside the country, the name kept.
+		var officer = user("donor.officer").roles("DONOR_RELATIONS");
+		var refused = Refused.page(mvc, post("/donors").param("name", "Stateless")
 			.param("type", "MEMBER_STATE")
 			.param("country", "")
-			.param("contacts[0].name", "Someone"))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("A Member State donor needs its country.")));
+			.param("contacts[0].name", "Someone"), officer, "/donors/new");
+		assertThat(refused).containsPattern("invalid-feedback\"[^>]*>A Member State donor needs its country.")
+			.contains("value=\"Stateless\"")
+			.contains("value=\"Someone\"");
+		// A form not well formed: the page again at once.
 		mvc.perform(post("/donors").with(user("donor.officer").roles("DONOR_RELATIONS"))
 			.with(csrf())
 			.param("name", "Stateless")

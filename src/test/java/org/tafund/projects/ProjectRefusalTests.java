@@ -3,15 +3,14 @@ package org.tafund.projects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.hamcrest.Matchers.hasProperty;
-import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
@@ -50,6 +49,7 @@ import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
 import org.tafund.support.ConcurrentPosts;
 import org.tafund.support.IntegrationTest;
+import org.tafund.support.Refused;
 import org.tafund.support.SignedIn;
 import org.tafund.support.Unique;
 
@@ -193,13 +193,29 @@ class ProjectRefusalTests {
 			assertThat(code(() -> projects.createProject(details(code, Set.of("SEN"), Set.of()))))
 				.isEqualTo("project.managers.required");
 		}
+		// Not well formed (no theme, no implementing entity): the form again at once, as typed.
 		mvc.perform(post("/projects").with(user("project.manager").roles("PROJECT_MANAGER"))
 			.with(csrf())
 			.param("code", code)
 			.param("title", "No theme chosen")
 			.param("countries", "SEN"))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("problem", hasProperty("code", is("project.incomplete"))));
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "theme", "implementingEntityId"))
+			.andExpect(content().string(containsString("Choose a theme for the project.")))
+			.andExpect(content().string(containsString("value=\"No theme chosen\"")))
+			.andExpect(content().string(containsString("value=\"" + code + "\"")));
+		// Refused by a rule (no such manager): back to the form's page, beside the managers, as typed.
+		var entity = reference.implementingEntity("UNODC-HQ").orElseThrow().id();
+		var page = Refused.page(mvc, post("/projects").param("code", code)
+			.param("title", "Unknown manager")
+			.param("theme", Theme.values()[0].name())
+			.param("implementingEntityId", String.valueOf(entity))
+			.param("countries", "SEN")
+			.param("managers", "project.manager, nobody.here"), user("project.manager").roles("PROJECT_MANAGER"),
+				"/projects/new");
+		assertThat(page).containsPattern("id=\"managers-error\"[^>]*>[^<]*nobody.here")
+			.contains("value=\"Unknown manager\"")
+			.containsPattern("<option value=\"SEN\" selected");
 		assertThat(projects.projects(new ProjectFilter(null, null, null, null, null, null)))
 			.noneMatch(p -> p.code().equalsIgnoreCase(code));
 	}
@@ -228,8 +244,10 @@ class ProjectRefusalTests {
 			.param("receivedOn", "2025-01-10")
 			.param("subjects", Subject.EXTRADITION.name())
 			.param("description", description))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("problem", hasProperty("code", is("request.incomplete"))));
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "channel"))
+			.andExpect(content().string(containsString("Choose the channel the request came through.")))
+			.andExpect(content().string(containsString(description)));
 		assertThat(projects.requests(null)).noneMatch(r -> r.description().equals(description));
 	}
 
@@ -365,19 +383,20 @@ class ProjectRefusalTests {
 			.param("startDate", "2024-05-06")
 			.param("endDate", "2024-05-08")
 			.param("country", "SEN"))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("problem", hasProperty("code", is("activity.incomplete"))));
-		mvc.perform(post("/activities").with(manager)
-			.with(csrf())
-			.param("projectId", String.valueOf(project.id()))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "type"))
+			.andExpect(content().string(containsString("Choose the type of activity.")))
+			.andExpect(content().string(containsString("value=\"No type chosen\"")));
+		var page = Refused.page(mvc, post("/activities").param("projectId", String.valueOf(project.id()))
 			.param("type", "TRAINING_OR_WORKSHOP")
 			.param("title", "Negative head count")
 			.param("startDate", "2024-05-06")
 			.param("endDate", "2024-05-08")
 			.param("country", "SEN")
-			.param("women", "-1"))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("problem", hasProperty("code", is("participants.negative"))));
+			.param("women", "-1"), manager, "/activities/new?projectId=" + project.id());
+		assertThat(page).contains("Participant counts cannot be negative.")
+			.contains("value=\"Negative head count\"")
+			.contains("value=\"-1\"");
 	}
 
 }

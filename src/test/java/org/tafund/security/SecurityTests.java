@@ -2,7 +2,6 @@ package org.tafund.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasProperty;
 import static org.hamcrest.Matchers.is;
@@ -47,6 +46,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.support.IntegrationTest;
+import org.tafund.support.Refused;
 import org.tafund.support.Unique;
 
 @IntegrationTest
@@ -244,14 +244,12 @@ class SecurityTests {
 	void everyUserChangesTheirOwnPassword() throws Exception {
 		var user = newUser(Role.PROJECT_MANAGER);
 		var newPassword = "a new and long passphrase";
-		mvc.perform(post("/account/password").with(user(user.username()).roles("PROJECT_MANAGER"))
-			.with(csrf())
-			.param("currentPassword", "not it at all")
+		var manager = user(user.username()).roles("PROJECT_MANAGER");
+		var wrong = Refused.redirect(mvc, post("/account/password").param("currentPassword", "not it at all")
 			.param("newPassword", newPassword)
-			.param("confirmPassword", newPassword))
-			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrorCode("form", "currentPassword", "password.currentWrong"))
-			.andExpect(content().string(containsString("The current password is not correct.")));
+			.param("confirmPassword", newPassword), manager, "/account/password");
+		assertThat(Refused.fieldError(wrong, "form", "currentPassword")).isEqualTo("password.currentWrong");
+		assertThat(Refused.follow(mvc, wrong, manager)).contains("The current password is not correct.");
 		mvc.perform(post("/account/password").with(user(user.username()).roles("PROJECT_MANAGER"))
 			.with(csrf())
 			.param("currentPassword", PASSWORD)
@@ -259,18 +257,18 @@ class SecurityTests {
 			.param("confirmPassword", newPassword + " typo"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("form", "confirmPassword", "password.mismatch"));
-		mvc.perform(post("/account/password").with(user(user.username()).roles("PROJECT_MANAGER"))
-			.with(csrf())
-			.param("currentPassword", PASSWORD)
+		var unchanged = Refused.redirect(mvc, post("/account/password").param("currentPassword", PASSWORD)
 			.param("newPassword", PASSWORD)
-			.param("confirmPassword", PASSWORD))
-			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrorCode("form", "newPassword", "password.unchanged"));
-		mvc.perform(post("/account/password").with(user(user.username()).roles("PROJECT_MANAGER"))
+			.param("confirmPassword", PASSWORD), manager, "/account/password");
+		assertThat(Refused.fieldError(unchanged, "form", "newPassword")).isEqualTo("password.unchanged");
+		// Too short for the form itself: the page again at once.
+		mvc.perform(post("/account/password").with(manager)
 			.with(csrf())
 			.param("currentPassword", PASSWORD)
 			.param("newPassword", "short")
-			.param("confirmPassword", "short")).andExpect(status().isOk());
+			.param("confirmPassword", "short"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "newPassword"));
 		mvc.perform(post("/account/password").with(user(user.username()).roles("PROJECT_MANAGER"))
 			.with(csrf())
 			.param("currentPassword", PASSWORD)
@@ -284,14 +282,14 @@ class SecurityTests {
 	@Test
 	void adminCreatesAUserAndSeesWhyABadFormIsRefused() throws Exception {
 		var newOfficer = Unique.name("new.officer");
-		mvc.perform(post("/admin/users").with(user("admin").roles("ADMIN"))
-			.with(csrf())
-			.param("username", "admin")
+		var taken = Refused.redirect(mvc, post("/admin/users").param("username", "admin")
 			.param("fullName", "Second Admin")
 			.param("password", PASSWORD)
-			.param("roles", "ADMIN"))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("The username admin is already taken.")));
+			.param("roles", "ADMIN"), user("admin").roles("ADMIN"), "/admin/users/new");
+		assertThat(Refused.fieldError(taken, "form", "username")).isEqualTo("user.username.taken");
+		assertThat(Refused.follow(mvc, taken, user("admin").roles("ADMIN")))
+			.contains("The username admin is already taken.")
+			.contains("value=\"Second Admin\"");
 		mvc.perform(post("/admin/users").with(user("admin").roles("ADMIN"))
 			.with(csrf())
 			.param("username", newOfficer)
@@ -365,23 +363,19 @@ class SecurityTests {
 	@Test
 	void wrongCurrentPasswordsOnThePasswordPageCountTowardsTheLockout() throws Exception {
 		var user = newUser(Role.AUDITOR);
+		var auditor = user(user.username()).roles("AUDITOR");
 		for (int i = 0; i < 5; i++) {
-			mvc.perform(post("/account/password").with(user(user.username()).roles("AUDITOR"))
-				.with(csrf())
-				.param("currentPassword", "guess number " + i)
+			Refused.redirect(mvc, post("/account/password").param("currentPassword", "guess number " + i)
 				.param("newPassword", "another long passphrase")
-				.param("confirmPassword", "another long passphrase")).andExpect(status().isOk());
+				.param("confirmPassword", "another long passphrase"), auditor, "/account/password");
 		}
 		assertThat(users.get(user.id()).locked()).isTrue();
 		assertThat(eventCount(user.username(), "PASSWORD_CHANGE_FAILED")).isEqualTo(5);
-		mvc.perform(post("/account/password").with(user(user.username()).roles("AUDITOR"))
-			.with(csrf())
-			.param("currentPassword", PASSWORD)
+		var locked = Refused.redirect(mvc, post("/account/password").param("currentPassword", PASSWORD)
 			.param("newPassword", "another long passphrase")
-			.param("confirmPassword", "another long passphrase"))
-			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrorCode("form", "currentPassword", "password.locked"))
-			.andExpect(content().string(containsString("locked for 15 minutes")));
+			.param("confirmPassword", "another long passphrase"), auditor, "/account/password");
+		assertThat(Refused.fieldError(locked, "form", "currentPassword")).isEqualTo("password.locked");
+		assertThat(Refused.follow(mvc, locked, auditor)).contains("locked for 15 minutes");
 	}
 
 	@Test
