@@ -3,7 +3,6 @@ package org.tafund.books;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
 import jakarta.validation.Valid;
 
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Paging;
 import org.tafund.shared.RefusalReturnsTo;
 
@@ -81,33 +79,38 @@ class BooksController {
 
 	@GetMapping("/periods")
 	String periods(@RequestParam(defaultValue = "0") int page, Model model) {
-		var today = LocalDate.now(clock);
 		model.addAttribute("closes", closing.list(Paging.page(page, 100)));
-		var firstOpen = closing.firstOpenMonthWithEntriesBefore(today.withDayOfMonth(1)).orElse(null);
-		model.addAttribute("firstOpen", firstOpen);
-		// The month to close next: the first one with open entries, else last month.
-		model.addAttribute("lastMonth", firstOpen != null ? firstOpen : YearMonth.from(today).minusMonths(1));
-		model.addAttribute("lastYear", today.getYear() - 1);
-		return "books/periods";
+		return periodsPage(model);
 	}
 
 	@PostMapping("/periods/close")
-	@RefusalReturnsTo("/books/periods")
-	String close(@RequestParam(required = false) String month, @RequestParam(required = false) Integer year,
+	@RefusalReturnsTo("/books/periods#close-forms")
+	String close(@Valid @ModelAttribute("closeForm") PeriodCloseForm form, BindingResult result, Model model,
 			RedirectAttributes flash) {
-		PeriodCloseView close;
-		if (month != null && !month.isBlank()) {
-			close = closing.closeMonth(month(month));
+		if (!result.hasErrors() && !form.closesMonth() && form.year() == null) {
+			result.reject("period.close.monthOrYear");
 		}
-		else if (year != null) {
-			close = closing.closeYear(year);
+		if (result.hasErrors()) {
+			model.addAttribute("closes", closing.list(Paging.page(0, 100)));
+			return periodsPage(model);
 		}
-		else {
-			throw new BusinessRuleViolation("period.close.monthOrYear");
-		}
+		var close = form.closesMonth() ? closing.closeMonth(form.yearMonth()) : closing.closeYear(form.year());
 		flash.addFlashAttribute("message", "period.closedNow");
 		flash.addFlashAttribute("closed", close);
 		return "redirect:/books/periods";
+	}
+
+	/** The periods page; the close forms as typed if they were just refused, else with the next period to close. */
+	private String periodsPage(Model model) {
+		var today = LocalDate.now(clock);
+		var firstOpen = closing.firstOpenMonthWithEntriesBefore(today.withDayOfMonth(1)).orElse(null);
+		model.addAttribute("firstOpen", firstOpen);
+		if (!model.containsAttribute("closeForm")) {
+			// The month to close next: the first one with open entries, else last month; the year: last year.
+			var month = firstOpen != null ? firstOpen : YearMonth.from(today).minusMonths(1);
+			model.addAttribute("closeForm", new PeriodCloseForm(month.toString(), today.getYear() - 1));
+		}
+		return "books/periods";
 	}
 
 	@PostMapping("/periods/{id}/reopen")
@@ -122,15 +125,6 @@ class BooksController {
 		model.addAttribute("allAccounts", Account.values());
 		model.addAttribute("allSegments", Segment.values());
 		return "books/manual";
-	}
-
-	private static YearMonth month(String text) {
-		try {
-			return YearMonth.parse(text.strip());
-		}
-		catch (DateTimeParseException e) {
-			throw new BusinessRuleViolation("period.month.invalid", text);
-		}
 	}
 
 }

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -170,12 +171,28 @@ class BooksPagesTests {
 		mvc.perform(get("/books/periods").with(ADMIN))
 			.andExpect(content().string(containsString("/books/periods/" + close.id() + "/reopen")));
 
-		var problem = mvc.perform(post("/books/periods/close").with(FINANCE).with(csrf()).param("month", "March"))
-			.andExpect(status().is3xxRedirection())
-			.andReturn()
-			.getFlashMap()
-			.get("problem");
-		assertThat(((org.springframework.context.MessageSourceResolvable) problem).getCodes()).contains("period.month.invalid");
+		var closesBefore = closing.list(org.tafund.shared.Paging.page(0, 1000)).size();
+		mvc.perform(post("/books/periods/close").with(FINANCE).with(csrf()).param("month", "March"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("closeForm", "month", "Pattern"))
+			.andExpect(content().string(containsString("value=\"March\"")))
+			.andExpect(content().string(containsString(
+					"<div class=\"invalid-feedback mb-2\" id=\"month-error\">Give the month in the form 2025-03.</div>")));
+		mvc.perform(post("/books/periods/close").with(FINANCE).with(csrf()).param("year", "99"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("closeForm", "year", "Min"))
+			.andExpect(content().string(containsString("value=\"99\"")))
+			.andExpect(content().string(containsString(
+					"<div class=\"invalid-feedback mb-2\" id=\"year-error\">Give the year in four digits, for example 2025.</div>")));
+		mvc.perform(post("/books/periods/close").with(FINANCE).with(csrf()).param("month", " "))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Give either a month (2025-03) or a year (2025) to close.")));
+		assertThat(closing.list(org.tafund.shared.Paging.page(0, 1000))).hasSize(closesBefore);
+		// A rule of the books refuses closing the month again: the advice brings it back to the form.
+		var again = Refused.page(mvc, post("/books/periods/close").param("month", month.toString()), FINANCE,
+				"/books/periods#close-forms");
+		assertThat(again).contains("id=\"close-errors\"").contains("value=\"" + month + "\"");
+		assertThat(closing.list(org.tafund.shared.Paging.page(0, 1000))).hasSize(closesBefore);
 		mvc.perform(post("/books/periods/{id}/reopen", close.id()).with(FINANCE).with(csrf()).param("reason", "late"))
 			.andExpect(status().isForbidden());
 		mvc.perform(post("/books/periods/{id}/reopen", close.id()).with(ADMIN).with(csrf()).param("reason", "Late invoice"))
