@@ -285,7 +285,7 @@ class AccessMatrixTests {
 		routes.add(new Route("GET", "/admin/reference", "/admin/reference", 200, ADMIN_AUDITOR, false, null));
 		routes.add(new Route("POST", "/admin/countries/{code}/classification", "/admin/countries/ZZZ/classification",
 				302, ADMIN, false, "classification=DEVELOPING"));
-		routes.add(new Route("POST", "/admin/entities", "/admin/entities", 302, ADMIN, false, ""));
+		routes.add(new Route("POST", "/admin/entities", "/admin/entities", 200, ADMIN, false, ""));
 		routes.add(new Route("POST", "/admin/entities/{id}/active", "/admin/entities/999999/active", 302, ADMIN, false,
 				"active=false"));
 		// reports

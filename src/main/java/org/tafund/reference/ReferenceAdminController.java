@@ -1,9 +1,13 @@
 package org.tafund.reference;
 
+import jakarta.validation.Valid;
+
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,10 +31,10 @@ class ReferenceAdminController {
 
 	@GetMapping("/reference")
 	String show(Model model) {
-		model.addAttribute("countries", countries.all(LocaleContextHolder.getLocale()));
-		model.addAttribute("classifications", Classification.values());
-		model.addAttribute("entities", reference.implementingEntities());
-		return "admin/reference";
+		if (!model.containsAttribute("entityForm")) {
+			model.addAttribute("entityForm", EntityForm.empty());
+		}
+		return page(model);
 	}
 
 	@PostMapping("/countries/{code}/classification")
@@ -41,10 +45,13 @@ class ReferenceAdminController {
 	}
 
 	@PostMapping("/entities")
-	@RefusalReturnsTo("/admin/reference")
-	String addEntity(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "") String kind, RedirectAttributes flash) {
-		reference.addImplementingEntity(code, name, kind);
+	@RefusalReturnsTo("/admin/reference#entity-form")
+	String addEntity(@Valid @ModelAttribute("entityForm") EntityForm form, BindingResult result, Model model,
+			RedirectAttributes flash) {
+		if (result.hasErrors()) {
+			return page(model);
+		}
+		reference.addImplementingEntity(form.code(), form.name(), form.kind());
 		return saved(flash);
 	}
 
@@ -53,6 +60,13 @@ class ReferenceAdminController {
 	String setActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes flash) {
 		reference.setImplementingEntityActive(id, active);
 		return saved(flash);
+	}
+
+	private String page(Model model) {
+		model.addAttribute("countries", countries.all(LocaleContextHolder.getLocale()));
+		model.addAttribute("classifications", Classification.values());
+		model.addAttribute("entities", reference.implementingEntities());
+		return "admin/reference";
 	}
 
 	private static String saved(RedirectAttributes flash) {

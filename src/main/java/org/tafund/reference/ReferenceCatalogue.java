@@ -49,7 +49,7 @@ public class ReferenceCatalogue {
 		}
 		var normalised = code.strip().toUpperCase(java.util.Locale.ROOT);
 		if (implementingEntity(normalised).isPresent()) {
-			throw new org.tafund.shared.BusinessRuleViolation("entity.code.taken", normalised);
+			throw org.tafund.shared.BusinessRuleViolation.ofField("code", "entity.code.taken", normalised);
 		}
 		return entities.save(new ImplementingEntity(normalised, name.strip(), kind)).view();
 	}

@@ -1,14 +1,15 @@
 package org.tafund.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.hasProperty;
-import static org.hamcrest.Matchers.is;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Locale;
@@ -17,7 +18,9 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.support.IntegrationTest;
+import org.tafund.support.Refused;
 import org.tafund.support.Unique;
 
 @IntegrationTest
@@ -47,9 +50,24 @@ class ReferenceTests {
 	void anImplementingEntityNeedsACodeANameAndAKindAndItsOwnCode() throws Exception {
 		var code = Unique.name("TEST-OFFICE").toUpperCase(Locale.ROOT);
 		var admin = user("admin").roles("ADMIN");
-		mvc.perform(post("/admin/entities").with(admin).with(csrf()).param("code", code).param("kind", "UNODC_OFFICE"))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("problem", hasProperty("code", is("entity.incomplete"))));
+		// Without a name: the page again, the message beside the name and the code as typed.
+		mvc.perform(post("/admin/entities").with(admin).with(csrf()).param("code", code).param("name", " ")
+			.param("kind", "PNI_INSTITUTE"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("entityForm", "name", "NotBlank"))
+			.andExpect(content().string(containsString("value=\"" + code + "\"")))
+			.andExpect(content().string(containsString("<option value=\"PNI_INSTITUTE\" selected=\"selected\">")))
+			.andExpect(content().string(containsString(
+					"<div class=\"invalid-feedback\" id=\"name-error\">Give the name.</div>")));
+		mvc.perform(post("/admin/entities").with(admin).with(csrf()).param("code", code).param("name", "Test office")
+			.param("kind", "SOMETHING"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(
+					"<div class=\"invalid-feedback\" id=\"kind-error\">Choose the kind.</div>")));
+		assertThat(reference.implementingEntity(code)).isEmpty();
+		assertThatThrownBy(() -> reference.addImplementingEntity(code, "", "UNODC_OFFICE"))
+			.isInstanceOfSatisfying(BusinessRuleViolation.class,
+					e -> assertThat(e.messageKey()).isEqualTo("entity.incomplete"));
 		assertThat(reference.implementingEntity(code)).isEmpty();
 		mvc.perform(post("/admin/entities").with(admin)
 			.with(csrf())
@@ -57,13 +75,14 @@ class ReferenceTests {
 			.param("name", "Test office")
 			.param("kind", "UNODC_OFFICE")).andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("message", "reference.saved"));
-		mvc.perform(post("/admin/entities").with(admin)
-			.with(csrf())
+		// A code already used: refused by the catalogue, shown beside the code with what was typed.
+		var taken = Refused.redirect(mvc, post("/admin/entities")
 			.param("code", code.toLowerCase(Locale.ROOT))
 			.param("name", "Same office again")
-			.param("kind", "UNODC_OFFICE"))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("problem", hasProperty("code", is("entity.code.taken"))));
+			.param("kind", "UNODC_OFFICE"), admin, "/admin/reference#entity-form");
+		assertThat(Refused.fieldError(taken, "entityForm", "code")).isEqualTo("entity.code.taken");
+		assertThat(Refused.follow(mvc, taken, admin)).contains("value=\"Same office again\"")
+			.contains("<div class=\"invalid-feedback\" id=\"code-error\">The code " + code + " is already used.</div>");
 		assertThat(reference.implementingEntity(code)).hasValueSatisfying(e -> assertThat(e.name()).isEqualTo("Test office"));
 	}
 
