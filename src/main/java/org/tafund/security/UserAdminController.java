@@ -1,7 +1,6 @@
 package org.tafund.security;
 
 import java.security.Principal;
-import java.util.Set;
 
 import jakarta.validation.Valid;
 
@@ -58,19 +57,20 @@ class UserAdminController {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
-		model.addAttribute("user", users.get(id));
-		model.addAttribute("allRoles", Role.values());
-		return "admin/user";
+		return userPage(id, model);
 	}
 
 	// Every action comes back to the user's page with its current values: a refused or stale
 	// change shows why (PageRefusals), never a half-done one.
 
 	@PostMapping("/{id}/roles")
-	@RefusalReturnsTo("/admin/users/{id}")
-	String changeRoles(@PathVariable long id, @RequestParam long version,
-			@RequestParam(required = false) Set<Role> roles, Principal principal, RedirectAttributes flash) {
-		users.changeRoles(id, version, roles == null ? Set.of() : roles, principal.getName());
+	@RefusalReturnsTo("/admin/users/{id}#roles-form")
+	String changeRoles(@PathVariable long id, @Valid @ModelAttribute("rolesForm") RolesForm form,
+			BindingResult result, Principal principal, Model model, RedirectAttributes flash) {
+		if (result.hasErrors()) {
+			return userPage(id, model);
+		}
+		users.changeRoles(id, form.version() == null ? -1 : form.version(), form.roles(), principal.getName());
 		return done(id, flash, "user.rolesChanged");
 	}
 
@@ -94,6 +94,17 @@ class UserAdminController {
 	String unlock(@PathVariable long id, RedirectAttributes flash) {
 		users.unlock(id);
 		return done(id, flash, "user.unlocked");
+	}
+
+	/** The user's page, with the roles as chosen if they were just refused, else as they are. */
+	private String userPage(long id, Model model) {
+		var user = users.get(id);
+		model.addAttribute("user", user);
+		model.addAttribute("allRoles", Role.values());
+		if (!model.containsAttribute("rolesForm")) {
+			model.addAttribute("rolesForm", RolesForm.of(user));
+		}
+		return "admin/user";
 	}
 
 	private static String done(long id, RedirectAttributes flash, String message) {

@@ -2,9 +2,11 @@ package org.tafund.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasProperty;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -44,6 +46,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.validation.BindingResult;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.support.IntegrationTest;
 import org.tafund.support.Refused;
@@ -453,17 +456,24 @@ class SecurityTests {
 			.param("version", String.valueOf(admin.version())))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("problem", hasProperty("code", is("user.selfDisable"))));
-		mvc.perform(post("/admin/users/{id}/roles", admin.id()).with(asThemselves)
-			.with(csrf())
+		// Refused by a rule: back to the roles form, the reason above it and the roles as chosen.
+		var demoted = Refused.redirect(mvc, post("/admin/users/{id}/roles", admin.id())
 			.param("version", String.valueOf(admin.version()))
-			.param("roles", "FINANCE"))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("problem", hasProperty("code", is("user.selfDemotion"))));
+			.param("roles", "FINANCE"), asThemselves, "/admin/users/" + admin.id() + "#roles-form");
+		var rolesForm = (BindingResult) demoted.getFlashMap().get(BindingResult.MODEL_KEY_PREFIX + "rolesForm");
+		assertThat(rolesForm.getGlobalError().getCode()).isEqualTo("user.selfDemotion");
+		assertThat(Refused.follow(mvc, demoted, asThemselves)).contains("id=\"roles-errors\"")
+			.containsPattern("value=\"FINANCE\" id=\"role-FINANCE\"\\s+checked=\"checked\"")
+			.doesNotContainPattern("value=\"ADMIN\" id=\"role-ADMIN\"\\s+checked=\"checked\"");
+		// No role at all: the page again at once, the message beside the roles, none ticked.
 		mvc.perform(post("/admin/users/{id}/roles", admin.id()).with(asThemselves)
 			.with(csrf())
 			.param("version", String.valueOf(admin.version())))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("problem", hasProperty("code", is("user.roles.required"))));
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("rolesForm", "roles", "NotEmpty"))
+			.andExpect(content().string(
+					containsString("<div class=\"invalid-feedback d-block\" id=\"roles-error\">Choose at least one role.</div>")))
+			.andExpect(content().string(not(containsString("checked=\"checked\""))));
 		var unchanged = users.get(admin.id());
 		assertThat(unchanged.enabled()).isTrue();
 		assertThat(unchanged.roles()).containsExactly(Role.ADMIN);
