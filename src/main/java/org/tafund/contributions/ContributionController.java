@@ -1,13 +1,11 @@
 package org.tafund.contributions;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.Sort;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -19,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tafund.donors.DonorManagement;
-import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Paging;
 import org.tafund.shared.RefusalReturnsTo;
 
@@ -67,9 +64,14 @@ class ContributionController {
 		return "contributions/overdue";
 	}
 
-	/** The donor page's contributions panel, loaded with htmx so that donors need not know this module. */
+	/**
+	 * The donor page's contributions panel, loaded with htmx so that donors need not know this module.
+	 * Its pledge form posts with htmx and the answer replaces the panel: after a refusal or a pledge
+	 * recorded, this request shows the flashed pledge form, or the message, in the panel.
+	 */
 	@GetMapping("/donors/{donorId}/summary")
 	String donorSummary(@PathVariable long donorId, Model model) {
+		addIfAbsent(model, "pledgeForm", PledgeForm.empty());
 		model.addAttribute("summary", contributions.ofDonor(donorId));
 		model.addAttribute("donorId", donorId);
 		return "contributions/donor-summary :: summary";
@@ -87,20 +89,20 @@ class ContributionController {
 		return withChoices(model);
 	}
 
-	// The pledge form sits in the donor page's contributions panel: a refusal is shown above the page.
+	// The pledge form sits in the donor page's contributions panel and replaces it (htmx): a form that is
+	// not well formed comes back at once in the panel; a refusal or a recorded pledge, by the redirect
+	// that the XMLHttpRequest follows to the panel, the form as typed or the message in flash attributes.
 	@PostMapping("/pledges")
-	@RefusalReturnsTo("/donors/{donorId}")
-	String pledge(@RequestParam long donorId,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate pledgedOn,
-			@RequestParam(required = false) BigDecimal amount, @RequestParam(defaultValue = "") String currency,
-			@RequestParam(required = false) FundingWindow window, @RequestParam(defaultValue = "") String note,
-			RedirectAttributes flash) {
-		if (amount == null) {
-			throw new BusinessRuleViolation("pledge.amount.positive");
+	@RefusalReturnsTo("/contributions/donors/{donorId}/summary")
+	String pledge(@RequestParam long donorId, @Valid @ModelAttribute("pledgeForm") PledgeForm form,
+			BindingResult result, Model model, RedirectAttributes flash) {
+		if (result.hasErrors()) {
+			return donorSummary(donorId, model);
 		}
-		contributions.recordPledge(donorId, pledgedOn, amount, currency, window, note);
+		contributions.recordPledge(donorId, form.pledgedOn(), form.amount(), form.currency(), form.window(),
+				form.note());
 		flash.addFlashAttribute("message", "pledge.recorded");
-		return "redirect:/donors/" + donorId;
+		return "redirect:/contributions/donors/" + donorId + "/summary";
 	}
 
 	@GetMapping("/revaluations")

@@ -87,6 +87,44 @@ class ContributionBrowserTests extends BrowserTest {
 		assertThat(cells(usd)).element(4).isEqualTo("6,382.98");
 	}
 
+	@Test
+	void thePledgeFormOfTheDonorPageShowsAWrongAmountBesideItAndThenRecordsThePledge() {
+		var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		signIn("donor.officer", "tafund-demo-2026");
+		open("/donors/new");
+		browser.findElement(By.id("name")).sendKeys("Pledging Foundation " + UUID.randomUUID().toString().substring(0, 8));
+		new Select(browser.findElement(By.id("type"))).selectByValue("FOUNDATION");
+		submit("donor-form");
+		wait.until(ExpectedConditions.urlMatches("/donors/\\d+$"));
+		var donorPage = browser.getCurrentUrl();
+
+		// Not a number: the panel comes back in place (htmx), the message beside the amount, the amount as typed.
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pledge-form")));
+		setValue("pledgedOn", "2025-01-02");
+		type("pledgeAmount", "15OO");
+		submit("pledge-form");
+		var error = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pledgeAmount-error")));
+		assertThat(error.getText()).isEqualTo("The amount must be a number, for example 2500.00.");
+		assertThat(browser.findElement(By.id("pledgeAmount")).getDomProperty("value")).isEqualTo("15OO");
+		assertThat(browser.getCurrentUrl()).isEqualTo(donorPage);
+		assertThat(browser.findElements(By.id("pledges"))).isEmpty();
+
+		// Dated after today: refused by the rules; the redirect that htmx follows shows it beside the date.
+		setValue("pledgedOn", LocalDate.now(clock).plusDays(2).toString());
+		type("pledgeAmount", "1500.00");
+		submit("pledge-form");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pledgedOn-error")));
+		assertThat(browser.findElement(By.id("pledgeAmount")).getDomProperty("value")).isEqualTo("1500.00");
+		assertThat(browser.findElements(By.id("pledges"))).isEmpty();
+
+		setValue("pledgedOn", "2025-01-02");
+		submit("pledge-form");
+		var message = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pledge-message")));
+		assertThat(message.getText()).isEqualTo("The pledge has been recorded.");
+		assertThat(browser.findElement(By.id("pledges")).getText()).contains("1,500.00 USD");
+		assertThat(browser.getCurrentUrl()).isEqualTo(donorPage);
+	}
+
 	private static java.util.List<String> cells(WebElement row) {
 		return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
 	}

@@ -2,6 +2,7 @@ package org.tafund.contributions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasProperty;
 import static org.hamcrest.Matchers.is;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -11,11 +12,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -34,6 +37,7 @@ import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
 import org.tafund.support.ConcurrentPosts;
 import org.tafund.support.IntegrationTest;
+import org.tafund.support.Refused;
 import org.tafund.support.Unique;
 
 /**
@@ -56,6 +60,9 @@ class ContributionRefusalTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -166,16 +173,60 @@ class ContributionRefusalTests {
 	}
 
 	@Test
-	void thePledgeFormRefusesAPledgeWithoutAnAmount() throws Exception {
+	void thePledgeFormShowsAWrongOrMissingAmountBesideItWithWhatWasTyped() throws Exception {
 		long donor = donor();
-		mvc.perform(post("/contributions/pledges").with(user(DONOR_OFFICER).roles("DONOR_RELATIONS"))
+		var officer = user(DONOR_OFFICER).roles("DONOR_RELATIONS");
+		// Not well formed: the panel again at once (htmx puts it in place of the panel), message beside the amount.
+		for (var amount : new String[][] { { null, "NotNull", "Give the pledged amount." },
+				{ "12,5O", "typeMismatch", "The amount must be a number, for example 2500.00." },
+				{ "-5.00", "Positive", "The pledged amount must be more than zero." } }) {
+			var request = post("/contributions/pledges").with(officer)
+				.with(csrf())
+				.param("donorId", String.valueOf(donor))
+				.param("pledgedOn", "2025-01-02")
+				.param("currency", "EUR");
+			if (amount[0] != null) {
+				request.param("amount", amount[0]);
+			}
+			mvc.perform(request)
+				.andExpect(status().isOk())
+				.andExpect(model().attributeHasFieldErrorCode("pledgeForm", "amount", amount[1]))
+				.andExpect(content().string(containsString("id=\"donor-contributions\"")))
+				.andExpect(content().string(containsString(
+						"<div class=\"invalid-feedback\" id=\"pledgeAmount-error\">" + amount[2] + "</div>")))
+				.andExpect(content().string(containsString("value=\"" + (amount[0] == null ? "" : amount[0]) + "\"")))
+				.andExpect(content().string(containsString("value=\"2025-01-02\"")))
+				.andExpect(content().string(containsString("value=\"EUR\"")));
+		}
+		assertThat(contributions.pledgesOf(donor)).isEmpty();
+
+		// Refused by a rule (dated after today): the redirect, followed by htmx, shows the panel with the
+		// reason beside the date and the amount as typed.
+		var future = LocalDate.now(clock).plusDays(3).toString();
+		var refused = Refused.redirect(mvc, post("/contributions/pledges").param("donorId", String.valueOf(donor))
+			.param("pledgedOn", future)
+			.param("amount", "2500.00")
+			.param("currency", "EUR"), officer, "/contributions/donors/" + donor + "/summary");
+		assertThat(Refused.fieldError(refused, "pledgeForm", "pledgedOn")).isEqualTo("date.future");
+		assertThat(Refused.follow(mvc, refused, officer)).contains("id=\"pledgedOn-error\"")
+			.contains("value=\"2500.00\"")
+			.contains("value=\"" + future + "\"");
+		assertThat(contributions.pledgesOf(donor)).isEmpty();
+
+		// Well formed and allowed: recorded, and the panel says so.
+		var recorded = mvc.perform(post("/contributions/pledges").with(officer)
 			.with(csrf())
 			.param("donorId", String.valueOf(donor))
 			.param("pledgedOn", "2025-01-02")
+			.param("amount", "2500.00")
 			.param("currency", "USD"))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("problem", hasProperty("code", is("pledge.amount.positive"))));
-		assertThat(contributions.pledgesOf(donor)).isEmpty();
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/contributions/donors/" + donor + "/summary"))
+			.andExpect(flash().attribute("message", "pledge.recorded"))
+			.andReturn();
+		assertThat(Refused.follow(mvc, recorded, officer)).contains("The pledge has been recorded.");
+		assertThat(contributions.pledgesOf(donor)).singleElement()
+			.satisfies(p -> assertThat(p.amount()).isEqualTo(Money.usd("2500.00")));
 	}
 
 	@Test
