@@ -54,6 +54,18 @@ public class Journal {
 	}
 
 	/**
+	 * Posts the entry {@code draftFor} builds from what {@code account} holds for the agreement
+	 * (debits less credits), read under the chain head's lock with the rest of the checks: one
+	 * round trip fewer for an event whose entry depends on that balance (a receipt relieving the
+	 * receivable). Refused as {@link #post(EntryDraft)}; the entry must be of the event and date given.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public JournalEntryView post(SourceType type, long sourceId, LocalDate date, long agreementId, Account account,
+			java.util.function.Function<java.math.BigDecimal, EntryDraft> draftFor) {
+		return writer.post(type, sourceId, date, agreementId, account, draftFor, clock.instant(), Actors.current());
+	}
+
+	/**
 	 * Posts the mirror of an earlier entry (debits become credits), dated and described anew, for
 	 * the reversal of the event that entry recorded.
 	 */

@@ -177,48 +177,101 @@ public final class JournalWriter {
 	public JournalEntryView post(EntryDraft draft, Instant postedAt, String postedBy) {
 		Objects.requireNonNull(postedAt, "postedAt");
 		Journal.requireComplete(draft);
-		var by = by(postedBy);
-		String head;
-		long nextId = 0;
+		var locked = lock(draft.sourceType(), draft.sourceId(), draft.accountingDate(), null, null);
+		return write(draft, locked, postedAt, postedBy);
+	}
+
+	/**
+	 * Posts the entry {@code draftFor} builds from what {@code account} holds for an agreement,
+	 * read with the chain head's lock (on MariaDB and MySQL in the same round trip): for an event
+	 * whose entry depends on the agreement's balance, such as a receipt relieving the receivable.
+	 * The entry must be of the event and date given; the refusals are those of {@link #post}.
+	 */
+	public JournalEntryView post(SourceType type, long sourceId, LocalDate date, long agreementId, Account account,
+			java.util.function.Function<BigDecimal, EntryDraft> draftFor, Instant postedAt, String postedBy) {
+		Objects.requireNonNull(postedAt, "postedAt");
+		var locked = lock(type, sourceId, date, agreementId, account);
+		var draft = draftFor.apply(locked.balance());
+		if (draft.sourceType() != type || draft.sourceId() != sourceId || !draft.accountingDate().equals(date)) {
+			throw new IllegalArgumentException("The entry built is of " + draft.sourceType() + " " + draft.sourceId()
+					+ " on " + draft.accountingDate() + ", not of " + type + " " + sourceId + " on " + date);
+		}
+		Journal.requireComplete(draft);
+		return write(draft, locked, postedAt, postedBy);
+	}
+
+	/** The head's hash and next id under its lock, and the agreement's balance when one was asked for. */
+	private record Locked(String head, long nextId, BigDecimal balance) {
+	}
+
+	/**
+	 * Takes the chain head's lock and refuses an event posted already or a date in a closed
+	 * period; reads an agreement's balance in an account with it when {@code agreementId} is given.
+	 */
+	private Locked lock(SourceType type, long sourceId, LocalDate date, Long agreementId, Account account) {
 		if (joinedLocks) {
-			// One locking read: the head, the event's entry if it has one, and whether a close covers the date.
-			var row = jdbc.sql("SELECT h.last_hash, e.id, p.id, COALESCE(h.last_entry_id, 0) + 1 FROM journal_chain_head h "
+			// One locking read: the head, the event's entry if it has one, whether a close covers the date,
+			// and the agreement's balance.
+			var balanceColumn = agreementId == null || !agreementTotals ? "NULL"
+					: "(SELECT t.debit_usd - t.credit_usd FROM journal_agreement_total t "
+							+ "WHERE t.agreement_id = :agreement AND t.account_code = :account)";
+			var row = jdbc.sql("SELECT h.last_hash, e.id, p.id, COALESCE(h.last_entry_id, 0) + 1, " + balanceColumn
+					+ " FROM journal_chain_head h "
 					+ "LEFT JOIN journal_entry e ON e.source_type = :type AND e.source_id = :id "
 					+ "LEFT JOIN period_close p ON p.reopened_at IS NULL AND p.period_start <= :date AND p.period_end >= :date "
 					+ "WHERE h.id = 1 FOR UPDATE")
-				.param("type", draft.sourceType().name())
-				.param("id", draft.sourceId())
-				.param("date", draft.accountingDate())
+				.param("type", type.name())
+				.param("id", sourceId)
+				.param("date", date)
+				.param("agreement", agreementId == null ? 0L : agreementId)
+				.param("account", account == null ? "" : account.name())
 				.query((rs, n) -> new Object[] { rs.getString(1), rs.getObject(2) == null ? null : rs.getLong(2),
-						rs.getObject(3) != null, rs.getLong(4) })
+						rs.getObject(3) != null, rs.getLong(4), rs.getBigDecimal(5) })
 				.list();
-			head = (String) row.get(0)[0];
-			nextId = (Long) row.get(0)[3];
 			var existing = row.stream().map(r -> (Long) r[1]).filter(Objects::nonNull).findFirst();
 			if (existing.isPresent()) {
-				throw new BusinessRuleViolation("journal.alreadyPosted", draft.sourceType().name(), draft.sourceId(),
-						existing.get());
+				throw new BusinessRuleViolation("journal.alreadyPosted", type.name(), sourceId, existing.get());
 			}
 			if (row.stream().anyMatch(r -> (Boolean) r[2])) {
 				// Refused: the close's details for the message.
-				closedPeriods.requireOpen(draft.accountingDate(), "accountingDate", true);
+				closedPeriods.requireOpen(date, "accountingDate", true);
 			}
+			var balance = agreementId == null ? null
+					: agreementTotals ? amount((BigDecimal) row.get(0)[4]) : agreementBalance(agreementId, account);
+			return new Locked((String) row.get(0)[0], (Long) row.get(0)[3], balance);
 		}
-		else {
-			head = lockHead();
-			var existing = jdbc
-				.sql("SELECT id FROM journal_entry WHERE source_type = :type AND source_id = :id FOR UPDATE")
-				.param("type", draft.sourceType().name())
-				.param("id", draft.sourceId())
-				.query(Long.class)
-				.optional();
-			if (existing.isPresent()) {
-				throw new BusinessRuleViolation("journal.alreadyPosted", draft.sourceType().name(), draft.sourceId(),
-						existing.get());
-			}
-			closedPeriods.requireOpen(draft.accountingDate(), "accountingDate", true);
+		var head = lockHead();
+		var existing = jdbc.sql("SELECT id FROM journal_entry WHERE source_type = :type AND source_id = :id FOR UPDATE")
+			.param("type", type.name())
+			.param("id", sourceId)
+			.query(Long.class)
+			.optional();
+		if (existing.isPresent()) {
+			throw new BusinessRuleViolation("journal.alreadyPosted", type.name(), sourceId, existing.get());
 		}
+		closedPeriods.requireOpen(date, "accountingDate", true);
+		return new Locked(head, 0, agreementId == null ? null : agreementBalance(agreementId, account));
+	}
 
+	/** An agreement's balance in an account: from its totals (V23 on), else from its lines. */
+	private BigDecimal agreementBalance(long agreementId, Account account) {
+		var table = agreementTotals ? "journal_agreement_total" : "journal_line";
+		return amount(jdbc.sql("SELECT COALESCE(SUM(debit_usd), 0) - COALESCE(SUM(credit_usd), 0) FROM " + table
+				+ " WHERE agreement_id = :agreement AND account_code = :account")
+			.param("agreement", agreementId)
+			.param("account", account.name())
+			.query(BigDecimal.class)
+			.single());
+	}
+
+	private static BigDecimal amount(BigDecimal value) {
+		return value == null ? BigDecimal.ZERO.setScale(2) : value.setScale(2);
+	}
+
+	private JournalEntryView write(EntryDraft draft, Locked locked, Instant postedAt, String postedBy) {
+		var by = by(postedBy);
+		var head = locked.head();
+		long nextId = locked.nextId();
 		var at = CanonicalForm.stored(postedAt);
 		var entry = canonical(draft, at, by);
 		var lines = canonicalLines(draft);

@@ -155,11 +155,8 @@ class ContributionController {
 
 	@PostMapping("/agreements/{id}/refunds")
 	@RefusalReturnsTo("/contributions/agreements/{id}#refund-form")
-	String refund(@PathVariable long id, @ModelAttribute("refundForm") RefundForm form, BindingResult result,
+	String refund(@PathVariable long id, @Valid @ModelAttribute("refundForm") RefundForm form, BindingResult result,
 			Model model, RedirectAttributes flash) {
-		if (!result.hasFieldErrors("amount") && form.amount() == null) {
-			result.rejectValue("amount", "refund.amount.positive");
-		}
 		return submit(id, result, model, flash, "refund.recorded",
 				() -> contributions.refund(id, form.refundedOn(), form.amount(), form.reason()));
 	}
@@ -167,11 +164,8 @@ class ContributionController {
 	@PostMapping("/agreements/{id}/sign")
 	@RefusalReturnsTo("/contributions/agreements/{id}#signature-form")
 	String sign(@PathVariable long id, @RequestParam long version,
-			@ModelAttribute("signatureForm") SignatureForm form, BindingResult result, Model model,
+			@Valid @ModelAttribute("signatureForm") SignatureForm form, BindingResult result, Model model,
 			RedirectAttributes flash) {
-		if (!result.hasFieldErrors("signedOn") && form.signedOn() == null) {
-			result.rejectValue("signedOn", "agreement.signedOn.required");
-		}
 		return submit(id, result, model, flash, "agreement.signed",
 				() -> contributions.sign(id, version, form.signedOn()));
 	}

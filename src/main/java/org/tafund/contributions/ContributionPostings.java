@@ -91,17 +91,27 @@ class ContributionPostings {
 
 	void received(Agreement agreement, ReceiptView receipt, Money receivedBefore) {
 		// A conditional or in-kind agreement carries no receivable: no need to ask the books.
-		var carried = agreement.carriesReceivable() ? receivable(agreement.getId(), Account.RECEIVABLE)
-				: BigDecimal.ZERO;
-		received(agreement, receipt, new PositionReplay.Position(agreement.total(), receivedBefore, carried));
+		if (!agreement.carriesReceivable()) {
+			received(agreement, receipt, new PositionReplay.Position(agreement.total(), receivedBefore, BigDecimal.ZERO));
+			return;
+		}
+		// The receivable it relieves is read with the journal's lock, in the same round trip.
+		var facts = facts(agreement);
+		journal.post(SourceType.RECEIPT, receipt.id(), receipt.receivedOn(), agreement.getId(), Account.RECEIVABLE,
+				carried -> ContributionRules.received(facts, receiptFacts(receipt,
+						new PositionReplay.Position(agreement.total(), receivedBefore, carried))));
 	}
 
 	/** A receipt from the position before it: of its own day when it is dated before receipts already booked. */
 	void received(Agreement agreement, ReceiptView receipt, PositionReplay.Position before) {
-		journal.post(ContributionRules.received(facts(agreement),
-				new ReceiptFacts(receipt.id(), receipt.receivedOn(), receipt.amount(), receipt.rate(),
-						receipt.rateDate(), receipt.usd(), receipt.inAgreementCurrency(), receipt.bankReference(),
-						before.total(), before.received(), before.carried())));
+		journal.post(ContributionRules.received(facts(agreement), receiptFacts(receipt, before)));
+	}
+
+	/** A receipt's facts for its rule, from the position before it. */
+	static ReceiptFacts receiptFacts(ReceiptView receipt, PositionReplay.Position before) {
+		return new ReceiptFacts(receipt.id(), receipt.receivedOn(), receipt.amount(), receipt.rate(), receipt.rateDate(),
+				receipt.usd(), receipt.inAgreementCurrency(), receipt.bankReference(), before.total(), before.received(),
+				before.carried());
 	}
 
 	/**

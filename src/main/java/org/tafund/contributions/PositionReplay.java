@@ -22,7 +22,6 @@ import org.tafund.books.Posting;
 import org.tafund.books.SourceType;
 import org.tafund.contributions.ContributionRules.AgreementFacts;
 import org.tafund.contributions.ContributionRules.AmendmentFacts;
-import org.tafund.contributions.ContributionRules.ReceiptFacts;
 import org.tafund.shared.Money;
 
 /**
@@ -218,11 +217,7 @@ class PositionReplay {
 					.orElse(List.of());
 			}
 			if (type == SourceType.RECEIPT) {
-				return ContributionRules
-					.received(facts, new ReceiptFacts(id, on, receipt.amount(), receipt.rate(), receipt.rateDate(),
-							receipt.usd(), receipt.inAgreementCurrency(), receipt.bankReference(), position.total(),
-							position.received(), position.carried()))
-					.lines();
+				return ContributionRules.received(facts, ContributionPostings.receiptFacts(receipt, position)).lines();
 			}
 			// A reversal mirrors its receipt as it now stands: replayed here, or as posted and adjusted.
 			var originalKey = SourceType.RECEIPT + "#" + receipt.reversalOf();

@@ -2,6 +2,8 @@ package org.tafund.contributions;
 
 import java.time.LocalDate;
 
+import jakarta.validation.constraints.NotNull;
+
 /** The signature form of a draft agreement's page. */
-record SignatureForm(LocalDate signedOn) {
+record SignatureForm(@NotNull(message = "{agreement.signedOn.required}") LocalDate signedOn) {
 }
