@@ -399,6 +399,11 @@ class Agreement extends AuditableEntity {
 	}
 
 	/** Recognised at signature and carried as a receivable: neither conditional (cash is revenue) nor in kind. */
+	/** Whether it has been amended at least once (each amendment makes a new schedule). */
+	boolean amended() {
+		return scheduleNumber > 1;
+	}
+
 	boolean carriesReceivable() {
 		return !conditional && !inKind;
 	}

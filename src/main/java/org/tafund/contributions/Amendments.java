@@ -10,6 +10,8 @@ interface Amendments extends JpaRepository<Amendment, Long> {
 
 	List<Amendment> findByAgreementIdOrderByIdAsc(Long agreementId);
 
+	boolean existsByAgreementIdAndAmendedOnAfter(Long agreementId, LocalDate date);
+
 	/** Every amendment of the agreements amended after a date: what a revaluation of that date needs. */
 	@Query("""
 			select m from Amendment m where m.agreementId in

@@ -280,8 +280,9 @@ public class ContributionManagement {
 		var sums = receipts.netReceivedAndRunsOnOrAfter(agreement.getId(), command.receivedOn()).get(0);
 		var receivedBefore = Money.rounded((BigDecimal) sums[0], agreement.getCurrency());
 		boolean revaluedOnOrAfter = ((Number) sums[1]).longValue() > 0;
-		boolean eventsLater = ((Number) sums[2]).longValue() + ((Number) sums[3]).longValue() > 0
-				&& agreement.carriesReceivable();
+		// Amendments are looked for only on an agreement that has some: most have none.
+		boolean eventsLater = agreement.carriesReceivable() && (((Number) sums[2]).longValue() > 0 || agreement.amended()
+				&& amendments.existsByAgreementIdAndAmendedOnAfter(agreement.getId(), command.receivedOn()));
 		var outstanding = agreement.total().minus(receivedBefore.min(agreement.total()));
 		var value = receipt.inAgreementCurrency(agreement.getCurrency());
 		if (value.isGreaterThan(outstanding) && !command.overpayment()) {

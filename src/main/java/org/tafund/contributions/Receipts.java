@@ -22,14 +22,13 @@ interface Receipts extends JpaRepository<Receipt, Long> {
 
 	/**
 	 * The same, how many revaluation runs are at a period end on or after the date, and how many
-	 * receipts and amendments of the agreement are dated after it: one round trip for a receipt,
-	 * which needs them all (a run dated on or after it is adjusted; a later event is replayed).
+	 * receipts of the agreement are dated after it: one round trip for a receipt, which needs them
+	 * all (a run dated on or after it is adjusted; a later receipt is replayed).
 	 */
 	@Query("""
 			select coalesce(sum(r.agreementAmount), 0),
 			       (select count(run) from RevaluationRun run where run.periodEnd >= :date),
-			       coalesce(sum(case when r.receivedOn > :date then 1 else 0 end), 0),
-			       (select count(m) from Amendment m where m.agreementId = :agreementId and m.amendedOn > :date)
+			       coalesce(sum(case when r.receivedOn > :date then 1 else 0 end), 0)
 			from Receipt r where r.agreementId = :agreementId""")
 	List<Object[]> netReceivedAndRunsOnOrAfter(Long agreementId, java.time.LocalDate date);
 
