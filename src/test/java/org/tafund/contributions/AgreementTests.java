@@ -239,6 +239,7 @@ class AgreementTests {
 	void anAmendmentStartsANewScheduleAndKeepsTheEarlierOne() {
 		// Lowered to NOK 12,000,000.00 with 6,000,000.00 received: 12,000,000 / 10.5 = 1,142,857.14 USD recognised.
 		var agreement = signed(new Terms());
+		assertThat(agreement.amended()).isFalse();
 		var amendment = agreement.amend(LocalDate.parse("2026-05-01"), " Donor's budget cut ",
 				new BigDecimal("12000000.00"),
 				List.of(line(LocalDate.parse("2027-03-01"), "6000000.00"), line(MARCH, "6000000.00")),
@@ -249,6 +250,7 @@ class AgreementTests {
 		assertThat(recorded.previousTotal()).isEqualTo(new BigDecimal("15000000.00"));
 		assertThat(recorded.newTotal()).isEqualTo(new BigDecimal("12000000.00"));
 		assertThat(recorded.scheduleNumber()).isEqualTo(2);
+		assertThat(agreement.amended()).isTrue();
 		assertThat(agreement.total()).isEqualTo(nok("12000000.00"));
 		assertThat(agreement.recognisedUsd()).isEqualTo(Money.usd("1142857.14"));
 		assertThat(agreement.currentSchedule()).extracting(Instalment::getDueOn)
