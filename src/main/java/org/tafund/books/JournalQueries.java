@@ -129,12 +129,7 @@ public class JournalQueries {
 	 */
 	@Transactional(readOnly = true)
 	public BigDecimal agreementBalance(long agreementId, Account account) {
-		return jdbc.sql("SELECT COALESCE(SUM(debit_usd), 0) - COALESCE(SUM(credit_usd), 0) FROM journal_agreement_total "
-				+ "WHERE agreement_id = :agreement AND account_code = :account")
-			.param("agreement", agreementId)
-			.param("account", account.name())
-			.query(BigDecimal.class)
-			.single();
+		return JournalWriter.agreementBalance(jdbc, "journal_agreement_total", agreementId, account);
 	}
 
 	/**

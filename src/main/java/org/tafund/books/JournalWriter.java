@@ -255,13 +255,18 @@ public final class JournalWriter {
 
 	/** An agreement's balance in an account: from its totals (V23 on), else from its lines. */
 	private BigDecimal agreementBalance(long agreementId, Account account) {
-		var table = agreementTotals ? "journal_agreement_total" : "journal_line";
-		return amount(jdbc.sql("SELECT COALESCE(SUM(debit_usd), 0) - COALESCE(SUM(credit_usd), 0) FROM " + table
+		return amount(agreementBalance(jdbc, agreementTotals ? "journal_agreement_total" : "journal_line", agreementId,
+				account));
+	}
+
+	/** Debits less credits of an agreement in an account, from {@code table}: its totals, or its lines. */
+	static BigDecimal agreementBalance(JdbcClient jdbc, String table, long agreementId, Account account) {
+		return jdbc.sql("SELECT COALESCE(SUM(debit_usd), 0) - COALESCE(SUM(credit_usd), 0) FROM " + table
 				+ " WHERE agreement_id = :agreement AND account_code = :account")
 			.param("agreement", agreementId)
 			.param("account", account.name())
 			.query(BigDecimal.class)
-			.single());
+			.single();
 	}
 
 	private static BigDecimal amount(BigDecimal value) {

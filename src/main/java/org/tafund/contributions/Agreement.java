@@ -399,6 +399,11 @@ class Agreement extends AuditableEntity {
 	}
 
 	/** Recognised at signature and carried as a receivable: neither conditional (cash is revenue) nor in kind. */
+	/** Its total at the end of a day, from its amendments (any of which may be given). */
+	Money totalOn(java.util.List<Amendment> amendments, LocalDate date) {
+		return Amendment.totalOn(amendments, date).map(amount -> new Money(amount, currency)).orElse(total());
+	}
+
 	/** Whether it has been amended at least once (each amendment makes a new schedule). */
 	boolean amended() {
 		return scheduleNumber > 1;

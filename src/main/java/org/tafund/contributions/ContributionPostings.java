@@ -65,11 +65,7 @@ class ContributionPostings {
 
 	/** An amendment dated before receipts already booked: from the position of its own day. */
 	void amended(Agreement agreement, Amendment amendment, PositionReplay.Position then) {
-		amended(agreement, amendment,
-				new PositionReplay.Position(new Money(amendment.getNewTotal(), agreement.getCurrency()), then.received(),
-						then.carried())
-					.outstandingAfter(Money.zero(agreement.getCurrency())),
-				then.carried());
+		amended(agreement, amendment, then.owedUnder(amendment.getNewTotal()), then.carried());
 	}
 
 	private void amended(Agreement agreement, Amendment amendment, Money outstandingAfter, BigDecimal carried) {

@@ -51,6 +51,12 @@ class PositionReplay {
 			return total.minus(after.min(total));
 		}
 
+		/** What remains owed under another total (an amendment's) for what was received, never below zero. */
+		Money owedUnder(BigDecimal newTotal) {
+			var under = new Money(newTotal, total.currency());
+			return under.minus(received.min(under));
+		}
+
 	}
 
 	private final Receipts receipts;
@@ -76,9 +82,7 @@ class PositionReplay {
 
 	/** The agreement's position at the end of a day, from the events dated up to it. */
 	Position at(Agreement agreement, LocalDate date) {
-		var total = Amendment.totalOn(amendments.findByAgreementIdOrderByIdAsc(agreement.getId()), date)
-			.map(amount -> new Money(amount, agreement.getCurrency()))
-			.orElse(agreement.total());
+		var total = agreement.totalOn(amendments.findByAgreementIdOrderByIdAsc(agreement.getId()), date);
 		var received = Money.rounded(receipts.netReceivedOnOrBefore(agreement.getId(), date), agreement.getCurrency());
 		return new Position(total, received, postings.receivableOn(agreement.getId(), date)[0]);
 	}
@@ -157,9 +161,7 @@ class PositionReplay {
 		}
 		later.sort(Comparator.comparing(Step::on).thenComparing(Step::at).thenComparing(Step::id));
 		var facts = postings.facts(agreement);
-		var position = new Position(Amendment.totalOn(history, dated)
-			.map(amount -> new Money(amount, currency))
-			.orElse(agreement.total()), received, carried);
+		var position = new Position(agreement.totalOn(history, dated), received, carried);
 		var replayed = new HashMap<String, List<Posting>>();
 		for (var step : later) {
 			if (step.line() != null) {
@@ -207,9 +209,7 @@ class PositionReplay {
 		List<Posting> ruleGives(AgreementFacts facts, Position position, Map<String, List<Posting>> replayed,
 				Map<String, Map<Account, BigDecimal>> posted) {
 			if (amendment != null) {
-				var outstanding = new Position(new Money(amendment.getNewTotal(), position.total().currency()),
-						position.received(), position.carried())
-					.outstandingAfter(Money.zero(position.total().currency()));
+				var outstanding = position.owedUnder(amendment.getNewTotal());
 				return ContributionRules
 					.amended(facts, new AmendmentFacts(amendment.getId(), on, amendment.getReason(), outstanding,
 							position.carried()))

@@ -204,9 +204,7 @@ class ReceivableRevaluation {
 			return none;
 		}
 		var received = Money.rounded(receipts.netReceivedOnOrBefore(agreement.getId(), date), agreement.getCurrency());
-		var total = Amendment.totalOn(amendmentsOfAgreement, date)
-			.map(amount -> new Money(amount, agreement.getCurrency()))
-			.orElse(agreement.total());
+		var total = agreement.totalOn(amendmentsOfAgreement, date);
 		return total.minus(received.min(total));
 	}
 
