@@ -251,6 +251,10 @@ class AgreementTests {
 		assertThat(recorded.newTotal()).isEqualTo(new BigDecimal("12000000.00"));
 		assertThat(recorded.scheduleNumber()).isEqualTo(2);
 		assertThat(agreement.amended()).isTrue();
+		// Its total on a day: the original one before the amendment's date, the amended one from it.
+		assertThat(agreement.totalOn(List.of(amendment), LocalDate.parse("2026-04-30"))).isEqualTo(nok("15000000.00"));
+		assertThat(agreement.totalOn(List.of(amendment), LocalDate.parse("2026-05-01"))).isEqualTo(nok("12000000.00"));
+		assertThat(agreement.totalOn(List.of(), LocalDate.parse("2026-04-30"))).isEqualTo(nok("12000000.00"));
 		assertThat(agreement.total()).isEqualTo(nok("12000000.00"));
 		assertThat(agreement.recognisedUsd()).isEqualTo(Money.usd("1142857.14"));
 		assertThat(agreement.currentSchedule()).extracting(Instalment::getDueOn)
