@@ -70,6 +70,8 @@ class AccessMatrixTests {
 			case FINANCE -> "finance.officer";
 			case ADMIN -> "admin";
 			case AUDITOR -> "auditor";
+			// The demo approver holds FINANCE too; the matrix checks the approver role on its own.
+			case APPROVER -> "finance.approver";
 		};
 	}
 
@@ -359,6 +361,25 @@ class AccessMatrixTests {
 		routes.add(new Route("POST", "/api/v1/periods/close", "/api/v1/periods/close", 422, FINANCE_ADMIN, false, "{}"));
 		routes.add(new Route("POST", "/api/v1/periods/{id}/reopen", "/api/v1/periods/" + none + "/reopen", 404, ADMIN, false,
 				"{\"reason\":\"matrix\"}"));
+		// maker-checker: everyone sees their own and what awaits them; who decides is each record's
+		// rule (Approvals), so an unknown record is 404 for every role; ADMIN sets the policies
+		routes.add(new Route("GET", "/approvals", "/approvals", 200, ANY_ROLE, false, null));
+		for (var decision : List.of("approve", "reject", "withdraw")) {
+			routes.add(new Route("POST", "/approvals/{id}/" + decision, "/approvals/999999/" + decision, 404, ANY_ROLE,
+					false, ""));
+			routes.add(new Route("POST", "/api/v1/approvals/{id}/" + decision, "/api/v1/approvals/999999/" + decision,
+					404, ANY_ROLE, false, "{}"));
+		}
+		routes.add(new Route("GET", "/api/v1/approvals", "/api/v1/approvals", 200, ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/api/v1/approvals/mine", "/api/v1/approvals/mine", 200, ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/api/v1/approvals/{id}", "/api/v1/approvals/999999", 404, ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/api/v1/approval-policies", "/api/v1/approval-policies", 200, ADMIN_AUDITOR, false,
+				null));
+		routes.add(new Route("PUT", "/api/v1/approval-policies/{action}", "/api/v1/approval-policies/NO_SUCH_ACTION", 400,
+				ADMIN, false, "{}"));
+		routes.add(new Route("GET", "/admin/approvals", "/admin/approvals", 200, ADMIN_AUDITOR, false, null));
+		routes.add(new Route("POST", "/admin/approvals/{action}", "/admin/approvals/NO_SUCH_ACTION", 400, ADMIN, false,
+				"required=true"));
 		// audit
 		routes.add(new Route("GET", "/audit", "/audit", 200, ADMIN_AUDITOR, false, null));
 		routes.add(new Route("GET", "/audit/sign-ins", "/audit/sign-ins", 200, ADMIN_AUDITOR, false, null));

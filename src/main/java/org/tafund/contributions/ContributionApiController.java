@@ -127,20 +127,21 @@ class ContributionApiController {
 			@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@Valid @RequestBody ReceiptRequest request) {
 		return once(key, "receipt:" + id, request.toString(),
-				() -> created(json.writeValueAsString(contributions.recordReceipt(id, request.toCommand()))));
+				() -> stored(contributions.submitReceipt(id, request.toCommand())));
 	}
 
 	@PostMapping("/receipts/{id}/reversal")
-	ResponseEntity<ReceiptView> reverse(@PathVariable long id, @Valid @RequestBody ReversalRequest request) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(contributions.reverseReceipt(id, request.reason()));
+	ResponseEntity<String> reverse(@PathVariable long id, @Valid @RequestBody ReversalRequest request) {
+		var response = stored(contributions.submitReversal(id, request.reason()));
+		return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
 	}
 
 	@PostMapping("/agreements/{id}/refunds")
 	ResponseEntity<String> refund(@PathVariable long id,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@Valid @RequestBody RefundRequest request) {
-		return once(key, "refund:" + id, request.toString(), () -> created(json.writeValueAsString(
-				contributions.refund(id, request.refundedOn(), request.amount(), request.reason()))));
+		return once(key, "refund:" + id, request.toString(),
+				() -> stored(contributions.submitRefund(id, request.refundedOn(), request.amount(), request.reason())));
 	}
 
 	private ResponseEntity<String> once(String key, String scope, String request,
@@ -149,8 +150,14 @@ class ContributionApiController {
 		return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
 	}
 
-	private static StoredResponse created(String body) {
-		return new StoredResponse(HttpStatus.CREATED.value(), body);
+	/**
+	 * 201 with what was booked, or 202 with the pending record when it waits for a second person's
+	 * approval (its address is {@code /api/v1/approvals/{id}}).
+	 */
+	private StoredResponse stored(org.tafund.approvals.Submitted<?> submitted) {
+		return submitted.isPending()
+				? new StoredResponse(HttpStatus.ACCEPTED.value(), json.writeValueAsString(submitted.pending()))
+				: new StoredResponse(HttpStatus.CREATED.value(), json.writeValueAsString(submitted.booked()));
 	}
 
 	static String etag(AgreementView agreement) {

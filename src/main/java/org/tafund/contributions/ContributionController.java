@@ -36,8 +36,12 @@ class ContributionController {
 
 	private final Clock clock;
 
-	ContributionController(ContributionManagement contributions, DonorManagement donors, Clock clock) {
+	private final org.tafund.approvals.Approvals approvals;
+
+	ContributionController(ContributionManagement contributions, DonorManagement donors, Clock clock,
+			org.tafund.approvals.Approvals approvals) {
 		this.clock = clock;
+		this.approvals = approvals;
 		this.contributions = contributions;
 		this.donors = donors;
 	}
@@ -149,16 +153,16 @@ class ContributionController {
 	@RefusalReturnsTo("/contributions/agreements/{id}#receipt-form")
 	String receive(@PathVariable long id, @Valid @ModelAttribute("receiptForm") ReceiptRequest receipt,
 			BindingResult result, Model model, RedirectAttributes flash) {
-		return submit(id, result, model, flash, "receipt.recorded",
-				() -> contributions.recordReceipt(id, receipt.toCommand()));
+		return ask(id, result, model, flash, "receipt.recorded",
+				() -> contributions.submitReceipt(id, receipt.toCommand()));
 	}
 
 	@PostMapping("/agreements/{id}/refunds")
 	@RefusalReturnsTo("/contributions/agreements/{id}#refund-form")
 	String refund(@PathVariable long id, @Valid @ModelAttribute("refundForm") RefundForm form, BindingResult result,
 			Model model, RedirectAttributes flash) {
-		return submit(id, result, model, flash, "refund.recorded",
-				() -> contributions.refund(id, form.refundedOn(), form.amount(), form.reason()));
+		return ask(id, result, model, flash, "refund.recorded",
+				() -> contributions.submitRefund(id, form.refundedOn(), form.amount(), form.reason()));
 	}
 
 	@PostMapping("/agreements/{id}/sign")
@@ -183,8 +187,8 @@ class ContributionController {
 	@RefusalReturnsTo("/contributions/agreements/{id}#receipt-{receiptId}")
 	String reverse(@PathVariable long id, @ModelAttribute("reversalForm") ReversalForm form, BindingResult result,
 			RedirectAttributes flash) {
-		contributions.reverseReceipt(form.receiptId(), form.reason());
-		flash.addFlashAttribute("message", "receipt.reversed");
+		var reversal = contributions.submitReversal(form.receiptId(), form.reason());
+		flash.addFlashAttribute("message", reversal.isPending() ? "approval.submitted" : "receipt.reversed");
 		return "redirect:/contributions/agreements/" + id;
 	}
 
@@ -215,6 +219,16 @@ class ContributionController {
 		return "redirect:/contributions/agreements/" + id;
 	}
 
+	/** As {@link #submit}, for money that may wait for a second person's approval: the message says which. */
+	private String ask(long id, BindingResult result, Model model, RedirectAttributes flash, String booked,
+			java.util.function.Supplier<org.tafund.approvals.Submitted<?>> action) {
+		if (result.hasErrors()) {
+			return agreementPage(id, model);
+		}
+		flash.addFlashAttribute("message", action.get().isPending() ? "approval.submitted" : booked);
+		return "redirect:/contributions/agreements/" + id;
+	}
+
 	/** The agreement page, with each form as typed if it was just refused, else as it opens. */
 	private String agreementPage(long id, Model model) {
 		var agreement = contributions.agreement(id);
@@ -222,6 +236,7 @@ class ContributionController {
 		model.addAttribute("agreement", agreement);
 		model.addAttribute("donor", donors.get(agreement.donorId()));
 		model.addAttribute("today", today);
+		model.addAttribute("pending", approvals.pendingOf("AGREEMENT", id));
 		addIfAbsent(model, "receiptForm",
 				new ReceiptRequest(today, null, agreement.currency(), "", "", false));
 		addIfAbsent(model, "refundForm", RefundForm.empty(today));

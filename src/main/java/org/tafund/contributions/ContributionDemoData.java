@@ -13,6 +13,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
+import org.tafund.approvals.ApprovalAction;
+import org.tafund.approvals.Approvals;
 import org.tafund.donors.ContactPerson;
 import org.tafund.donors.DonorDetails;
 import org.tafund.donors.DonorManagement;
@@ -46,9 +48,12 @@ class ContributionDemoData implements SmartInitializingSingleton {
 
 	private final Clock clock;
 
+	private final Approvals approvals;
+
 	ContributionDemoData(@Value("${tafund.demo.data:false}") boolean enabled, DonorManagement donors,
-			ExchangeRateManagement rates, ContributionManagement contributions, Clock clock) {
+			ExchangeRateManagement rates, ContributionManagement contributions, Clock clock, Approvals approvals) {
 		this.enabled = enabled;
+		this.approvals = approvals;
 		this.donors = donors;
 		this.rates = rates;
 		this.contributions = contributions;
@@ -122,6 +127,11 @@ class ContributionDemoData implements SmartInitializingSingleton {
 				FundingWindow.CPCJF_SPECIAL_PURPOSE, 3, EarmarkKind.COUNTRY, "NGA", null, null, false,
 				today.minusMonths(6), today.minusMonths(5), "375000.00", today.minusMonths(1), "375000.00");
 		receipt(gbr, today.minusMonths(5).plusDays(2), "470000.00", "USD", "GB-HMT-7781");
+		// Maker-checker on: receipts above USD 100,000 wait for a second person (finance.approver or
+		// admin), and one does, so that a newcomer sees it work.
+		approvals.setPolicy(ApprovalAction.RECEIPT, true, new BigDecimal("100000.00"));
+		contributions.submitReceipt(gbr.id(), new ReceiptCommand(today.minusDays(3), new BigDecimal("150000.00"), "GBP",
+				"GB-HMT-7790", null, false));
 
 		// European Union: conditional, reduced PSC with its approval, partly received.
 		var eur = agreement("EU-" + today.minusMonths(11).getYear() + "-SAHEL", eu, "EUR", "1200000.00",

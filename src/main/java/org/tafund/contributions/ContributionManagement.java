@@ -13,6 +13,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tafund.approvals.ApprovalAction;
+import org.tafund.approvals.Submitted;
 import org.tafund.books.SourceType;
 import org.tafund.donors.DonorManagement;
 import org.tafund.fx.ExchangeRateManagement;
@@ -60,11 +62,15 @@ public class ContributionManagement {
 
 	private final PositionReplay replay;
 
+	private final MakerChecker makerChecker;
+
 	ContributionManagement(Agreements agreements, Receipts receipts, Refunds refunds, Amendments amendments,
 			Pledges pledges, ReceivableRevaluation revaluation, DonorManagement donors, ExchangeRateManagement rates,
 			CountryCatalogue countries, Clock clock, ObjectProvider<AllocatedFunds> allocated,
-			ObjectProvider<EarmarkTargets> earmarkTargets, ContributionPostings postings, PositionReplay replay) {
+			ObjectProvider<EarmarkTargets> earmarkTargets, ContributionPostings postings, PositionReplay replay,
+			MakerChecker makerChecker) {
 		this.postings = postings;
+		this.makerChecker = makerChecker;
 		this.replay = replay;
 		this.earmarkTargets = earmarkTargets.getIfAvailable(() -> code -> true);
 		// Without a module that allocates (a slice test, say) nothing is allocated.
@@ -254,6 +260,19 @@ public class ContributionManagement {
 	 * overpayment; a currency without a UN rate on the date is refused naming both.
 	 */
 	public ReceiptView recordReceipt(long agreementId, ReceiptCommand command) {
+		return receipt(agreementId, command, false).booked();
+	}
+
+	/**
+	 * A receipt as a user asks for it: booked as {@link #recordReceipt} does, or, when an
+	 * administrator has put receipts of its USD value under a second person's approval, kept pending
+	 * (checked as if booked, posting nothing) until approved.
+	 */
+	public Submitted<ReceiptView> submitReceipt(long agreementId, ReceiptCommand command) {
+		return receipt(agreementId, command, true);
+	}
+
+	private Submitted<ReceiptView> receipt(long agreementId, ReceiptCommand command, boolean asked) {
 		var agreement = agreements.findForUpdate(agreementId).orElseThrow(() -> new AgreementNotFound(agreementId));
 		agreement.requireAcceptsMoney();
 		if (command.receivedOn() == null) {
@@ -288,6 +307,14 @@ public class ContributionManagement {
 		if (value.isGreaterThan(outstanding) && !command.overpayment()) {
 			throw new BusinessRuleViolation("receipt.exceedsOutstanding", value.toString(), outstanding.toString());
 		}
+		if (asked && makerChecker.required(ApprovalAction.RECEIPT, receipt.usd())) {
+			return Submitted.pendingAs(makerChecker.submit(ApprovalAction.RECEIPT, agreement, receipt.usd(),
+					amount + " received on " + command.receivedOn()
+							+ (command.bankReference() == null ? "" : " (" + command.bankReference().strip() + ")"),
+					String.join("|", agreement.getId().toString(), amount.amount().toPlainString(), amount.currency(),
+							command.receivedOn().toString(), String.valueOf(blankToNull(command.bankReference()))),
+					new MakerChecker.ReceiptAsked(agreementId, command)));
+		}
 		// Dated before receipts or amendments already booked: posted from its own day's position.
 		var then = eventsLater ? replay.at(agreement, command.receivedOn()) : null;
 		var view = receipts.save(receipt).view(agreement.getCurrency(), false);
@@ -301,11 +328,23 @@ public class ContributionManagement {
 		if (revaluedOnOrAfter) {
 			revaluation.afterEvent(agreement, view.receivedOn(), SourceType.RECEIPT, view.id());
 		}
-		return view;
+		return Submitted.bookedAs(view);
 	}
 
 	/** Undoes a receipt with an opposite entry and a reason; the receipt itself is never touched. */
 	public ReceiptView reverseReceipt(long receiptId, String reason) {
+		return reverseReceipt(receiptId, reason, false).booked();
+	}
+
+	/**
+	 * A reversal as a user asks for it: booked, or pending a second person's approval (see
+	 * {@link #submitReceipt}); an approved reversal is dated the day it is approved.
+	 */
+	public Submitted<ReceiptView> submitReversal(long receiptId, String reason) {
+		return reverseReceipt(receiptId, reason, true);
+	}
+
+	private Submitted<ReceiptView> reverseReceipt(long receiptId, String reason, boolean asked) {
 		// A locking read first: what is read after it includes a revaluation run committed meanwhile.
 		var original = receipts.findLocked(receiptId).orElseThrow(() -> new ReceiptNotFound(receiptId));
 		var agreement = agreements.findForUpdate(original.getAgreementId()).orElseThrow();
@@ -315,6 +354,13 @@ public class ContributionManagement {
 		var today = LocalDate.now(clock);
 		postings.requireOpen(today, "reversedOn");
 		var reversal = original.reversal(today, reason);
+		var originalView = original.view(agreement.getCurrency(), false);
+		if (asked && makerChecker.required(ApprovalAction.RECEIPT_REVERSAL, originalView.usd())) {
+			return Submitted.pendingAs(makerChecker.submit(ApprovalAction.RECEIPT_REVERSAL, agreement, originalView.usd(),
+					"Reversal of the receipt of " + originalView.amount() + " on " + originalView.receivedOn() + ": "
+							+ reason,
+					String.valueOf(receiptId), new MakerChecker.ReversalAsked(receiptId, reason)));
+		}
 		try {
 			receipts.saveAndFlush(reversal);
 		}
@@ -334,11 +380,22 @@ public class ContributionManagement {
 		postings.reversed(agreement, original.view(agreement.getCurrency(), true), view, received(agreement),
 				replay.adjustmentLines(agreement.getId(), SourceType.RECEIPT, receiptId));
 		revaluation.afterEvent(agreement, today, SourceType.RECEIPT_REVERSAL, view.id());
-		return view;
+		return Submitted.bookedAs(view);
 	}
 
 	/** Money returned to the donor: at most what was received and not yet refunded. */
 	public Refund.RefundView refund(long agreementId, LocalDate refundedOn, BigDecimal amount, String reason) {
+		return refund(agreementId, refundedOn, amount, reason, false).booked();
+	}
+
+	/** A refund as a user asks for it: booked, or pending a second person's approval (see {@link #submitReceipt}). */
+	public Submitted<Refund.RefundView> submitRefund(long agreementId, LocalDate refundedOn, BigDecimal amount,
+			String reason) {
+		return refund(agreementId, refundedOn, amount, reason, true);
+	}
+
+	private Submitted<Refund.RefundView> refund(long agreementId, LocalDate refundedOn, BigDecimal amount,
+			String reason, boolean asked) {
 		var agreement = agreements.findForUpdate(agreementId).orElseThrow(() -> new AgreementNotFound(agreementId));
 		agreement.requireAcceptsMoney();
 		if (refundedOn == null) {
@@ -361,10 +418,16 @@ public class ContributionManagement {
 		}
 		var refund = new Refund(agreement.getId(), refundedOn, money, rates.rateOn(agreement.getCurrency(), refundedOn),
 				reason);
+		if (asked && makerChecker.required(ApprovalAction.REFUND, refund.view().usd())) {
+			return Submitted.pendingAs(makerChecker.submit(ApprovalAction.REFUND, agreement, refund.view().usd(),
+					money + " refunded on " + refundedOn + ": " + reason,
+					String.join("|", agreement.getId().toString(), money.amount().toPlainString(), refundedOn.toString()),
+					new MakerChecker.RefundAsked(agreementId, refundedOn, amount, reason)));
+		}
 		refunds.saveAndFlush(refund);
 		requireAllocationsCovered(agreement);
 		postings.refunded(agreement, refund.view());
-		return refund.view();
+		return Submitted.bookedAs(refund.view());
 	}
 
 	/**

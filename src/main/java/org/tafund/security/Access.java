@@ -28,6 +28,10 @@ public class Access {
 		return Right.KEEP_ACCOUNTS.heldBy(user());
 	}
 
+	public boolean approves() {
+		return Right.APPROVE.heldBy(user());
+	}
+
 	public boolean readsBooks() {
 		return Right.READ_BOOKS.heldBy(user());
 	}

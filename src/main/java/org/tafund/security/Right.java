@@ -32,6 +32,11 @@ public enum Right {
 	RUN_PROJECTS(Role.PROJECT_MANAGER, Role.FINANCE, Role.ADMIN),
 	/** The status of contributions, donor statements and the report on implementation. */
 	READ_DONOR_REPORTS(Role.FINANCE, Role.ADMIN, Role.AUDITOR, Role.DONOR_RELATIONS),
+	/**
+	 * Approving records another user made, of an action put under maker-checker; the approver also
+	 * needs the right of the action itself (KEEP_ACCOUNTS for money, ADMINISTER for role changes).
+	 */
+	APPROVE(Role.APPROVER, Role.ADMIN),
 	/** The financial report of a project. */
 	READ_PROJECT_REPORTS(Role.FINANCE, Role.ADMIN, Role.AUDITOR, Role.PROJECT_MANAGER);
 

@@ -8,7 +8,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
 /**
- * The five kinds of user. Spring Security sees each as authority {@code ROLE_<name>}.
+ * The six kinds of user (a user may hold several). Spring Security sees each as authority {@code ROLE_<name>}.
  */
 public enum Role {
 
@@ -21,7 +21,12 @@ public enum Role {
 	/** Everything, including users. */
 	ADMIN,
 	/** Reads everything, changes nothing. */
-	AUDITOR;
+	AUDITOR,
+	/**
+	 * Approves the financial records others made, where an administrator has put the action under
+	 * a second person's approval; held beside the role that keeps those records (FINANCE).
+	 */
+	APPROVER;
 
 	public String authority() {
 		return "ROLE_" + name();

@@ -2,6 +2,7 @@ package org.tafund.security;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 import static org.tafund.security.Right.ADMINISTER;
 import static org.tafund.security.Right.AUDIT;
 import static org.tafund.security.Right.KEEP_ACCOUNTS;
@@ -85,7 +86,14 @@ class SecurityConfiguration {
 				.requestMatchers(GET, "/api/v1/reports/**").hasAnyAuthority(READ_BOOKS.authorities())
 				.requestMatchers(GET, "/api/v1/journal", "/api/v1/journal/**", "/api/v1/periods", "/api/v1/periods/**")
 				.hasAnyAuthority(READ_BOOKS.authorities())
+				.requestMatchers(GET, "/api/v1/approval-policies").hasAnyAuthority(AUDIT.authorities())
 				.requestMatchers(GET, "/api/**").authenticated()
+				.requestMatchers(PUT, "/api/v1/approval-policies/*").hasAnyAuthority(ADMINISTER.authorities())
+				// Who may decide or withdraw a pending record is the record's own rule (Approvals):
+				// never its maker, only an approver holding the action's right, only the maker withdraws.
+				.requestMatchers(POST, "/api/v1/approvals/*/approve", "/api/v1/approvals/*/reject",
+						"/api/v1/approvals/*/withdraw")
+				.authenticated()
 				.requestMatchers(POST, "/api/v1/journal/entries", "/api/v1/periods/close").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
 				// Reopening a closed period is for administrators only (checked again by PeriodClosing).
 				.requestMatchers(POST, "/api/v1/periods/*/reopen").hasAnyAuthority(ADMINISTER.authorities())
@@ -169,6 +177,8 @@ class SecurityConfiguration {
 			.requestMatchers(GET, "/books/**").hasAnyAuthority(READ_BOOKS.authorities())
 			.requestMatchers(GET, "/**").authenticated()
 			.requestMatchers(POST, "/account/password").authenticated()
+			// Checked per record by Approvals, as on the API.
+			.requestMatchers(POST, "/approvals/*/approve", "/approvals/*/reject", "/approvals/*/withdraw").authenticated()
 			.requestMatchers("/donors", "/donors/**").hasAnyAuthority(KEEP_DONORS.authorities())
 			.requestMatchers(POST, "/contributions/agreements", "/contributions/pledges",
 					"/contributions/agreements/*/sign", "/contributions/agreements/*/amendments",

@@ -24,13 +24,24 @@ class UserBootstrap implements SmartInitializingSingleton {
 
 	static final String DEMO_PASSWORD = "tafund-demo-2026";
 
-	record DemoUser(String username, String fullName, Role role) {
+	/** A demo user: its role, and a second one where the demo needs it (the approver of finance's records). */
+	record DemoUser(String username, String fullName, Role role, Role alsoRole) {
+
+		DemoUser(String username, String fullName, Role role) {
+			this(username, fullName, role, null);
+		}
+
+		java.util.Set<Role> roles() {
+			return alsoRole == null ? EnumSet.of(role) : EnumSet.of(role, alsoRole);
+		}
+
 	}
 
 	static final List<DemoUser> DEMO_USERS = List.of(
 			new DemoUser("donor.officer", "Dana Officer (donor relations)", Role.DONOR_RELATIONS),
 			new DemoUser("project.manager", "Pablo Manager (projects)", Role.PROJECT_MANAGER),
 			new DemoUser("finance.officer", "Fatima Officer (finance)", Role.FINANCE),
+			new DemoUser("finance.approver", "Felix Approver (finance, approves)", Role.FINANCE, Role.APPROVER),
 			new DemoUser("admin", "Ada Admin (administration)", Role.ADMIN),
 			new DemoUser("auditor", "Aude Auditor (audit)", Role.AUDITOR));
 
@@ -62,7 +73,7 @@ class UserBootstrap implements SmartInitializingSingleton {
 			for (var demo : DEMO_USERS) {
 				if (users.findByUsername(demo.username()).isEmpty()) {
 					users.create(new NewUser(demo.username(), demo.fullName(), demo.username() + "@tafund.example",
-							DEMO_PASSWORD, EnumSet.of(demo.role())));
+							DEMO_PASSWORD, demo.roles()));
 				}
 			}
 		}

@@ -139,6 +139,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, e);
 	}
 
+	// Refused to this user (approving one's own record): 403 with the rule's code, so that a script
+	// can tell it from a missing permission on the route.
+	@ExceptionHandler(org.tafund.shared.ForbiddenAction.class)
+	ProblemDetail forbidden(org.tafund.shared.ForbiddenAction e) {
+		return problem(HttpStatus.FORBIDDEN, e);
+	}
+
 	@ExceptionHandler(NotFound.class)
 	ProblemDetail notFound(NotFound e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

@@ -1,0 +1,26 @@
+package org.tafund.approvals;
+
+import org.tafund.security.Right;
+
+/**
+ * The actions an administrator can put under a second person's approval, each with the right its
+ * approver needs beside {@link Right#APPROVE}: the right of the action itself.
+ */
+public enum ApprovalAction {
+
+	RECEIPT(Right.KEEP_ACCOUNTS),
+	REFUND(Right.KEEP_ACCOUNTS),
+	RECEIPT_REVERSAL(Right.KEEP_ACCOUNTS);
+
+	private final Right right;
+
+	ApprovalAction(Right right) {
+		this.right = right;
+	}
+
+	/** The right of the action, which its approver needs as well as {@link Right#APPROVE}. */
+	public Right right() {
+		return right;
+	}
+
+}

@@ -1,0 +1,31 @@
+package org.tafund.approvals;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * What a module hands over for approval: the action, the record it concerns (type, id and a label
+ * people read, such as an agreement's reference), a one-line summary, its USD amount (null for an
+ * action without one), the key that makes two records the same (agreement, amount, date and
+ * reference for a receipt) and the command to book on approval, as JSON.
+ */
+public record PendingRecord(ApprovalAction action, String subjectType, Long subjectId, String subjectLabel,
+		String summary, BigDecimal amountUsd, String duplicateKey, String payload) {
+
+	public PendingRecord {
+		Objects.requireNonNull(action, "action");
+		Objects.requireNonNull(subjectType, "subjectType");
+		Objects.requireNonNull(subjectLabel, "subjectLabel");
+		Objects.requireNonNull(summary, "summary");
+		Objects.requireNonNull(duplicateKey, "duplicateKey");
+		Objects.requireNonNull(payload, "payload");
+		// The key is stored in a 255-character column with the action's name before it.
+		if (duplicateKey.length() > 200) {
+			duplicateKey = duplicateKey.substring(0, 136) + "#" + Integer.toHexString(duplicateKey.hashCode());
+		}
+		if (summary.length() > 500) {
+			summary = summary.substring(0, 499) + "…";
+		}
+	}
+
+}

@@ -1,0 +1,307 @@
+package org.tafund.approvals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.tafund.contributions.AgreementTerms;
+import org.tafund.contributions.AgreementView;
+import org.tafund.contributions.ContributionManagement;
+import org.tafund.contributions.FundingWindow;
+import org.tafund.contributions.ReceiptCommand;
+import org.tafund.contributions.ScheduleLine;
+import org.tafund.donors.DonorDetails;
+import org.tafund.donors.DonorManagement;
+import org.tafund.donors.DonorType;
+import org.tafund.shared.Money;
+import org.tafund.support.IntegrationTest;
+
+import com.jayway.jsonpath.JsonPath;
+
+/**
+ * Maker-checker on the real database: a receipt above the threshold posts nothing until a second
+ * person approves it, and then exactly its amount; nobody approves their own record.
+ */
+@IntegrationTest
+class ApprovalTests {
+
+	static final LocalDate SIGNED = LocalDate.parse("2025-01-15");
+
+	static final String RECEIVED_ON = "2025-02-10";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Approvals approvals;
+
+	@Autowired
+	ContributionManagement contributions;
+
+	@Autowired
+	DonorManagement donors;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	// Each test's own people: names nobody else uses, so that "awaiting me" holds only this test's records.
+	final String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+	final RequestPostProcessor maker = user("maker-" + suffix).roles("FINANCE");
+
+	final RequestPostProcessor checker = user("checker-" + suffix).roles("FINANCE", "APPROVER");
+
+	final RequestPostProcessor officerWithoutApproval = user("other-" + suffix).roles("FINANCE");
+
+	final RequestPostProcessor admin = user("admin-" + suffix).roles("ADMIN");
+
+	final RequestPostProcessor secondAdmin = user("admin2-" + suffix).roles("ADMIN");
+
+	List<Approvals.PolicyView> before;
+
+	@BeforeEach
+	void receiptsAboveOneHundredThousandNeedASecondPerson() {
+		before = approvals.policies();
+		approvals.setPolicy(ApprovalAction.RECEIPT, true, new BigDecimal("100000.00"));
+	}
+
+	// The policy is the whole application's: left as it was for every other test.
+	@AfterEach
+	void restorePolicies() {
+		before.forEach(policy -> approvals.setPolicy(policy.action(), policy.required(), policy.thresholdUsd()));
+	}
+
+	AgreementView agreement() {
+		var donor = donors.register(new DonorDetails("Approval Test Donor " + UUID.randomUUID(), DonorType.FOUNDATION,
+				null, null, null, null, true, List.of())).id();
+		return contributions.createAgreement(new AgreementTerms("APP-" + UUID.randomUUID(), donor, "USD",
+				new BigDecimal("500000.00"), FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null, false,
+				null, null, SIGNED, List.of(new ScheduleLine(LocalDate.parse("2025-03-01"), new BigDecimal("500000.00")))));
+	}
+
+	String receipt(String amount, String reference) {
+		return "{\"receivedOn\":\"" + RECEIVED_ON + "\",\"amount\":\"" + amount
+				+ "\",\"currency\":\"USD\",\"bankReference\":\"" + reference + "\"}";
+	}
+
+	/** Posts a receipt and returns the response body. */
+	String postReceipt(long agreementId, RequestPostProcessor who, String amount, String reference, int status)
+			throws Exception {
+		return mvc
+			.perform(post("/api/v1/agreements/{id}/receipts", agreementId).with(who)
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(receipt(amount, reference)))
+			.andExpect(status().is(status))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	org.springframework.test.web.servlet.ResultActions decide(long id, String decision, RequestPostProcessor who,
+			String body) throws Exception {
+		var request = post("/api/v1/approvals/{id}/" + decision, id).with(who).with(csrf());
+		if (body != null) {
+			request.contentType(MediaType.APPLICATION_JSON).content(body);
+		}
+		return mvc.perform(request);
+	}
+
+	/** What the journal holds on an account for the agreement, debits less credits. */
+	BigDecimal booked(long agreementId, String account) {
+		return jdbc.queryForObject("select coalesce(sum(debit_usd - credit_usd), 0) from journal_line "
+				+ "where agreement_id = ? and account_code = ?", BigDecimal.class, agreementId, account);
+	}
+
+	static long id(String json) {
+		return ((Number) JsonPath.read(json, "$.id")).longValue();
+	}
+
+	@Test
+	void aReceiptAboveTheThresholdPostsNothingUntilASecondPersonApprovesIt() throws Exception {
+		var agreement = agreement();
+		var receivableBefore = booked(agreement.id(), "RECEIVABLE");
+		assertThat(receivableBefore).isEqualByComparingTo("500000.00");
+
+		var pending = postReceipt(agreement.id(), maker, "150000.00", "BANK-A", 202);
+		assertThat((String) JsonPath.read(pending, "$.status")).isEqualTo("PENDING");
+		assertThat((String) JsonPath.read(pending, "$.madeBy")).isEqualTo("maker-" + suffix);
+		assertThat(new BigDecimal(JsonPath.read(pending, "$.amountUsd").toString())).isEqualByComparingTo("150000.00");
+		var id = id(pending);
+
+		// Pending: no receipt, nothing in the books, the balance as it was; shown on the agreement.
+		assertThat(contributions.agreement(agreement.id()).receipts()).isEmpty();
+		assertThat(booked(agreement.id(), "CASH")).isEqualByComparingTo("0");
+		assertThat(booked(agreement.id(), "RECEIVABLE")).isEqualByComparingTo(receivableBefore);
+		assertThat(approvals.pendingOf("AGREEMENT", agreement.id())).extracting(ApprovalView::id).containsExactly(id);
+		assertThat(approvals.pendingUsd(ApprovalAction.RECEIPT)).isGreaterThanOrEqualTo(new BigDecimal("150000.00"));
+
+		// Its maker cannot approve it, on the API nor on the page.
+		decide(id, "approve", maker, null).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("approval.ownRecord"));
+		mvc.perform(post("/approvals/{id}/approve", id).with(maker).with(csrf()))
+			.andExpect(redirectedUrl("/approvals#approval-" + id))
+			.andExpect(flash().attribute("problem", org.hamcrest.Matchers.<Object>hasProperty("codes",
+					org.hamcrest.Matchers.hasItemInArray("approval.ownRecord"))));
+		// Nor can a finance officer without the approver role.
+		decide(id, "approve", officerWithoutApproval, null).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("approval.notApprover"));
+		assertThat(booked(agreement.id(), "CASH")).isEqualByComparingTo("0");
+
+		// The checker sees it awaiting them, and in the menu's count.
+		mvc.perform(get("/api/v1/approvals").with(checker))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.id == " + id + ")].summary").value(
+					org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("150000.00 USD"))));
+		mvc.perform(get("/approvals").with(checker))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("id=\"approve-" + id + "\"")));
+
+		// A second person's approval books it: exactly its amount, once.
+		decide(id, "approve", checker, "{\"reason\":\"Bank statement checked\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("APPROVED"))
+			.andExpect(jsonPath("$.decidedBy").value("checker-" + suffix))
+			.andExpect(jsonPath("$.resultRef").value(org.hamcrest.Matchers.startsWith("Receipt ")));
+		assertThat(booked(agreement.id(), "CASH")).isEqualByComparingTo("150000.00");
+		assertThat(booked(agreement.id(), "RECEIVABLE")).isEqualByComparingTo(receivableBefore.subtract(new BigDecimal("150000.00")));
+		var receipts = contributions.agreement(agreement.id()).receipts();
+		assertThat(receipts).singleElement().satisfies(r -> {
+			assertThat(r.amount()).isEqualTo(Money.usd("150000.00"));
+			assertThat(r.bankReference()).isEqualTo("BANK-A");
+			assertThat(r.receivedOn()).isEqualTo(LocalDate.parse(RECEIVED_ON));
+		});
+		assertThat(approvals.pendingOf("AGREEMENT", agreement.id())).isEmpty();
+
+		// Decided once: a second approval books nothing more.
+		decide(id, "approve", secondAdmin, null).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("approval.notPending"));
+		assertThat(booked(agreement.id(), "CASH")).isEqualByComparingTo("150000.00");
+		// And the decision is in the audit trail.
+		assertThat(jdbc.queryForObject("select count(*) from approval_request_aud where id = ? and status = 'APPROVED'",
+				Integer.class, id)).isEqualTo(1);
+	}
+
+	@Test
+	void anAdministratorDoesNotApproveTheirOwnRecordEither() throws Exception {
+		var agreement = agreement();
+		var id = id(postReceipt(agreement.id(), admin, "120000.00", "BANK-ADMIN", 202));
+		decide(id, "approve", admin, null).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("approval.ownRecord"));
+		assertThat(booked(agreement.id(), "CASH")).isEqualByComparingTo("0");
+		decide(id, "approve", secondAdmin, null).andExpect(status().isOk());
+		assertThat(booked(agreement.id(), "CASH")).isEqualByComparingTo("120000.00");
+	}
+
+	@Test
+	void aRejectionBooksNothingAndASecondPendingReceiptOfTheSameIsRefused() throws Exception {
+		var agreement = agreement();
+		var id = id(postReceipt(agreement.id(), maker, "200000.00", "BANK-DUP", 202));
+		var duplicate = postReceipt(agreement.id(), maker, "200000.00", "BANK-DUP", 422);
+		assertThat((String) JsonPath.read(duplicate, "$.code")).isEqualTo("approval.duplicate");
+		// Another reference is another receipt.
+		var other = id(postReceipt(agreement.id(), maker, "200000.00", "BANK-OTHER", 202));
+
+		decide(id, "reject", checker, null).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("approval.reason.required"));
+		decide(id, "reject", checker, "{\"reason\":\"Not on the bank statement\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("REJECTED"))
+			.andExpect(jsonPath("$.decisionReason").value("Not on the bank statement"));
+		assertThat(booked(agreement.id(), "CASH")).isEqualByComparingTo("0");
+		assertThat(contributions.agreement(agreement.id()).receipts()).isEmpty();
+
+		// Only its maker withdraws a pending record.
+		decide(other, "withdraw", checker, null).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("approval.withdraw.notMaker"));
+		decide(other, "withdraw", maker, null).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("WITHDRAWN"));
+		assertThat(approvals.pendingOf("AGREEMENT", agreement.id())).isEmpty();
+		// Decided: the same receipt may be asked for again.
+		postReceipt(agreement.id(), maker, "200000.00", "BANK-DUP", 202);
+	}
+
+	@Test
+	void atOrBelowTheThresholdAReceiptIsBookedAtOnce() throws Exception {
+		var agreement = agreement();
+		postReceipt(agreement.id(), maker, "100000.00", "BANK-LOW", 201);
+		assertThat(booked(agreement.id(), "CASH")).isEqualByComparingTo("100000.00");
+		assertThat(approvals.pendingOf("AGREEMENT", agreement.id())).isEmpty();
+	}
+
+	@Test
+	void aReversalAndARefundUnderApprovalWaitAsReceiptsDo() throws Exception {
+		var agreement = agreement();
+		var receipt = contributions.recordReceipt(agreement.id(),
+				new ReceiptCommand(LocalDate.parse(RECEIVED_ON), new BigDecimal("80000.00"), "USD", "BANK-R", null, false));
+		approvals.setPolicy(ApprovalAction.RECEIPT_REVERSAL, true, null);
+		approvals.setPolicy(ApprovalAction.REFUND, true, new BigDecimal("1000.00"));
+
+		var reversal = mvc
+			.perform(post("/api/v1/receipts/{id}/reversal", receipt.id()).with(maker)
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\":\"Booked twice\"}"))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var refund = mvc
+			.perform(post("/api/v1/agreements/{id}/refunds", agreement.id()).with(maker)
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"refundedOn\":\"" + RECEIVED_ON + "\",\"amount\":\"5000.00\",\"reason\":\"Unspent\"}"))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(booked(agreement.id(), "CASH")).isEqualByComparingTo("80000.00");
+		assertThat(contributions.agreement(agreement.id()).refunds()).isEmpty();
+
+		decide(id(refund), "approve", checker, null).andExpect(status().isOk());
+		assertThat(booked(agreement.id(), "CASH")).isEqualByComparingTo("75000.00");
+		// The reversal is refused on approval while the refund depends on the receipt: it stays pending.
+		decide(id(reversal), "approve", checker, null).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("receipt.reversal.belowRefunded"));
+		assertThat(approvals.get(id(reversal)).status()).isEqualTo(ApprovalStatus.PENDING);
+		assertThat(booked(agreement.id(), "CASH")).isEqualByComparingTo("75000.00");
+	}
+
+	@Test
+	void aRecordNobodySignedInForCannotWaitForApproval() {
+		var agreement = agreement();
+		// Maker-checker tells people apart: work with nobody signed in has no maker.
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> contributions.submitReceipt(agreement.id(), new ReceiptCommand(
+					LocalDate.parse(RECEIVED_ON), new BigDecimal("300000.00"), "USD", "BANK-NOBODY", null, false)))
+			.satisfies(e -> assertThat(((MessageSourceResolvable) e).getCodes()).contains("approval.signedInOnly"));
+		assertThat(approvals.pendingOf("AGREEMENT", agreement.id())).isEmpty();
+	}
+
+	@Test
+	void aNegativeThresholdIsRefused() {
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> approvals.setPolicy(ApprovalAction.REFUND, true, new BigDecimal("-1")))
+			.satisfies(e -> assertThat(((MessageSourceResolvable) e).getCodes()).contains("approval.threshold.negative"));
+	}
+
+}
