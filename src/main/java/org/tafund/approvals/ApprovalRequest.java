@@ -84,7 +84,7 @@ class ApprovalRequest extends AuditableEntity {
 	protected ApprovalRequest() {
 	}
 
-	ApprovalRequest(PendingRecord record, String madeBy, Instant madeAt) {
+	ApprovalRequest(PendingRecord record, String payload, String madeBy, Instant madeAt) {
 		this.action = record.action();
 		this.status = ApprovalStatus.PENDING;
 		this.subjectType = record.subjectType();
@@ -92,7 +92,7 @@ class ApprovalRequest extends AuditableEntity {
 		this.subjectLabel = record.subjectLabel();
 		this.summary = record.summary();
 		this.amountUsd = record.amountUsd();
-		this.payload = record.payload();
+		this.payload = payload;
 		this.openKey = record.action().name() + "|" + record.duplicateKey();
 		this.madeBy = madeBy;
 		this.madeAt = madeAt;

@@ -21,6 +21,8 @@ import org.tafund.shared.Constraints;
 import org.tafund.shared.ForbiddenAction;
 import org.tafund.shared.NotFound;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Maker-checker. A module asks {@link #required} before it books an action; when approval is
  * required it hands the record over ({@link #submit}) instead of booking it, and books it when a
@@ -41,8 +43,11 @@ public class Approvals {
 
 	private final Clock clock;
 
+	private final JsonMapper json;
+
 	Approvals(ApprovalPolicies policies, ApprovalRequests requests, ObjectProvider<ApprovalExecutor> executors,
-			Clock clock) {
+			Clock clock, JsonMapper json) {
+		this.json = json;
 		this.policies = policies;
 		this.requests = requests;
 		this.executors = executors;
@@ -56,12 +61,43 @@ public class Approvals {
 	}
 
 	/**
+	 * The pending record when an action of this USD amount needs a second person ({@link #submit}
+	 * of what {@code record} gives), else empty: the caller books it at once.
+	 */
+	@Transactional
+	public java.util.Optional<ApprovalView> holdIfRequired(ApprovalAction action, BigDecimal amountUsd,
+			java.util.function.Supplier<PendingRecord> record) {
+		return required(action, amountUsd) ? java.util.Optional.of(submit(record.get())) : java.util.Optional.empty();
+	}
+
+	/**
+	 * What books an approved record of {@code action}: {@code book} given the command kept when it
+	 * was made (read back as {@code type}), returning what was booked as people read it.
+	 */
+	public <T> ApprovalExecutor executor(ApprovalAction action, Class<T> type, java.util.function.Function<T, String> book) {
+		return new ApprovalExecutor() {
+
+			@Override
+			public ApprovalAction action() {
+				return action;
+			}
+
+			@Override
+			public String book(String payload) {
+				return book.apply(json.readValue(payload, type));
+			}
+
+		};
+	}
+
+	/**
 	 * Stores a maker's record as pending: nothing is booked. A second pending record of the same
 	 * thing (the same duplicate key) is refused ({@code approval.duplicate}).
 	 */
 	@Transactional
 	public ApprovalView submit(PendingRecord record) {
-		var request = new ApprovalRequest(record, currentUser(), clock.instant());
+		var request = new ApprovalRequest(record, json.writeValueAsString(record.command()), currentUser(),
+				clock.instant());
 		try {
 			return requests.saveAndFlush(request).view();
 		}

@@ -7,10 +7,11 @@ import java.util.Objects;
  * What a module hands over for approval: the action, the record it concerns (type, id and a label
  * people read, such as an agreement's reference), a one-line summary, its USD amount (null for an
  * action without one), the key that makes two records the same (agreement, amount, date and
- * reference for a receipt) and the command to book on approval, as JSON.
+ * reference for a receipt) and the command to book on approval (a record, kept as JSON and read
+ * back by the action's {@link ApprovalExecutor}).
  */
 public record PendingRecord(ApprovalAction action, String subjectType, Long subjectId, String subjectLabel,
-		String summary, BigDecimal amountUsd, String duplicateKey, String payload) {
+		String summary, BigDecimal amountUsd, String duplicateKey, Object command) {
 
 	public PendingRecord {
 		Objects.requireNonNull(action, "action");
@@ -18,7 +19,7 @@ public record PendingRecord(ApprovalAction action, String subjectType, Long subj
 		Objects.requireNonNull(subjectLabel, "subjectLabel");
 		Objects.requireNonNull(summary, "summary");
 		Objects.requireNonNull(duplicateKey, "duplicateKey");
-		Objects.requireNonNull(payload, "payload");
+		Objects.requireNonNull(command, "command");
 		// The key is stored in a 255-character column with the action's name before it.
 		if (duplicateKey.length() > 200) {
 			duplicateKey = duplicateKey.substring(0, 136) + "#" + Integer.toHexString(duplicateKey.hashCode());

@@ -18,4 +18,14 @@ public record Submitted<T>(T booked, ApprovalView pending) {
 		return pending != null;
 	}
 
+	/** The API's answer: 201 Created with what was booked, or 202 Accepted with the pending record. */
+	public int status() {
+		return isPending() ? 202 : 201;
+	}
+
+	/** What the API answers with: the booked value, or the pending record. */
+	public Object body() {
+		return isPending() ? pending : booked;
+	}
+
 }

@@ -155,9 +155,7 @@ class ContributionApiController {
 	 * approval (its address is {@code /api/v1/approvals/{id}}).
 	 */
 	private StoredResponse stored(org.tafund.approvals.Submitted<?> submitted) {
-		return submitted.isPending()
-				? new StoredResponse(HttpStatus.ACCEPTED.value(), json.writeValueAsString(submitted.pending()))
-				: new StoredResponse(HttpStatus.CREATED.value(), json.writeValueAsString(submitted.booked()));
+		return new StoredResponse(submitted.status(), json.writeValueAsString(submitted.body()));
 	}
 
 	static String etag(AgreementView agreement) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -14,6 +15,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tafund.approvals.ApprovalAction;
+import org.tafund.approvals.ApprovalView;
 import org.tafund.approvals.Submitted;
 import org.tafund.books.SourceType;
 import org.tafund.donors.DonorManagement;
@@ -307,13 +309,14 @@ public class ContributionManagement {
 		if (value.isGreaterThan(outstanding) && !command.overpayment()) {
 			throw new BusinessRuleViolation("receipt.exceedsOutstanding", value.toString(), outstanding.toString());
 		}
-		if (asked && makerChecker.required(ApprovalAction.RECEIPT, receipt.usd())) {
-			return Submitted.pendingAs(makerChecker.submit(ApprovalAction.RECEIPT, agreement, receipt.usd(),
-					amount + " received on " + command.receivedOn()
-							+ (command.bankReference() == null ? "" : " (" + command.bankReference().strip() + ")"),
-					String.join("|", agreement.getId().toString(), amount.amount().toPlainString(), amount.currency(),
-							command.receivedOn().toString(), String.valueOf(blankToNull(command.bankReference()))),
-					new MakerChecker.ReceiptAsked(agreementId, command)));
+		var held = asked ? makerChecker.holdIfRequired(ApprovalAction.RECEIPT, agreement, receipt.usd(),
+				amount + " received on " + command.receivedOn()
+						+ (command.bankReference() == null ? "" : " (" + command.bankReference().strip() + ")"),
+				String.join("|", agreement.getId().toString(), amount.amount().toPlainString(), amount.currency(),
+						command.receivedOn().toString(), String.valueOf(blankToNull(command.bankReference()))),
+				new MakerChecker.ReceiptAsked(agreementId, command)) : Optional.<ApprovalView>empty();
+		if (held.isPresent()) {
+			return Submitted.pendingAs(held.get());
 		}
 		// Dated before receipts or amendments already booked: posted from its own day's position.
 		var then = eventsLater ? replay.at(agreement, command.receivedOn()) : null;
@@ -355,11 +358,12 @@ public class ContributionManagement {
 		postings.requireOpen(today, "reversedOn");
 		var reversal = original.reversal(today, reason);
 		var originalView = original.view(agreement.getCurrency(), false);
-		if (asked && makerChecker.required(ApprovalAction.RECEIPT_REVERSAL, originalView.usd())) {
-			return Submitted.pendingAs(makerChecker.submit(ApprovalAction.RECEIPT_REVERSAL, agreement, originalView.usd(),
-					"Reversal of the receipt of " + originalView.amount() + " on " + originalView.receivedOn() + ": "
-							+ reason,
-					String.valueOf(receiptId), new MakerChecker.ReversalAsked(receiptId, reason)));
+		var held = asked ? makerChecker.holdIfRequired(ApprovalAction.RECEIPT_REVERSAL, agreement, originalView.usd(),
+				"Reversal of the receipt of " + originalView.amount() + " on " + originalView.receivedOn() + ": " + reason,
+				String.valueOf(receiptId), new MakerChecker.ReversalAsked(receiptId, reason))
+				: Optional.<ApprovalView>empty();
+		if (held.isPresent()) {
+			return Submitted.pendingAs(held.get());
 		}
 		try {
 			receipts.saveAndFlush(reversal);
@@ -418,11 +422,12 @@ public class ContributionManagement {
 		}
 		var refund = new Refund(agreement.getId(), refundedOn, money, rates.rateOn(agreement.getCurrency(), refundedOn),
 				reason);
-		if (asked && makerChecker.required(ApprovalAction.REFUND, refund.view().usd())) {
-			return Submitted.pendingAs(makerChecker.submit(ApprovalAction.REFUND, agreement, refund.view().usd(),
-					money + " refunded on " + refundedOn + ": " + reason,
-					String.join("|", agreement.getId().toString(), money.amount().toPlainString(), refundedOn.toString()),
-					new MakerChecker.RefundAsked(agreementId, refundedOn, amount, reason)));
+		var held = asked ? makerChecker.holdIfRequired(ApprovalAction.REFUND, agreement, refund.view().usd(),
+				money + " refunded on " + refundedOn + ": " + reason,
+				String.join("|", agreement.getId().toString(), money.amount().toPlainString(), refundedOn.toString()),
+				new MakerChecker.RefundAsked(agreementId, refundedOn, amount, reason)) : Optional.<ApprovalView>empty();
+		if (held.isPresent()) {
+			return Submitted.pendingAs(held.get());
 		}
 		refunds.saveAndFlush(refund);
 		requireAllocationsCovered(agreement);

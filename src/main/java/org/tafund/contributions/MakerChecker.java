@@ -2,6 +2,7 @@ package org.tafund.contributions;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,12 +14,10 @@ import org.tafund.approvals.Approvals;
 import org.tafund.approvals.PendingRecord;
 import org.tafund.shared.Money;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
- * The contributions side of maker-checker: whether a receipt, refund or reversal needs a second
- * person, handing it over as pending (the command kept as JSON), and booking it once approved with
- * the same code that books it at once ({@link ContributionManagement}).
+ * The contributions side of maker-checker: a receipt, refund or reversal that needs a second person
+ * is handed over as pending (with the command that books it), and booked once approved with the
+ * same code that books it at once ({@link ContributionManagement}).
  */
 @Configuration(proxyBeanMethods = false)
 class MakerChecker {
@@ -37,65 +36,35 @@ class MakerChecker {
 
 	private final Approvals approvals;
 
-	private final JsonMapper json;
-
-	MakerChecker(Approvals approvals, JsonMapper json) {
+	MakerChecker(Approvals approvals) {
 		this.approvals = approvals;
-		this.json = json;
 	}
 
-	boolean required(ApprovalAction action, Money usd) {
-		return approvals.required(action, usd.amount());
-	}
-
-	ApprovalView submit(ApprovalAction action, Agreement agreement, Money usd, String summary, String duplicateKey,
-			Object asked) {
-		return approvals.submit(new PendingRecord(action, "AGREEMENT", agreement.getId(), agreement.getReference(),
-				summary, usd.amount(), duplicateKey, json.writeValueAsString(asked)));
+	/** The pending record, when an action of this USD value on the agreement needs a second person. */
+	Optional<ApprovalView> holdIfRequired(ApprovalAction action, Agreement agreement, Money usd, String summary,
+			String duplicateKey, Object asked) {
+		return approvals.holdIfRequired(action, usd.amount(), () -> new PendingRecord(action, "AGREEMENT",
+				agreement.getId(), agreement.getReference(), summary, usd.amount(), duplicateKey, asked));
 	}
 
 	// @Lazy: the contributions service needs this class, and these book through the service.
 
 	@Bean
-	ApprovalExecutor approvedReceipts(@Lazy ContributionManagement contributions, JsonMapper json) {
-		return executor(ApprovalAction.RECEIPT, payload -> {
-			var asked = json.readValue(payload, ReceiptAsked.class);
-			return "Receipt " + contributions.recordReceipt(asked.agreementId(), asked.command()).id();
-		});
+	ApprovalExecutor approvedReceipts(@Lazy ContributionManagement contributions) {
+		return approvals.executor(ApprovalAction.RECEIPT, ReceiptAsked.class,
+				asked -> "Receipt " + contributions.recordReceipt(asked.agreementId(), asked.command()).id());
 	}
 
 	@Bean
-	ApprovalExecutor approvedRefunds(@Lazy ContributionManagement contributions, JsonMapper json) {
-		return executor(ApprovalAction.REFUND, payload -> {
-			var asked = json.readValue(payload, RefundAsked.class);
-			return "Refund " + contributions
-				.refund(asked.agreementId(), asked.refundedOn(), asked.amount(), asked.reason())
-				.id();
-		});
+	ApprovalExecutor approvedRefunds(@Lazy ContributionManagement contributions) {
+		return approvals.executor(ApprovalAction.REFUND, RefundAsked.class, asked -> "Refund "
+				+ contributions.refund(asked.agreementId(), asked.refundedOn(), asked.amount(), asked.reason()).id());
 	}
 
 	@Bean
-	ApprovalExecutor approvedReversals(@Lazy ContributionManagement contributions, JsonMapper json) {
-		return executor(ApprovalAction.RECEIPT_REVERSAL, payload -> {
-			var asked = json.readValue(payload, ReversalAsked.class);
-			return "Receipt " + contributions.reverseReceipt(asked.receiptId(), asked.reason()).id();
-		});
-	}
-
-	private static ApprovalExecutor executor(ApprovalAction action, java.util.function.Function<String, String> book) {
-		return new ApprovalExecutor() {
-
-			@Override
-			public ApprovalAction action() {
-				return action;
-			}
-
-			@Override
-			public String book(String payload) {
-				return book.apply(payload);
-			}
-
-		};
+	ApprovalExecutor approvedReversals(@Lazy ContributionManagement contributions) {
+		return approvals.executor(ApprovalAction.RECEIPT_REVERSAL, ReversalAsked.class,
+				asked -> "Receipt " + contributions.reverseReceipt(asked.receiptId(), asked.reason()).id());
 	}
 
 }

@@ -136,25 +136,33 @@ class ProjectApiController {
 	@PostMapping("/allocations")
 	ResponseEntity<String> allocate(@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@Valid @RequestBody AllocationForm form) {
-		return once(key, "allocation", form.toString(), () -> projects.allocate(form.agreementId(), form.projectId(),
-				form.amountUsd(), form.allocatedOn()));
+		return once(key, "allocation", form.toString(), () -> projects.submitAllocation(form.agreementId(),
+				form.projectId(), form.amountUsd(), form.allocatedOn()));
 	}
 
 	@PostMapping("/expenditures")
 	ResponseEntity<String> spend(@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@Valid @RequestBody ExpenditureForm form) {
-		return once(key, "expenditure", form.toString(), () -> projects.spend(form.projectId(), form.activityId(),
-				form.spentOn(), form.category(), form.amount(), form.currency(), form.reference(), form.description()));
+		return once(key, "expenditure", form.toString(), () -> projects.submitSpend(form.projectId(),
+				form.activityId(), form.spentOn(), form.category(), form.amount(), form.currency(), form.reference(),
+				form.description()));
 	}
 
 	@PostMapping("/expenditures/{id}/reversal")
-	ResponseEntity<Expenditure.ExpenditureView> reverse(@PathVariable long id, @Valid @RequestBody ReversalForm form) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(projects.reverseExpenditure(id, form.reason()));
+	ResponseEntity<String> reverse(@PathVariable long id, @Valid @RequestBody ReversalForm form) {
+		return once(null, "expenditure-reversal", "", () -> projects.submitExpenditureReversal(id, form.reason()));
 	}
 
-	private ResponseEntity<String> once(String key, String scope, String request, java.util.function.Supplier<?> work) {
-		java.util.function.Supplier<StoredResponse> stored = () -> new StoredResponse(HttpStatus.CREATED.value(),
-				json.writeValueAsString(work.get()));
+	/**
+	 * 201 with what was booked, or 202 with the pending record when it waits for a second person's
+	 * approval (its address is {@code /api/v1/approvals/{id}}).
+	 */
+	private ResponseEntity<String> once(String key, String scope, String request,
+			java.util.function.Supplier<org.tafund.approvals.Submitted<?>> work) {
+		java.util.function.Supplier<StoredResponse> stored = () -> {
+			var submitted = work.get();
+			return new StoredResponse(submitted.status(), json.writeValueAsString(submitted.body()));
+		};
 		var response = key == null ? stored.get() : idempotent.run(scope, key, request, stored);
 		return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
 	}

@@ -66,9 +66,12 @@ class ProjectController {
 
 	private final Clock clock;
 
+	private final org.tafund.approvals.Approvals approvals;
+
 	ProjectController(ProjectManagement projects, CountryCatalogue countries, ReferenceCatalogue reference,
-			org.tafund.donors.DonorManagement donors, Clock clock) {
+			org.tafund.donors.DonorManagement donors, Clock clock, org.tafund.approvals.Approvals approvals) {
 		this.clock = clock;
+		this.approvals = approvals;
 		this.donors = donors;
 		this.projects = projects;
 		this.countries = countries;
@@ -122,9 +125,9 @@ class ProjectController {
 		if (result.hasErrors()) {
 			return projectPage(id, model);
 		}
-		projects.spend(id, form.activityId(), form.spentOn(), form.category(), form.amount(), form.currencyOrUsd(),
-				form.reference(), form.description());
-		flash.addFlashAttribute("message", "expenditure.recorded");
+		var line = projects.submitSpend(id, form.activityId(), form.spentOn(), form.category(), form.amount(),
+				form.currencyOrUsd(), form.reference(), form.description());
+		flash.addFlashAttribute("message", line.isPending() ? "approval.submitted" : "expenditure.recorded");
 		return "redirect:/projects/" + id;
 	}
 
@@ -133,8 +136,8 @@ class ProjectController {
 	@RefusalReturnsTo("/projects/{id}#expenditure-{expenditureId}")
 	String reverse(@PathVariable long id, @ModelAttribute("reversalForm") ReversalForm form, BindingResult result,
 			RedirectAttributes flash) {
-		projects.reverseExpenditure(form.expenditureId(), form.reason());
-		flash.addFlashAttribute("message", "expenditure.reversed");
+		var reversal = projects.submitExpenditureReversal(form.expenditureId(), form.reason());
+		flash.addFlashAttribute("message", reversal.isPending() ? "approval.submitted" : "expenditure.reversed");
 		return "redirect:/projects/" + id;
 	}
 
@@ -145,8 +148,8 @@ class ProjectController {
 		if (result.hasErrors()) {
 			return projectPage(id, model);
 		}
-		projects.allocate(form.agreementId(), id, form.amountUsd(), form.allocatedOn());
-		flash.addFlashAttribute("message", "allocation.recorded");
+		var allocation = projects.submitAllocation(form.agreementId(), id, form.amountUsd(), form.allocatedOn());
+		flash.addFlashAttribute("message", allocation.isPending() ? "approval.submitted" : "allocation.recorded");
 		return "redirect:/projects/" + id;
 	}
 
@@ -185,6 +188,7 @@ class ProjectController {
 		var today = LocalDate.now(clock);
 		model.addAttribute("project", project);
 		model.addAttribute("canEdit", projects.canEdit(id));
+		model.addAttribute("pending", approvals.pendingOf("PROJECT", id));
 		model.addAttribute("beneficiaries", project.beneficiaryCountries()
 			.stream()
 			.map(c -> countries.find(c, locale).orElseThrow())

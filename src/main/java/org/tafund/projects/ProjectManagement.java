@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 
@@ -16,6 +17,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tafund.approvals.ApprovalAction;
+import org.tafund.approvals.ApprovalView;
+import org.tafund.approvals.Submitted;
 import org.tafund.contributions.AllocationBasis;
 import org.tafund.contributions.ContributionManagement;
 import org.tafund.fx.ExchangeRateManagement;
@@ -69,10 +73,14 @@ public class ProjectManagement {
 
 	private final ProjectPostings postings;
 
+	private final ProjectMakerChecker makerChecker;
+
 	ProjectManagement(UserManagement users, Requests requests, Projects projects, Allocations allocations, Expenditures expenditures,
 			ContributionManagement contributions, ExchangeRateManagement rates, CountryCatalogue countries,
-			ReferenceCatalogue reference, ObjectProvider<ActivityDirectory> activities, Clock clock, ProjectPostings postings) {
+			ReferenceCatalogue reference, ObjectProvider<ActivityDirectory> activities, Clock clock, ProjectPostings postings,
+			ProjectMakerChecker makerChecker) {
 		this.postings = postings;
+		this.makerChecker = makerChecker;
 		this.users = users;
 		this.requests = requests;
 		this.projects = projects;
@@ -208,6 +216,20 @@ public class ProjectManagement {
 	/** FINANCE gives USD from an agreement to a project, within the agreement's earmark and balance. */
 	public Allocation.AllocationView allocate(long agreementId, long projectId, BigDecimal amountUsd,
 			LocalDate allocatedOn) {
+		return allocate(agreementId, projectId, amountUsd, allocatedOn, false).booked();
+	}
+
+	/**
+	 * An allocation as a user asks for it: booked as {@link #allocate} does, or pending a second
+	 * person's approval when an administrator has put allocations of its amount under maker-checker.
+	 */
+	public Submitted<Allocation.AllocationView> submitAllocation(long agreementId, long projectId, BigDecimal amountUsd,
+			LocalDate allocatedOn) {
+		return allocate(agreementId, projectId, amountUsd, allocatedOn, true);
+	}
+
+	private Submitted<Allocation.AllocationView> allocate(long agreementId, long projectId, BigDecimal amountUsd,
+			LocalDate allocatedOn, boolean asked) {
 		if (!Actor.current().keepsAccounts()) {
 			throw new AccessDeniedException("Only finance officers allocate funds.");
 		}
@@ -238,8 +260,17 @@ public class ProjectManagement {
 			throw new BusinessRuleViolation("allocation.exceedsUnallocated", amount.display(), basis.reference(),
 					unallocated.display());
 		}
+		var held = asked ? makerChecker.holdIfRequired(ApprovalAction.ALLOCATION, project, amount,
+				amount.display() + " from " + basis.reference() + " on " + allocatedOn,
+				String.join("|", String.valueOf(agreementId), String.valueOf(projectId), amount.amount().toPlainString(),
+						allocatedOn.toString()),
+				new ProjectMakerChecker.AllocationAsked(agreementId, projectId, amountUsd, allocatedOn))
+				: Optional.<ApprovalView>empty();
+		if (held.isPresent()) {
+			return Submitted.pendingAs(held.get());
+		}
 		var allocation = allocations.save(new Allocation(agreementId, projectId, amount, allocatedOn));
-		return allocation.view(basis.reference(), basis.donorId());
+		return Submitted.bookedAs(allocation.view(basis.reference(), basis.donorId()));
 	}
 
 	/** The funding chain of a project: donor, agreement, allocation. */
@@ -267,6 +298,26 @@ public class ProjectManagement {
 	 */
 	public Expenditure.ExpenditureView spend(long projectId, Long activityId, LocalDate spentOn,
 			BudgetCategory category, BigDecimal amount, String currency, String reference, String description) {
+		return spend(new ProjectMakerChecker.SpendAsked(projectId, activityId, spentOn, category, amount, currency,
+				reference, description), false).booked();
+	}
+
+	/** Expenditure as a user asks for it: booked, or pending a second person's approval (see {@link #submitAllocation}). */
+	public Submitted<Expenditure.ExpenditureView> submitSpend(long projectId, Long activityId, LocalDate spentOn,
+			BudgetCategory category, BigDecimal amount, String currency, String reference, String description) {
+		return spend(new ProjectMakerChecker.SpendAsked(projectId, activityId, spentOn, category, amount, currency,
+				reference, description), true);
+	}
+
+	private Submitted<Expenditure.ExpenditureView> spend(ProjectMakerChecker.SpendAsked asked, boolean gated) {
+		long projectId = asked.projectId();
+		Long activityId = asked.activityId();
+		LocalDate spentOn = asked.spentOn();
+		BudgetCategory category = asked.category();
+		BigDecimal amount = asked.amount();
+		String currency = asked.currency();
+		String reference = asked.reference();
+		String description = asked.description();
 		var project = projects.findForUpdate(projectId).orElseThrow(() -> new ProjectNotFound("project", projectId));
 		requireCanEdit(project);
 		if (spentOn == null || category == null) {
@@ -290,12 +341,33 @@ public class ProjectManagement {
 			throw new BusinessRuleViolation("expenditure.overdraw", cost.display(), balance.display(),
 					cost.minus(balance).display());
 		}
+		var held = gated ? makerChecker.holdIfRequired(ApprovalAction.EXPENDITURE, project, line.usd().plus(line.psc()),
+				money + " (" + category + ") on " + spentOn + (reference == null ? "" : " (" + reference.strip() + ")"),
+				String.join("|", String.valueOf(projectId), money.amount().toPlainString(), money.currency(),
+						spentOn.toString(), category.name(), String.valueOf(blankToNull(reference))),
+				asked)
+				: Optional.<ApprovalView>empty();
+		if (held.isPresent()) {
+			return Submitted.pendingAs(held.get());
+		}
 		var view = expenditures.save(line).view();
 		postings.spent(project, view);
-		return view;
+		return Submitted.bookedAs(view);
 	}
 
 	public Expenditure.ExpenditureView reverseExpenditure(long expenditureId, String reason) {
+		return reverseExpenditure(expenditureId, reason, false).booked();
+	}
+
+	/**
+	 * A reversal of expenditure as a user asks for it: booked, or pending a second person's approval
+	 * (see {@link #submitAllocation}); an approved reversal is dated the day it is approved.
+	 */
+	public Submitted<Expenditure.ExpenditureView> submitExpenditureReversal(long expenditureId, String reason) {
+		return reverseExpenditure(expenditureId, reason, true);
+	}
+
+	private Submitted<Expenditure.ExpenditureView> reverseExpenditure(long expenditureId, String reason, boolean asked) {
 		var original = expenditures.findById(expenditureId)
 			.orElseThrow(() -> new ProjectNotFound("expenditure", expenditureId));
 		var project = projects.findForUpdate(original.getProjectId()).orElseThrow();
@@ -305,10 +377,18 @@ public class ProjectManagement {
 		}
 		var today = LocalDate.now(clock);
 		postings.requireOpen(today, "reversedOn");
+		var line = original.view();
+		var held = asked ? makerChecker.holdIfRequired(ApprovalAction.EXPENDITURE_REVERSAL, project,
+				line.usd().plus(line.psc()), "Reversal of " + line.amount() + " spent on " + line.spentOn() + ": " + reason,
+				String.valueOf(expenditureId), new ProjectMakerChecker.ReversalAsked(expenditureId, reason))
+				: Optional.<ApprovalView>empty();
+		if (held.isPresent()) {
+			return Submitted.pendingAs(held.get());
+		}
 		try {
 			var view = expenditures.saveAndFlush(original.reversal(today, reason)).view();
 			postings.reversed(project, original.view(), view);
-			return view;
+			return Submitted.bookedAs(view);
 		}
 		catch (DataIntegrityViolationException e) {
 			if (Constraints.violated(e, "uk_expenditure_reversal")) {

@@ -64,6 +64,12 @@ class ApprovalTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.tafund.projects.ProjectManagement projects;
+
+	@Autowired
+	org.tafund.reference.ReferenceCatalogue reference;
+
 	// Each test's own people: names nobody else uses, so that "awaiting me" holds only this test's records.
 	final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
@@ -284,6 +290,69 @@ class ApprovalTests {
 			.andExpect(jsonPath("$.code").value("receipt.reversal.belowRefunded"));
 		assertThat(approvals.get(id(reversal)).status()).isEqualTo(ApprovalStatus.PENDING);
 		assertThat(booked(agreement.id(), "CASH")).isEqualByComparingTo("75000.00");
+	}
+
+	@Test
+	void anAllocationAndExpenditureUnderApprovalWaitAndAreBookedByTheChecker() throws Exception {
+		var agreement = agreement();
+		long project;
+		try (var signedIn = org.tafund.support.SignedIn.as("finance.officer", org.tafund.security.Role.FINANCE)) {
+			project = projects.createProject(new org.tafund.projects.ProjectDetails("APR-" + suffix, "Approvals project",
+					null, org.tafund.projects.Codes.Theme.MLA, java.util.Set.of(), java.util.Set.of("SEN"),
+					reference.implementingEntity("UNODC-HQ").orElseThrow().id(), java.util.Set.of("project.manager"), null,
+					null, null, null, 2, "15130", null, java.util.Set.of(), List.of()))
+				.id();
+		}
+		approvals.setPolicy(ApprovalAction.ALLOCATION, true, null);
+		approvals.setPolicy(ApprovalAction.EXPENDITURE, true, new BigDecimal("1000.00"));
+
+		var allocation = mvc
+			.perform(post("/api/v1/allocations").with(maker)
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"agreementId\":" + agreement.id() + ",\"projectId\":" + project
+						+ ",\"amountUsd\":\"40000.00\",\"allocatedOn\":\"2025-02-01\"}"))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.subjectType").value("PROJECT"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(listed("/api/v1/projects/" + project + "/allocations")).isEmpty();
+		decide(id(allocation), "approve", maker, null).andExpect(status().isForbidden());
+		decide(id(allocation), "approve", checker, null).andExpect(status().isOk());
+		assertThat(listed("/api/v1/projects/" + project + "/allocations")).singleElement()
+			.satisfies(a -> assertThat(a).contains("\"amountUsd\":{\"amount\":\"40000.00\""));
+
+		// 5,000.00 with 13% PSC: 5,650.00 USD, above the threshold.
+		var expenditure = mvc
+			.perform(post("/api/v1/expenditures").with(maker)
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"projectId\":" + project + ",\"spentOn\":\"2025-03-01\",\"category\":\"TRAVEL\","
+						+ "\"amount\":\"5000.00\",\"currency\":\"USD\",\"reference\":\"TA-1\"}"))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.amountUsd").value(5650.00))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(listed("/api/v1/projects/" + project + "/expenditures")).isEmpty();
+		assertThat(spentInTheBooks(project)).isEqualByComparingTo("0");
+		decide(id(expenditure), "approve", checker, null).andExpect(status().isOk());
+		assertThat(listed("/api/v1/projects/" + project + "/expenditures")).hasSize(1);
+		assertThat(spentInTheBooks(project)).isEqualByComparingTo("5000.00");
+	}
+
+	/** The rows of a list the API answers, each as JSON. */
+	List<String> listed(String path) throws Exception {
+		var body = mvc.perform(get(path).with(checker)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		List<Object> rows = JsonPath.read(body, "$");
+		return rows.stream().map(row -> com.jayway.jsonpath.JsonPath.parse(row).jsonString()).toList();
+	}
+
+	BigDecimal spentInTheBooks(long projectId) {
+		return jdbc.queryForObject("select coalesce(sum(debit_usd - credit_usd), 0) from journal_line "
+				+ "where project_id = ? and account_code like 'EXP%'", BigDecimal.class, projectId);
 	}
 
 	@Test
