@@ -96,9 +96,10 @@ class BooksApiController {
 	}
 
 	@PostMapping("/journal/entries")
-	ResponseEntity<JournalEntryView> postManual(@Valid @RequestBody ManualEntryRequest request) {
-		var entry = manualEntries.post(request);
-		return ResponseEntity.created(URI.create("/api/v1/journal/entries/" + entry.id())).body(entry);
+	ResponseEntity<Object> postManual(@Valid @RequestBody ManualEntryRequest request) {
+		var entry = manualEntries.submit(request);
+		return entry.isPending() ? ResponseEntity.accepted().body(entry.pending())
+				: ResponseEntity.created(URI.create("/api/v1/journal/entries/" + entry.booked().id())).body(entry.booked());
 	}
 
 	@GetMapping("/periods")
@@ -123,17 +124,20 @@ class BooksApiController {
 	}
 
 	@PostMapping("/periods/close")
-	ResponseEntity<PeriodCloseView> close(@RequestBody CloseRequest request) {
+	ResponseEntity<Object> close(@RequestBody CloseRequest request) {
 		if ((request.month() == null) == (request.year() == null)) {
 			throw new BusinessRuleViolation("period.close.monthOrYear");
 		}
-		var close = request.month() != null ? closing.closeMonth(request.month()) : closing.closeYear(request.year());
-		return ResponseEntity.created(URI.create("/api/v1/periods/" + close.id())).body(close);
+		var close = closing.submitClose(request.month(), request.month() != null ? null : request.year());
+		return close.isPending() ? ResponseEntity.accepted().body(close.pending())
+				: ResponseEntity.created(URI.create("/api/v1/periods/" + close.booked().id())).body(close.booked());
 	}
 
 	@PostMapping("/periods/{id}/reopen")
-	PeriodCloseView reopen(@PathVariable long id, @RequestBody ReopenRequest request) {
-		return closing.reopen(id, request.reason());
+	ResponseEntity<Object> reopen(@PathVariable long id, @RequestBody ReopenRequest request) {
+		var reopened = closing.submitReopen(id, request.reason());
+		return reopened.isPending() ? ResponseEntity.accepted().body(reopened.pending())
+				: ResponseEntity.ok(reopened.booked());
 	}
 
 }

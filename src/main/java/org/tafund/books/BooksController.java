@@ -72,9 +72,13 @@ class BooksController {
 		if (result.hasErrors()) {
 			return manualPage(model);
 		}
-		var entry = manualEntries.post(form.toRequest());
+		var entry = manualEntries.submit(form.toRequest());
+		if (entry.isPending()) {
+			flash.addFlashAttribute("message", "approval.submitted");
+			return "redirect:/approvals";
+		}
 		flash.addFlashAttribute("message", "journal.manual.posted");
-		return "redirect:/books/journal#entry-" + entry.id();
+		return "redirect:/books/journal#entry-" + entry.booked().id();
 	}
 
 	@GetMapping("/periods")
@@ -94,9 +98,11 @@ class BooksController {
 			model.addAttribute("closes", closing.list(Paging.page(0, 100)));
 			return periodsPage(model);
 		}
-		var close = form.closesMonth() ? closing.closeMonth(form.yearMonth()) : closing.closeYear(form.year());
-		flash.addFlashAttribute("message", "period.closedNow");
-		flash.addFlashAttribute("closed", close);
+		var close = closing.submitClose(form.closesMonth() ? form.yearMonth() : null, form.year());
+		flash.addFlashAttribute("message", close.isPending() ? "approval.submitted" : "period.closedNow");
+		if (!close.isPending()) {
+			flash.addFlashAttribute("closed", close.booked());
+		}
 		return "redirect:/books/periods";
 	}
 
@@ -116,8 +122,8 @@ class BooksController {
 	@PostMapping("/periods/{id}/reopen")
 	@RefusalReturnsTo("/books/periods")
 	String reopen(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes flash) {
-		closing.reopen(id, reason);
-		flash.addFlashAttribute("message", "period.reopenedNow");
+		var reopened = closing.submitReopen(id, reason);
+		flash.addFlashAttribute("message", reopened.isPending() ? "approval.submitted" : "period.reopenedNow");
 		return "redirect:/books/periods";
 	}
 

@@ -10,6 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tafund.approvals.ApprovalAction;
+import org.tafund.approvals.ApprovalView;
+import org.tafund.approvals.Submitted;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Text;
 
@@ -27,13 +30,28 @@ public class ManualEntries {
 
 	private final Clock clock;
 
-	ManualEntries(Journal journal, DataSource dataSource, Clock clock) {
+	private final BooksMakerChecker makerChecker;
+
+	ManualEntries(Journal journal, DataSource dataSource, Clock clock, BooksMakerChecker makerChecker) {
 		this.journal = journal;
+		this.makerChecker = makerChecker;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.clock = clock;
 	}
 
 	public JournalEntryView post(ManualEntryRequest request) {
+		return post(request, false).booked();
+	}
+
+	/**
+	 * A manual entry as a user asks for it: posted, or (checked as if posted) pending a second
+	 * person's approval when an administrator has put manual entries of its size under maker-checker.
+	 */
+	public Submitted<JournalEntryView> submit(ManualEntryRequest request) {
+		return post(request, true);
+	}
+
+	private Submitted<JournalEntryView> post(ManualEntryRequest request, boolean asked) {
 		if (request.date() == null) {
 			throw new BusinessRuleViolation("journal.date.required");
 		}
@@ -49,8 +67,16 @@ public class ManualEntries {
 			.map(ManualEntryRequest.Line::toPosting)
 			.toList();
 		// Refused before a reason row is written; the journal checks all of it again.
-		Journal.requireComplete(new EntryDraft(request.date(), SourceType.MANUAL, 0, description, lines));
+		var draft = new EntryDraft(request.date(), SourceType.MANUAL, 0, description, lines);
+		Journal.requireComplete(draft);
 		journal.requireOpen(request.date(), "date");
+		var held = asked ? makerChecker.holdIfRequired(ApprovalAction.MANUAL_ENTRY, "JOURNAL", null, description,
+				"Manual entry dated " + request.date() + ": " + description + " (" + reason + ")", draft.totalDebits(),
+				String.join("|", request.date().toString(), description, draft.totalDebits().toPlainString()), request)
+				: java.util.Optional.<ApprovalView>empty();
+		if (held.isPresent()) {
+			return Submitted.pendingAs(held.get());
+		}
 		var key = new GeneratedKeyHolder();
 		jdbc.sql("INSERT INTO manual_entry (reason, entered_at, entered_by) VALUES (:reason, :at, :by)")
 			.param("reason", reason)
@@ -58,7 +84,7 @@ public class ManualEntries {
 			.param("by", Actors.current())
 			.update(key, "id");
 		long id = key.getKeyAs(Number.class).longValue();
-		return journal.post(new EntryDraft(request.date(), SourceType.MANUAL, id, description, lines));
+		return Submitted.bookedAs(journal.post(new EntryDraft(request.date(), SourceType.MANUAL, id, description, lines)));
 	}
 
 	/** The reason given for a manual entry. */

@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tafund.approvals.ApprovalAction;
+import org.tafund.approvals.Submitted;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Text;
 
@@ -48,8 +50,11 @@ public class PeriodClosing {
 
 	private final Clock clock;
 
+	private final BooksMakerChecker makerChecker;
+
 	PeriodClosing(PeriodCloses closes, ClosedPeriods closedPeriods, List<PeriodReport> reports, DataSource dataSource,
-			Clock clock) {
+			Clock clock, BooksMakerChecker makerChecker) {
+		this.makerChecker = makerChecker;
 		this.closes = closes;
 		this.closedPeriods = closedPeriods;
 		this.reports = List.copyOf(reports);
@@ -70,11 +75,55 @@ public class PeriodClosing {
 
 	/** Closes a year that has ended (all its months), storing its reports. */
 	public PeriodCloseView closeYear(int year) {
-		if (year < 1000 || year > 9999) {
-			throw new BusinessRuleViolation("period.year.invalid", String.valueOf(year));
-		}
-		var y = Year.of(year);
+		var y = Year.of(requireYear(year));
 		return close(PeriodKind.YEAR, y.atDay(1), y.atMonth(12).atEndOfMonth());
+	}
+
+	/**
+	 * A close as a user asks for it (a month, else a year): done, or pending a second person's
+	 * approval when an administrator has put period closes under maker-checker. The period must have
+	 * ended; the rest is checked when it is closed.
+	 */
+	public Submitted<PeriodCloseView> submitClose(YearMonth month, Integer year) {
+		var start = month != null ? month.atDay(1) : Year.of(requireYear(year)).atDay(1);
+		var kind = month != null ? PeriodKind.MONTH : PeriodKind.YEAR;
+		var end = month != null ? month.atEndOfMonth() : Year.of(year).atMonth(12).atEndOfMonth();
+		if (!end.isBefore(LocalDate.now(clock))) {
+			throw new BusinessRuleViolation("period.notEnded", ClosedPeriods.label(kind, start), end.plusDays(1).toString());
+		}
+		var label = month != null ? month.toString() : String.valueOf(year);
+		var held = makerChecker.holdIfRequired(ApprovalAction.PERIOD_CLOSE, "PERIOD", null, label, "Close of " + label,
+				null, label, new BooksMakerChecker.CloseAsked(month, month != null ? null : year));
+		if (held.isPresent()) {
+			return Submitted.pendingAs(held.get());
+		}
+		return Submitted.bookedAs(month != null ? closeMonth(month) : closeYear(year));
+	}
+
+	/**
+	 * A reopening as an administrator asks for it: done, or pending another administrator's
+	 * approval when reopenings are under maker-checker. The reason and the close are checked first.
+	 */
+	@PreAuthorize("@access.administers()")
+	public Submitted<PeriodCloseView> submitReopen(long id, String reason) {
+		var why = Text.bounded(reason, 500, "reason");
+		if (why == null) {
+			throw new BusinessRuleViolation("period.reopen.reasonRequired");
+		}
+		var close = closes.findById(id).orElseThrow(() -> new PeriodCloseNotFound(id));
+		var label = ClosedPeriods.label(close.getKind(), close.getPeriodStart());
+		if (close.isReopened()) {
+			throw new BusinessRuleViolation("period.alreadyReopened", label);
+		}
+		var period = close.getKind() == PeriodKind.MONTH ? YearMonth.from(close.getPeriodStart()).toString()
+				: String.valueOf(close.getPeriodStart().getYear());
+		var held = makerChecker.holdIfRequired(ApprovalAction.PERIOD_REOPEN, "PERIOD", id, period,
+				"Reopening of " + period + ": " + why, null, String.valueOf(id),
+				new BooksMakerChecker.ReopenAsked(id, why));
+		if (held.isPresent()) {
+			return Submitted.pendingAs(held.get());
+		}
+		return Submitted.bookedAs(reopen(id, why));
 	}
 
 	/** Reopens a close: administrators only, with a reason (at most 500 characters). */
@@ -104,6 +153,13 @@ public class PeriodClosing {
 			});
 		close.reopen(CanonicalForm.stored(clock.instant()), Actors.current(), why);
 		return closes.save(close).view();
+	}
+
+	private static int requireYear(Integer year) {
+		if (year == null || year < 1000 || year > 9999) {
+			throw new BusinessRuleViolation("period.year.invalid", String.valueOf(year));
+		}
+		return year;
 	}
 
 	@Transactional(readOnly = true)
