@@ -16,7 +16,12 @@ public enum ApprovalAction {
 	EXPENDITURE_REVERSAL(Right.RUN_PROJECTS),
 	MANUAL_ENTRY(Right.KEEP_ACCOUNTS),
 	PERIOD_CLOSE(Right.KEEP_ACCOUNTS),
-	PERIOD_REOPEN(Right.ADMINISTER);
+	PERIOD_REOPEN(Right.ADMINISTER),
+	/** New exchange rates, typed one by one or imported from a file. */
+	RATE_IMPORT(Right.KEEP_ACCOUNTS),
+	REVALUATION_RUN(Right.KEEP_ACCOUNTS),
+	/** A change of a user's roles: approved by another administrator. */
+	ROLE_CHANGE(Right.ADMINISTER);
 
 	private final Right right;
 

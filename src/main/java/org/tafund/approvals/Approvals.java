@@ -244,6 +244,11 @@ public class Approvals {
 		return SecurityContextHolder.getContext().getAuthentication();
 	}
 
+	/** The signed-in user's name (refused when nobody is signed in). */
+	static String signedIn() {
+		return currentUser();
+	}
+
 	private static String currentUser() {
 		var auth = authentication();
 		if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {

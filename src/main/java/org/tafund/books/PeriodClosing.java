@@ -91,6 +91,9 @@ public class PeriodClosing {
 		if (!end.isBefore(LocalDate.now(clock))) {
 			throw new BusinessRuleViolation("period.notEnded", ClosedPeriods.label(kind, start), end.plusDays(1).toString());
 		}
+		// The close's lock first, before anything is read (see close): reading the approval policy would
+		// otherwise fix this transaction's snapshot before an entry committed meanwhile.
+		lockChain();
 		var label = month != null ? month.toString() : String.valueOf(year);
 		var held = makerChecker.holdIfRequired(ApprovalAction.PERIOD_CLOSE, "PERIOD", null, label, "Close of " + label,
 				null, label, new BooksMakerChecker.CloseAsked(month, month != null ? null : year));
@@ -110,6 +113,8 @@ public class PeriodClosing {
 		if (why == null) {
 			throw new BusinessRuleViolation("period.reopen.reasonRequired");
 		}
+		// As reopen: the chain's lock before anything is read.
+		lockChain();
 		var close = closes.findById(id).orElseThrow(() -> new PeriodCloseNotFound(id));
 		var label = ClosedPeriods.label(close.getKind(), close.getPeriodStart());
 		if (close.isReopened()) {

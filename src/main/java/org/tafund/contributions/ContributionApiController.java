@@ -79,8 +79,9 @@ class ContributionApiController {
 	}
 
 	@PostMapping("/revaluations")
-	ResponseEntity<RevaluationView> revalue(@Valid @RequestBody RevaluationRequest request) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(contributions.revalue(request.periodEnd()));
+	ResponseEntity<Object> revalue(@Valid @RequestBody RevaluationRequest request) {
+		var run = contributions.submitRevaluation(request.periodEnd());
+		return ResponseEntity.status(run.status()).body(run.body());
 	}
 
 	@GetMapping("/revaluations")

@@ -122,8 +122,8 @@ class ContributionController {
 		if (result.hasErrors()) {
 			return revaluationsPage(model);
 		}
-		contributions.revalue(form.periodEnd());
-		flash.addFlashAttribute("message", "revaluation.recorded");
+		var run = contributions.submitRevaluation(form.periodEnd());
+		flash.addFlashAttribute("message", run.isPending() ? "approval.submitted" : "revaluation.recorded");
 		return "redirect:/contributions/revaluations";
 	}
 

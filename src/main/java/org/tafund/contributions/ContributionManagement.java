@@ -179,6 +179,22 @@ public class ContributionManagement {
 		return revaluation.revalue(periodEnd);
 	}
 
+	/**
+	 * A revaluation run as a user asks for it: run, or pending a second person's approval when an
+	 * administrator has put runs under maker-checker (the date is checked first; the rest when it runs).
+	 */
+	public Submitted<RevaluationView> submitRevaluation(LocalDate periodEnd) {
+		if (periodEnd == null) {
+			throw BusinessRuleViolation.ofField("periodEnd", "revaluation.date.required");
+		}
+		BookingDates.require(periodEnd, LocalDate.now(clock), "periodEnd");
+		// The run's locks first, before anything is read (see ReceivableRevaluation#revalue): reading the
+		// approval policy would otherwise fix this transaction's snapshot before an event committed meanwhile.
+		agreements.lockInOtherCurrencies();
+		var held = makerChecker.holdRevaluationIfRequired(periodEnd);
+		return held.isPresent() ? Submitted.pendingAs(held.get()) : Submitted.bookedAs(revalue(periodEnd));
+	}
+
 	/** The funding windows of some agreements (each once): what decides the segment of a project they fund. */
 	@Transactional(readOnly = true)
 	public List<FundingWindow> windowsOf(java.util.Collection<Long> agreementIds) {

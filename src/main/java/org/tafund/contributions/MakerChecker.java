@@ -34,6 +34,10 @@ class MakerChecker {
 	record ReversalAsked(long receiptId, String reason) {
 	}
 
+	/** A revaluation run asked for, kept until approved. */
+	record RevaluationAsked(LocalDate periodEnd) {
+	}
+
 	private final Approvals approvals;
 
 	MakerChecker(Approvals approvals) {
@@ -45,6 +49,20 @@ class MakerChecker {
 			String duplicateKey, Object asked) {
 		return approvals.holdIfRequired(action, usd.amount(), () -> new PendingRecord(action, "AGREEMENT",
 				agreement.getId(), agreement.getReference(), summary, usd.amount(), duplicateKey, asked));
+	}
+
+	/** The pending record, when revaluation runs need a second person (they have no amount until run: always then). */
+	Optional<ApprovalView> holdRevaluationIfRequired(LocalDate periodEnd) {
+		return approvals.holdIfRequired(ApprovalAction.REVALUATION_RUN, null,
+				() -> new PendingRecord(ApprovalAction.REVALUATION_RUN, "REVALUATION", null, periodEnd.toString(),
+						"Revaluation of the receivables at " + periodEnd, null, periodEnd.toString(),
+						new RevaluationAsked(periodEnd)));
+	}
+
+	@Bean
+	ApprovalExecutor approvedRevaluations(@Lazy ContributionManagement contributions) {
+		return approvals.executor(ApprovalAction.REVALUATION_RUN, RevaluationAsked.class,
+				asked -> "Revaluation run " + contributions.revalue(asked.periodEnd()).id());
 	}
 
 	// @Lazy: the contributions service needs this class, and these book through the service.

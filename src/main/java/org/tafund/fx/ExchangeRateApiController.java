@@ -33,15 +33,24 @@ class ExchangeRateApiController {
 	}
 
 	@PostMapping
-	ResponseEntity<RateView> create(@Valid @RequestBody RateForm form) {
-		var rate = rates.record(form.currency(), form.effectiveDate(), form.unitsPerUsd());
-		return ResponseEntity.created(URI.create("/api/v1/exchange-rates?currency=" + rate.currency())).body(rate);
+	ResponseEntity<Object> create(@Valid @RequestBody RateForm form) {
+		var rate = rates.submitRate(form.currency(), form.effectiveDate(), form.unitsPerUsd());
+		return rate.isPending() ? ResponseEntity.accepted().body(rate.pending())
+				: ResponseEntity.created(URI.create("/api/v1/exchange-rates?currency=" + rate.booked().currency()))
+					.body(rate.booked());
 	}
 
-	/** The CSV as the request body; 422 with every rejected row when anything is wrong, and nothing stored. */
+	/**
+	 * The CSV as the request body; 422 with every rejected row when anything is wrong, and nothing stored;
+	 * 202 with the pending record when new rates wait for a second person's approval.
+	 */
 	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
-	ResponseEntity<RateImport> importCsv(@RequestBody String csv) {
-		var result = rates.importCsv(new StringReader(csv));
+	ResponseEntity<Object> importCsv(@RequestBody String csv) {
+		var submitted = rates.submitImport(new StringReader(csv));
+		if (submitted.isPending()) {
+			return ResponseEntity.accepted().body(submitted.pending());
+		}
+		var result = submitted.booked();
 		return ResponseEntity.status(result.stored() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(result);
 	}
 

@@ -51,8 +51,8 @@ class ExchangeRateController {
 		if (result.hasErrors()) {
 			return list(0, null, model);
 		}
-		rates.record(form.currency(), form.effectiveDate(), form.unitsPerUsd());
-		flash.addFlashAttribute("message", "fx.recorded");
+		var rate = rates.submitRate(form.currency(), form.effectiveDate(), form.unitsPerUsd());
+		flash.addFlashAttribute("message", rate.isPending() ? "approval.submitted" : "fx.recorded");
 		return "redirect:/exchange-rates";
 	}
 
@@ -62,7 +62,13 @@ class ExchangeRateController {
 			throws IOException {
 		try (var reader = file == null ? new StringReader("")
 				: new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-			flash.addFlashAttribute("import", rates.importCsv(reader));
+			var imported = rates.submitImport(reader);
+			if (imported.isPending()) {
+				flash.addFlashAttribute("message", "approval.submitted");
+			}
+			else {
+				flash.addFlashAttribute("import", imported.booked());
+			}
 		}
 		return "redirect:/exchange-rates";
 	}

@@ -18,6 +18,8 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tafund.approvals.ApprovalView;
+import org.tafund.approvals.Submitted;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
 
@@ -37,7 +39,10 @@ public class ExchangeRateManagement {
 
 	private final MessageSource messages;
 
-	ExchangeRateManagement(ExchangeRates rates, MessageSource messages) {
+	private final FxMakerChecker makerChecker;
+
+	ExchangeRateManagement(ExchangeRates rates, MessageSource messages, FxMakerChecker makerChecker) {
+		this.makerChecker = makerChecker;
 		this.rates = rates;
 		this.messages = messages;
 	}
@@ -85,6 +90,47 @@ public class ExchangeRateManagement {
 	 * and nothing is stored, so a half-loaded month can never be booked against.
 	 */
 	public RateImport importCsv(Reader input) {
+		return importCsv(input, false).booked();
+	}
+
+	/**
+	 * A rate as a user types it: stored, or (checked as if stored) pending a second person's
+	 * approval when an administrator has put new rates under maker-checker.
+	 */
+	public Submitted<RateView> submitRate(String currency, LocalDate effectiveDate, BigDecimal unitsPerUsd) {
+		var rate = validated(currency, effectiveDate, unitsPerUsd);
+		if (rates.existsByCurrencyAndEffectiveDate(rate.currency(), effectiveDate)) {
+			throw new BusinessRuleViolation("fx.duplicate", rate.currency(), effectiveDate.toString());
+		}
+		var row = new FxMakerChecker.RateRow(rate.currency(), effectiveDate, rate.unitsPerUsd());
+		var held = makerChecker.holdIfRequired(List.of(row));
+		if (held.isPresent()) {
+			return Submitted.pendingAs(held.get());
+		}
+		return Submitted.bookedAs(record(currency, effectiveDate, unitsPerUsd));
+	}
+
+	/**
+	 * A CSV import as a user sends it: checked line by line as {@link #importCsv}; with no line
+	 * refused, stored, or pending a second person's approval when new rates are under maker-checker.
+	 */
+	public Submitted<RateImport> submitImport(Reader input) {
+		return importCsv(input, true);
+	}
+
+	/** Stores rows an approver approved, checking again that none was stored meanwhile. */
+	int store(List<FxMakerChecker.RateRow> rows) {
+		for (var row : rows) {
+			if (rates.existsByCurrencyAndEffectiveDate(row.currency(), row.effectiveDate())) {
+				throw new BusinessRuleViolation("fx.duplicate", row.currency(), row.effectiveDate().toString());
+			}
+		}
+		rates.saveAll(rows.stream().map(row -> new ExchangeRate(row.currency(), row.effectiveDate(), row.unitsPerUsd()))
+			.toList());
+		return rows.size();
+	}
+
+	private Submitted<RateImport> importCsv(Reader input, boolean asked) {
 		// Excel's "CSV UTF-8" starts with a byte-order mark, which would otherwise spoil the header.
 		var csv = new java.io.PushbackReader(input, 1);
 		try {
@@ -141,11 +187,19 @@ public class ExchangeRateManagement {
 		if (accepted.isEmpty() && rejections.isEmpty()) {
 			rejections.add(new RateImport.Rejection(0, text("fx.import.empty")));
 		}
-		if (rejections.isEmpty()) {
-			rates.saveAll(accepted);
-			return new RateImport(accepted.size(), List.of());
+		if (!rejections.isEmpty()) {
+			return Submitted.bookedAs(new RateImport(0, rejections));
 		}
-		return new RateImport(0, rejections);
+		var rows = accepted.stream()
+			.map(rate -> new FxMakerChecker.RateRow(rate.view().currency(), rate.view().effectiveDate(),
+					rate.view().unitsPerUsd()))
+			.toList();
+		var held = asked ? makerChecker.holdIfRequired(rows) : java.util.Optional.<ApprovalView>empty();
+		if (held.isPresent()) {
+			return Submitted.pendingAs(held.get());
+		}
+		rates.saveAll(accepted);
+		return Submitted.bookedAs(new RateImport(accepted.size(), List.of()));
 	}
 
 	private static AppliedRate validated(String currency, LocalDate date, BigDecimal unitsPerUsd) {

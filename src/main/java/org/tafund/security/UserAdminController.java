@@ -70,8 +70,9 @@ class UserAdminController {
 		if (result.hasErrors()) {
 			return userPage(id, model);
 		}
-		users.changeRoles(id, form.version() == null ? -1 : form.version(), form.roles(), principal.getName());
-		return done(id, flash, "user.rolesChanged");
+		var pending = users.requestRoleChange(id, form.version() == null ? -1 : form.version(), form.roles(),
+				principal.getName());
+		return done(id, flash, pending ? "approval.submitted" : "user.rolesChanged");
 	}
 
 	@PostMapping("/{id}/disable")

@@ -37,8 +37,12 @@ public class UserManagement {
 
 	private final Clock clock;
 
+	private final org.springframework.beans.factory.ObjectProvider<RoleChangeApproval> roleChangeApproval;
+
 	UserManagement(AppUsers users, PasswordEncoder passwordEncoder, SessionTermination sessions,
-			LoginAttempts loginAttempts, Clock clock) {
+			LoginAttempts loginAttempts, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<RoleChangeApproval> roleChangeApproval) {
+		this.roleChangeApproval = roleChangeApproval;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.sessions = sessions;
@@ -69,7 +73,32 @@ public class UserManagement {
 		}
 	}
 
+	/**
+	 * A role change as an administrator asks for it: checked, then made, or kept pending (true) when
+	 * an administrator has put role changes under a second person's approval.
+	 */
+	public boolean requestRoleChange(long userId, long expectedVersion, Set<Role> roles, String actingUsername) {
+		var user = checkedRoleChange(userId, expectedVersion, roles, actingUsername);
+		var approval = roleChangeApproval.getIfAvailable();
+		if (approval != null && approval.holdIfRequired(userId, user.getUsername(), expectedVersion, roles)) {
+			return true;
+		}
+		changeRoles(userId, expectedVersion, roles, actingUsername);
+		return false;
+	}
+
 	public void changeRoles(long userId, long expectedVersion, Set<Role> roles, String actingUsername) {
+		var user = checkedRoleChange(userId, expectedVersion, roles, actingUsername);
+		user.changeRoles(EnumSet.copyOf(roles));
+		flush(user);
+		// Others are signed out so the change bites at once; an administrator editing their own
+		// roles keeps working and gets the new ones at their next sign-in.
+		if (!user.getUsername().equals(actingUsername)) {
+			sessions.endSessionsOf(user.getUsername());
+		}
+	}
+
+	private AppUser checkedRoleChange(long userId, long expectedVersion, Set<Role> roles, String actingUsername) {
 		var user = load(userId);
 		checkVersion(user, expectedVersion);
 		if (roles == null || roles.isEmpty()) {
@@ -78,13 +107,7 @@ public class UserManagement {
 		if (user.getUsername().equals(actingUsername) && !roles.contains(Role.ADMIN)) {
 			throw new BusinessRuleViolation("user.selfDemotion");
 		}
-		user.changeRoles(EnumSet.copyOf(roles));
-		flush(user);
-		// Others are signed out so the change bites at once; an administrator editing their own
-		// roles keeps working and gets the new ones at their next sign-in.
-		if (!user.getUsername().equals(actingUsername)) {
-			sessions.endSessionsOf(user.getUsername());
-		}
+		return user;
 	}
 
 	public void disable(long userId, long expectedVersion, String actingUsername) {

@@ -70,6 +70,9 @@ class ApprovalTests {
 	@Autowired
 	org.tafund.reference.ReferenceCatalogue reference;
 
+	@Autowired
+	org.tafund.security.UserManagement users;
+
 	// Each test's own people: names nobody else uses, so that "awaiting me" holds only this test's records.
 	final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
@@ -353,6 +356,91 @@ class ApprovalTests {
 	BigDecimal spentInTheBooks(long projectId) {
 		return jdbc.queryForObject("select coalesce(sum(debit_usd - credit_usd), 0) from journal_line "
 				+ "where project_id = ? and account_code like 'EXP%'", BigDecimal.class, projectId);
+	}
+
+	@Test
+	void newRatesUnderApprovalAreStoredOnlyOnceApproved() throws Exception {
+		approvals.setPolicy(ApprovalAction.RATE_IMPORT, true, null);
+		// A day of 1991 no run has used for this currency.
+		var day = LocalDate.parse("1991-01-01").plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(3000));
+		while (rateStored("ISK", day) || rateStored("ISK", day.plusDays(1))) {
+			day = day.plusDays(2);
+		}
+		var typed = mvc
+			.perform(post("/api/v1/exchange-rates").with(maker)
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"currency\":\"ISK\",\"effectiveDate\":\"" + day + "\",\"unitsPerUsd\":\"58.25\"}"))
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(rateStored("ISK", day)).isFalse();
+		var file = "currency,effective_date,units_per_usd\nISK," + day.plusDays(1) + ",58.50\n";
+		var imported = mvc.perform(post("/api/v1/exchange-rates/import").with(maker).with(csrf()).contentType("text/csv")
+			.content(file)).andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+		assertThat(rateStored("ISK", day.plusDays(1))).isFalse();
+		// A file with a refused line is refused as before, line by line, and nothing waits.
+		mvc.perform(post("/api/v1/exchange-rates/import").with(maker).with(csrf()).contentType("text/csv")
+			.content("currency,effective_date,units_per_usd\nISK," + day.plusDays(1) + ",-1\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.rejections[0].line").value(2));
+
+		decide(id(typed), "approve", checker, null).andExpect(status().isOk());
+		decide(id(imported), "approve", checker, null).andExpect(status().isOk())
+			.andExpect(jsonPath("$.resultRef").value("1 exchange rates"));
+		assertThat(rateStored("ISK", day)).isTrue();
+		assertThat(rateStored("ISK", day.plusDays(1))).isTrue();
+	}
+
+	boolean rateStored(String currency, LocalDate day) {
+		return jdbc.queryForObject("select count(*) from exchange_rate where currency = ? and effective_date = ?",
+				Integer.class, currency, day) > 0;
+	}
+
+	@Test
+	void aRevaluationRunUnderApprovalDoesNotRunUntilApproved() throws Exception {
+		approvals.setPolicy(ApprovalAction.REVALUATION_RUN, true, null);
+		var pending = mvc
+			.perform(post("/api/v1/revaluations").with(maker)
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"periodEnd\":\"2024-02-29\"}"))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.action").value("REVALUATION_RUN"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(runsAt("2024-02-29")).isZero();
+		// Rejected: it never runs.
+		decide(id(pending), "reject", checker, "{\"reason\":\"Rates of February not final\"}").andExpect(status().isOk());
+		assertThat(runsAt("2024-02-29")).isZero();
+	}
+
+	int runsAt(String periodEnd) {
+		return jdbc.queryForObject("select count(*) from revaluation_run where period_end = ?", Integer.class,
+				LocalDate.parse(periodEnd));
+	}
+
+	@Test
+	void aRoleChangeUnderApprovalIsMadeByAnotherAdministrator() throws Exception {
+		approvals.setPolicy(ApprovalAction.ROLE_CHANGE, true, null);
+		var user = users.create(new org.tafund.security.NewUser("rc-" + suffix, "Role Change", null,
+				"a long enough password 2026", java.util.Set.of(org.tafund.security.Role.AUDITOR)));
+		mvc.perform(post("/admin/users/{id}/roles", user.id()).with(admin)
+			.with(csrf())
+			.param("version", String.valueOf(user.version()))
+			.param("roles", "FINANCE"))
+			.andExpect(flash().attribute("message", "approval.submitted"));
+		assertThat(users.get(user.id()).roles()).containsExactly(org.tafund.security.Role.AUDITOR);
+		var pending = approvals.pendingOf("USER", user.id());
+		assertThat(pending).singleElement().satisfies(p -> assertThat(p.action()).isEqualTo(ApprovalAction.ROLE_CHANGE));
+		decide(pending.get(0).id(), "approve", admin, null).andExpect(status().isForbidden());
+		// A finance approver does not approve what only administrators may do.
+		decide(pending.get(0).id(), "approve", checker, null).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("approval.notApprover"));
+		decide(pending.get(0).id(), "approve", secondAdmin, null).andExpect(status().isOk());
+		assertThat(users.get(user.id()).roles()).containsExactly(org.tafund.security.Role.FINANCE);
 	}
 
 	@Test
