@@ -9,4 +9,4 @@ VALUES ('REVALUATION_RUN', FALSE, NULL, 0, CURRENT_TIMESTAMP, 'system', CURRENT_
 
 -- And changes of a user's roles, approved by another administrator.
 INSERT INTO approval_policy (action, required, threshold_usd, version, created_at, created_by, updated_at, updated_by)
-VALUES ('ROLE_CHANGE', FALSE, NULL, 0, CURRENT_TIMESTAMP, 'system', CURRENT_TIMESTAMP, 'system');
+VALUES ('USER_ROLES', FALSE, NULL, 0, CURRENT_TIMESTAMP, 'system', CURRENT_TIMESTAMP, 'system');

@@ -19,6 +19,10 @@ class DemoNavigationBrowserTests extends BrowserTest {
 
 	static final List<String> EVERYONE = List.of("donors", "contributions", "projects", "activities", "reports");
 
+	// Project managers make expenditure, which an administrator can put under a second person's approval.
+	static final List<String> PROJECTS = List.of("donors", "contributions", "projects", "activities", "reports",
+			"approvals");
+
 	static final List<String> FINANCE = List.of("donors", "contributions", "projects", "activities", "reports", "books",
 			"approvals");
 
@@ -28,7 +32,7 @@ class DemoNavigationBrowserTests extends BrowserTest {
 	static final List<String> OVERSIGHT = List.of("donors", "contributions", "projects", "activities", "reports",
 			"books", "audit", "admin");
 
-	static final Map<String, List<String>> NAVIGATION = Map.of("donor.officer", EVERYONE, "project.manager", EVERYONE,
+	static final Map<String, List<String>> NAVIGATION = Map.of("donor.officer", EVERYONE, "project.manager", PROJECTS,
 			"finance.officer", FINANCE, "finance.approver", FINANCE, "admin", ADMINISTRATION, "auditor", OVERSIGHT);
 
 	static final Map<String, List<String>> ROLE_LABEL = Map.of("donor.officer", List.of("Donor relations"),

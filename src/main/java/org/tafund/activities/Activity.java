@@ -23,6 +23,7 @@ import org.hibernate.envers.Audited;
 import org.tafund.projects.Codes.Instrument;
 import org.tafund.shared.AuditableEntity;
 import org.tafund.shared.BusinessRuleViolation;
+import org.tafund.shared.PlanningDates;
 import org.tafund.shared.Text;
 
 @Entity
@@ -115,6 +116,8 @@ class Activity extends AuditableEntity {
 	}
 
 	void apply(ActivityDetails details) {
+		PlanningDates.require(details.startDate(), "startDate");
+		PlanningDates.require(details.endDate(), "endDate");
 		if (details.endDate().isBefore(details.startDate())) {
 			throw BusinessRuleViolation.ofField("endDate", "activity.dates.order");
 		}

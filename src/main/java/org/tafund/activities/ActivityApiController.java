@@ -62,7 +62,7 @@ class ActivityApiController {
 	ResponseEntity<Activity.ActivityView> update(@PathVariable long id,
 			@org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false) String ifMatch,
 			@Valid @RequestBody ActivityForm form) {
-		var activity = activities.update(id, ETags.expectedVersion(ifMatch), form.details());
+		var activity = activities.update(id, ETags.expectedVersion(ifMatch), form.projectId(), form.details());
 		return ResponseEntity.ok().eTag(ETags.of(activity.version())).body(activity);
 	}
 

@@ -37,8 +37,17 @@ public class ActivityManagement implements ActivityDirectory {
 	}
 
 	Activity.ActivityView update(long activityId, long version, ActivityDetails details) {
+		return update(activityId, version, null, details);
+	}
+
+	/** As above, refusing a request that names another project: an activity stays in its project. */
+	Activity.ActivityView update(long activityId, long version, Long projectId, ActivityDetails details) {
 		var activity = activities.findById(activityId).orElseThrow(() -> new ActivityNotFound(activityId));
 		projects.requireCanEdit(activity.getProjectId());
+		if (projectId != null && !projectId.equals(activity.getProjectId())) {
+			throw BusinessRuleViolation.ofField("projectId", "field.immutable", "projectId",
+					String.valueOf(activity.getProjectId()));
+		}
 		if (activity.getVersion() != version) {
 			throw new ConcurrentEdit("activity", activityId);
 		}

@@ -21,7 +21,7 @@ public enum ApprovalAction {
 	RATE_IMPORT(Right.KEEP_ACCOUNTS),
 	REVALUATION_RUN(Right.KEEP_ACCOUNTS),
 	/** A change of a user's roles: approved by another administrator. */
-	ROLE_CHANGE(Right.ADMINISTER);
+	USER_ROLES(Right.ADMINISTER);
 
 	private final Right right;
 

@@ -31,8 +31,8 @@ class RoleChangeApprovals implements RoleChangeApproval {
 	@Override
 	public boolean holdIfRequired(long userId, String username, long expectedVersion, Set<Role> roles) {
 		var names = String.join(", ", new TreeSet<>(roles.stream().map(Role::name).toList()));
-		return approvals.holdIfRequired(ApprovalAction.ROLE_CHANGE, null,
-				() -> new PendingRecord(ApprovalAction.ROLE_CHANGE, "USER", userId, username,
+		return approvals.holdIfRequired(ApprovalAction.USER_ROLES, null,
+				() -> new PendingRecord(ApprovalAction.USER_ROLES, "USER", userId, username,
 						"Roles of " + username + " to become " + names, null, userId + "|" + names,
 						new RolesAsked(userId, expectedVersion, roles)))
 			.isPresent();
@@ -40,7 +40,7 @@ class RoleChangeApprovals implements RoleChangeApproval {
 
 	@Bean
 	ApprovalExecutor approvedRoleChanges(@Lazy UserManagement users) {
-		return approvals.executor(ApprovalAction.ROLE_CHANGE, RolesAsked.class, asked -> {
+		return approvals.executor(ApprovalAction.USER_ROLES, RolesAsked.class, asked -> {
 			users.changeRoles(asked.userId(), asked.expectedVersion(), asked.roles(), Approvals.signedIn());
 			return "Roles of user " + asked.userId();
 		});

@@ -29,6 +29,7 @@ import org.tafund.fx.AppliedRate;
 import org.tafund.shared.AuditableEntity;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
+import org.tafund.shared.PlanningDates;
 import org.tafund.shared.PscRate;
 
 /**
@@ -167,6 +168,8 @@ class Agreement extends AuditableEntity {
 			// An in-kind contribution is recognised as it is delivered already: conditions add nothing.
 			throw new BusinessRuleViolation("agreement.inKind.conditional");
 		}
+		PlanningDates.require(terms.periodStart(), "periodStart");
+		PlanningDates.require(terms.periodEnd(), "periodEnd");
 		if (terms.periodStart() != null && terms.periodEnd() != null && terms.periodEnd().isBefore(terms.periodStart())) {
 			throw new BusinessRuleViolation("agreement.period.order");
 		}
@@ -261,6 +264,7 @@ class Agreement extends AuditableEntity {
 			if (line == null || line.dueOn() == null || line.amount() == null) {
 				throw new BusinessRuleViolation("agreement.schedule.incomplete");
 			}
+			PlanningDates.require(line.dueOn(), "dueOn");
 			var amount = new Money(line.amount(), currency);
 			if (!amount.isPositive()) {
 				throw new BusinessRuleViolation("agreement.schedule.positive");

@@ -22,6 +22,7 @@ import org.tafund.approvals.ApprovalView;
 import org.tafund.approvals.Submitted;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
+import org.tafund.shared.PlanningDates;
 
 /**
  * The UN operational rates of exchange. A transaction uses the rate with the latest effective
@@ -206,6 +207,8 @@ public class ExchangeRateManagement {
 		if (date == null) {
 			throw new BusinessRuleViolation("fx.date.required");
 		}
+		// Rates are announced ahead, so a date to come is fine; a mistyped year is not.
+		PlanningDates.require(date, "effectiveDate");
 		Money.digits(currency);
 		var code = currency.strip().toUpperCase(Locale.ROOT);
 		if (code.equals(Money.USD)) {

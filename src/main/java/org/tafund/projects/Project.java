@@ -31,6 +31,7 @@ import org.tafund.projects.Codes.Theme;
 import org.tafund.shared.AuditableEntity;
 import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.Money;
+import org.tafund.shared.PlanningDates;
 import org.tafund.shared.PscRate;
 import org.tafund.shared.Text;
 
@@ -122,6 +123,10 @@ class Project extends AuditableEntity {
 		if (details.managers() == null || details.managers().isEmpty()) {
 			throw new BusinessRuleViolation("project.managers.required");
 		}
+		PlanningDates.require(details.plannedStart(), "plannedStart");
+		PlanningDates.require(details.plannedEnd(), "plannedEnd");
+		PlanningDates.require(details.actualStart(), "actualStart");
+		PlanningDates.require(details.actualEnd(), "actualEnd");
 		if (details.plannedStart() != null && details.plannedEnd() != null
 				&& details.plannedEnd().isBefore(details.plannedStart())) {
 			throw new BusinessRuleViolation("project.dates.order");
@@ -162,6 +167,7 @@ class Project extends AuditableEntity {
 			if (line.amountUsd() == null || line.category() == null) {
 				continue;
 			}
+			PlanningDates.requireYear(line.year(), "budget");
 			if (!seen.add(line.year() + "/" + line.category())) {
 				throw new BusinessRuleViolation("project.budget.repeated", line.year(), line.category());
 			}

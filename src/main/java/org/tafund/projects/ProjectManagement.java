@@ -101,6 +101,9 @@ public class ProjectManagement {
 		if (!countries.exists(state)) {
 			throw BusinessRuleViolation.ofField("state", "donor.country.unknown", state);
 		}
+		if (receivedOn != null) {
+			BookingDates.require(receivedOn, LocalDate.now(clock), "receivedOn");
+		}
 		return requests.save(new AssistanceRequest(state.strip().toUpperCase(Locale.ROOT), receivedOn, channel, subjects,
 				instruments, description)).view();
 	}
@@ -159,6 +162,11 @@ public class ProjectManagement {
 		requireCanEdit(project);
 		if (project.getVersion() != expectedVersion) {
 			throw new ConcurrentEdit("project", project.getCode());
+		}
+		// A project's code is its name in every report and export: it is never changed by an edit.
+		if (details.code() != null && !details.code().isBlank()
+				&& !details.code().strip().toUpperCase(Locale.ROOT).equals(project.getCode())) {
+			throw BusinessRuleViolation.ofField("code", "field.immutable", "code", project.getCode());
 		}
 		// On an edit, no rate means the rate stays.
 		var rated = details.pscRate() == null ? details.withPscRate(project.getPscRate()) : details;

@@ -170,10 +170,7 @@ final class Exports {
 
 		/** A text cell: text that starts like a formula gets a leading apostrophe, as {@link Exports#csvCell}. */
 		void text(String value) throws IOException {
-			if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-				value = "'" + value;
-			}
-			cell(value);
+			cell(value != null && formulaLike(value) ? "'" + value : value);
 		}
 
 		/** Ends the record; flushes when the last flush is a second old. */
@@ -217,10 +214,31 @@ final class Exports {
 			return instant.toString();
 		}
 		var text = value.toString();
-		if (kind == Kind.TEXT && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-			return "'" + text;
+		return kind == Kind.TEXT && formulaLike(text) ? "'" + text : text;
+	}
+
+	/** What a spreadsheet may start a formula with: ASCII, and the full-width forms some of them also take. */
+	private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
+
+	/**
+	 * Whether a spreadsheet could read the text, or a part of it, as a formula: it starts with a
+	 * formula character, or a part after a comma or semicolon does (a spreadsheet opening the file
+	 * with another separator than ours splits the cell there), leading blanks ignored. Such text is
+	 * written with a leading apostrophe (OWASP's CSV injection advice).
+	 */
+	static boolean formulaLike(String text) {
+		boolean partStart = true;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (partStart && c == ' ') {
+				continue;
+			}
+			if (partStart && FORMULA_STARTS.indexOf(c) >= 0) {
+				return true;
+			}
+			partStart = c == ',' || c == ';';
 		}
-		return text;
+		return false;
 	}
 
 	// XLSX -----------------------------------------------------------------------------------

@@ -209,8 +209,12 @@ class SecurityConfiguration {
 	}
 
 	private static void logDenial(SecurityEventLog eventLog, HttpServletRequest request, AccessDeniedException e) {
-		var principal = request.getUserPrincipal();
-		eventLog.record(SecurityEventType.ACCESS_DENIED, principal == null ? null : principal.getName(),
+		// Not request.getUserPrincipal(): a CSRF denial comes before the filter that provides it.
+		var user = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		var username = user == null || !user.isAuthenticated()
+				|| user instanceof org.springframework.security.authentication.AnonymousAuthenticationToken ? null
+						: user.getName();
+		eventLog.record(SecurityEventType.ACCESS_DENIED, username,
 				request.getRemoteAddr(), request.getMethod() + " " + request.getRequestURI() + " ("
 						+ e.getClass().getSimpleName() + ")");
 	}

@@ -72,6 +72,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			}
 		}
 		for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+			if (t instanceof WholeCharacters.LoneSurrogate half && !half.getPath().isEmpty()) {
+				var field = fieldPath(half);
+				problem.setDetail("The value of '" + field + "' contains half of a character (a lone UTF-16 surrogate).");
+				problem.setProperty("errors", List.of(Map.of("field", field, "message",
+						"contains half of a character (a lone UTF-16 surrogate)")));
+				break;
+			}
 			if (t instanceof JacksonException json && !json.getPath().isEmpty()) {
 				var field = fieldPath(json);
 				problem.setDetail("The value of '" + field + "' is not of the expected kind.");

@@ -424,7 +424,7 @@ class ApprovalTests {
 
 	@Test
 	void aRoleChangeUnderApprovalIsMadeByAnotherAdministrator() throws Exception {
-		approvals.setPolicy(ApprovalAction.ROLE_CHANGE, true, null);
+		approvals.setPolicy(ApprovalAction.USER_ROLES, true, null);
 		var user = users.create(new org.tafund.security.NewUser("rc-" + suffix, "Role Change", null,
 				"a long enough password 2026", java.util.Set.of(org.tafund.security.Role.AUDITOR)));
 		mvc.perform(post("/admin/users/{id}/roles", user.id()).with(admin)
@@ -434,7 +434,7 @@ class ApprovalTests {
 			.andExpect(flash().attribute("message", "approval.submitted"));
 		assertThat(users.get(user.id()).roles()).containsExactly(org.tafund.security.Role.AUDITOR);
 		var pending = approvals.pendingOf("USER", user.id());
-		assertThat(pending).singleElement().satisfies(p -> assertThat(p.action()).isEqualTo(ApprovalAction.ROLE_CHANGE));
+		assertThat(pending).singleElement().satisfies(p -> assertThat(p.action()).isEqualTo(ApprovalAction.USER_ROLES));
 		decide(pending.get(0).id(), "approve", admin, null).andExpect(status().isForbidden());
 		// A finance approver does not approve what only administrators may do.
 		decide(pending.get(0).id(), "approve", checker, null).andExpect(status().isForbidden())

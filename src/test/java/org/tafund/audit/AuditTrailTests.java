@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.EnumSet;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +60,24 @@ class AuditTrailTests {
 		mvc.perform(get("/audit").param("user", "admin").with(user("auditor").roles("AUDITOR")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("AppUser #" + target.id())));
+	}
+
+	// The probe read every user's e-mail and roles through /history/AppUser/{id} as a project manager.
+	@Test
+	void theHistoryOfARecordIsForThoseWhoMayReadTheRecord() throws Exception {
+		var target = users.create(new NewUser(Unique.name("history.target"), "History Target", "history@tafund.example",
+				"long enough password", EnumSet.of(Role.DONOR_RELATIONS)));
+		for (var role : List.of(Role.PROJECT_MANAGER, Role.DONOR_RELATIONS, Role.FINANCE, Role.APPROVER)) {
+			mvc.perform(get("/history/AppUser/" + target.id()).with(user("reader").roles(role.name())))
+				.andExpect(status().isForbidden());
+		}
+		for (var role : List.of(Role.ADMIN, Role.AUDITOR)) {
+			mvc.perform(get("/history/AppUser/" + target.id()).with(user("reader").roles(role.name())))
+				.andExpect(status().isOk());
+		}
+		// Period closes are for those who read the books.
+		mvc.perform(get("/history/PeriodClose/1").with(user("reader").roles("PROJECT_MANAGER")))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test

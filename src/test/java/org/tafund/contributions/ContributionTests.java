@@ -299,6 +299,11 @@ class ContributionTests {
 				422, "date.future");
 		expectProblem(template.formatted(donorId, "BAD-13", "USD", "100.00", "100.00").replace("2025-01-15", "1925-01-15"),
 				422, "date.tooEarly");
+		// An instalment due in 9999 (the probe stored one) or an agreement period from 0001.
+		expectProblem(template.formatted(donorId, "BAD-15", "USD", "100.00", "100.00").replace("2025-02-01", "9999-12-31"),
+				422, "date.tooLate");
+		expectProblem(template.formatted(donorId, "BAD-16", "USD", "100.00", "100.00")
+			.replace("\"window\"", "\"periodStart\":\"0001-01-01\",\"window\""), 422, "date.tooEarly");
 		// A null line and a value of the wrong kind are 400s that name the field.
 		mvc.perform(post("/api/v1/agreements").with(httpBasic("donor.officer", "tafund-demo-2026"))
 			.contentType(MediaType.APPLICATION_JSON)

@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -166,6 +167,14 @@ class ExchangeRateTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.code").value("fx.duplicate"))
 			.andExpect(jsonPath("$.detail").value("A rate for CHF effective 2026-02-01 already exists."));
+		// The probe stored rates dated 0001-01-01 and 9999-12-31; a 1995 expenditure was converted at the first.
+		for (var date : List.of("0001-01-01", "9999-12-31")) {
+			mvc.perform(post("/api/v1/exchange-rates").with(httpBasic("finance.officer", "tafund-demo-2026"))
+				.contentType("application/json")
+				.content("{\"currency\":\"CHF\",\"effectiveDate\":\"" + date + "\",\"unitsPerUsd\":\"0.9\"}"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.code").value(date.startsWith("0") ? "date.tooEarly" : "date.tooLate"));
+		}
 		mvc.perform(post("/api/v1/exchange-rates").with(httpBasic("finance.officer", "tafund-demo-2026"))
 			.contentType("application/json")
 			.content("{\"currency\":\"USD\",\"effectiveDate\":\"2026-02-01\",\"unitsPerUsd\":\"1\"}"))

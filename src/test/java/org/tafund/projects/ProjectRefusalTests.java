@@ -366,6 +366,67 @@ class ProjectRefusalTests {
 		assertThat(projects.project(project.id()).balanceUsd()).isEqualTo(Money.usd("435.00"));
 	}
 
+	// The probe's PUTs that changed a project's code or an activity's project answered 200 and
+	// silently kept the old value; a lone surrogate in a text was stored as "?".
+	@Test
+	void refusesChangingAProjectsCodeOrAnActivitysProjectAndHalfCharacters() throws Exception {
+		var code = Unique.name("PR");
+		var body = projectJson(code, "");
+		long project = id(created(json("/api/v1/projects", body)));
+		var put = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/projects/" + project)
+			.header("If-Match", "\"0\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body.replace(code, code + "X"));
+		mvc.perform(put.with(httpBasic(FINANCE_OFFICER, "tafund-demo-2026")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("field.immutable"));
+		assertThat(projects.project(project).code()).isEqualToIgnoringCase(code);
+
+		long other = id(created(json("/api/v1/projects", projectJson(Unique.name("PR"), ""))));
+		long activity = id(created(json("/api/v1/activities", activityJson(project))));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/activities/" + activity)
+			.header("If-Match", "\"0\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(activityJson(other))
+			.with(httpBasic(FINANCE_OFFICER, "tafund-demo-2026")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("field.immutable"));
+
+		mvc.perform(json("/api/v1/requests", """
+				{"state":"SEN","receivedOn":"2025-01-10","channel":"NOTE_VERBALE","subjects":["EXTRADITION"],
+				 "description":"half \\ud800 a character"}""").with(httpBasic(FINANCE_OFFICER, "tafund-demo-2026")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("description"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("lone UTF-16 surrogate")));
+		// A whole character outside the basic plane (a surrogate pair) is fine.
+		created(json("/api/v1/requests", """
+				{"state":"SEN","receivedOn":"2025-01-10","channel":"NOTE_VERBALE","subjects":["EXTRADITION"],
+				 "description":"a whole \\ud83d\\ude00 character %s"}""".formatted(Unique.name("R"))));
+	}
+
+	// The probe stored 0001-01-01 and 9999-12-31 as project, budget, activity and request dates.
+	@Test
+	void refusesPlanningDatesOutsideNineteenNinetyToTwentyOneHundredAndRequestsFromTheFuture() throws Exception {
+		expectRefusal(json("/api/v1/projects", projectJson(Unique.name("PR"), ",\"plannedStart\":\"0001-01-01\"")),
+				"date.tooEarly");
+		expectRefusal(json("/api/v1/projects", projectJson(Unique.name("PR"), ",\"plannedEnd\":\"9999-12-31\"")),
+				"date.tooLate");
+		expectRefusal(json("/api/v1/projects", projectJson(Unique.name("PR"),
+				",\"budget\":[{\"year\":1,\"category\":\"TRAVEL\",\"amountUsd\":\"100.00\"}]")), "year.outOfRange");
+		var project = project();
+		expectRefusal(json("/api/v1/activities", activityJson(project.id()).replace("\"endDate\":\"2024-05-08\"",
+				"\"endDate\":\"9999-12-31\"")), "date.tooLate");
+		expectRefusal(json("/api/v1/requests", """
+				{"state":"SEN","receivedOn":"0001-01-01","channel":"NOTE_VERBALE","subjects":["EXTRADITION"],
+				 "description":"Too early"}"""), "date.tooEarly");
+		expectRefusal(json("/api/v1/requests", """
+				{"state":"SEN","receivedOn":"2099-01-01","channel":"NOTE_VERBALE","subjects":["EXTRADITION"],
+				 "description":"From the future"}"""), "date.future");
+		// The edges themselves are fine.
+		created(json("/api/v1/projects", projectJson(Unique.name("PR"), ",\"plannedStart\":\"1990-01-01\","
+				+ "\"plannedEnd\":\"2100-12-31\",\"budget\":[{\"year\":2100,\"category\":\"TRAVEL\",\"amountUsd\":\"1.00\"}]")));
+	}
+
 	@Test
 	void refusesActivitiesWithDatesOutOfOrderWithoutAPlaceOrWithoutTheBasics() throws Exception {
 		var project = project();

@@ -59,7 +59,7 @@ class ExportsTests {
 		var values = new java.util.ArrayList<String>(java.util.Arrays.asList("", null, "plain", "a,b", "say \"hi\"",
 				"\"", "line\nbreak", "cr\rhere", " leading", "trailing ", "trailing\t", "#hash", "!bang", "$dollar",
 				"=SUM(A1)", "+1", "-12.50", "@user", "\tTab", "\rCR", "'quoted", "Côte d'Ivoire", "日本", "x", "0.00",
-				"1990-01-01", "2026-11-30T00:00:00Z", ",", "a\"b\"c", " ", "\u0000nul", "~tilde"));
+				"1990-01-01", "2026-11-30T00:00:00Z", ",", "a\"b\"c", " ", "\u0000nul", "~tilde", "x;=1+1", "\uFF1D1+1"));
 		var columns = new java.util.ArrayList<Column>();
 		for (var kind : List.of(Kind.TEXT, Kind.AMOUNT)) {
 			for (int i = 0; i < values.size(); i++) {
@@ -94,6 +94,21 @@ class ExportsTests {
 		});
 		assertThat(actual.toString(java.nio.charset.StandardCharsets.UTF_8))
 			.isEqualTo(expected.toString(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	// The probe's cells: a spreadsheet splitting on semicolons read "x;=1+1" as a formula in its
+	// second part, and some take a full-width equals sign for one.
+	@Test
+	void neutralisesTextThatASpreadsheetCouldReadAsAFormulaAfterASeparatorOrInFullWidth() {
+		for (var formula : List.of("=SUM(A1)", "x;=1+1", "x,+1", "a; @user", " =1", "\uFF1D1+1", "\uFF0B1", "\uFF0D1",
+				"\uFF20x", "ok;\t=1", "\rCR")) {
+			assertThat(Exports.csvCell(formula, Kind.TEXT)).as(formula).isEqualTo("'" + formula);
+		}
+		for (var text : List.of("plain", "a,b", "Côte d'Ivoire", "a-b;c+d", "x;y", "1990-01-01", "")) {
+			assertThat(Exports.csvCell(text, Kind.TEXT)).as(text).isEqualTo(text);
+		}
+		// Numbers are numbers, whatever their sign.
+		assertThat(Exports.csvCell("-12.50", Kind.AMOUNT)).isEqualTo("-12.50");
 	}
 
 }

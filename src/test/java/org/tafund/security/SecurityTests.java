@@ -106,6 +106,16 @@ class SecurityTests {
 			.content("{}")).andExpect(status().isForbidden());
 	}
 
+	// The probe found CSRF denials logged without the signed-in user.
+	@Test
+	void logsACsrfDenialWithTheSignedInUser() throws Exception {
+		var username = "csrf-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		mvc.perform(post("/exchange-rates").with(user(username).roles("FINANCE")).param("currency", "EUR"))
+			.andExpect(status().isForbidden());
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM security_event WHERE event_type = 'ACCESS_DENIED' "
+				+ "AND username = ? AND detail LIKE '%Csrf%'", Integer.class, username)).isEqualTo(1);
+	}
+
 	@Test
 	void sendsSecurityHeadersAndAStrictSessionCookie() throws Exception {
 		var response = HttpClient.newHttpClient()
