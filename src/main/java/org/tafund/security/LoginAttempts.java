@@ -7,7 +7,6 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
@@ -28,24 +27,25 @@ class LoginAttempts {
 
 	private final Clock clock;
 
-	LoginAttempts(AppUsers users, SecurityEventLog eventLog, Clock clock) {
+	private final SignInLimits limits;
+
+	LoginAttempts(AppUsers users, SecurityEventLog eventLog, Clock clock, SignInLimits limits) {
+		this.limits = limits;
 		this.users = users;
 		this.eventLog = eventLog;
 		this.clock = clock;
 	}
 
-	// Every authentication, including each HTTP Basic call of a script: only clears a failure count.
 	// No transaction around the listeners: each statement commits on its own, so a burst of failed
 	// sign-ins never holds pool connections while bcrypt runs.
-	@EventListener
-	public void onSuccess(AuthenticationSuccessEvent event) {
-		users.clearFailedLogins(event.getAuthentication().getName());
-	}
 
-	// A person signing in through the login page: logged, and shown as last sign-in.
+	// A person signing in through the login page: logged, shown as last sign-in, and the failure count
+	// cleared. A script's successful HTTP Basic call clears nothing: guesses between its calls were
+	// never counted towards the lockout otherwise.
 	@EventListener
 	public void onInteractiveLogin(InteractiveAuthenticationSuccessEvent event) {
 		var auth = event.getAuthentication();
+		users.clearFailedLogins(auth.getName());
 		users.recordLogin(auth.getName(), clock.instant());
 		eventLog.record(SecurityEventType.LOGIN, auth.getName(), address(auth), null);
 	}
@@ -53,7 +53,9 @@ class LoginAttempts {
 	@EventListener
 	public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
 		var auth = event.getAuthentication();
-		recordFailure(UserManagement.normalise(auth.getName()), address(auth), SecurityEventType.LOGIN_FAILED);
+		var username = UserManagement.normalise(auth.getName());
+		limits.failed(address(auth), username);
+		recordFailure(username, address(auth), SecurityEventType.LOGIN_FAILED);
 	}
 
 	/**

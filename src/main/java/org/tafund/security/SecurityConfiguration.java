@@ -70,8 +70,11 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SecurityEventLog eventLog,
-			SessionRegistry sessionRegistry) throws Exception {
+			SessionRegistry sessionRegistry, SignInLimits limits) throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**")
+			// Over the limit of failed sign-ins: 429 before any password is checked.
+			.addFilterBefore(new SignInLimits.Filter(limits),
+					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(routes -> routes
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				.requestMatchers("/actuator/**").hasAnyAuthority(ADMINISTER.authorities())
@@ -143,13 +146,17 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http, SessionRegistry sessionRegistry, SecurityEventLog eventLog)
+	SecurityFilterChain web(HttpSecurity http, SessionRegistry sessionRegistry, SecurityEventLog eventLog,
+			SignInLimits limits)
 			throws Exception {
 		var denied = new AccessDeniedHandlerImpl();
 		AccessDeniedHandler logAndDeny = (request, response, e) -> {
 			logDenial(eventLog, request, e);
 			denied.handle(request, response, e);
 		};
+		// Over the limit of failed sign-ins: 429 before any password is checked.
+		http.addFilterBefore(new SignInLimits.Filter(limits),
+				org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests(routes -> routes
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")

@@ -66,6 +66,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body could not be read.");
 		for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+			// A body without a declared length, cut at the limit as it was read (BodyLimit).
+			if (t instanceof BodyLimit.TooLarge) {
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+					.body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large."));
+			}
+		}
+		for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
 			// A value that a domain type refuses as the body is read (a negative head count): that rule, as 422.
 			if (t instanceof BusinessRuleViolation rule) {
 				return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(ruleBroken(rule));

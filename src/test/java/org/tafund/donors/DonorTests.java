@@ -107,8 +107,9 @@ class DonorTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(name + " → </span><span>" + name + " (renamed)")))
 			.andExpect(content().string(containsString("system")));
+		// A user account's history is for those who read user accounts (ADMIN, AUDITOR).
 		mvc.perform(get("/history/AppUser/1").with(user("project.manager").roles("PROJECT_MANAGER")))
-			.andExpect(status().isOk());
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
