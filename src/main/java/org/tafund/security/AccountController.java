@@ -44,8 +44,9 @@ class AccountController {
 		if (result.hasErrors()) {
 			return "security/password";
 		}
+		var session = request.getSession(false);
 		users.changeOwnPassword(principal.getName(), form.currentPassword(), form.newPassword(),
-				request.getRemoteAddr());
+				request.getRemoteAddr(), session == null ? null : session.getId());
 		flash.addFlashAttribute("message", "password.changed");
 		return "redirect:/";
 	}

@@ -1,5 +1,10 @@
 package org.tafund.security;
 
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
 import java.time.Clock;
 
 import org.springframework.context.event.EventListener;
@@ -12,6 +17,8 @@ import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Counts failed sign-ins and locks an account for 15 minutes after the fifth in a row. Unknown
@@ -29,8 +36,11 @@ class LoginAttempts {
 
 	private final SignInLimits limits;
 
-	LoginAttempts(AppUsers users, SecurityEventLog eventLog, Clock clock, SignInLimits limits) {
+	private final SecurityEvents events;
+
+	LoginAttempts(AppUsers users, SecurityEventLog eventLog, Clock clock, SignInLimits limits, SecurityEvents events) {
 		this.limits = limits;
+		this.events = events;
 		this.users = users;
 		this.eventLog = eventLog;
 		this.clock = clock;
@@ -45,9 +55,42 @@ class LoginAttempts {
 	@EventListener
 	public void onInteractiveLogin(InteractiveAuthenticationSuccessEvent event) {
 		var auth = event.getAuthentication();
+		warnOfFailuresSinceLastSignIn(auth.getName());
 		users.clearFailedLogins(auth.getName());
 		users.recordLogin(auth.getName(), clock.instant());
 		eventLog.record(SecurityEventType.LOGIN, auth.getName(), address(auth), null);
+	}
+
+	/** Failed sign-ins since the last one, and from where: shown once to the user who signs in now. */
+	record SignInWarning(int failures, List<String> addresses, boolean locked) implements java.io.Serializable {
+
+		static final String SESSION_ATTRIBUTE = SignInWarning.class.getName();
+
+	}
+
+	private static final Set<SecurityEventType> FAILURES = EnumSet.of(SecurityEventType.LOGIN_FAILED,
+			SecurityEventType.PASSWORD_CHANGE_FAILED, SecurityEventType.LOGIN_REFUSED_LOCKED);
+
+	private void warnOfFailuresSinceLastSignIn(String username) {
+		var since = events.lastLogin(username).orElse(Instant.EPOCH);
+		var failed = events.since(username, FAILURES, since);
+		if (failed.isEmpty()) {
+			return;
+		}
+		var addresses = failed.stream()
+			.map(e -> e.view().remoteAddress())
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.limit(5)
+			.toList();
+		var locked = events.since(username, EnumSet.of(SecurityEventType.LOCKOUT), since).size() > 0;
+		var warning = new SignInWarning((int) failed.stream()
+			.filter(e -> e.view().type() != SecurityEventType.LOGIN_REFUSED_LOCKED)
+			.count(), addresses, locked);
+		var request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.setAttribute(SignInWarning.SESSION_ATTRIBUTE, warning, RequestAttributes.SCOPE_SESSION);
+		}
 	}
 
 	@EventListener

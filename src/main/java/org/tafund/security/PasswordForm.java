@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 record PasswordForm(@NotBlank String currentPassword,
-		@NotBlank @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH) String newPassword,
+		@NotBlank @Size(min = PasswordPolicy.MIN_LENGTH, message = "{password.size}") String newPassword,
 		@NotBlank String confirmPassword) {
 
 	static PasswordForm empty() {

@@ -4,7 +4,9 @@ import org.tafund.shared.BusinessRuleViolation;
 
 /**
  * Passwords of at least 12 characters (long passphrases beat composition rules, NIST SP
- * 800-63B), at most 72 bytes in UTF-8 because bcrypt reads no further, and never the username.
+ * 800-63B), at most 72 bytes in UTF-8 because bcrypt reads no further, never the username and
+ * never one on the list of common and breached passwords ({@link CommonPasswords}). No composition
+ * rules.
  */
 final class PasswordPolicy {
 
@@ -25,6 +27,9 @@ final class PasswordPolicy {
 		}
 		if (password.equalsIgnoreCase(username)) {
 			throw BusinessRuleViolation.ofField(field, "password.sameAsUsername");
+		}
+		if (CommonPasswords.contains(password)) {
+			throw BusinessRuleViolation.ofField(field, "password.common");
 		}
 	}
 

@@ -12,4 +12,15 @@ interface SecurityEvents extends JpaRepository<SecurityEvent, Long> {
 
 	long countByUsernameAndType(String username, SecurityEventType type);
 
+	/** The user's events of these types after a time (the failures since their last sign-in). */
+	@org.springframework.data.jpa.repository.Query("select e from SecurityEvent e where e.username = :username "
+			+ "and e.type in :types and e.occurredAt > :after order by e.occurredAt")
+	java.util.List<SecurityEvent> since(String username, java.util.Collection<SecurityEventType> types,
+			java.time.Instant after);
+
+	/** When the user last signed in through the page; empty: never. */
+	@org.springframework.data.jpa.repository.Query("select max(e.occurredAt) from SecurityEvent e "
+			+ "where e.username = :username and e.type = org.tafund.security.SecurityEventType.LOGIN")
+	java.util.Optional<java.time.Instant> lastLogin(String username);
+
 }

@@ -18,9 +18,17 @@ class SessionTermination {
 	}
 
 	void endSessionsOf(String username) {
+		endSessionsOf(username, null);
+	}
+
+	/** Ends every session of the user but the one with id {@code keep} (none: every one). */
+	void endSessionsOf(String username, String keep) {
 		for (Object principal : registry.getAllPrincipals()) {
 			if (principal instanceof UserDetails details && details.getUsername().equals(username)) {
-				registry.getAllSessions(principal, false).forEach(session -> session.expireNow());
+				registry.getAllSessions(principal, false)
+					.stream()
+					.filter(session -> !session.getSessionId().equals(keep))
+					.forEach(session -> session.expireNow());
 			}
 		}
 	}

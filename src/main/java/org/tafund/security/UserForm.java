@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 /** The new-user form of the admin pages, and the body of {@code POST /api/v1/users}. */
 record UserForm(@NotBlank @Size(max = 60) String username, @NotBlank @Size(max = 200) String fullName,
 		@Email @Size(max = 254) String email,
-		@NotBlank @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH) String password,
+		@NotBlank @Size(min = PasswordPolicy.MIN_LENGTH, message = "{password.size}") String password,
 		@NotEmpty Set<Role> roles) {
 
 	static UserForm empty() {

@@ -134,8 +134,13 @@ public class UserManagement {
 		load(userId).unlock();
 	}
 
-	/** Wrong current passwords count towards the lockout like failed sign-ins. */
-	public void changeOwnPassword(String username, String currentPassword, String newPassword, String address) {
+	/**
+	 * Wrong current passwords count towards the lockout like failed sign-ins. A changed password ends
+	 * the user's other sessions (a session opened with the old password, by them or by whoever knew it);
+	 * the one with session id {@code keepSession} goes on.
+	 */
+	public void changeOwnPassword(String username, String currentPassword, String newPassword, String address,
+			String keepSession) {
 		var user = users.findByUsername(username).orElseThrow(() -> new UserNotFound(username));
 		if (user.isLockedAt(clock.instant())) {
 			throw BusinessRuleViolation.ofField("currentPassword", "password.locked");
@@ -149,6 +154,7 @@ public class UserManagement {
 		}
 		PasswordPolicy.check("newPassword", username, newPassword);
 		user.changePassword(passwordEncoder.encode(newPassword), clock.instant());
+		sessions.endSessionsOf(user.getUsername(), keepSession);
 	}
 
 	@Transactional(readOnly = true)

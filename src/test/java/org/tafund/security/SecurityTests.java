@@ -207,6 +207,72 @@ class SecurityTests {
 		mvc.perform(get("/api/v1/users").session(otherSession)).andExpect(status().isUnauthorized());
 	}
 
+	@Test
+	void tellsTheUserAtTheirNextSignInHowManyFailuresThereWereAndFromWhere() throws Exception {
+		var user = newUser(Role.FINANCE);
+		for (int i = 0; i < 2; i++) {
+			mvc.perform(post("/login").param("username", user.username())
+				.param("password", "not the password " + i)
+				.with(csrf())
+				.with(request -> {
+					request.setRemoteAddr("203.0.113.9");
+					return request;
+				})).andExpect(redirectedUrl("/login?error"));
+		}
+		var session = signIn(user.username());
+		mvc.perform(get("/").session(session))
+			.andExpect(content().string(containsString("2 failed sign-ins to your account since your last sign-in, from 203.0.113.9.")));
+		// Said once.
+		mvc.perform(get("/").session(session)).andExpect(content().string(not(containsString("failed sign-ins"))));
+		// Nothing to say at the next sign-in.
+		mvc.perform(get("/").session(signIn(user.username())))
+			.andExpect(content().string(not(containsString("failed sign-ins"))));
+	}
+
+	// The probe found a changed password leaving the user's other sessions signed in.
+	@Test
+	void changingOnesPasswordEndsOnesOtherSessionsButNotThisOne() throws Exception {
+		var user = newUser(Role.FINANCE);
+		var here = signIn(user.username());
+		var elsewhere = signIn(user.username());
+		mvc.perform(post("/account/password").session(here)
+			.with(csrf())
+			.param("currentPassword", PASSWORD)
+			.param("newPassword", "four words we remember")
+			.param("confirmPassword", "four words we remember"))
+			.andExpect(redirectedUrl("/"));
+		mvc.perform(get("/").session(here)).andExpect(status().isOk());
+		mvc.perform(get("/").session(elsewhere)).andExpect(redirectedUrl("/login?expired"));
+	}
+
+	// The probe's passwords: common ones accepted, a limit that said "characters" and a page that
+	// said "size must be between 12 and 72".
+	@Test
+	void refusesCommonPasswordsAndCountsTheLimitInBytes() throws Exception {
+		for (var common : List.of("password1234", "123456789012", "PASSWORD1234", "qwertyuiop12")) {
+			expectRefusal(Unique.name("common.pw"), common, "password.common");
+		}
+		assertThat(CommonPasswords.listed()).isGreaterThanOrEqualTo(100_000);
+		var user = newUser(Role.FINANCE);
+		var session = signIn(user.username());
+		org.springframework.test.web.servlet.request.RequestPostProcessor inSession = request -> {
+			request.setSession(session);
+			return request;
+		};
+		var refused = Refused.redirect(mvc, post("/account/password").param("currentPassword", PASSWORD)
+			.param("newPassword", "é".repeat(40))
+			.param("confirmPassword", "é".repeat(40)), inSession, "/account/password");
+		assertThat(Refused.fieldError(refused, "form", "newPassword")).isEqualTo("password.tooLong");
+		assertThat(Refused.follow(mvc, refused, inSession)).contains("at most 72 bytes").doesNotContain("size must be");
+		// Too short: the form's own message, in characters, not the validator's "size must be between".
+		var page = mvc.perform(post("/account/password").session(session)
+			.with(csrf())
+			.param("currentPassword", PASSWORD)
+			.param("newPassword", "short")
+			.param("confirmPassword", "short")).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("A password needs at least 12 characters.").doesNotContain("size must be");
+	}
+
 	MockHttpSession signIn(String username) throws Exception {
 		return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(PASSWORD))
 			.andExpect(redirectedUrl("/"))
