@@ -361,6 +361,16 @@ class AccessMatrixTests {
 		routes.add(new Route("POST", "/api/v1/periods/close", "/api/v1/periods/close", 422, FINANCE_ADMIN, false, "{}"));
 		routes.add(new Route("POST", "/api/v1/periods/{id}/reopen", "/api/v1/periods/" + none + "/reopen", 404, ADMIN, false,
 				"{\"reason\":\"matrix\"}"));
+		// API tokens: everyone keeps their own (another's is 404); ADMIN revokes anyone's, AUDITOR reads the list
+		routes.add(new Route("GET", "/account/tokens", "/account/tokens", 200, ANY_ROLE, false, null));
+		routes.add(new Route("POST", "/account/tokens", "/account/tokens", 302, ANY_ROLE, false, "scope=READ&days=1"));
+		routes.add(new Route("POST", "/account/tokens/{id}/revoke", "/account/tokens/999999/revoke", 404, ANY_ROLE, false,
+				""));
+		routes.add(new Route("GET", "/admin/tokens", "/admin/tokens", 200, ADMIN_AUDITOR, false, null));
+		routes.add(new Route("POST", "/admin/tokens/{id}/revoke", "/admin/tokens/999999/revoke", 404, ADMIN, false, ""));
+		routes.add(new Route("GET", "/api/v1/tokens", "/api/v1/tokens", 200, ANY_ROLE, false, null));
+		routes.add(new Route("POST", "/api/v1/tokens", "/api/v1/tokens", 422, ANY_ROLE, false, "{\"scope\":\"READ\"}"));
+		routes.add(new Route("DELETE", "/api/v1/tokens/{id}", "/api/v1/tokens/999999", 404, ANY_ROLE, false, null));
 		// maker-checker: everyone sees their own and what awaits them; who decides is each record's
 		// rule (Approvals), so an unknown record is 404 for every role; ADMIN sets the policies
 		routes.add(new Route("GET", "/approvals", "/approvals", 200, ANY_ROLE, false, null));
@@ -424,6 +434,9 @@ class AccessMatrixTests {
 	private void check(Route route, Role role, int expected, List<String> failures) throws Exception {
 		var method = route.method().equals("ANY") ? HttpMethod.GET : HttpMethod.valueOf(route.method());
 		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, route.path());
+		if (method == HttpMethod.DELETE) {
+			request.with(csrf());
+		}
 		if (method == HttpMethod.POST || method == HttpMethod.PUT) {
 			request.with(csrf());
 			if (route.body() != null && route.body().startsWith("{")) {

@@ -41,6 +41,24 @@ class MysqlProfileBootstrapTests {
 					assertThat(user.username()).isEqualTo("first.admin");
 					assertThat(user.roles()).containsExactly(Role.ADMIN);
 				});
+				// Scripts use tokens here: a password on the API (HTTP Basic) is refused, a token works.
+				var port = ((org.springframework.boot.web.server.context.WebServerApplicationContext) app).getWebServer()
+					.getPort();
+				var http = java.net.http.HttpClient.newHttpClient();
+				var basic = http.send(java.net.http.HttpRequest
+					.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/me"))
+					.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+						.encodeToString("first.admin:a long first admin password".getBytes()))
+					.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+				assertThat(basic.statusCode()).isEqualTo(401);
+				var token = app.getBean(org.tafund.security.TokenManagement.class)
+					.create("first.admin", "bootstrap check", "READ", 1)
+					.secret();
+				var bearer = http.send(java.net.http.HttpRequest
+					.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/me"))
+					.header("Authorization", "Bearer " + token)
+					.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+				assertThat(bearer.statusCode()).isEqualTo(200);
 			}
 			// Once somebody exists, the variables are no longer needed.
 			try (var app = start(fresh, "", "")) {

@@ -70,10 +70,15 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SecurityEventLog eventLog,
-			SessionRegistry sessionRegistry, SignInLimits limits) throws Exception {
+			SessionRegistry sessionRegistry, SignInLimits limits, TokenManagement tokens,
+			@org.springframework.beans.factory.annotation.Value("${tafund.api.password-basic:true}") boolean passwordBasic)
+			throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**")
 			// Over the limit of failed sign-ins: 429 before any password is checked.
 			.addFilterBefore(new SignInLimits.Filter(limits),
+					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+			// API tokens: the caller for this request only, no session.
+			.addFilterBefore(new BearerTokens(tokens, limits, eventLog, problems),
 					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(routes -> routes
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -91,6 +96,9 @@ class SecurityConfiguration {
 				.hasAnyAuthority(READ_BOOKS.authorities())
 				.requestMatchers(GET, "/api/v1/approval-policies").hasAnyAuthority(AUDIT.authorities())
 				.requestMatchers(GET, "/api/**").authenticated()
+				// Everyone keeps their own tokens (TokenManagement refuses another's, and a token making tokens).
+				.requestMatchers(POST, "/api/v1/tokens").authenticated()
+				.requestMatchers(org.springframework.http.HttpMethod.DELETE, "/api/v1/tokens/*").authenticated()
 				.requestMatchers(PUT, "/api/v1/approval-policies/*").hasAnyAuthority(ADMINISTER.authorities())
 				// Who may decide or withdraw a pending record is the record's own rule (Approvals):
 				// never its maker, only an approver holding the action's right, only the maker withdraws.
@@ -115,13 +123,22 @@ class SecurityConfiguration {
 				.hasAnyAuthority(RUN_PROJECTS.authorities())
 				// A write that no rule above names is refused: new routes are closed until decided.
 				.anyRequest().denyAll())
-			.httpBasic(basic -> basic.realmName("tafund")
-				.authenticationEntryPoint((request, response, e) -> problems.write(request, response,
-						HttpStatus.UNAUTHORIZED, "Authentication required: HTTP Basic or a signed-in session.")))
+			// Scripts use API tokens; a password on every call (HTTP Basic) stays where the demo users are.
+			.httpBasic(basic -> {
+				if (passwordBasic) {
+					basic.realmName("tafund")
+						.authenticationEntryPoint((request, response, e) -> problems.write(request, response,
+								HttpStatus.UNAUTHORIZED, AUTHENTICATION_REQUIRED));
+				}
+				else {
+					basic.disable();
+				}
+			})
 			// Scripts authenticate with a header a cross-site form cannot send; browser calls keep CSRF.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> {
 				var authorization = request.getHeader("Authorization");
-				return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+				return authorization != null && (authorization.regionMatches(true, 0, "Basic ", 0, 6)
+						|| authorization.regionMatches(true, 0, "Bearer ", 0, 7));
 			}))
 			// A browser session ended by an administrator (user disabled, roles changed) ends here too.
 			.sessionManagement(sessions -> sessions.maximumSessions(-1)
@@ -132,7 +149,7 @@ class SecurityConfiguration {
 			.requestCache(cache -> cache.disable())
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, e) -> problems.write(request, response,
-						HttpStatus.UNAUTHORIZED, "Authentication required: HTTP Basic or a signed-in session."))
+						HttpStatus.UNAUTHORIZED, AUTHENTICATION_REQUIRED))
 				.accessDeniedHandler((request, response, e) -> {
 					logDenial(eventLog, request, e);
 					problems.write(request, response, HttpStatus.FORBIDDEN, e instanceof CsrfException
@@ -143,6 +160,9 @@ class SecurityConfiguration {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
+
+	static final String AUTHENTICATION_REQUIRED = "Authentication required: an API token (Authorization: Bearer), "
+			+ "a signed-in session, or HTTP Basic where the demo users are.";
 
 	@Bean
 	@Order(2)
@@ -183,7 +203,7 @@ class SecurityConfiguration {
 			.requestMatchers(POST, "/books/periods/*/reopen").hasAnyAuthority(ADMINISTER.authorities())
 			.requestMatchers(GET, "/books/**").hasAnyAuthority(READ_BOOKS.authorities())
 			.requestMatchers(GET, "/**").authenticated()
-			.requestMatchers(POST, "/account/password").authenticated()
+			.requestMatchers(POST, "/account/password", "/account/tokens", "/account/tokens/*/revoke").authenticated()
 			// Checked per record by Approvals, as on the API.
 			.requestMatchers(POST, "/approvals/*/approve", "/approvals/*/reject", "/approvals/*/withdraw").authenticated()
 			.requestMatchers("/donors", "/donors/**").hasAnyAuthority(KEEP_DONORS.authorities())
