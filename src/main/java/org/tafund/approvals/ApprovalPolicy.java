@@ -63,7 +63,8 @@ class ApprovalPolicy extends AuditableEntity {
 			throw BusinessRuleViolation.ofField("threshold", "approval.threshold.negative");
 		}
 		this.required = required;
-		this.thresholdUsd = thresholdUsd == null ? null : thresholdUsd.setScale(2, org.tafund.shared.Money.ROUNDING);
+		// An action without an amount is under approval always or never: a threshold would mean nothing.
+		this.thresholdUsd = thresholdUsd == null || !action.hasAmount() ? null : thresholdUsd.setScale(2, org.tafund.shared.Money.ROUNDING);
 	}
 
 }

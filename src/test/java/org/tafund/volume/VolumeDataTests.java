@@ -7,9 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -487,6 +485,8 @@ class VolumeDataTests {
 					"--TAFUND_DB_USER=" + db.username(), "--TAFUND_DB_PASSWORD=" + db.password(),
 					"--TAFUND_ADMIN_USER=" + ADMIN, "--TAFUND_ADMIN_PASSWORD=" + PASSWORD, "--spring.jmx.enabled=false")) {
 			var base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+			// The mysql profile takes API tokens, not passwords.
+			token = app.getBean(org.tafund.security.TokenManagement.class).create(ADMIN, "volume check", "READ", 1).secret();
 			var agreementJson = get(base + "/api/v1/agreements/" + agreement);
 			assertThat(agreementJson.statusCode()).isEqualTo(200);
 			assertThat(agreementJson.body()).contains(reference);
@@ -507,10 +507,11 @@ class VolumeDataTests {
 		}
 	}
 
-	private static HttpResponse<String> get(String url) throws Exception {
-		var basic = Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+	private String token;
+
+	private HttpResponse<String> get(String url) throws Exception {
 		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + basic).build(),
+			.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
 					HttpResponse.BodyHandlers.ofString());
 	}
 
