@@ -167,6 +167,7 @@ class AccessMatrixTests {
 				null));
 		routes.add(new Route("POST", "/api/v1/users", "/api/v1/users", 400, ADMIN, false, "{}"));
 		routes.add(new Route("GET", "/actuator/prometheus", "/actuator/prometheus", 200, ADMIN, false, null));
+		routes.add(new Route("GET", "/actuator/sbom", "/actuator/sbom", 200, ADMIN, false, null));
 		// exchange rates: everyone reads, FINANCE and ADMIN write
 		routes.add(new Route("GET", "/exchange-rates", "/exchange-rates", 200, ANY_ROLE, false, null));
 		routes.add(new Route("POST", "/exchange-rates", "/exchange-rates", 200, FINANCE_ADMIN, false, ""));
