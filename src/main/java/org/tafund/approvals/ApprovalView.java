@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A maker's record as pages and the API show it. */
-public record ApprovalView(long id, ApprovalAction action, ApprovalStatus status, String subjectType, Long subjectId,
+public record ApprovalView(Long id, ApprovalAction action, ApprovalStatus status, String subjectType, Long subjectId,
 		String subjectLabel, String summary, BigDecimal amountUsd, String madeBy, Instant madeAt, String decidedBy,
 		Instant decidedAt, String decisionReason, String resultRef, long version) {
 

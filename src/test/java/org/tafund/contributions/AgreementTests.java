@@ -52,6 +52,21 @@ class AgreementTests {
 		assertThat(agreement(special).getPniInstitute()).isNull();
 	}
 
+	// The probe stored instalments due in 9999.
+	@Test
+	void refusesPeriodsAndInstalmentsOutsideNineteenNinetyToTwentyOneHundred() {
+		var early = new Terms();
+		early.periodStart = LocalDate.parse("1989-12-31");
+		assertRefused(() -> agreement(early), "date.tooEarly");
+		var late = new Terms();
+		late.periodEnd = LocalDate.parse("2101-01-01");
+		assertRefused(() -> agreement(late), "date.tooLate");
+		var due = new Terms();
+		due.periodEnd = null;
+		due.schedule = List.of(line(LocalDate.parse("2101-01-01"), "15000000.00"));
+		assertRefused(() -> agreement(due), "date.tooLate");
+	}
+
 	@Test
 	void takesEarmarkingLevelsOneToFourOnly() {
 		assertRefused(() -> agreement(new Terms().earmark(0, null, null)), "agreement.earmark.level");

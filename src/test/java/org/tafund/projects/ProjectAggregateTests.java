@@ -94,6 +94,26 @@ class ProjectAggregateTests {
 		assertThat(new Project(details.toDetails()).getPlannedEnd()).isEqualTo(LocalDate.parse("2020-01-01"));
 	}
 
+	// The probe stored project dates and budget years of 0001 and 9999.
+	@Test
+	void refusesDatesAndBudgetYearsOutsideNineteenNinetyToTwentyOneHundred() {
+		var early = new Details();
+		early.plannedStart = LocalDate.parse("1989-12-31");
+		assertRefused(() -> new Project(early.toDetails()), "date.tooEarly");
+		var late = new Details();
+		late.plannedEnd = LocalDate.parse("2101-01-01");
+		assertRefused(() -> new Project(late.toDetails()), "date.tooLate");
+		var started = new Details();
+		started.actualStart = LocalDate.parse("0001-01-01");
+		assertRefused(() -> new Project(started.toDetails()), "date.tooEarly");
+		var ended = new Details();
+		ended.actualEnd = LocalDate.parse("9999-12-31");
+		assertRefused(() -> new Project(ended.toDetails()), "date.tooLate");
+		var budgeted = new Details();
+		budgeted.budget.add(budget(1, BudgetCategory.STAFF, "1.00"));
+		assertRefused(() -> new Project(budgeted.toDetails()), "year.outOfRange");
+	}
+
 	@Test
 	void takesPscRatesFromZeroToBelowOneWithFourDecimalsAtMost() {
 		var details = new Details();
@@ -221,6 +241,8 @@ class ProjectAggregateTests {
 
 		LocalDate plannedEnd = LocalDate.parse("2027-12-31");
 
+		LocalDate actualStart = LocalDate.parse("2026-02-01");
+
 		LocalDate actualEnd;
 
 		int status = 2;
@@ -235,7 +257,7 @@ class ProjectAggregateTests {
 
 		ProjectDetails toDetails() {
 			return new ProjectDetails(code, title, description, theme, instruments, countries, 4, managers, plannedStart,
-					plannedEnd, LocalDate.parse("2026-02-01"), actualEnd, status, dacCode, pscRate, requestIds, budget);
+					plannedEnd, actualStart, actualEnd, status, dacCode, pscRate, requestIds, budget);
 		}
 
 	}
