@@ -177,6 +177,11 @@ class ApprovalTests {
 			.andExpect(jsonPath("$.code").value("approval.notApprover"));
 		assertThat(booked(agreement.id(), "CASH")).isEqualByComparingTo("0");
 
+		// The agreement page shows it apart, with the pending figure.
+		mvc.perform(get("/contributions/agreements/{id}", agreement.id()).with(maker))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("Pending: USD 150,000.00 in 1 record")));
 		// The checker sees it awaiting them, and in the menu's count.
 		mvc.perform(get("/api/v1/approvals").with(checker))
 			.andExpect(status().isOk())
