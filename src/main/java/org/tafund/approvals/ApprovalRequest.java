@@ -52,6 +52,14 @@ class ApprovalRequest extends AuditableEntity {
 	@Column(nullable = false, length = 500, updatable = false)
 	private String summary;
 
+	@NotAudited
+	@Column(name = "summary_key", length = 100, updatable = false)
+	private String summaryKey;
+
+	@NotAudited
+	@Column(name = "summary_args", length = 2000, updatable = false)
+	private String summaryArgs;
+
 	@Column(name = "amount_usd", precision = 19, scale = 2, updatable = false)
 	private BigDecimal amountUsd;
 
@@ -84,13 +92,16 @@ class ApprovalRequest extends AuditableEntity {
 	protected ApprovalRequest() {
 	}
 
-	ApprovalRequest(PendingRecord record, String payload, String madeBy, Instant madeAt) {
+	ApprovalRequest(PendingRecord record, String englishSummary, String summaryArgs, String payload, String madeBy,
+			Instant madeAt) {
 		this.action = record.action();
 		this.status = ApprovalStatus.PENDING;
 		this.subjectType = record.subjectType();
 		this.subjectId = record.subjectId();
 		this.subjectLabel = record.subjectLabel();
-		this.summary = record.summary();
+		this.summary = englishSummary.length() > 500 ? englishSummary.substring(0, 499) + "…" : englishSummary;
+		this.summaryKey = record.summary().key();
+		this.summaryArgs = summaryArgs;
 		this.amountUsd = record.amountUsd();
 		this.payload = payload;
 		this.openKey = record.action().name() + "|" + record.duplicateKey();
@@ -162,7 +173,7 @@ class ApprovalRequest extends AuditableEntity {
 
 	ApprovalView view() {
 		return new ApprovalView(id, action, status, subjectType, subjectId, subjectLabel, summary, amountUsd, madeBy,
-				madeAt, decidedBy, decidedAt, decisionReason, resultRef, getVersion());
+				madeAt, decidedBy, decidedAt, decisionReason, resultRef, getVersion(), summaryKey, summaryArgs);
 	}
 
 }

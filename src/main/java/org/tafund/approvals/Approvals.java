@@ -45,9 +45,12 @@ public class Approvals {
 
 	private final JsonMapper json;
 
+	private final org.springframework.context.MessageSource messages;
+
 	Approvals(ApprovalPolicies policies, ApprovalRequests requests, ObjectProvider<ApprovalExecutor> executors,
-			Clock clock, JsonMapper json) {
+			Clock clock, JsonMapper json, org.springframework.context.MessageSource messages) {
 		this.json = json;
+		this.messages = messages;
 		this.policies = policies;
 		this.requests = requests;
 		this.executors = executors;
@@ -96,8 +99,10 @@ public class Approvals {
 	 */
 	@Transactional
 	public ApprovalView submit(PendingRecord record) {
-		var request = new ApprovalRequest(record, json.writeValueAsString(record.command()), currentUser(),
-				clock.instant());
+		var english = messages.getMessage(record.summary().key(), record.summary().rendered(java.util.Locale.ENGLISH),
+				record.summary().key(), java.util.Locale.ENGLISH);
+		var request = new ApprovalRequest(record, english, json.writeValueAsString(record.summary().args()),
+				json.writeValueAsString(record.command()), currentUser(), clock.instant());
 		try {
 			return requests.saveAndFlush(request).view();
 		}
@@ -212,6 +217,16 @@ public class Approvals {
 		policy.set(required, thresholdUsd);
 		var saved = policies.saveAndFlush(policy);
 		return new PolicyView(action, saved.required(), saved.thresholdUsd(), saved.getVersion());
+	}
+
+	/** A pending record's summary in the reader's language (the English text kept when there is none). */
+	public String summaryOf(ApprovalView view) {
+		if (view.summaryKey() == null || view.summaryArgs() == null) {
+			return view.summary();
+		}
+		var args = new Summary(view.summaryKey(), java.util.Arrays.asList(json.readValue(view.summaryArgs(), String[].class)));
+		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		return messages.getMessage(args.key(), args.rendered(locale), view.summary(), locale);
 	}
 
 	/** An action's policy as the admin page and the API show it. */

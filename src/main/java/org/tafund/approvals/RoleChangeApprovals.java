@@ -33,7 +33,7 @@ class RoleChangeApprovals implements RoleChangeApproval {
 		var names = String.join(", ", new TreeSet<>(roles.stream().map(Role::name).toList()));
 		return approvals.holdIfRequired(ApprovalAction.USER_ROLES, null,
 				() -> new PendingRecord(ApprovalAction.USER_ROLES, "USER", userId, username,
-						"Roles of " + username + " to become " + names, null, userId + "|" + names,
+						Summary.of("approval.summary.roles", username, names), null, userId + "|" + names,
 						new RolesAsked(userId, expectedVersion, roles)))
 			.isPresent();
 	}

@@ -71,7 +71,9 @@ public class ManualEntries {
 		Journal.requireComplete(draft);
 		journal.requireOpen(request.date(), "date");
 		var held = asked ? makerChecker.holdIfRequired(ApprovalAction.MANUAL_ENTRY, "JOURNAL", null, description,
-				"Manual entry dated " + request.date() + ": " + description + " (" + reason + ")", draft.totalDebits(),
+				org.tafund.approvals.Summary.of("approval.summary.manualEntry", request.date(), description, reason,
+						org.tafund.shared.Money.usd(draft.totalDebits().toPlainString())),
+				draft.totalDebits(),
 				String.join("|", request.date().toString(), description, draft.totalDebits().toPlainString()), request)
 				: java.util.Optional.<ApprovalView>empty();
 		if (held.isPresent()) {

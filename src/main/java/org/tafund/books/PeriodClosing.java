@@ -95,7 +95,8 @@ public class PeriodClosing {
 		// otherwise fix this transaction's snapshot before an entry committed meanwhile.
 		lockChain();
 		var label = month != null ? month.toString() : String.valueOf(year);
-		var held = makerChecker.holdIfRequired(ApprovalAction.PERIOD_CLOSE, "PERIOD", null, label, "Close of " + label,
+		var held = makerChecker.holdIfRequired(ApprovalAction.PERIOD_CLOSE, "PERIOD", null, label,
+				org.tafund.approvals.Summary.of("approval.summary.close", label),
 				null, label, new BooksMakerChecker.CloseAsked(month, month != null ? null : year));
 		if (held.isPresent()) {
 			return Submitted.pendingAs(held.get());
@@ -123,7 +124,7 @@ public class PeriodClosing {
 		var period = close.getKind() == PeriodKind.MONTH ? YearMonth.from(close.getPeriodStart()).toString()
 				: String.valueOf(close.getPeriodStart().getYear());
 		var held = makerChecker.holdIfRequired(ApprovalAction.PERIOD_REOPEN, "PERIOD", id, period,
-				"Reopening of " + period + ": " + why, null, String.valueOf(id),
+				org.tafund.approvals.Summary.of("approval.summary.reopen", period, why), null, String.valueOf(id),
 				new BooksMakerChecker.ReopenAsked(id, why));
 		if (held.isPresent()) {
 			return Submitted.pendingAs(held.get());

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tafund.approvals.ApprovalAction;
 import org.tafund.approvals.ApprovalView;
 import org.tafund.approvals.Submitted;
+import org.tafund.approvals.Summary;
 import org.tafund.books.SourceType;
 import org.tafund.donors.DonorManagement;
 import org.tafund.fx.ExchangeRateManagement;
@@ -326,8 +327,9 @@ public class ContributionManagement {
 			throw new BusinessRuleViolation("receipt.exceedsOutstanding", value.toString(), outstanding.toString());
 		}
 		var held = asked ? makerChecker.holdIfRequired(ApprovalAction.RECEIPT, agreement, receipt.usd(),
-				amount + " received on " + command.receivedOn()
-						+ (command.bankReference() == null ? "" : " (" + command.bankReference().strip() + ")"),
+				Summary.of("approval.summary.receipt", amount, command.receivedOn(),
+						command.bankReference() == null || command.bankReference().isBlank() ? ""
+								: " (" + command.bankReference().strip() + ")"),
 				String.join("|", agreement.getId().toString(), amount.amount().toPlainString(), amount.currency(),
 						command.receivedOn().toString(), String.valueOf(blankToNull(command.bankReference()))),
 				new MakerChecker.ReceiptAsked(agreementId, command)) : Optional.<ApprovalView>empty();
@@ -375,7 +377,7 @@ public class ContributionManagement {
 		var reversal = original.reversal(today, reason);
 		var originalView = original.view(agreement.getCurrency(), false);
 		var held = asked ? makerChecker.holdIfRequired(ApprovalAction.RECEIPT_REVERSAL, agreement, originalView.usd(),
-				"Reversal of the receipt of " + originalView.amount() + " on " + originalView.receivedOn() + ": " + reason,
+				Summary.of("approval.summary.receiptReversal", originalView.amount(), originalView.receivedOn(), reason),
 				String.valueOf(receiptId), new MakerChecker.ReversalAsked(receiptId, reason))
 				: Optional.<ApprovalView>empty();
 		if (held.isPresent()) {
@@ -439,7 +441,7 @@ public class ContributionManagement {
 		var refund = new Refund(agreement.getId(), refundedOn, money, rates.rateOn(agreement.getCurrency(), refundedOn),
 				reason);
 		var held = asked ? makerChecker.holdIfRequired(ApprovalAction.REFUND, agreement, refund.view().usd(),
-				money + " refunded on " + refundedOn + ": " + reason,
+				Summary.of("approval.summary.refund", money, refundedOn, reason),
 				String.join("|", agreement.getId().toString(), money.amount().toPlainString(), refundedOn.toString()),
 				new MakerChecker.RefundAsked(agreementId, refundedOn, amount, reason)) : Optional.<ApprovalView>empty();
 		if (held.isPresent()) {

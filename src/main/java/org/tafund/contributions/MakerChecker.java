@@ -12,6 +12,7 @@ import org.tafund.approvals.ApprovalExecutor;
 import org.tafund.approvals.ApprovalView;
 import org.tafund.approvals.Approvals;
 import org.tafund.approvals.PendingRecord;
+import org.tafund.approvals.Summary;
 import org.tafund.shared.Money;
 
 /**
@@ -45,7 +46,7 @@ class MakerChecker {
 	}
 
 	/** The pending record, when an action of this USD value on the agreement needs a second person. */
-	Optional<ApprovalView> holdIfRequired(ApprovalAction action, Agreement agreement, Money usd, String summary,
+	Optional<ApprovalView> holdIfRequired(ApprovalAction action, Agreement agreement, Money usd, Summary summary,
 			String duplicateKey, Object asked) {
 		return approvals.holdIfRequired(action, usd.amount(), () -> new PendingRecord(action, "AGREEMENT",
 				agreement.getId(), agreement.getReference(), summary, usd.amount(), duplicateKey, asked));
@@ -55,7 +56,7 @@ class MakerChecker {
 	Optional<ApprovalView> holdRevaluationIfRequired(LocalDate periodEnd) {
 		return approvals.holdIfRequired(ApprovalAction.REVALUATION_RUN, null,
 				() -> new PendingRecord(ApprovalAction.REVALUATION_RUN, "REVALUATION", null, periodEnd.toString(),
-						"Revaluation of the receivables at " + periodEnd, null, periodEnd.toString(),
+						Summary.of("approval.summary.revaluation", periodEnd), null, periodEnd.toString(),
 						new RevaluationAsked(periodEnd)));
 	}
 

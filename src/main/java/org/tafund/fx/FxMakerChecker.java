@@ -44,7 +44,8 @@ class FxMakerChecker {
 			.map(row -> row.currency() + " " + row.unitsPerUsd().stripTrailingZeros().toPlainString() + " from "
 					+ row.effectiveDate())
 			.collect(Collectors.joining("; "));
-		var summary = rows.size() == 1 ? shown : rows.size() + " rates: " + shown + (rows.size() > 5 ? "; …" : "");
+		var summary = org.tafund.approvals.Summary.of("approval.summary.rates", rows.size(),
+				shown + (rows.size() > 5 ? "; …" : ""));
 		var key = rows.stream()
 			.map(row -> row.currency() + "/" + row.effectiveDate() + "/" + row.unitsPerUsd().toPlainString())
 			.sorted()

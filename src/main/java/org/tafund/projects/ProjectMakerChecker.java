@@ -12,6 +12,7 @@ import org.tafund.approvals.ApprovalExecutor;
 import org.tafund.approvals.ApprovalView;
 import org.tafund.approvals.Approvals;
 import org.tafund.approvals.PendingRecord;
+import org.tafund.approvals.Summary;
 import org.tafund.projects.Codes.BudgetCategory;
 import org.tafund.shared.Money;
 
@@ -43,7 +44,7 @@ class ProjectMakerChecker {
 	}
 
 	/** The pending record, when an action of this USD value on the project needs a second person. */
-	Optional<ApprovalView> holdIfRequired(ApprovalAction action, Project project, Money usd, String summary,
+	Optional<ApprovalView> holdIfRequired(ApprovalAction action, Project project, Money usd, Summary summary,
 			String duplicateKey, Object asked) {
 		return approvals.holdIfRequired(action, usd.amount(), () -> new PendingRecord(action, "PROJECT",
 				project.getId(), project.getCode(), summary, usd.amount(), duplicateKey, asked));

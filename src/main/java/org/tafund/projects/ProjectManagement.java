@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tafund.approvals.ApprovalAction;
 import org.tafund.approvals.ApprovalView;
 import org.tafund.approvals.Submitted;
+import org.tafund.approvals.Summary;
 import org.tafund.contributions.AllocationBasis;
 import org.tafund.contributions.ContributionManagement;
 import org.tafund.fx.ExchangeRateManagement;
@@ -269,7 +270,7 @@ public class ProjectManagement {
 					unallocated.display());
 		}
 		var held = asked ? makerChecker.holdIfRequired(ApprovalAction.ALLOCATION, project, amount,
-				amount.display() + " from " + basis.reference() + " on " + allocatedOn,
+				Summary.of("approval.summary.allocation", amount, basis.reference(), allocatedOn),
 				String.join("|", String.valueOf(agreementId), String.valueOf(projectId), amount.amount().toPlainString(),
 						allocatedOn.toString()),
 				new ProjectMakerChecker.AllocationAsked(agreementId, projectId, amountUsd, allocatedOn))
@@ -350,7 +351,8 @@ public class ProjectManagement {
 					cost.minus(balance).display());
 		}
 		var held = gated ? makerChecker.holdIfRequired(ApprovalAction.EXPENDITURE, project, line.usd().plus(line.psc()),
-				money + " (" + category + ") on " + spentOn + (reference == null ? "" : " (" + reference.strip() + ")"),
+				Summary.of("approval.summary.expenditure", money, category.name(), spentOn,
+						reference == null || reference.isBlank() ? "" : " (" + reference.strip() + ")"),
 				String.join("|", String.valueOf(projectId), money.amount().toPlainString(), money.currency(),
 						spentOn.toString(), category.name(), String.valueOf(blankToNull(reference))),
 				asked)
@@ -387,7 +389,8 @@ public class ProjectManagement {
 		postings.requireOpen(today, "reversedOn");
 		var line = original.view();
 		var held = asked ? makerChecker.holdIfRequired(ApprovalAction.EXPENDITURE_REVERSAL, project,
-				line.usd().plus(line.psc()), "Reversal of " + line.amount() + " spent on " + line.spentOn() + ": " + reason,
+				line.usd().plus(line.psc()),
+				Summary.of("approval.summary.expenditureReversal", line.amount(), line.spentOn(), reason),
 				String.valueOf(expenditureId), new ProjectMakerChecker.ReversalAsked(expenditureId, reason))
 				: Optional.<ApprovalView>empty();
 		if (held.isPresent()) {

@@ -21,7 +21,9 @@ class ApprovalRulesTests {
 
 	static ApprovalRequest pending(String maker) {
 		return new ApprovalRequest(new PendingRecord(ApprovalAction.RECEIPT, "AGREEMENT", 7L, "NOR-2026-01",
-				"NOK 1,000,000.00 received", new BigDecimal("98000.00"), "7|1000000.00", "{}"), "{}", maker, NOW);
+				Summary.of("approval.summary.receipt", org.tafund.shared.Money.of("1000000.00", "NOK"),
+						java.time.LocalDate.parse("2026-11-30"), ""),
+				new BigDecimal("98000.00"), "7|1000000.00", "{}"), "NOK 1,000,000.00 received", "[]", "{}", maker, NOW);
 	}
 
 	@Test
@@ -93,18 +95,33 @@ class ApprovalRulesTests {
 
 	@Test
 	void aLongDuplicateKeyAndSummaryAreShortenedToTheirColumns() {
-		var record = new PendingRecord(ApprovalAction.RATE_IMPORT, "RATES", null, "EUR", "s".repeat(600), null,
-				"k".repeat(300), "{}");
-		assertThat(record.summary()).hasSize(500).endsWith("…");
+		var summary = Summary.of("approval.summary.close", "2026-10");
+		var record = new PendingRecord(ApprovalAction.RATE_IMPORT, "RATES", null, "EUR", summary, null, "k".repeat(300),
+				"{}");
 		assertThat(record.duplicateKey().length()).isLessThanOrEqualTo(200);
-		var other = new PendingRecord(ApprovalAction.RATE_IMPORT, "RATES", null, "EUR", "s", null,
+		var other = new PendingRecord(ApprovalAction.RATE_IMPORT, "RATES", null, "EUR", summary, null,
 				"k".repeat(299) + "x", "{}");
 		assertThat(other.duplicateKey()).isNotEqualTo(record.duplicateKey());
-		// At their limits, kept as they are.
-		var edge = new PendingRecord(ApprovalAction.RATE_IMPORT, "RATES", null, "EUR", "s".repeat(500), null,
-				"k".repeat(200), "{}");
-		assertThat(edge.summary()).isEqualTo("s".repeat(500));
+		var edge = new PendingRecord(ApprovalAction.RATE_IMPORT, "RATES", null, "EUR", summary, null, "k".repeat(200),
+				"{}");
 		assertThat(edge.duplicateKey()).isEqualTo("k".repeat(200));
+		// The English text kept for the audit trail fits its column; at the limit it is kept whole.
+		assertThat(new ApprovalRequest(record, "s".repeat(600), "[]", "{}", "maker", NOW).view().summary()).hasSize(500)
+			.endsWith("…");
+		assertThat(new ApprovalRequest(record, "s".repeat(500), "[]", "{}", "maker", NOW).view().summary())
+			.isEqualTo("s".repeat(500));
+	}
+
+	@Test
+	void aSummaryWritesAmountsWithTheReadersSeparatorsAndKeepsTextAsTyped() {
+		var summary = Summary.of("k", org.tafund.shared.Money.of("1234567.5", "EUR"), java.time.LocalDate.parse("2026-11-30"),
+				"GB-HMT-7790", 3, null);
+		assertThat(summary.args()).containsExactly("m:1234567.50 EUR", "d:2026-11-30", "t:GB-HMT-7790", "n:3", "t:");
+		assertThat(summary.rendered(java.util.Locale.ENGLISH))
+			.containsExactly("1,234,567.50 EUR", "2026-11-30", "GB-HMT-7790", "3", "");
+		assertThat(summary.rendered(java.util.Locale.FRENCH)[0]).isEqualTo("1\u202f234\u202f567,50 EUR");
+		assertThat(Summary.of("k", org.tafund.shared.Money.of("1000", "JPY")).rendered(java.util.Locale.ENGLISH))
+			.containsExactly("1,000 JPY");
 	}
 
 	@Test

@@ -1,0 +1,74 @@
+package org.tafund.approvals;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.tafund.shared.Money;
+
+/**
+ * What a pending record asks for, in words each reader's language can say: a message key and its
+ * arguments, each kept with its kind ({@code m:} an amount and its currency, {@code d:} a date,
+ * {@code t:} text as typed), so that an amount is written with the reader's separators.
+ */
+public record Summary(String key, List<String> args) {
+
+	public Summary {
+		Objects.requireNonNull(key, "key");
+		args = List.copyOf(args);
+	}
+
+	/** A summary from {@link Money}, {@link LocalDate}, numbers and text (null: empty text). */
+	public static Summary of(String key, Object... values) {
+		var args = new ArrayList<String>();
+		for (var value : values) {
+			if (value instanceof Money money) {
+				args.add("m:" + money.amount().toPlainString() + " " + money.currency());
+			}
+			else if (value instanceof LocalDate date) {
+				args.add("d:" + date);
+			}
+			else if (value instanceof Number number) {
+				args.add("n:" + new BigDecimal(number.toString()).toPlainString());
+			}
+			else {
+				args.add("t:" + (value == null ? "" : value.toString()));
+			}
+		}
+		return new Summary(key, args);
+	}
+
+	/** The arguments as the reader sees them: amounts with the locale's separators, dates as ISO. */
+	Object[] rendered(Locale locale) {
+		return args.stream().map(arg -> render(arg, locale)).toArray();
+	}
+
+	private static String render(String arg, Locale locale) {
+		if (arg.length() < 2 || arg.charAt(1) != ':') {
+			return arg;
+		}
+		var value = arg.substring(2);
+		switch (arg.charAt(0)) {
+			case 'm': {
+				int space = value.lastIndexOf(' ');
+				var currency = value.substring(space + 1);
+				var amount = new BigDecimal(value.substring(0, space));
+				int digits = Money.digits(currency);
+				var format = NumberFormat.getNumberInstance(locale);
+				format.setMinimumFractionDigits(digits);
+				format.setMaximumFractionDigits(digits);
+				return format.format(amount) + " " + currency;
+			}
+			case 'n': {
+				return NumberFormat.getNumberInstance(locale).format(new BigDecimal(value));
+			}
+			default:
+				return value;
+		}
+	}
+
+}
