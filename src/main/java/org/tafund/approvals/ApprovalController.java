@@ -57,6 +57,19 @@ class ApprovalController {
 		return "redirect:/approvals";
 	}
 
+	/** The threshold as typed: empty is none; anything but a plain amount is refused with a message. */
+	private static BigDecimal amount(String typed) {
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(typed.strip());
+		}
+		catch (NumberFormatException e) {
+			throw org.tafund.shared.BusinessRuleViolation.ofField("threshold", "approval.threshold.notAnAmount", typed);
+		}
+	}
+
 	@GetMapping("/admin/approvals")
 	String policies(Model model) {
 		model.addAttribute("policies", approvals.policies());
@@ -66,8 +79,8 @@ class ApprovalController {
 	@PostMapping("/admin/approvals/{action}")
 	@RefusalReturnsTo("/admin/approvals#policy-{action}")
 	String setPolicy(@PathVariable ApprovalAction action, @RequestParam(defaultValue = "false") boolean required,
-			@RequestParam(required = false) BigDecimal threshold, RedirectAttributes flash) {
-		approvals.setPolicy(action, required, threshold);
+			@RequestParam(required = false) String threshold, RedirectAttributes flash) {
+		approvals.setPolicy(action, required, amount(threshold));
 		flash.addFlashAttribute("message", "approval.policy.saved");
 		return "redirect:/admin/approvals";
 	}

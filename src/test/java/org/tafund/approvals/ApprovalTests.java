@@ -464,6 +464,18 @@ class ApprovalTests {
 		assertThat(approvals.pendingOf("AGREEMENT", agreement.id())).isEmpty();
 	}
 
+	// The browser tour typed "abc" and got a bare "HTTP 400" page.
+	@Test
+	void aThresholdThatIsNotAnAmountIsRefusedWithAMessageOnThePage() throws Exception {
+		mvc.perform(post("/admin/approvals/REFUND").with(admin).with(csrf()).param("required", "true").param("threshold", "abc"))
+			.andExpect(redirectedUrl("/admin/approvals#policy-REFUND"))
+			.andExpect(flash().attribute("problem", org.hamcrest.Matchers.<Object>hasProperty("codes",
+					org.hamcrest.Matchers.hasItemInArray("approval.threshold.notAnAmount"))));
+		assertThat(approvals.policies().stream().filter(p -> p.action() == ApprovalAction.REFUND).findFirst().orElseThrow()
+			.required()).isEqualTo(before.stream().filter(p -> p.action() == ApprovalAction.REFUND).findFirst().orElseThrow()
+				.required());
+	}
+
 	@Test
 	void aNegativeThresholdIsRefused() {
 		org.assertj.core.api.Assertions
