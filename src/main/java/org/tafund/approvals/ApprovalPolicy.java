@@ -37,6 +37,14 @@ class ApprovalPolicy extends AuditableEntity {
 		this.action = action;
 	}
 
+	/** A copy outside any persistence context, to be kept between requests. */
+	ApprovalPolicy detached() {
+		var copy = new ApprovalPolicy(action);
+		copy.required = required;
+		copy.thresholdUsd = thresholdUsd;
+		return copy;
+	}
+
 	ApprovalAction action() {
 		return action;
 	}
