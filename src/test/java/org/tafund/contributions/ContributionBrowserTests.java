@@ -103,7 +103,9 @@ class ContributionBrowserTests extends BrowserTest {
 		setValue("pledgedOn", "2025-01-02");
 		type("pledgeAmount", "15OO");
 		submit("pledge-form");
-		var error = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pledgeAmount-error")));
+		// Present is not yet shown: htmx settles the swapped panel in a moment (a CI run read "" once).
+		var error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pledgeAmount-error")));
+		wait.until(ExpectedConditions.textToBePresentInElement(error, "The amount must be a number"));
 		assertThat(error.getText()).isEqualTo("The amount must be a number, for example 2500.00.");
 		assertThat(browser.findElement(By.id("pledgeAmount")).getDomProperty("value")).isEqualTo("15OO");
 		assertThat(browser.getCurrentUrl()).isEqualTo(donorPage);
@@ -119,7 +121,8 @@ class ContributionBrowserTests extends BrowserTest {
 
 		setValue("pledgedOn", "2025-01-02");
 		submit("pledge-form");
-		var message = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pledge-message")));
+		var message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pledge-message")));
+		wait.until(ExpectedConditions.textToBePresentInElement(message, "The pledge has been recorded."));
 		assertThat(message.getText()).isEqualTo("The pledge has been recorded.");
 		assertThat(browser.findElement(By.id("pledges")).getText()).contains("1,500.00 USD");
 		assertThat(browser.getCurrentUrl()).isEqualTo(donorPage);
