@@ -44,6 +44,14 @@ class ApprovalRulesTests {
 		assertThat(receipts.requires(new BigDecimal("0.01"))).as("no threshold").isTrue();
 		assertThatThrownBy(() -> receipts.set(true, new BigDecimal("-0.01")))
 			.satisfies(e -> assertThat(code(e)).isEqualTo("approval.threshold.negative"));
+		// The copy each instance keeps between requests says the same.
+		var kept = receipts.detached();
+		assertThat(kept.action()).isEqualTo(ApprovalAction.RECEIPT);
+		assertThat(kept.required()).isTrue();
+		assertThat(kept.thresholdUsd()).isNull();
+		receipts.set(false, new BigDecimal("5"));
+		assertThat(receipts.detached().required()).isFalse();
+		assertThat(receipts.detached().thresholdUsd()).isEqualTo(new BigDecimal("5.00"));
 		// An action without an amount keeps no threshold.
 		var closes = new ApprovalPolicy(ApprovalAction.PERIOD_CLOSE);
 		closes.set(true, new BigDecimal("5000"));
