@@ -367,6 +367,39 @@ class AccessMatrixTests {
 		routes.add(new Route("POST", "/account/tokens", "/account/tokens", 302, ANY_ROLE, false, "scope=READ&days=1"));
 		routes.add(new Route("POST", "/account/tokens/{id}/revoke", "/account/tokens/999999/revoke", 404, ANY_ROLE, false,
 				""));
+		// Second factors: everyone keeps their own (who may change what is SecondFactorController's
+		// rule); the demo users have none, so confirming leads to the page to set one up.
+		routes.add(new Route("GET", "/sign-in/second-factor", "/sign-in/second-factor", 302, ANY_ROLE, false, null));
+		routes.add(new Route("POST", "/sign-in/second-factor/totp", "/sign-in/second-factor/totp", 302, ANY_ROLE, false,
+				"code=000000"));
+		routes.add(new Route("POST", "/sign-in/second-factor/recovery", "/sign-in/second-factor/recovery", 302, ANY_ROLE,
+				false, "code=abcde-fghij"));
+		routes.add(new Route("POST", "/sign-in/second-factor/passkey/options", "/sign-in/second-factor/passkey/options", 200,
+				ANY_ROLE, false, ""));
+		routes.add(new Route("POST", "/sign-in/second-factor/passkey", "/sign-in/second-factor/passkey", 200, ANY_ROLE,
+				false, "{}"));
+		routes.add(new Route("GET", "/account/security", "/account/security", 200, ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/account/security/totp", "/account/security/totp", 200, ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/account/security/recovery-codes", "/account/security/recovery-codes", 302, ANY_ROLE,
+				false, null));
+		routes.add(new Route("POST", "/account/security/totp", "/account/security/totp", 302, ANY_ROLE, false, "code=000000"));
+		routes.add(new Route("POST", "/account/security/enrol/totp", "/account/security/enrol/totp", 302, ANY_ROLE, false,
+				"code=000000"));
+		routes.add(new Route("POST", "/account/security/passkeys/options", "/account/security/passkeys/options", 200,
+				ANY_ROLE, false, ""));
+		routes.add(new Route("POST", "/account/security/enrol/passkeys/options", "/account/security/enrol/passkeys/options",
+				200, ANY_ROLE, false, ""));
+		routes.add(new Route("POST", "/account/security/passkeys", "/account/security/passkeys", 422, ANY_ROLE, false, "{}"));
+		routes.add(new Route("POST", "/account/security/enrol/passkeys", "/account/security/enrol/passkeys", 422, ANY_ROLE,
+				false, "{}"));
+		routes.add(new Route("POST", "/account/security/passkeys/{id}/remove", "/account/security/passkeys/999999/remove",
+				302, ANY_ROLE, false, ""));
+		routes.add(new Route("POST", "/account/security/recovery-codes", "/account/security/recovery-codes", 302, ANY_ROLE,
+				false, ""));
+		routes.add(new Route("POST", "/account/security/totp/remove", "/account/security/totp/remove", 302, ANY_ROLE, false,
+				""));
+		routes.add(new Route("POST", "/admin/users/{id}/second-factors/reset", "/admin/users/" + adminId
+				+ "/second-factors/reset", 302, ADMIN, false, ""));
 		routes.add(new Route("GET", "/admin/tokens", "/admin/tokens", 200, ADMIN_AUDITOR, false, null));
 		routes.add(new Route("POST", "/admin/tokens/{id}/revoke", "/admin/tokens/999999/revoke", 404, ADMIN, false, ""));
 		routes.add(new Route("GET", "/api/v1/tokens", "/api/v1/tokens", 200, ANY_ROLE, false, null));

@@ -36,7 +36,13 @@ class ApprovalController {
 	@PostMapping("/approvals/{id}/approve")
 	@RefusalReturnsTo("/approvals#approval-{id}")
 	String approve(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes flash) {
-		approvals.approve(id, reason);
+		try {
+			approvals.approve(id, reason);
+		}
+		catch (org.tafund.security.SecondFactorConfirmation.Required e) {
+			flash.addFlashAttribute("message", "secondFactor.confirm.toApprove");
+			return "redirect:" + org.tafund.security.SecondFactorConfirmation.Required.confirmationPage("/approvals#approval-" + id);
+		}
 		flash.addFlashAttribute("message", "approval.approved");
 		return "redirect:/approvals";
 	}

@@ -48,7 +48,9 @@ public class Approvals {
 	private final org.springframework.context.MessageSource messages;
 
 	Approvals(ApprovalPolicies policies, ApprovalRequests requests, ObjectProvider<ApprovalExecutor> executors,
-			Clock clock, JsonMapper json, org.springframework.context.MessageSource messages) {
+			Clock clock, JsonMapper json, org.springframework.context.MessageSource messages,
+			org.tafund.security.SecondFactorConfirmation confirmation) {
+		this.confirmation = confirmation;
 		this.json = json;
 		this.messages = messages;
 		this.policies = policies;
@@ -63,6 +65,8 @@ public class Approvals {
 	 * its database time. A change made here applies at once on this instance, and within this time on
 	 * the others.
 	 */
+	private final org.tafund.security.SecondFactorConfirmation confirmation;
+
 	static final java.time.Duration POLICY_FRESHNESS = java.time.Duration.ofSeconds(5);
 
 	/** The policies as last read, and when (null: to be read). */
@@ -148,6 +152,10 @@ public class Approvals {
 		var user = currentUser();
 		request.requireDecidableBy(user);
 		requireApprover(request.action());
+		if (request.view().amountUsd() != null) {
+			// Money above the threshold: the approver shows their second factor again, if they have one.
+			confirmation.requireRecent();
+		}
 		var booked = executor(request.action()).book(request.payload());
 		request.approve(user, clock.instant(), reason, booked);
 		return request.view();

@@ -12,6 +12,14 @@ import org.springframework.stereotype.Component;
 @Component("access")
 public class Access {
 
+	/** Signed in all the way: not waiting for the second factor. */
+	public boolean signedIn() {
+		var user = user();
+		return user != null && user.isAuthenticated()
+				&& !(user instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)
+				&& !SecondFactorSession.isPending(user);
+	}
+
 	public boolean administers() {
 		return Right.ADMINISTER.heldBy(user());
 	}

@@ -38,7 +38,11 @@ class LoginAttempts {
 
 	private final SecurityEvents events;
 
-	LoginAttempts(AppUsers users, SecurityEventLog eventLog, Clock clock, SignInLimits limits, SecurityEvents events) {
+	private final SecondFactors factors;
+
+	LoginAttempts(AppUsers users, SecurityEventLog eventLog, Clock clock, SignInLimits limits, SecurityEvents events,
+			SecondFactors factors) {
+		this.factors = factors;
 		this.limits = limits;
 		this.events = events;
 		this.users = users;
@@ -56,6 +60,12 @@ class LoginAttempts {
 	public void onInteractiveLogin(InteractiveAuthenticationSuccessEvent event) {
 		var auth = event.getAuthentication();
 		warnOfFailuresSinceLastSignIn(auth.getName());
+		factors.takeResetNotice(auth.getName()).ifPresent(notice -> {
+			var request = RequestContextHolder.getRequestAttributes();
+			if (request != null) {
+				request.setAttribute(SecondFactors.ResetNotice.SESSION_ATTRIBUTE, notice, RequestAttributes.SCOPE_SESSION);
+			}
+		});
 		users.clearFailedLogins(auth.getName());
 		users.recordLogin(auth.getName(), clock.instant());
 		eventLog.record(SecurityEventType.LOGIN, auth.getName(), address(auth), null);

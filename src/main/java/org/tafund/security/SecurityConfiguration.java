@@ -70,10 +70,13 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SecurityEventLog eventLog,
-			SessionRegistry sessionRegistry, SignInLimits limits, TokenManagement tokens,
+			SessionRegistry sessionRegistry, SignInLimits limits, TokenManagement tokens, SecondFactors factors,
 			@org.springframework.beans.factory.annotation.Value("${tafund.api.password-basic:true}") boolean passwordBasic)
 			throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**")
+			// A session still waiting for its second factor, or a password for an account that has one: 401.
+			.addFilterAfter(SecondFactorGate.forApi(factors, problems),
+					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
 			// Over the limit of failed sign-ins: 429 before any password is checked.
 			.addFilterBefore(new SignInLimits.Filter(limits),
 					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
@@ -167,7 +170,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http, SessionRegistry sessionRegistry, SecurityEventLog eventLog,
-			SignInLimits limits)
+			SignInLimits limits, SecondFactors factors)
 			throws Exception {
 		var denied = new AccessDeniedHandlerImpl();
 		AccessDeniedHandler logAndDeny = (request, response, e) -> {
@@ -177,6 +180,9 @@ class SecurityConfiguration {
 		// Over the limit of failed sign-ins: 429 before any password is checked.
 		http.addFilterBefore(new SignInLimits.Filter(limits),
 				org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
+		// Between the password and the second factor, only the second-factor page and enrolment.
+		http.addFilterBefore(SecondFactorGate.forPages(factors),
+				org.springframework.security.web.access.intercept.AuthorizationFilter.class);
 		http.authorizeHttpRequests(routes -> routes
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
@@ -204,6 +210,8 @@ class SecurityConfiguration {
 			.requestMatchers(GET, "/books/**").hasAnyAuthority(READ_BOOKS.authorities())
 			.requestMatchers(GET, "/**").authenticated()
 			.requestMatchers(POST, "/account/password", "/account/tokens", "/account/tokens/*/revoke").authenticated()
+			// Everyone keeps their own second factors; who may change what is SecondFactorController's rule.
+			.requestMatchers(POST, "/sign-in/second-factor/**", "/account/security/**").authenticated()
 			// Checked per record by Approvals, as on the API.
 			.requestMatchers(POST, "/approvals/*/approve", "/approvals/*/reject", "/approvals/*/withdraw").authenticated()
 			.requestMatchers("/donors", "/donors/**").hasAnyAuthority(KEEP_DONORS.authorities())
@@ -223,7 +231,8 @@ class SecurityConfiguration {
 			.requestMatchers("/exchange-rates", "/exchange-rates/**").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
 			// A write that no rule above names is refused: new routes are closed until decided.
 			.anyRequest().denyAll())
-			.formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
+			.formLogin(form -> form.loginPage("/login").failureUrl("/login?error")
+				.successHandler(new SecondFactorSession.SignIn(factors)))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.sessionManagement(sessions -> sessions.maximumSessions(-1)
 				.sessionRegistry(sessionRegistry)

@@ -13,6 +13,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class SignInWarnings {
 
+	private final SecondFactorPolicy policy;
+
+	SignInWarnings(SecondFactorPolicy policy) {
+		this.policy = policy;
+	}
+
 	@ModelAttribute("signInWarning")
 	LoginAttempts.SignInWarning warning(HttpServletRequest request) {
 		var session = request.getSession(false);
@@ -24,6 +30,28 @@ class SignInWarnings {
 			session.removeAttribute(LoginAttempts.SignInWarning.SESSION_ATTRIBUTE);
 		}
 		return warning;
+	}
+
+	/** An administrator's reset of the user's second factors: told once, after signing in. */
+	@ModelAttribute("factorsResetNotice")
+	SecondFactors.ResetNotice factorsReset(HttpServletRequest request) {
+		var session = request.getSession(false);
+		if (session == null || !"GET".equals(request.getMethod())) {
+			return null;
+		}
+		var notice = (SecondFactors.ResetNotice) session.getAttribute(SecondFactors.ResetNotice.SESSION_ATTRIBUTE);
+		if (notice != null) {
+			session.removeAttribute(SecondFactors.ResetNotice.SESSION_ATTRIBUTE);
+		}
+		return notice;
+	}
+
+	/** A demo user signed in without the second factor their role needs on a real installation. */
+	@ModelAttribute("demoWithoutSecondFactor")
+	boolean demoWithoutSecondFactor(java.security.Principal principal) {
+		return principal != null && policy.isExemptDemoUser(principal.getName())
+				&& principal instanceof org.springframework.security.core.Authentication authentication
+				&& policy.requiredForRoles(Role.heldBy(authentication));
 	}
 
 }

@@ -15,11 +15,8 @@ import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -59,7 +56,7 @@ public class TokenManagement {
 
 	private final AppUsers users;
 
-	private final JdbcClient jdbc;
+	private final AppSecrets secrets;
 
 	private final Clock clock;
 
@@ -69,18 +66,11 @@ public class TokenManagement {
 
 	private volatile SecretKeySpec key;
 
-	private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
-
-	TokenManagement(ApiTokens tokens, AppUsers users, DataSource dataSource, Clock clock,
-			@Value("${tafund.tokens.key:}") String configuredKey,
-			org.springframework.transaction.PlatformTransactionManager transactions) {
-		// The key is made and stored in a transaction of its own: kept even if the caller's rolls back.
-		this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
-		this.ownTransaction.setPropagationBehavior(
-				org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	TokenManagement(ApiTokens tokens, AppUsers users, AppSecrets secrets, Clock clock,
+			@Value("${tafund.tokens.key:}") String configuredKey) {
 		this.tokens = tokens;
 		this.users = users;
-		this.jdbc = JdbcClient.create(dataSource);
+		this.secrets = secrets;
 		this.clock = clock;
 		this.configuredKey = configuredKey;
 	}
@@ -188,7 +178,7 @@ public class TokenManagement {
 			synchronized (this) {
 				current = key;
 				if (current == null) {
-					key = current = new SecretKeySpec(ownTransaction.execute(status -> keyBytes()), "HmacSHA256");
+					key = current = new SecretKeySpec(keyBytes(), "HmacSHA256");
 				}
 			}
 		}
@@ -203,29 +193,7 @@ public class TokenManagement {
 			}
 			return bytes;
 		}
-		var stored = storedKey();
-		if (stored.isPresent()) {
-			return stored.get();
-		}
-		var bytes = new byte[32];
-		random.nextBytes(bytes);
-		try {
-			jdbc.sql("INSERT INTO app_secret (name, secret) VALUES ('api-token-hmac', :secret)")
-				.param("secret", Base64.getEncoder().encodeToString(bytes))
-				.update();
-			return bytes;
-		}
-		catch (DuplicateKeyException e) {
-			// Another instance made it first: everyone uses that one.
-			return storedKey().orElseThrow();
-		}
-	}
-
-	private Optional<byte[]> storedKey() {
-		return jdbc.sql("SELECT secret FROM app_secret WHERE name = 'api-token-hmac'")
-			.query(String.class)
-			.optional()
-			.map(Base64.getDecoder()::decode);
+		return secrets.key("api-token-hmac");
 	}
 
 	static final class TokenNotFound extends NotFound {

@@ -23,8 +23,11 @@ class UserAdminController {
 
 	private final UserManagement users;
 
-	UserAdminController(UserManagement users) {
+	private final SecondFactors factors;
+
+	UserAdminController(UserManagement users, SecondFactors factors) {
 		this.users = users;
+		this.factors = factors;
 	}
 
 	@GetMapping
@@ -97,10 +100,20 @@ class UserAdminController {
 		return done(id, flash, "user.unlocked");
 	}
 
+	/** For someone who lost their passkey and codes: they enrol again at their next sign-in. */
+	@PostMapping("/{id}/second-factors/reset")
+	@RefusalReturnsTo("/admin/users/{id}")
+	String resetSecondFactors(@PathVariable long id, java.security.Principal principal,
+			jakarta.servlet.http.HttpServletRequest request, RedirectAttributes flash) {
+		factors.reset(id, principal.getName(), request.getRemoteAddr());
+		return done(id, flash, "secondFactor.reset.done");
+	}
+
 	/** The user's page, with the roles as chosen if they were just refused, else as they are. */
 	private String userPage(long id, Model model) {
 		var user = users.get(id);
 		model.addAttribute("user", user);
+		model.addAttribute("factors", factors.status(user.username()));
 		model.addAttribute("allRoles", Role.values());
 		if (!model.containsAttribute("rolesForm")) {
 			model.addAttribute("rolesForm", RolesForm.of(user));

@@ -83,6 +83,8 @@ class AuditorBrowserTests extends BrowserTest {
 				"target password " + Unique.suffix(), EnumSet.of(Role.DONOR_RELATIONS)));
 
 		signIn(administrator, adminPassword);
+		// An administrator's first sign-in sets up their second factor.
+		enrolAuthenticatorApp();
 		open("/admin/users/" + target.id());
 		clickInView(browser.findElement(By.cssSelector("input[name=roles][value=FINANCE]")));
 		clickInView(browser.findElement(By.cssSelector("#roles-form button[type=submit]")));

@@ -45,7 +45,7 @@ class SignInLimitTests {
 
 	UserSummary user() {
 		var name = "lim-" + UUID.randomUUID().toString().substring(0, 8);
-		return users.create(new NewUser(name, "Limit " + name, null, PASSWORD, EnumSet.of(Role.FINANCE)));
+		return users.create(new NewUser(name, "Limit " + name, null, PASSWORD, EnumSet.of(Role.DONOR_RELATIONS)));
 	}
 
 	MvcResult me(String address, String username, String password) throws Exception {

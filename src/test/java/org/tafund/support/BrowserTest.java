@@ -96,6 +96,21 @@ public abstract class BrowserTest {
 		element.click();
 	}
 
+	/**
+	 * At a first sign-in that needs a second factor (finance, administrators): sets up an
+	 * authenticator app from the key the page shows, as a person would with their phone, and returns
+	 * the key. The app's codes follow the application's clock.
+	 */
+	protected String enrolAuthenticatorApp() {
+		var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		var key = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("totp-secret"))).getText();
+		browser.findElement(By.id("totp-enrol-code"))
+			.sendKeys(org.tafund.security.AuthenticatorApp.code(key, TestClock.CLOCK.instant()));
+		clickInView(browser.findElement(By.id("totp-enrol")));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recovery-codes")));
+		return key;
+	}
+
 	/** Signs in with credentials the page must refuse, and returns the message it shows. */
 	protected String refusedSignIn(String username, String password) {
 		open("/login");
