@@ -19,12 +19,18 @@ import org.tafund.shared.BusinessRuleViolation;
 /**
  * Runs a creating request once per key. The key is claimed in its own committed transaction; the
  * work and the stored response then commit together, so a replay either waits for the first
- * request and gets its response, or (if the first failed) does the work itself.
+ * request and gets its response, or (if the first failed) does the work itself. A claim left
+ * unfinished for longer than {@link #CLAIM_EXPIRY} (its server died mid-request) is taken over by
+ * the next request with the key; each claim has a token, and the work commits only while the claim
+ * is still its own, so a slow first request and the one that took over never both book.
  */
 @Service
 public class IdempotentRequests {
 
 	static final long WAIT_MILLIS = 20_000;
+
+	/** How long a claim may stay unfinished before a retry may take it over. */
+	static final java.time.Duration CLAIM_EXPIRY = java.time.Duration.ofSeconds(60);
 
 	private final IdempotencyRecords records;
 
@@ -51,16 +57,25 @@ public class IdempotentRequests {
 		var hash = sha256(request);
 		long deadline = clock.millis() + WAIT_MILLIS;
 		while (true) {
-			if (claim(scope, key, hash)) {
+			var token = java.util.UUID.randomUUID().toString();
+			if (claim(scope, key, hash, token) || takeOver(scope, key, hash, token)) {
 				try {
-					return newTransaction.execute(status -> {
+					var done = newTransaction.execute(status -> {
 						var response = work.get();
-						records.complete(scope, key, response);
+						if (!records.complete(scope, key, token, response)) {
+							// Taken over meanwhile: this work is undone; the loop answers what the other stored.
+							status.setRollbackOnly();
+							return null;
+						}
 						return response;
 					});
+					if (done != null) {
+						return done;
+					}
+					continue;
 				}
 				catch (RuntimeException e) {
-					newTransaction.executeWithoutResult(status -> records.release(scope, key));
+					newTransaction.executeWithoutResult(status -> records.release(scope, key, token));
 					throw e;
 				}
 			}
@@ -80,9 +95,9 @@ public class IdempotentRequests {
 		}
 	}
 
-	private boolean claim(String scope, String key, String hash) {
+	private boolean claim(String scope, String key, String hash, String token) {
 		try {
-			newTransaction.executeWithoutResult(status -> records.claim(scope, key, hash, clock.instant(), username()));
+			newTransaction.executeWithoutResult(status -> records.claim(scope, key, hash, clock.instant(), username(), token));
 			return true;
 		}
 		catch (DuplicateKeyException e) {
@@ -91,6 +106,17 @@ public class IdempotentRequests {
 		catch (DataIntegrityViolationException e) {
 			return false;
 		}
+	}
+
+	/** A claim of the same request left unfinished past the expiry: ours now, if no one was quicker. */
+	private boolean takeOver(String scope, String key, String hash, String token) {
+		var existing = records.find(scope, key);
+		if (existing.isEmpty() || existing.get().status() != null || !existing.get().requestHash().equals(hash)) {
+			return false;
+		}
+		var now = clock.instant();
+		return Boolean.TRUE.equals(newTransaction
+			.execute(status -> records.takeOver(scope, key, now.minus(CLAIM_EXPIRY), now, token)));
 	}
 
 	private static String username() {

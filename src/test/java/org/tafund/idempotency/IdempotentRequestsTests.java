@@ -97,6 +97,85 @@ class IdempotentRequestsTests {
 		assertThat(worked).isFalse();
 	}
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Autowired
+	IdempotentRequests idempotent;
+
+	/** Marks the key's claim as made that long ago, as if its request had been running since. */
+	void claimedAgo(String scope, String key, java.time.Duration ago) {
+		jdbc.update("update idempotency_record set claimed_at = ? where scope = ? and idem_key = ?",
+				java.sql.Timestamp.from(Instant.now(TestClock.CLOCK).minus(ago)), "system|" + scope, key);
+	}
+
+	// The probe: a claim whose server died stayed blocked for good (every retry 422 busy after 20 s).
+	@Test
+	void aClaimLeftUnfinishedPastTheExpiryIsTakenOverAndTheWorkDoneOnce() {
+		var scope = Unique.name("test-scope");
+		var key = Unique.name("key");
+		var request = "the same request";
+		records.claim("system|" + scope, key, IdempotentRequests.sha256(request), Instant.now(TestClock.CLOCK), "system",
+				"token of a server that died");
+		// Within the expiry the claim is its first request's still (this clock leaps 20 s a reading:
+		// the wait is over after some 40 s, before the 60 s of the expiry).
+		var early = new IdempotentRequests(records, transactions, new Leaping(IdempotentRequests.WAIT_MILLIS + 1));
+		assertThat(catchThrowable(() -> early.run(scope, key, request, () -> new StoredResponse(201, "{}"))))
+			.isInstanceOf(BusinessRuleViolation.class);
+		// Past it, a retry takes it over and does the work, once.
+		claimedAgo(scope, key, IdempotentRequests.CLAIM_EXPIRY.plusSeconds(1));
+		var works = new java.util.concurrent.atomic.AtomicInteger();
+		var first = idempotent.run(scope, key, request, () -> new StoredResponse(201, "{\"n\":" + works.incrementAndGet() + "}"));
+		var again = idempotent.run(scope, key, request, () -> new StoredResponse(201, "{\"n\":" + works.incrementAndGet() + "}"));
+		assertThat(first).isEqualTo(new StoredResponse(201, "{\"n\":1}"));
+		assertThat(again).isEqualTo(first);
+		assertThat(works).hasValue(1);
+		// A different request under the key takes nothing over: refused as before.
+		assertThat(catchThrowable(() -> idempotent.run(scope, key, "another request", () -> new StoredResponse(201, "{}"))))
+			.isInstanceOf(BusinessRuleViolation.class)
+			.extracting(e -> ((BusinessRuleViolation) e).messageKey())
+			.isEqualTo("idempotency.key.reused");
+	}
+
+	@Test
+	void aSlowFirstRequestWhoseClaimWasTakenOverBooksNothingAndAnswersWhatTheOtherBooked() throws Exception {
+		var scope = Unique.name("test-scope");
+		var key = Unique.name("key");
+		var request = "the same request";
+		var marker = Unique.name("idem");
+		var started = new java.util.concurrent.CountDownLatch(1);
+		var finish = new java.util.concurrent.CountDownLatch(1);
+		var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+		try {
+			var slow = executor.submit(() -> idempotent.run(scope, key, request, () -> {
+				jdbc.update("insert into app_secret (name, secret) values (?, 'slow')", marker + "-slow");
+				started.countDown();
+				try {
+					finish.await();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				return new StoredResponse(201, "slow");
+			}));
+			assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			claimedAgo(scope, key, IdempotentRequests.CLAIM_EXPIRY.plusSeconds(1));
+			var retry = idempotent.run(scope, key, request, () -> {
+				jdbc.update("insert into app_secret (name, secret) values (?, 'retry')", marker + "-retry");
+				return new StoredResponse(201, "retry");
+			});
+			finish.countDown();
+			assertThat(retry).isEqualTo(new StoredResponse(201, "retry"));
+			assertThat(slow.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(retry);
+			assertThat(jdbc.queryForList("select name from app_secret where name like ?", String.class, marker + "%"))
+				.containsExactly(marker + "-retry");
+		}
+		finally {
+			finish.countDown();
+			executor.shutdownNow();
+		}
+	}
+
 	/** A clock that moves on by {@code step} milliseconds each time it is read. */
 	static class Leaping extends Clock {
 
