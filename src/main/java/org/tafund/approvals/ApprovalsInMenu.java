@@ -19,10 +19,20 @@ class ApprovalsInMenu {
 	@ModelAttribute("approvalsAwaiting")
 	Long awaiting(HttpServletRequest request) {
 		// Only pages show the menu; a form's POST redirects to one. No query for the API or a non-approver.
-		if (!"GET".equals(request.getMethod()) || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+		if (!"GET".equals(request.getMethod()) || request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+				|| request.getUserPrincipal() == null || request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
 			return null;
 		}
-		return approvals.countAwaitingMe();
+		try {
+			return approvals.countAwaitingMe();
+		}
+		catch (RuntimeException e) {
+			// With the database away the page itself says so; the menu goes without its count.
+			if (org.tafund.shared.DatabaseUnavailable.causes(e)) {
+				return null;
+			}
+			throw e;
+		}
 	}
 
 }

@@ -130,8 +130,7 @@ class SecurityConfiguration {
 			.httpBasic(basic -> {
 				if (passwordBasic) {
 					basic.realmName("tafund")
-						.authenticationEntryPoint((request, response, e) -> problems.write(request, response,
-								HttpStatus.UNAUTHORIZED, AUTHENTICATION_REQUIRED));
+						.authenticationEntryPoint((request, response, e) -> unauthorized(problems, request, response, e));
 				}
 				else {
 					basic.disable();
@@ -151,8 +150,7 @@ class SecurityConfiguration {
 			// A refused script call must not open a session just to remember where it was going.
 			.requestCache(cache -> cache.disable())
 			.exceptionHandling(errors -> errors
-				.authenticationEntryPoint((request, response, e) -> problems.write(request, response,
-						HttpStatus.UNAUTHORIZED, AUTHENTICATION_REQUIRED))
+				.authenticationEntryPoint((request, response, e) -> unauthorized(problems, request, response, e))
 				.accessDeniedHandler((request, response, e) -> {
 					logDenial(eventLog, request, e);
 					problems.write(request, response, HttpStatus.FORBIDDEN, e instanceof CsrfException
@@ -162,6 +160,19 @@ class SecurityConfiguration {
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/** 401, unless the password could not be checked because the database is away: then 503. */
+	private static void unauthorized(ProblemResponses problems, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response,
+			org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
+		if (org.tafund.shared.DatabaseUnavailable.causes(e)) {
+			response.setHeader("Retry-After", String.valueOf(org.tafund.shared.DatabaseUnavailable.RETRY_AFTER_SECONDS));
+			problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+					"The database is unavailable at the moment, so the credentials could not be checked. Try again shortly.");
+			return;
+		}
+		problems.write(request, response, HttpStatus.UNAUTHORIZED, AUTHENTICATION_REQUIRED);
 	}
 
 	static final String AUTHENTICATION_REQUIRED = "Authentication required: an API token (Authorization: Bearer), "
@@ -231,7 +242,10 @@ class SecurityConfiguration {
 			.requestMatchers("/exchange-rates", "/exchange-rates/**").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
 			// A write that no rule above names is refused: new routes are closed until decided.
 			.anyRequest().denyAll())
-			.formLogin(form -> form.loginPage("/login").failureUrl("/login?error")
+			.formLogin(form -> form.loginPage("/login")
+				// A password that could not be checked (the database is away) is not called wrong.
+				.failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+						+ (org.tafund.shared.DatabaseUnavailable.causes(e) ? "/login?unavailable" : "/login?error")))
 				.successHandler(new SecondFactorSession.SignIn(factors)))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.sessionManagement(sessions -> sessions.maximumSessions(-1)

@@ -124,6 +124,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				: HttpStatus.CONFLICT, e);
 	}
 
+	// The database cannot be reached: 503 at once (the pool waits at most 2.5 s), with when to retry.
+	@ExceptionHandler({ org.springframework.dao.DataAccessResourceFailureException.class,
+			org.springframework.transaction.CannotCreateTransactionException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable() {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(org.tafund.shared.DatabaseUnavailable.RETRY_AFTER_SECONDS))
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE));
+	}
+
+	static final String DATABASE_UNAVAILABLE = "The database is unavailable at the moment: nothing was recorded. Try again shortly.";
+
 	// Two writers met on the same row (a lost optimistic lock, or a deadlock the database broke): one is told to retry.
 	@ExceptionHandler(ConcurrencyFailureException.class)
 	ProblemDetail lostRace(ConcurrencyFailureException e) {

@@ -34,6 +34,21 @@ class PageProblems {
 		return page;
 	}
 
+	@ExceptionHandler({ org.springframework.dao.DataAccessResourceFailureException.class,
+			org.springframework.transaction.CannotCreateTransactionException.class })
+	ModelAndView databaseUnavailable(jakarta.servlet.http.HttpServletResponse response) {
+		return unavailablePage(response);
+	}
+
+	/** The page for a database that cannot be reached: 503, and when to try again. */
+	static ModelAndView unavailablePage(jakarta.servlet.http.HttpServletResponse response) {
+		response.setHeader("Retry-After", String.valueOf(org.tafund.shared.DatabaseUnavailable.RETRY_AFTER_SECONDS));
+		var page = new ModelAndView("error/page", HttpStatus.SERVICE_UNAVAILABLE);
+		page.addObject("kind", "503");
+		page.addObject("status", 503);
+		return page;
+	}
+
 	@ExceptionHandler(ConcurrencyFailureException.class)
 	ModelAndView lostRace() {
 		var page = new ModelAndView("error/page", HttpStatus.CONFLICT);

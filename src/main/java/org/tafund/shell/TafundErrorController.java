@@ -33,9 +33,16 @@ class TafundErrorController implements ErrorController {
 	@RequestMapping("/error")
 	ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		var status = status(request);
+		var failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		if (failure != null && org.tafund.shared.DatabaseUnavailable.causes(failure)) {
+			// Failed before a controller (a filter reading a token or a session): the same 503 as there.
+			status = HttpStatus.SERVICE_UNAVAILABLE;
+			response.setHeader("Retry-After", String.valueOf(org.tafund.shared.DatabaseUnavailable.RETRY_AFTER_SECONDS));
+		}
 		var uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri != null && (uri.startsWith("/api/") || uri.startsWith("/actuator/"))) {
-			var problem = ProblemDetail.forStatus(status);
+			var problem = status == HttpStatus.SERVICE_UNAVAILABLE
+					? ProblemDetail.forStatusAndDetail(status, ApiProblems.DATABASE_UNAVAILABLE) : ProblemDetail.forStatus(status);
 			problem.setInstance(URI.create(uri));
 			response.setStatus(status.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -47,6 +54,7 @@ class TafundErrorController implements ErrorController {
 			case FORBIDDEN -> "403";
 			case NOT_FOUND -> "404";
 			case CONFLICT -> "409";
+			case SERVICE_UNAVAILABLE -> "503";
 			default -> status.is4xxClientError() ? "4xx" : "500";
 		};
 		var page = new ModelAndView("error/page", status);
