@@ -19,6 +19,7 @@ class PageProblems {
 		var page = new ModelAndView("error/page", HttpStatus.UNPROCESSABLE_CONTENT);
 		page.addObject("kind", "4xx");
 		page.addObject("status", 422);
+		page.addObject("requestId", org.tafund.shared.RequestId.current());
 		return page;
 	}
 
@@ -31,6 +32,7 @@ class PageProblems {
 		var page = new ModelAndView("error/page", status);
 		page.addObject("kind", "4xx");
 		page.addObject("status", status.value());
+		page.addObject("requestId", org.tafund.shared.RequestId.current());
 		return page;
 	}
 
@@ -46,6 +48,7 @@ class PageProblems {
 		var page = new ModelAndView("error/page", HttpStatus.SERVICE_UNAVAILABLE);
 		page.addObject("kind", "503");
 		page.addObject("status", 503);
+		page.addObject("requestId", org.tafund.shared.RequestId.current());
 		return page;
 	}
 
@@ -54,6 +57,7 @@ class PageProblems {
 		var page = new ModelAndView("error/page", HttpStatus.CONFLICT);
 		page.addObject("kind", "409");
 		page.addObject("status", 409);
+		page.addObject("requestId", org.tafund.shared.RequestId.current());
 		return page;
 	}
 

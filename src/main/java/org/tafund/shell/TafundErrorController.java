@@ -44,6 +44,9 @@ class TafundErrorController implements ErrorController {
 			var problem = status == HttpStatus.SERVICE_UNAVAILABLE
 					? ProblemDetail.forStatusAndDetail(status, ApiProblems.DATABASE_UNAVAILABLE) : ProblemDetail.forStatus(status);
 			problem.setInstance(URI.create(uri));
+			if (org.tafund.shared.RequestId.current() != null) {
+				problem.setProperty("traceId", org.tafund.shared.RequestId.current());
+			}
 			response.setStatus(status.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
@@ -60,6 +63,7 @@ class TafundErrorController implements ErrorController {
 		var page = new ModelAndView("error/page", status);
 		page.addObject("kind", kind);
 		page.addObject("status", status.value());
+		page.addObject("requestId", org.tafund.shared.RequestId.current());
 		return page;
 	}
 

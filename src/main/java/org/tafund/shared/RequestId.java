@@ -1,0 +1,24 @@
+package org.tafund.shared;
+
+import org.slf4j.MDC;
+
+/**
+ * The id of the request being served: in every log line (MDC {@code traceId}), in the
+ * {@code X-Request-Id} response header, in every problem document ({@code traceId}) and on error
+ * pages, so that a user's "it failed at 10:32" becomes one line in the log.
+ */
+public final class RequestId {
+
+	public static final String MDC_KEY = "traceId";
+
+	public static final String HEADER = "X-Request-Id";
+
+	private RequestId() {
+	}
+
+	/** The current request's id, or null outside a request. */
+	public static String current() {
+		return MDC.get(MDC_KEY);
+	}
+
+}
