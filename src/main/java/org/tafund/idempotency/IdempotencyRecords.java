@@ -56,6 +56,10 @@ class IdempotencyRecords {
 			.update() == 1;
 	}
 
+	int forgetBefore(Instant cutoff) {
+		return jdbc.sql("delete from idempotency_record where created_at < ?").params(java.sql.Timestamp.from(cutoff)).update();
+	}
+
 	void release(String scope, String key, String token) {
 		jdbc.sql("delete from idempotency_record where scope = ? and idem_key = ? and claim_token = ? and response_status is null")
 			.params(scope, key, token)

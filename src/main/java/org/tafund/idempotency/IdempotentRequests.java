@@ -95,6 +95,14 @@ public class IdempotentRequests {
 		}
 	}
 
+	/** How long a key is remembered: a replay later than that is a new request. */
+	public static final java.time.Duration KEPT = java.time.Duration.ofDays(7);
+
+	/** Forgets the keys older than {@link #KEPT} (a scheduled job's work); returns how many. */
+	public int forgetExpired() {
+		return records.forgetBefore(clock.instant().minus(KEPT));
+	}
+
 	private boolean claim(String scope, String key, String hash, String token) {
 		try {
 			newTransaction.executeWithoutResult(status -> records.claim(scope, key, hash, clock.instant(), username(), token));

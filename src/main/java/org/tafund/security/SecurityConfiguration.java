@@ -199,6 +199,7 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
 			.permitAll()
 			.requestMatchers("/admin/users/new").hasAnyAuthority(ADMINISTER.authorities())
+			.requestMatchers(GET, "/admin/operations").hasAnyAuthority(ADMINISTER.authorities())
 			.requestMatchers(GET, "/admin/**").hasAnyAuthority(AUDIT.authorities())
 			.requestMatchers("/admin/**").hasAnyAuthority(ADMINISTER.authorities())
 			.requestMatchers(GET, "/audit/journal").hasAnyAuthority(READ_BOOKS.authorities())
