@@ -68,7 +68,10 @@ class LoginAttempts {
 		});
 		users.clearFailedLogins(auth.getName());
 		users.recordLogin(auth.getName(), clock.instant());
-		eventLog.record(SecurityEventType.LOGIN, auth.getName(), address(auth), null);
+		// The password was right; where a second factor follows, the log says so, and the
+		// SECOND_FACTOR_PASSED (or _FAILED) line after it completes the sign-in.
+		eventLog.record(SecurityEventType.LOGIN, auth.getName(), address(auth),
+				factors.requiredAtSignIn(auth.getName()) ? "password; second factor asked" : null);
 	}
 
 	/** Failed sign-ins since the last one, and from where: shown once to the user who signs in now. */

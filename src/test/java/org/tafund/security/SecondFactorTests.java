@@ -159,6 +159,9 @@ class SecondFactorTests {
 			.andExpect(redirectedUrl(SecondFactorSession.PAGE));
 		assertThat(jdbc.queryForObject("select count(*) from security_event where username = ? and event_type = 'SECOND_FACTOR_FAILED'",
 				Integer.class, user.username())).isEqualTo(2);
+		// The sign-in log tells the password step from the whole sign-in.
+		assertThat(jdbc.queryForList("select detail from security_event where username = ? and event_type = 'LOGIN'",
+				String.class, user.username())).isNotEmpty().containsOnly("password; second factor asked");
 		// A pending sign-in cannot enrol another factor to get past the one it has.
 		mvc.perform(post("/account/security/enrol/totp").session(replay).with(csrf()).param("code", "000000"))
 			.andExpect(redirectedUrl(SecondFactorSession.PAGE));
