@@ -30,9 +30,7 @@ class ProblemResponses {
 			throws IOException {
 		var problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setInstance(URI.create(request.getRequestURI()));
-		if (org.tafund.shared.RequestId.current() != null) {
-			problem.setProperty("traceId", org.tafund.shared.RequestId.current());
-		}
+		org.tafund.shared.RequestId.stamp(problem);
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

@@ -167,7 +167,7 @@ class SecurityConfiguration {
 			jakarta.servlet.http.HttpServletResponse response,
 			org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
 		if (org.tafund.shared.DatabaseUnavailable.causes(e)) {
-			response.setHeader("Retry-After", String.valueOf(org.tafund.shared.DatabaseUnavailable.RETRY_AFTER_SECONDS));
+			response.setHeader("Retry-After", org.tafund.shared.DatabaseUnavailable.RETRY_AFTER);
 			problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
 					"The database is unavailable at the moment, so the credentials could not be checked. Try again shortly.");
 			return;

@@ -21,29 +21,26 @@ class SignInWarnings {
 
 	@ModelAttribute("signInWarning")
 	LoginAttempts.SignInWarning warning(HttpServletRequest request) {
-		var session = request.getSession(false);
-		if (session == null || !"GET".equals(request.getMethod())) {
-			return null;
-		}
-		var warning = (LoginAttempts.SignInWarning) session.getAttribute(LoginAttempts.SignInWarning.SESSION_ATTRIBUTE);
-		if (warning != null) {
-			session.removeAttribute(LoginAttempts.SignInWarning.SESSION_ATTRIBUTE);
-		}
-		return warning;
+		return takeOnce(request, LoginAttempts.SignInWarning.SESSION_ATTRIBUTE, LoginAttempts.SignInWarning.class);
 	}
 
 	/** An administrator's reset of the user's second factors: told once, after signing in. */
 	@ModelAttribute("factorsResetNotice")
 	SecondFactors.ResetNotice factorsReset(HttpServletRequest request) {
+		return takeOnce(request, SecondFactors.ResetNotice.SESSION_ATTRIBUTE, SecondFactors.ResetNotice.class);
+	}
+
+	/** What sign-in left in the session for the first page to show: handed to that page, then gone. */
+	private static <T> T takeOnce(HttpServletRequest request, String attribute, Class<T> type) {
 		var session = request.getSession(false);
 		if (session == null || !"GET".equals(request.getMethod())) {
 			return null;
 		}
-		var notice = (SecondFactors.ResetNotice) session.getAttribute(SecondFactors.ResetNotice.SESSION_ATTRIBUTE);
-		if (notice != null) {
-			session.removeAttribute(SecondFactors.ResetNotice.SESSION_ATTRIBUTE);
+		var value = type.cast(session.getAttribute(attribute));
+		if (value != null) {
+			session.removeAttribute(attribute);
 		}
-		return notice;
+		return value;
 	}
 
 	/** A demo user signed in without the second factor their role needs on a real installation. */

@@ -13,8 +13,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 public final class DatabaseUnavailable {
 
-	/** Seconds a client is asked to wait before trying again. */
-	public static final int RETRY_AFTER_SECONDS = 30;
+	/** The {@code Retry-After} a client is given: seconds to wait before trying again. */
+	public static final String RETRY_AFTER = "30";
 
 	private DatabaseUnavailable() {
 	}

@@ -16,6 +16,15 @@ public final class RequestId {
 	private RequestId() {
 	}
 
+	/** Adds the current request's id to a problem document as {@code traceId} (outside a request: nothing). */
+	public static org.springframework.http.ProblemDetail stamp(org.springframework.http.ProblemDetail problem) {
+		var id = current();
+		if (id != null) {
+			problem.setProperty("traceId", id);
+		}
+		return problem;
+	}
+
 	/** The current request's id, or null outside a request. */
 	public static String current() {
 		return MDC.get(MDC_KEY);

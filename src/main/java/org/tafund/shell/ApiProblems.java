@@ -129,7 +129,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			org.springframework.transaction.CannotCreateTransactionException.class })
 	ResponseEntity<ProblemDetail> databaseUnavailable() {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, String.valueOf(org.tafund.shared.DatabaseUnavailable.RETRY_AFTER_SECONDS))
+			.header(HttpHeaders.RETRY_AFTER, org.tafund.shared.DatabaseUnavailable.RETRY_AFTER)
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE));
 	}
 

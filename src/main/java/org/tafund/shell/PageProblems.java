@@ -16,11 +16,7 @@ class PageProblems {
 
 	@ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
 	ModelAndView notStorable() {
-		var page = new ModelAndView("error/page", HttpStatus.UNPROCESSABLE_CONTENT);
-		page.addObject("kind", "4xx");
-		page.addObject("status", 422);
-		page.addObject("requestId", org.tafund.shared.RequestId.current());
-		return page;
+		return errorPage(HttpStatus.UNPROCESSABLE_CONTENT, "4xx");
 	}
 
 	// Query parameters bound to a record whose constructor refuses them (a period that ends before
@@ -29,34 +25,26 @@ class PageProblems {
 	ModelAndView refusedParameters(org.springframework.beans.BeanInstantiationException e) {
 		var status = e.getCause() instanceof org.springframework.web.server.ResponseStatusException refused
 				? HttpStatus.valueOf(refused.getStatusCode().value()) : HttpStatus.BAD_REQUEST;
-		var page = new ModelAndView("error/page", status);
-		page.addObject("kind", "4xx");
-		page.addObject("status", status.value());
-		page.addObject("requestId", org.tafund.shared.RequestId.current());
-		return page;
+		return errorPage(status, "4xx");
 	}
 
 	@ExceptionHandler({ org.springframework.dao.DataAccessResourceFailureException.class,
 			org.springframework.transaction.CannotCreateTransactionException.class })
 	ModelAndView databaseUnavailable(jakarta.servlet.http.HttpServletResponse response) {
-		return unavailablePage(response);
-	}
-
-	/** The page for a database that cannot be reached: 503, and when to try again. */
-	static ModelAndView unavailablePage(jakarta.servlet.http.HttpServletResponse response) {
-		response.setHeader("Retry-After", String.valueOf(org.tafund.shared.DatabaseUnavailable.RETRY_AFTER_SECONDS));
-		var page = new ModelAndView("error/page", HttpStatus.SERVICE_UNAVAILABLE);
-		page.addObject("kind", "503");
-		page.addObject("status", 503);
-		page.addObject("requestId", org.tafund.shared.RequestId.current());
-		return page;
+		response.setHeader("Retry-After", org.tafund.shared.DatabaseUnavailable.RETRY_AFTER);
+		return errorPage(HttpStatus.SERVICE_UNAVAILABLE, "503");
 	}
 
 	@ExceptionHandler(ConcurrencyFailureException.class)
 	ModelAndView lostRace() {
-		var page = new ModelAndView("error/page", HttpStatus.CONFLICT);
-		page.addObject("kind", "409");
-		page.addObject("status", 409);
+		return errorPage(HttpStatus.CONFLICT, "409");
+	}
+
+	/** The error page: its kind of message, the status, and the request's id to quote. */
+	static ModelAndView errorPage(HttpStatus status, String kind) {
+		var page = new ModelAndView("error/page", status);
+		page.addObject("kind", kind);
+		page.addObject("status", status.value());
 		page.addObject("requestId", org.tafund.shared.RequestId.current());
 		return page;
 	}

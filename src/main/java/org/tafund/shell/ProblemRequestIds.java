@@ -22,8 +22,8 @@ class ProblemRequestIds implements ResponseBodyAdvice<Object> {
 	@Override
 	public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
 			Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request, ServerHttpResponse response) {
-		if (body instanceof ProblemDetail problem && RequestId.current() != null) {
-			problem.setProperty("traceId", RequestId.current());
+		if (body instanceof ProblemDetail problem) {
+			RequestId.stamp(problem);
 		}
 		return body;
 	}

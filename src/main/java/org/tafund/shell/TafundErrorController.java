@@ -37,16 +37,14 @@ class TafundErrorController implements ErrorController {
 		if (failure != null && org.tafund.shared.DatabaseUnavailable.causes(failure)) {
 			// Failed before a controller (a filter reading a token or a session): the same 503 as there.
 			status = HttpStatus.SERVICE_UNAVAILABLE;
-			response.setHeader("Retry-After", String.valueOf(org.tafund.shared.DatabaseUnavailable.RETRY_AFTER_SECONDS));
+			response.setHeader("Retry-After", org.tafund.shared.DatabaseUnavailable.RETRY_AFTER);
 		}
 		var uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri != null && (uri.startsWith("/api/") || uri.startsWith("/actuator/"))) {
 			var problem = status == HttpStatus.SERVICE_UNAVAILABLE
 					? ProblemDetail.forStatusAndDetail(status, ApiProblems.DATABASE_UNAVAILABLE) : ProblemDetail.forStatus(status);
 			problem.setInstance(URI.create(uri));
-			if (org.tafund.shared.RequestId.current() != null) {
-				problem.setProperty("traceId", org.tafund.shared.RequestId.current());
-			}
+			org.tafund.shared.RequestId.stamp(problem);
 			response.setStatus(status.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
@@ -60,11 +58,7 @@ class TafundErrorController implements ErrorController {
 			case SERVICE_UNAVAILABLE -> "503";
 			default -> status.is4xxClientError() ? "4xx" : "500";
 		};
-		var page = new ModelAndView("error/page", status);
-		page.addObject("kind", kind);
-		page.addObject("status", status.value());
-		page.addObject("requestId", org.tafund.shared.RequestId.current());
-		return page;
+		return PageProblems.errorPage(status, kind);
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {
