@@ -160,7 +160,7 @@ class Session:
         response = self.connection.getresponse()
         text = response.read()
         for name, value in response.getheaders():
-            if name.lower() == 'set-cookie' and value.startswith('JSESSIONID='):
+            if name.lower() == 'set-cookie' and value.startswith('SESSION='):
                 self.cookie = value.split(';')[0]
         return response.status, text
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
+import org.tafund.support.TestSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.data.domain.PageRequest;
 import org.tafund.contributions.AgreementStatus;
@@ -124,12 +124,10 @@ class DefaultProfileTests {
 		mvc.perform(get("/login")).andExpect(content().string(containsString("tafund-demo-2026")));
 		for (var username : new String[] { "donor.officer", "project.manager", "finance.officer", "admin",
 				"auditor" }) {
-			var session = (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("tafund-demo-2026"))
+			var session = TestSession.of(mvc.perform(formLogin("/login").user(username).password("tafund-demo-2026"))
 				.andExpect(redirectedUrl("/"))
-				.andReturn()
-				.getRequest()
-				.getSession();
-			mvc.perform(get("/").session(session)).andExpect(content().string(containsString("nav-sections")));
+				.andReturn());
+			mvc.perform(get("/").with(session)).andExpect(content().string(containsString("nav-sections")));
 		}
 		assertThat(users.count()).isGreaterThanOrEqualTo(5);
 	}

@@ -16,7 +16,7 @@ record ActivityForm(@NotNull Long projectId, @NotNull(message = "{activity.type.
 		@NotNull(message = "{activity.endDate.required}") LocalDate endDate, Activity.Mode mode, String country,
 		@Size(max = 100) String city, Set<Instrument> instruments, Integer women, Integer men, Integer sexNotRecorded,
 		Integer centralAuthority, Integer prosecution, Integer judiciary, Integer lawEnforcement, Integer ministry,
-		Integer otherInstitution, @Size(max = 2000) String outputs) {
+		Integer otherInstitution, @Size(max = 2000) String outputs) implements java.io.Serializable {
 
 	/** A blank form; an activity of a project with one beneficiary country takes place there unless changed. */
 	static ActivityForm empty(long projectId, Set<String> beneficiaries) {

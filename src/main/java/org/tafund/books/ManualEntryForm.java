@@ -13,7 +13,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 /** The manual entry page's form: a date, a description, a reason and up to {@link #ROWS} lines. */
 record ManualEntryForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-		@NotBlank @Size(max = 500) String description, @NotBlank @Size(max = 500) String reason, List<LineForm> lines) {
+		@NotBlank @Size(max = 500) String description, @NotBlank @Size(max = 500) String reason, List<LineForm> lines) implements java.io.Serializable {
 
 	static final int ROWS = 6;
 
@@ -26,7 +26,7 @@ record ManualEntryForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) L
 		lines = List.copyOf(rows.stream().map(r -> r == null ? new LineForm("", Segment.GENERAL.name(), null, null) : r).toList());
 	}
 
-	record LineForm(String account, String segment, BigDecimal debit, BigDecimal credit) {
+	record LineForm(String account, String segment, BigDecimal debit, BigDecimal credit) implements java.io.Serializable {
 
 		boolean blank() {
 			return (account == null || account.isBlank()) && debit == null && credit == null;

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Pattern;
 record PeriodCloseForm(
 		@Pattern(regexp = "\\s*(\\d{4}-(0[1-9]|1[0-2]))?\\s*", message = "{period.month.format}") String month,
 		@Min(value = 1000, message = "{period.year.format}") @Max(value = 9999,
-				message = "{period.year.format}") Integer year) {
+				message = "{period.year.format}") Integer year) implements java.io.Serializable {
 
 	boolean closesMonth() {
 		return month != null && !month.isBlank();

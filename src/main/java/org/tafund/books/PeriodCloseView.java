@@ -5,7 +5,8 @@ import java.time.LocalDate;
 
 /** A period close as the pages and the API show it (without its snapshot, which has its own route). */
 public record PeriodCloseView(long id, PeriodKind kind, LocalDate periodStart, LocalDate periodEnd, Instant closedAt,
-		String closedBy, Instant reopenedAt, String reopenedBy, String reopenReason, String fingerprint) {
+		String closedBy, Instant reopenedAt, String reopenedBy, String reopenReason, String fingerprint)
+		implements java.io.Serializable {
 
 	public boolean active() {
 		return reopenedAt == null;

@@ -23,9 +23,9 @@ record AgreementForm(@NotNull Long donorId, @NotBlank @Size(max = 60) String ref
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodEnd,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedOn, @Valid List<Row> instalments,
 		Long pledgeId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportDue1,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportDue2) {
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportDue2) implements java.io.Serializable {
 
-	record Row(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn, BigDecimal amount) {
+	record Row(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn, BigDecimal amount) implements java.io.Serializable {
 	}
 
 	static final int ROWS = 6;

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
 
 /** The amendment form of the agreement page: new total and schedule, dated and reasoned. */
 record AmendmentForm(@NotNull Long version, @NotNull LocalDate amendedOn, @NotBlank @Size(max = 500) String reason,
-		@NotNull @Positive BigDecimal amount, @Valid List<AgreementForm.Row> instalments) {
+		@NotNull @Positive BigDecimal amount, @Valid List<AgreementForm.Row> instalments) implements java.io.Serializable {
 
 	/** The form as the agreement page opens it: today, the current total and schedule, blank rows to add more. */
 	static AmendmentForm of(AgreementView agreement, LocalDate today) {

@@ -13,7 +13,7 @@ record PledgeForm(@NotNull(message = "{pledge.date.required}") LocalDate pledged
 		@NotNull(message = "{pledge.amount.required}") @Positive(message = "{pledge.amount.positive}") BigDecimal amount,
 		@NotBlank(message = "{pledge.currency.required}") @Size(min = 3, max = 3,
 				message = "{pledge.currency.required}") String currency,
-		FundingWindow window, @Size(max = 500) String note) {
+		FundingWindow window, @Size(max = 500) String note) implements java.io.Serializable {
 
 	static PledgeForm empty() {
 		return new PledgeForm(null, null, "USD", null, "");

@@ -12,11 +12,11 @@ import jakarta.validation.constraints.Size;
 /** The donor form of the pages, and the body of {@code POST/PUT /api/v1/donors}. */
 record DonorForm(@NotBlank @Size(max = 200) String name, @NotNull DonorType type, @Size(max = 3) String country,
 		@Size(max = 100) String iatiIdentifier, @Size(max = 3) String iatiOrgType, @Size(max = 2000) String notes,
-		Boolean active, @Valid List<ContactForm> contacts, Long version) {
+		Boolean active, @Valid List<ContactForm> contacts, Long version) implements java.io.Serializable {
 
 	/** Blank rows of the form are ignored. */
 	record ContactForm(@Size(max = 200) String name, @Email @Size(max = 254) String email,
-			@Size(max = 100) String role) {
+			@Size(max = 100) String role) implements java.io.Serializable {
 	}
 
 	static final int CONTACT_ROWS = 3;

@@ -13,7 +13,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** One rate, from the page form or {@code POST /api/v1/exchange-rates}. */
 record RateForm(@NotBlank @Size(min = 3, max = 3) String currency,
 		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate,
-		@NotNull @Positive BigDecimal unitsPerUsd) {
+		@NotNull @Positive BigDecimal unitsPerUsd) implements java.io.Serializable {
 
 	static RateForm empty() {
 		return new RateForm("", null, null);

@@ -38,13 +38,13 @@ class ProjectController {
 
 	/** The allocation form of the project page: USD from an agreement (by its number). */
 	record AllocationForm(@NotNull(message = "{allocation.amount.positive}") Long agreementId,
-			@NotNull(message = "{allocation.amount.positive}") BigDecimal amountUsd, LocalDate allocatedOn) {
+			@NotNull(message = "{allocation.amount.positive}") BigDecimal amountUsd, LocalDate allocatedOn) implements java.io.Serializable {
 	}
 
 	/** The expenditure form of the project page; the currency is USD unless another is typed. */
 	record ExpenditureForm(Long activityId, LocalDate spentOn, BudgetCategory category,
 			@NotNull(message = "{expenditure.amount.positive}") BigDecimal amount, String currency, String reference,
-			String description) {
+			String description) implements java.io.Serializable {
 
 		String currencyOrUsd() {
 			return currency == null || currency.isBlank() ? "USD" : currency;
@@ -53,7 +53,7 @@ class ProjectController {
 	}
 
 	/** The reversal form on an expenditure line of the project page: the line (from the address) and why. */
-	record ReversalForm(Long expenditureId, String reason) {
+	record ReversalForm(Long expenditureId, String reason) implements java.io.Serializable {
 	}
 
 	private final ProjectManagement projects;

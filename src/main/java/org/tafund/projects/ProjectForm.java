@@ -19,7 +19,7 @@ record ProjectForm(@NotBlank(message = "{project.code.required}") @Size(max = 30
 		@NotBlank(message = "{project.title.required}") @Size(max = 300) String title,
 		@NotNull(message = "{project.theme.required}") Theme theme, Set<String> countries, String managers,
 		@NotNull(message = "{project.entity.required}") Long implementingEntityId, Integer status,
-		LocalDate plannedStart, LocalDate plannedEnd, Set<Instrument> instruments) {
+		LocalDate plannedStart, LocalDate plannedEnd, Set<Instrument> instruments) implements java.io.Serializable {
 
 	/** Projects start as pipeline (status 1) unless another status is chosen. */
 	static final int PIPELINE = 1;

@@ -13,7 +13,7 @@ import org.tafund.projects.Codes.Subject;
 /** The form of the requests page: a State's request for assistance as it was received. */
 record RequestForm(String state, @NotNull(message = "{request.receivedOn.required}") LocalDate receivedOn,
 		@NotNull(message = "{request.channel.required}") Channel channel, Set<Subject> subjects,
-		Set<Instrument> instruments, @NotBlank(message = "{request.description.required}") String description) {
+		Set<Instrument> instruments, @NotBlank(message = "{request.description.required}") String description) implements java.io.Serializable {
 
 	static RequestForm empty() {
 		return new RequestForm("", null, null, Set.of(), Set.of(), "");

@@ -9,7 +9,7 @@ record EntityForm(
 		@NotBlank(message = "{entity.code.required}") @Size(max = 30, message = "{entity.code.tooLong}") String code,
 		@NotBlank(message = "{entity.name.required}") @Size(max = 200, message = "{entity.name.tooLong}") String name,
 		@NotBlank(message = "{entity.kind.required}") @Pattern(regexp = "UNODC_OFFICE|PNI_INSTITUTE",
-				message = "{entity.kind.required}") String kind) {
+				message = "{entity.kind.required}") String kind) implements java.io.Serializable {
 
 	static EntityForm empty() {
 		return new EntityForm("", "", "UNODC_OFFICE");

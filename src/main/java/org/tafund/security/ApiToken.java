@@ -118,7 +118,7 @@ class ApiToken extends AuditableEntity {
 
 	/** A token as its owner and administrators see it: never its secret. */
 	record TokenView(long id, String username, String name, String scope, String hint, Instant createdAt,
-			Instant expiresAt, Instant lastUsedAt, Instant revokedAt, String revokedBy) {
+			Instant expiresAt, Instant lastUsedAt, Instant revokedAt, String revokedBy) implements java.io.Serializable {
 
 		public boolean active(Instant now) {
 			return revokedAt == null && now.isBefore(expiresAt);

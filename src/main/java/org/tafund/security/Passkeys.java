@@ -24,7 +24,6 @@ import org.springframework.security.web.webauthn.management.ImmutableRelyingPart
 import org.springframework.security.web.webauthn.management.RelyingPartyAuthenticationRequest;
 import org.springframework.security.web.webauthn.management.RelyingPartyPublicKey;
 import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
-import org.springframework.security.web.webauthn.registration.HttpSessionPublicKeyCredentialCreationOptionsRepository;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.type.TypeReference;
@@ -54,8 +53,6 @@ class Passkeys {
 
 	private final JsonMapper json = JsonMapper.builder().addModule(new WebauthnJacksonModule()).build();
 
-	private final HttpSessionPublicKeyCredentialCreationOptionsRepository creations = new HttpSessionPublicKeyCredentialCreationOptionsRepository();
-
 	private final HttpSessionPublicKeyCredentialRequestOptionsRepository requests = new HttpSessionPublicKeyCredentialRequestOptionsRepository();
 
 	Passkeys(PasskeyStore store, @Value("${tafund.webauthn.rp-id:localhost}") String rpId,
@@ -72,17 +69,17 @@ class Passkeys {
 	String registrationOptions(Authentication user, HttpServletRequest request, HttpServletResponse response) {
 		var options = operations(request)
 			.createPublicKeyCredentialCreationOptions(new ImmutablePublicKeyCredentialCreationOptionsRequest(user));
-		creations.save(request, response, options);
+		PendingPasskeyRegistration.of(options).keepIn(request.getSession());
 		return json.writeValueAsString(options);
 	}
 
 	/** Registers the new passkey the browser sent; false when it does not answer this session's challenge. */
 	boolean register(String body, String label, HttpServletRequest request, HttpServletResponse response) {
-		var options = creations.load(request);
-		creations.save(request, response, null);
-		if (options == null) {
+		var pending = PendingPasskeyRegistration.takeFrom(request.getSession());
+		if (pending == null) {
 			return false;
 		}
+		var options = pending.options();
 		try {
 			var parsed = json.readValue(body, RegistrationBody.class);
 			var key = new RelyingPartyPublicKey(parsed.credential(), label);

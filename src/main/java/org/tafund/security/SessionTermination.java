@@ -1,12 +1,11 @@
 package org.tafund.security;
 
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends every open browser session of a user: the next request from any of them goes back to
- * the sign-in page.
+ * Ends every open browser session of a user, on every instance (sessions are rows in the database):
+ * the next request from any of them goes back to the sign-in page.
  */
 @Component
 class SessionTermination {
@@ -23,14 +22,10 @@ class SessionTermination {
 
 	/** Ends every session of the user but the one with id {@code keep} (none: every one). */
 	void endSessionsOf(String username, String keep) {
-		for (Object principal : registry.getAllPrincipals()) {
-			if (principal instanceof UserDetails details && details.getUsername().equals(username)) {
-				registry.getAllSessions(principal, false)
-					.stream()
-					.filter(session -> !session.getSessionId().equals(keep))
-					.forEach(session -> session.expireNow());
-			}
-		}
+		registry.getAllSessions(username, false)
+			.stream()
+			.filter(session -> !session.getSessionId().equals(keep))
+			.forEach(session -> session.expireNow());
 	}
 
 }

@@ -31,7 +31,7 @@ class TokenController {
 	}
 
 	/** The new-token form. */
-	record TokenForm(@Size(max = 100) String name, String scope, Integer days) {
+	record TokenForm(@Size(max = 100) String name, String scope, Integer days) implements java.io.Serializable {
 
 		static TokenForm empty() {
 			return new TokenForm("", "READ", TokenManagement.DEFAULT_DAYS);

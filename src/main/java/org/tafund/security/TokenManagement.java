@@ -76,7 +76,7 @@ public class TokenManagement {
 	}
 
 	/** A new token and its secret, which is never shown again. */
-	public record CreatedToken(ApiToken.TokenView token, String secret) {
+	public record CreatedToken(ApiToken.TokenView token, String secret) implements java.io.Serializable {
 	}
 
 	public CreatedToken create(String username, String name, String scope, Integer days) {

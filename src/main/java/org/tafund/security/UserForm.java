@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 record UserForm(@NotBlank @Size(max = 60) String username, @NotBlank @Size(max = 200) String fullName,
 		@Email @Size(max = 254) String email,
 		@NotBlank @Size(min = PasswordPolicy.MIN_LENGTH, message = "{password.size}") String password,
-		@NotEmpty Set<Role> roles) {
+		@NotEmpty Set<Role> roles) implements java.io.Serializable {
 
 	static UserForm empty() {
 		return new UserForm("", "", "", "", Set.of());

@@ -46,11 +46,15 @@ public class BusinessRuleViolation extends RuntimeException implements MessageSo
 	 */
 	public void rejectIn(BindingResult form) {
 		var name = field();
+		// The form and its errors ride a redirect in the session, which is serialized to the database.
+		var arguments = java.util.Arrays.stream(this.arguments)
+			.map(argument -> argument == null || argument instanceof java.io.Serializable ? argument : argument.toString())
+			.toArray();
 		if (name != null && form.getFieldType(name) != null) {
-			form.rejectValue(name, messageKey, arguments(), null);
+			form.rejectValue(name, messageKey, arguments, null);
 		}
 		else {
-			form.reject(messageKey, arguments(), null);
+			form.reject(messageKey, arguments, null);
 		}
 	}
 

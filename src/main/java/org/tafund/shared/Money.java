@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  * computed amount goes through it.
  */
 public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency)
-		implements Comparable<Money> {
+		implements Comparable<Money>, java.io.Serializable {
 
 	public static final String USD = "USD";
 

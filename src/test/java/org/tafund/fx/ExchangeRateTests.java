@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.mock.web.MockHttpSession;
+import org.tafund.support.TestSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.tafund.shared.BusinessRuleViolation;
@@ -148,12 +148,12 @@ class ExchangeRateTests {
 	void financeImportsThroughThePageAndTheApi() throws Exception {
 		var file = new MockMultipartFile("file", "rates.csv", "text/csv",
 				"currency,effective_date,units_per_usd\nCHF,2026-01-01,0.89\nCHF,2026-01-01,0.88\n".getBytes());
-		var session = new MockHttpSession();
+		var session = TestSession.fresh();
 		mvc.perform(multipart("/exchange-rates/import").file(file)
 			.with(user("finance.officer").roles("FINANCE"))
 			.with(csrf())
-			.session(session)).andExpect(status().is3xxRedirection());
-		mvc.perform(get("/exchange-rates").with(user("finance.officer").roles("FINANCE")).session(session))
+			.with(session)).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/exchange-rates").with(user("finance.officer").roles("FINANCE")).with(session))
 			.andExpect(content().string(containsString("Line 3:")));
 
 		mvc.perform(post("/api/v1/exchange-rates/import").with(httpBasic("finance.officer", "tafund-demo-2026"))

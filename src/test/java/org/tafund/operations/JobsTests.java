@@ -124,6 +124,33 @@ class JobsTests {
 		mvc.perform(get("/admin/operations").with(user("auditor").roles("AUDITOR"))).andExpect(status().isForbidden());
 	}
 
+	@Test
+	void theSessionCleanUpRemovesExpiredSessionsWithTheirAttributesAndKeepsLiveOnes() {
+		var expired = java.util.UUID.randomUUID().toString();
+		var live = java.util.UUID.randomUUID().toString();
+		var now = Instant.now().toEpochMilli();
+		insertSession(expired, now - 60_000);
+		insertSession(live, now + 1_800_000);
+		jdbc.update("delete from shedlock where name = ?", ScheduledJobs.SESSION_CLEANUP);
+		assertThat(scheduled.runSessionCleanup()).isTrue();
+		assertThat(jdbc.queryForObject("select count(*) from SPRING_SESSION where PRIMARY_ID = ?", Integer.class, expired)).isZero();
+		assertThat(jdbc.queryForObject("select count(*) from SPRING_SESSION_ATTRIBUTES where SESSION_PRIMARY_ID = ?",
+				Integer.class, expired)).isZero();
+		assertThat(jdbc.queryForObject("select count(*) from SPRING_SESSION_ATTRIBUTES where SESSION_PRIMARY_ID = ?",
+				Integer.class, live)).isEqualTo(1);
+		assertThat(jdbc.queryForObject("select detail from job_run where job = ? order by id desc limit 1", String.class,
+				ScheduledJobs.SESSION_CLEANUP)).matches("\\d+ expired sessions removed");
+		jdbc.update("delete from SPRING_SESSION where PRIMARY_ID = ?", live);
+	}
+
+	private void insertSession(String id, long expiresAt) {
+		jdbc.update("insert into SPRING_SESSION (PRIMARY_ID, SESSION_ID, CREATION_TIME, LAST_ACCESS_TIME, MAX_INACTIVE_INTERVAL, "
+				+ "EXPIRY_TIME, PRINCIPAL_NAME) values (?, ?, ?, ?, 1800, ?, 'someone')", id, id, expiresAt - 1_800_000,
+				expiresAt - 1_800_000, expiresAt);
+		jdbc.update("insert into SPRING_SESSION_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES) values (?, 'a', ?)",
+				id, new byte[] { 1, 2, 3 });
+	}
+
 	private void insertKey(String scope, String key, Instant at) {
 		jdbc.update("insert into idempotency_record (scope, idem_key, request_hash, response_status, response_body, created_at, "
 				+ "created_by) values (?, ?, 'hash', 201, '{}', ?, 'system')", scope, key, Timestamp.from(at));

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
+import org.tafund.support.TestSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.tafund.approvals.ApprovalAction;
 import org.tafund.approvals.Approvals;
@@ -51,6 +51,9 @@ class SecondFactorTests {
 	static final String PASSWORD = "correct horse battery";
 
 	@Autowired
+	org.springframework.session.SessionRepository<? extends org.springframework.session.Session> sessions;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -75,32 +78,30 @@ class SecondFactorTests {
 				org.hamcrest.Matchers.hasItemInArray(code)));
 	}
 
-	MockHttpSession signIn(String username, String expectedRedirect) throws Exception {
-		return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(PASSWORD))
+	TestSession signIn(String username, String expectedRedirect) throws Exception {
+		return TestSession.of(mvc.perform(formLogin("/login").user(username).password(PASSWORD))
 			.andExpect(redirectedUrl(expectedRedirect))
-			.andReturn()
-			.getRequest()
-			.getSession();
+			.andReturn());
 	}
 
 	/** Enrols an authenticator app at the first sign-in; returns its secret and the recovery codes. */
-	record Enrolled(byte[] secret, List<String> codes, MockHttpSession session) {
+	record Enrolled(byte[] secret, List<String> codes, TestSession session) {
 	}
 
 	Enrolled enrolTotp(String username) throws Exception {
 		var session = signIn(username, SecondFactorSession.PAGE);
-		mvc.perform(get(SecondFactorSession.PAGE).session(session))
+		mvc.perform(get(SecondFactorSession.PAGE).with(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"enrol-intro\"")))
 			.andExpect(content().string(containsString("id=\"totp-qr\"")));
-		var secret = (byte[]) session.getAttribute(SecondFactorController.TOTP_ENROLMENT);
-		mvc.perform(post("/account/security/enrol/totp").session(session).with(csrf()).param("code", "000000"))
+		var secret = (byte[]) session.attribute(sessions, SecondFactorController.TOTP_ENROLMENT);
+		mvc.perform(post("/account/security/enrol/totp").with(session).with(csrf()).param("code", "000000"))
 			.andExpect(redirectedUrl(SecondFactorSession.PAGE))
 			.andExpect(flash().attribute("factorError", "secondFactor.totp.wrongCode"));
-		mvc.perform(post("/account/security/enrol/totp").session(session).with(csrf()).param("code", codeNow(secret)))
+		mvc.perform(post("/account/security/enrol/totp").with(session).with(csrf()).param("code", codeNow(secret)))
 			.andExpect(redirectedUrl("/account/security/recovery-codes"));
 		@SuppressWarnings("unchecked")
-		var codes = (List<String>) mvc.perform(get("/account/security/recovery-codes").session(session))
+		var codes = (List<String>) mvc.perform(get("/account/security/recovery-codes").with(session))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getModelAndView()
@@ -123,9 +124,9 @@ class SecondFactorTests {
 		var user = newUser(Role.FINANCE);
 		var session = signIn(user.username(), SecondFactorSession.PAGE);
 		// Half signed in: no page, no API, no enrolment of a second factor elsewhere.
-		mvc.perform(get("/contributions").session(session)).andExpect(redirectedUrl(SecondFactorSession.PAGE));
-		mvc.perform(get("/account/security").session(session)).andExpect(redirectedUrl(SecondFactorSession.PAGE));
-		mvc.perform(get("/api/v1/me").session(session)).andExpect(status().isUnauthorized());
+		mvc.perform(get("/contributions").with(session)).andExpect(redirectedUrl(SecondFactorSession.PAGE));
+		mvc.perform(get("/account/security").with(session)).andExpect(redirectedUrl(SecondFactorSession.PAGE));
+		mvc.perform(get("/api/v1/me").with(session)).andExpect(status().isUnauthorized());
 
 		var enrolled = enrolTotp(user.username());
 		assertThat(enrolled.codes()).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z2-7]{5}-[a-z2-7]{5}"));
@@ -136,26 +137,26 @@ class SecondFactorTests {
 			.noneMatch(hash -> enrolled.codes().stream().anyMatch(code -> hash.contains(code.replace("-", ""))));
 		assertThat(jdbc.queryForObject("select secret from totp_factor where user_id = ?", String.class, userId))
 			.doesNotContain(Totp.base32(enrolled.secret()));
-		mvc.perform(get("/contributions").session(enrolled.session())).andExpect(status().isOk());
+		mvc.perform(get("/contributions").with(enrolled.session())).andExpect(status().isOk());
 		// The codes are shown once.
-		mvc.perform(get("/account/security/recovery-codes").session(enrolled.session()))
+		mvc.perform(get("/account/security/recovery-codes").with(enrolled.session()))
 			.andExpect(redirectedUrl("/account/security"));
 
 		// The next sign-in asks for the app: a wrong code is refused, the right one lets in.
 		var next = signIn(user.username(), SecondFactorSession.PAGE);
-		mvc.perform(get(SecondFactorSession.PAGE).session(next))
+		mvc.perform(get(SecondFactorSession.PAGE).with(next))
 			.andExpect(content().string(containsString("id=\"totp-code\"")))
 			.andExpect(content().string(containsString("id=\"recovery-code\"")));
-		mvc.perform(post(SecondFactorSession.PAGE + "/totp").session(next).with(csrf()).param("code", "123456"))
+		mvc.perform(post(SecondFactorSession.PAGE + "/totp").with(next).with(csrf()).param("code", "123456"))
 			.andExpect(redirectedUrl(SecondFactorSession.PAGE));
-		mvc.perform(get("/contributions").session(next)).andExpect(redirectedUrl(SecondFactorSession.PAGE));
+		mvc.perform(get("/contributions").with(next)).andExpect(redirectedUrl(SecondFactorSession.PAGE));
 		var code = nextCode(enrolled.secret());
-		mvc.perform(post(SecondFactorSession.PAGE + "/totp").session(next).with(csrf()).param("code", code))
+		mvc.perform(post(SecondFactorSession.PAGE + "/totp").with(next).with(csrf()).param("code", code))
 			.andExpect(redirectedUrl("/"));
-		mvc.perform(get("/contributions").session(next)).andExpect(status().isOk());
+		mvc.perform(get("/contributions").with(next)).andExpect(status().isOk());
 		// That code worked once: replayed at another sign-in, it is refused.
 		var replay = signIn(user.username(), SecondFactorSession.PAGE);
-		mvc.perform(post(SecondFactorSession.PAGE + "/totp").session(replay).with(csrf()).param("code", code))
+		mvc.perform(post(SecondFactorSession.PAGE + "/totp").with(replay).with(csrf()).param("code", code))
 			.andExpect(redirectedUrl(SecondFactorSession.PAGE));
 		assertThat(jdbc.queryForObject("select count(*) from security_event where username = ? and event_type = 'SECOND_FACTOR_FAILED'",
 				Integer.class, user.username())).isEqualTo(2);
@@ -163,7 +164,7 @@ class SecondFactorTests {
 		assertThat(jdbc.queryForList("select detail from security_event where username = ? and event_type = 'LOGIN'",
 				String.class, user.username())).isNotEmpty().containsOnly("password; second factor asked");
 		// A pending sign-in cannot enrol another factor to get past the one it has.
-		mvc.perform(post("/account/security/enrol/totp").session(replay).with(csrf()).param("code", "000000"))
+		mvc.perform(post("/account/security/enrol/totp").with(replay).with(csrf()).param("code", "000000"))
 			.andExpect(redirectedUrl(SecondFactorSession.PAGE));
 	}
 
@@ -173,15 +174,15 @@ class SecondFactorTests {
 		var enrolled = enrolTotp(user.username());
 		var code = enrolled.codes().get(3).toUpperCase();
 		var first = signIn(user.username(), SecondFactorSession.PAGE);
-		mvc.perform(post(SecondFactorSession.PAGE + "/recovery").session(first).with(csrf()).param("code", code))
+		mvc.perform(post(SecondFactorSession.PAGE + "/recovery").with(first).with(csrf()).param("code", code))
 			.andExpect(redirectedUrl("/"));
-		mvc.perform(get("/admin/users").session(first)).andExpect(status().isOk());
-		mvc.perform(get("/account/security").session(first))
+		mvc.perform(get("/admin/users").with(first)).andExpect(status().isOk());
+		mvc.perform(get("/account/security").with(first))
 			.andExpect(content().string(containsString("9 of 10 recovery codes left")));
 		var second = signIn(user.username(), SecondFactorSession.PAGE);
-		mvc.perform(post(SecondFactorSession.PAGE + "/recovery").session(second).with(csrf()).param("code", code))
+		mvc.perform(post(SecondFactorSession.PAGE + "/recovery").with(second).with(csrf()).param("code", code))
 			.andExpect(redirectedUrl(SecondFactorSession.PAGE));
-		mvc.perform(get("/admin/users").session(second)).andExpect(redirectedUrl(SecondFactorSession.PAGE));
+		mvc.perform(get("/admin/users").with(second)).andExpect(redirectedUrl(SecondFactorSession.PAGE));
 	}
 
 	@Test
@@ -190,12 +191,13 @@ class SecondFactorTests {
 		enrolTotp(user.username());
 		var session = signIn(user.username(), SecondFactorSession.PAGE);
 		for (int i = 1; i < SecondFactorController.MAX_WRONG_CODES; i++) {
-			mvc.perform(post(SecondFactorSession.PAGE + "/totp").session(session).with(csrf()).param("code", "000000"))
+			mvc.perform(post(SecondFactorSession.PAGE + "/totp").with(session).with(csrf()).param("code", "000000"))
 				.andExpect(redirectedUrl(SecondFactorSession.PAGE));
 		}
-		mvc.perform(post(SecondFactorSession.PAGE + "/totp").session(session).with(csrf()).param("code", "000000"))
+		var id = session.id();
+		mvc.perform(post(SecondFactorSession.PAGE + "/totp").with(session).with(csrf()).param("code", "000000"))
 			.andExpect(redirectedUrl("/login?error"));
-		assertThat(session.isInvalid()).isTrue();
+		assertThat(sessions.findById(id)).isNull();
 		// They count as failed sign-ins: the account is locked as after five wrong passwords.
 		assertThat(users.get(user.id()).locked()).isTrue();
 	}
@@ -212,19 +214,17 @@ class SecondFactorTests {
 		// A role that needs none signs in with the password alone, and sees no banner.
 		var manager = newUser(Role.PROJECT_MANAGER);
 		var session = signIn(manager.username(), "/");
-		mvc.perform(get("/projects").session(session))
+		mvc.perform(get("/projects").with(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"demo-second-factor\""))));
 	}
 
 	@Test
 	void aDemoUserIsExemptAndTheBannerSaysSo() throws Exception {
-		var session = (MockHttpSession) mvc.perform(formLogin("/login").user("finance.officer").password(UserBootstrap.DEMO_PASSWORD))
+		var session = TestSession.of(mvc.perform(formLogin("/login").user("finance.officer").password(UserBootstrap.DEMO_PASSWORD))
 			.andExpect(redirectedUrl("/"))
-			.andReturn()
-			.getRequest()
-			.getSession();
-		mvc.perform(get("/contributions").session(session))
+			.andReturn());
+		mvc.perform(get("/contributions").with(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"demo-second-factor\"")));
 		mvc.perform(get("/login")).andExpect(content().string(containsString("id=\"demo-second-factor-note\"")));
@@ -237,31 +237,27 @@ class SecondFactorTests {
 		var admin = newUser(Role.ADMIN);
 		var adminSession = enrolTotp(admin.username()).session();
 		// Not one's own: another administrator resets those.
-		mvc.perform(post("/admin/users/{id}/second-factors/reset", admin.id()).session(adminSession).with(csrf()))
+		mvc.perform(post("/admin/users/{id}/second-factors/reset", admin.id()).with(adminSession).with(csrf()))
 			.andExpect(redirectedUrl("/admin/users/" + admin.id()))
 			.andExpect(refusedWith("secondFactor.reset.own"));
 		assertThat(jdbc.queryForObject("select count(*) from totp_factor where user_id = ?", Integer.class, admin.id())).isEqualTo(1);
 
-		mvc.perform(post("/admin/users/{id}/second-factors/reset", user.id()).session(adminSession).with(csrf()))
+		mvc.perform(post("/admin/users/{id}/second-factors/reset", user.id()).with(adminSession).with(csrf()))
 			.andExpect(redirectedUrl("/admin/users/" + user.id()));
 		assertThat(jdbc.queryForObject("select count(*) from totp_factor where user_id = ?", Integer.class, user.id())).isZero();
 		assertThat(jdbc.queryForObject("select count(*) from recovery_code where user_id = ?", Integer.class, user.id())).isZero();
 		assertThat(jdbc.queryForObject("select detail from security_event where username = ? and event_type = 'SECOND_FACTORS_RESET'",
 				String.class, user.username())).isEqualTo("by " + admin.username());
 		// The user's sessions ended; at the next sign-in they are told, and enrol again.
-		// (MockMvc has no container to tell the registry of a new session id, so the registry is asked.)
-		assertThat(sessionRegistry.getAllPrincipals().stream()
-			.filter(p -> p instanceof org.springframework.security.core.userdetails.UserDetails d && d.getUsername().equals(user.username()))
-			.flatMap(p -> sessionRegistry.getAllSessions(p, false).stream())
-			.toList()).isEmpty();
+		assertThat(sessionRegistry.getAllSessions(user.username(), false)).isEmpty();
 		assertThat(enrolled.session()).isNotNull();
 		var session = signIn(user.username(), SecondFactorSession.PAGE);
-		mvc.perform(get(SecondFactorSession.PAGE).session(session))
+		mvc.perform(get(SecondFactorSession.PAGE).with(session))
 			.andExpect(content().string(containsString("id=\"factors-reset-notice\"")))
 			.andExpect(content().string(containsString("Administrator " + admin.username() + " reset your second factors")))
 			.andExpect(content().string(containsString("id=\"enrol-intro\"")));
 		// Told once.
-		mvc.perform(get(SecondFactorSession.PAGE).session(session))
+		mvc.perform(get(SecondFactorSession.PAGE).with(session))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"factors-reset-notice\""))));
 	}
 
@@ -269,21 +265,21 @@ class SecondFactorTests {
 	void theLastFactorOfSomeoneWhoNeedsOneCannotBeRemoved() throws Exception {
 		var user = newUser(Role.FINANCE);
 		var enrolled = enrolTotp(user.username());
-		mvc.perform(post("/account/security/totp/remove").session(enrolled.session()).with(csrf()))
+		mvc.perform(post("/account/security/totp/remove").with(enrolled.session()).with(csrf()))
 			.andExpect(redirectedUrl("/account/security"))
 			.andExpect(refusedWith("secondFactor.lastRequired"));
 		// Nor can a passkey that is not one's own.
-		mvc.perform(post("/account/security/passkeys/{id}/remove", 999_999).session(enrolled.session()).with(csrf()))
+		mvc.perform(post("/account/security/passkeys/{id}/remove", 999_999).with(enrolled.session()).with(csrf()))
 			.andExpect(redirectedUrl("/account/security"))
 			.andExpect(refusedWith("secondFactor.passkey.notYours"));
 		// Changing factors more than five minutes after the last one was shown asks for it again.
-		enrolled.session().setAttribute(SecondFactorSession.CONFIRMED_AT, java.time.Instant.now().minusSeconds(301));
-		mvc.perform(post("/account/security/recovery-codes").session(enrolled.session()).with(csrf()))
+		enrolled.session().setAttribute(sessions, SecondFactorSession.CONFIRMED_AT, java.time.Instant.now().minusSeconds(301));
+		mvc.perform(post("/account/security/recovery-codes").with(enrolled.session()).with(csrf()))
 			.andExpect(redirectedUrl(SecondFactorSession.PAGE + "?continue=%2Faccount%2Fsecurity"));
-		mvc.perform(post(SecondFactorSession.PAGE + "/totp").session(enrolled.session()).with(csrf())
+		mvc.perform(post(SecondFactorSession.PAGE + "/totp").with(enrolled.session()).with(csrf())
 			.param("code", nextCode(enrolled.secret()))
 			.param("continue", "/account/security")).andExpect(redirectedUrl("/account/security"));
-		mvc.perform(post("/account/security/recovery-codes").session(enrolled.session()).with(csrf()))
+		mvc.perform(post("/account/security/recovery-codes").with(enrolled.session()).with(csrf()))
 			.andExpect(redirectedUrl("/account/security/recovery-codes"));
 		assertThat(jdbc.queryForObject("select count(*) from totp_factor where user_id = ?", Integer.class, user.id())).isEqualTo(1);
 	}
@@ -324,15 +320,15 @@ class SecondFactorTests {
 				id = ((Number) JsonPath.read(pending, "$.id")).longValue();
 			}
 			// Enrolment just now counts as a confirmation; six minutes later it no longer does.
-			session.setAttribute(SecondFactorSession.CONFIRMED_AT, java.time.Instant.now().minusSeconds(360));
-			mvc.perform(post("/approvals/{id}/approve", id).session(session).with(csrf()))
+			session.setAttribute(sessions, SecondFactorSession.CONFIRMED_AT, java.time.Instant.now().minusSeconds(360));
+			mvc.perform(post("/approvals/{id}/approve", id).with(session).with(csrf()))
 				.andExpect(redirectedUrl(SecondFactorSession.PAGE + "?continue=%2Fapprovals%23approval-" + id));
-			mvc.perform(post("/api/v1/approvals/{id}/approve", id).session(session).with(csrf()))
+			mvc.perform(post("/api/v1/approvals/{id}/approve", id).with(session).with(csrf()))
 				.andExpect(status().isForbidden())
 				.andExpect(jsonPath("$.code").value("secondFactor.confirm.first"));
 			assertThat(approvals.get(id).status().name()).isEqualTo("PENDING");
 			// A script's token cannot show a second factor: money is approved on the page.
-			var token = JsonPath.<String>read(mvc.perform(post("/api/v1/tokens").session(session).with(csrf())
+			var token = JsonPath.<String>read(mvc.perform(post("/api/v1/tokens").with(session).with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"name\":\"approver script\",\"scope\":\"WRITE\",\"days\":1}"))
 				.andExpect(status().isCreated())
@@ -341,13 +337,13 @@ class SecondFactorTests {
 				.andExpect(status().isForbidden())
 				.andExpect(jsonPath("$.code").value("secondFactor.confirm.notWithToken"));
 			// Confirmed with the app: back to the approvals, and the approval books it.
-			mvc.perform(get(SecondFactorSession.PAGE).param("continue", "/approvals#approval-" + id).session(session))
+			mvc.perform(get(SecondFactorSession.PAGE).param("continue", "/approvals#approval-" + id).with(session))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Confirm it is you")));
-			mvc.perform(post(SecondFactorSession.PAGE + "/totp").session(session).with(csrf())
+			mvc.perform(post(SecondFactorSession.PAGE + "/totp").with(session).with(csrf())
 				.param("code", nextCode(enrolled.secret()))
 				.param("continue", "/approvals#approval-" + id)).andExpect(redirectedUrl("/approvals#approval-" + id));
-			mvc.perform(post("/approvals/{id}/approve", id).session(session).with(csrf())).andExpect(redirectedUrl("/approvals"));
+			mvc.perform(post("/approvals/{id}/approve", id).with(session).with(csrf())).andExpect(redirectedUrl("/approvals"));
 			assertThat(approvals.get(id).status().name()).isEqualTo("APPROVED");
 		}
 		finally {

@@ -44,7 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
+import org.tafund.support.TestSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.validation.BindingResult;
 import org.tafund.shared.BusinessRuleViolation;
@@ -56,6 +56,9 @@ import org.tafund.support.Unique;
 class SecurityTests {
 
 	static final String PASSWORD = "correct horse battery";
+
+	@Autowired
+	org.springframework.session.SessionRepository<? extends org.springframework.session.Session> sessions;
 
 	@Autowired
 	MockMvc mvc;
@@ -127,7 +130,7 @@ class SecurityTests {
 		assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
 		assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
-		var cookie = headers.allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst();
+		var cookie = headers.allValues("Set-Cookie").stream().filter(c -> c.startsWith(TestSession.COOKIE + "=")).findFirst();
 		assertThat(cookie).hasValueSatisfying(c -> assertThat(c).contains("HttpOnly").contains("SameSite=Lax"));
 	}
 
@@ -175,17 +178,15 @@ class SecurityTests {
 	@Test
 	void aDisabledUserLosesTheOpenSessionAndCannotSignIn() throws Exception {
 		var user = newUser(Role.DONOR_RELATIONS);
-		var session = (MockHttpSession) mvc.perform(formLogin("/login").user(user.username()).password(PASSWORD))
+		var session = TestSession.of(mvc.perform(formLogin("/login").user(user.username()).password(PASSWORD))
 			.andExpect(redirectedUrl("/"))
-			.andReturn()
-			.getRequest()
-			.getSession();
-		mvc.perform(get("/").session(session)).andExpect(status().isOk());
+			.andReturn());
+		mvc.perform(get("/").with(session)).andExpect(status().isOk());
 
 		users.disable(user.id(), users.get(user.id()).version(), "admin");
 
-		mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
-		mvc.perform(get("/api/v1/me").session(session)).andExpect(status().isUnauthorized());
+		mvc.perform(get("/").with(session)).andExpect(redirectedUrl("/login?expired"));
+		mvc.perform(get("/api/v1/me").with(session)).andExpect(status().isUnauthorized());
 		mvc.perform(formLogin("/login").user(user.username()).password(PASSWORD))
 			.andExpect(redirectedUrl("/login?error"));
 		assertThat(eventCount(user.username(), "LOGIN_REFUSED_DISABLED")).isEqualTo(1);
@@ -202,9 +203,9 @@ class SecurityTests {
 		users.changeRoles(admin.id(), admin.version(), EnumSet.of(Role.ADMIN, Role.AUDITOR), admin.username());
 		users.changeRoles(other.id(), other.version(), EnumSet.of(Role.AUDITOR), admin.username());
 
-		mvc.perform(get("/").session(adminSession)).andExpect(status().isOk());
-		mvc.perform(get("/").session(otherSession)).andExpect(redirectedUrl("/login?expired"));
-		mvc.perform(get("/api/v1/users").session(otherSession)).andExpect(status().isUnauthorized());
+		mvc.perform(get("/").with(adminSession)).andExpect(status().isOk());
+		mvc.perform(get("/").with(otherSession)).andExpect(redirectedUrl("/login?expired"));
+		mvc.perform(get("/api/v1/users").with(otherSession)).andExpect(status().isUnauthorized());
 	}
 
 	@Test
@@ -220,12 +221,12 @@ class SecurityTests {
 				})).andExpect(redirectedUrl("/login?error"));
 		}
 		var session = signIn(user.username());
-		mvc.perform(get("/").session(session))
+		mvc.perform(get("/").with(session))
 			.andExpect(content().string(containsString("2 failed sign-ins to your account since your last sign-in, from 203.0.113.9.")));
 		// Said once.
-		mvc.perform(get("/").session(session)).andExpect(content().string(not(containsString("failed sign-ins"))));
+		mvc.perform(get("/").with(session)).andExpect(content().string(not(containsString("failed sign-ins"))));
 		// Nothing to say at the next sign-in.
-		mvc.perform(get("/").session(signIn(user.username())))
+		mvc.perform(get("/").with(signIn(user.username())))
 			.andExpect(content().string(not(containsString("failed sign-ins"))));
 	}
 
@@ -235,14 +236,14 @@ class SecurityTests {
 		var user = newUser(Role.DONOR_RELATIONS);
 		var here = signIn(user.username());
 		var elsewhere = signIn(user.username());
-		mvc.perform(post("/account/password").session(here)
+		mvc.perform(post("/account/password").with(here)
 			.with(csrf())
 			.param("currentPassword", PASSWORD)
 			.param("newPassword", "four words we remember")
 			.param("confirmPassword", "four words we remember"))
 			.andExpect(redirectedUrl("/"));
-		mvc.perform(get("/").session(here)).andExpect(status().isOk());
-		mvc.perform(get("/").session(elsewhere)).andExpect(redirectedUrl("/login?expired"));
+		mvc.perform(get("/").with(here)).andExpect(status().isOk());
+		mvc.perform(get("/").with(elsewhere)).andExpect(redirectedUrl("/login?expired"));
 	}
 
 	// The probe's passwords: common ones accepted, a limit that said "characters" and a page that
@@ -255,17 +256,14 @@ class SecurityTests {
 		assertThat(CommonPasswords.listed()).isGreaterThanOrEqualTo(100_000);
 		var user = newUser(Role.DONOR_RELATIONS);
 		var session = signIn(user.username());
-		org.springframework.test.web.servlet.request.RequestPostProcessor inSession = request -> {
-			request.setSession(session);
-			return request;
-		};
+		var inSession = session;
 		var refused = Refused.redirect(mvc, post("/account/password").param("currentPassword", PASSWORD)
 			.param("newPassword", "é".repeat(40))
 			.param("confirmPassword", "é".repeat(40)), inSession, "/account/password");
 		assertThat(Refused.fieldError(refused, "form", "newPassword")).isEqualTo("password.tooLong");
 		assertThat(Refused.follow(mvc, refused, inSession)).contains("at most 72 bytes").doesNotContain("size must be");
 		// Too short: the form's own message, in characters, not the validator's "size must be between".
-		var page = mvc.perform(post("/account/password").session(session)
+		var page = mvc.perform(post("/account/password").with(session)
 			.with(csrf())
 			.param("currentPassword", PASSWORD)
 			.param("newPassword", "short")
@@ -273,24 +271,20 @@ class SecurityTests {
 		assertThat(page).contains("A password needs at least 12 characters.").doesNotContain("size must be");
 	}
 
-	MockHttpSession signIn(String username) throws Exception {
-		return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(PASSWORD))
+	TestSession signIn(String username) throws Exception {
+		return TestSession.of(mvc.perform(formLogin("/login").user(username).password(PASSWORD))
 			.andExpect(redirectedUrl("/"))
-			.andReturn()
-			.getRequest()
-			.getSession();
+			.andReturn());
 	}
 
 	/** An administrator's first sign-in: the password, then an authenticator app set up on the spot. */
-	MockHttpSession signInWithSecondFactor(String username) throws Exception {
-		var session = (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(PASSWORD))
+	TestSession signInWithSecondFactor(String username) throws Exception {
+		var session = TestSession.of(mvc.perform(formLogin("/login").user(username).password(PASSWORD))
 			.andExpect(redirectedUrl(SecondFactorSession.PAGE))
-			.andReturn()
-			.getRequest()
-			.getSession();
-		mvc.perform(get(SecondFactorSession.PAGE).session(session)).andExpect(status().isOk());
-		var secret = (byte[]) session.getAttribute(SecondFactorController.TOTP_ENROLMENT);
-		mvc.perform(post("/account/security/enrol/totp").session(session)
+			.andReturn());
+		mvc.perform(get(SecondFactorSession.PAGE).with(session)).andExpect(status().isOk());
+		var secret = (byte[]) session.attribute(sessions, SecondFactorController.TOTP_ENROLMENT);
+		mvc.perform(post("/account/security/enrol/totp").with(session)
 			.with(csrf())
 			.param("code", Totp.code(secret, Totp.step(clock.instant())))).andExpect(redirectedUrl("/account/security/recovery-codes"));
 		return session;

@@ -65,7 +65,7 @@ class PageRefusalsTests {
 		assertThat(result.getFieldError("country").getCode()).isEqualTo("donor.country.required");
 		assertThat(refused.getFlashMap().get("form")).isNotNull();
 
-		var page = mvc.perform(get("/donors/new").with(DONOR_OFFICER).flashAttrs(refused.getFlashMap()))
+		var page = mvc.perform(get("/donors/new").with(DONOR_OFFICER).with(org.tafund.support.TestSession.of(refused)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -100,7 +100,7 @@ class PageRefusalsTests {
 			.andReturn();
 		var result = (BindingResult) refused.getFlashMap().get(BindingResult.MODEL_KEY_PREFIX + "form");
 		assertThat(result.getGlobalError().getCode()).isEqualTo("fx.duplicate");
-		var page = mvc.perform(get("/exchange-rates").with(finance).flashAttrs(refused.getFlashMap()))
+		var page = mvc.perform(get("/exchange-rates").with(finance).with(org.tafund.support.TestSession.of(refused)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -125,6 +125,54 @@ class PageRefusalsTests {
 			}
 		}
 		assertThat(unnamed).isEmpty();
+	}
+
+	/**
+	 * A refused form rides the redirect in the session, and sessions are rows in the database: every
+	 * page form, and everything it holds, must serialize, or the refusal becomes a 500.
+	 */
+	@Test
+	void everyPageFormCanBeKeptInTheSessionAcrossTheRedirect() {
+		var mapping = context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+		var unserializable = new java.util.TreeSet<String>();
+		for (HandlerMethod handler : mapping.getHandlerMethods().values()) {
+			var parameters = handler.getMethodParameters();
+			for (int i = 1; i < parameters.length; i++) {
+				if (org.springframework.validation.Errors.class.isAssignableFrom(parameters[i].getParameterType())) {
+					var form = parameters[i - 1];
+					unserializable.addAll(unserializable(form.getGenericParameterType(), form.getParameterType().getName(),
+							new java.util.HashSet<>()));
+				}
+			}
+		}
+		assertThat(unserializable).isEmpty();
+	}
+
+	private static List<String> unserializable(java.lang.reflect.Type type, String path, java.util.Set<java.lang.reflect.Type> seen) {
+		if (!seen.add(type)) {
+			return List.of();
+		}
+		var found = new ArrayList<String>();
+		if (type instanceof java.lang.reflect.ParameterizedType parameterized) {
+			found.addAll(unserializable(parameterized.getRawType(), path, seen));
+			for (var argument : parameterized.getActualTypeArguments()) {
+				found.addAll(unserializable(argument, path + "<>", seen));
+			}
+		}
+		else if (type instanceof Class<?> c && !c.isPrimitive() && !c.isEnum()) {
+			if (c.isInterface() && java.util.Collection.class.isAssignableFrom(c) || java.util.Map.class.isAssignableFrom(c)) {
+				return found;
+			}
+			if (!java.io.Serializable.class.isAssignableFrom(c)) {
+				found.add(path + " (" + c.getName() + ")");
+			}
+			else if (c.isRecord()) {
+				for (var component : c.getRecordComponents()) {
+					found.addAll(unserializable(component.getGenericType(), path + "." + component.getName(), seen));
+				}
+			}
+		}
+		return found;
 	}
 
 }

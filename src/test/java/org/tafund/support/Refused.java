@@ -52,8 +52,9 @@ public final class Refused {
 	public static String follow(MockMvc mvc, MvcResult refused, RequestPostProcessor user) throws Exception {
 		var address = refused.getResponse().getRedirectedUrl();
 		var hash = address.indexOf('#');
+		// The flash rides in the session the refused POST left (a row in the database), as in a browser.
 		return mvc.perform(get(hash < 0 ? address : address.substring(0, hash)).with(user)
-			.flashAttrs(refused.getFlashMap()))
+			.with(TestSession.of(refused)))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

@@ -96,4 +96,10 @@ public class TestDatabaseConfiguration {
 		return TestClock.CLOCK;
 	}
 
+	/** MockMvc requests that carry a {@link TestSession} keep its cookie up to date, as a browser does. */
+	@Bean
+	org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer sessionCookies() {
+		return builder -> builder.alwaysDo(TestSession::afterRequest);
+	}
+
 }
