@@ -1,5 +1,6 @@
 package org.tafund.approvals;
 
+import org.tafund.shared.Summary;
 import java.math.BigDecimal;
 import java.util.Objects;
 

@@ -37,7 +37,7 @@ class BooksMakerChecker {
 
 	/** The pending record, when the action (of this USD amount; null: none) needs a second person. */
 	Optional<ApprovalView> holdIfRequired(ApprovalAction action, String subjectType, Long subjectId, String label,
-			org.tafund.approvals.Summary summary, BigDecimal amountUsd, String duplicateKey, Object asked) {
+			org.tafund.shared.Summary summary, BigDecimal amountUsd, String duplicateKey, Object asked) {
 		return approvals.holdIfRequired(action, amountUsd, () -> new PendingRecord(action, subjectType, subjectId, label,
 				summary, amountUsd, duplicateKey, asked));
 	}

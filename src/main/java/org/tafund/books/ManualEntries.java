@@ -71,7 +71,7 @@ public class ManualEntries {
 		Journal.requireComplete(draft);
 		journal.requireOpen(request.date(), "date");
 		var held = asked ? makerChecker.holdIfRequired(ApprovalAction.MANUAL_ENTRY, "JOURNAL", null, description,
-				org.tafund.approvals.Summary.of("approval.summary.manualEntry", request.date(), description, reason,
+				org.tafund.shared.Summary.of("approval.summary.manualEntry", request.date(), description, reason,
 						org.tafund.shared.Money.usd(draft.totalDebits().toPlainString())),
 				draft.totalDebits(),
 				String.join("|", request.date().toString(), description, draft.totalDebits().toPlainString()), request)

@@ -96,7 +96,7 @@ public class PeriodClosing {
 		lockChain();
 		var label = month != null ? month.toString() : String.valueOf(year);
 		var held = makerChecker.holdIfRequired(ApprovalAction.PERIOD_CLOSE, "PERIOD", null, label,
-				org.tafund.approvals.Summary.of("approval.summary.close", label),
+				org.tafund.shared.Summary.of("approval.summary.close", label),
 				null, label, new BooksMakerChecker.CloseAsked(month, month != null ? null : year));
 		if (held.isPresent()) {
 			return Submitted.pendingAs(held.get());
@@ -124,7 +124,7 @@ public class PeriodClosing {
 		var period = close.getKind() == PeriodKind.MONTH ? YearMonth.from(close.getPeriodStart()).toString()
 				: String.valueOf(close.getPeriodStart().getYear());
 		var held = makerChecker.holdIfRequired(ApprovalAction.PERIOD_REOPEN, "PERIOD", id, period,
-				org.tafund.approvals.Summary.of("approval.summary.reopen", period, why), null, String.valueOf(id),
+				org.tafund.shared.Summary.of("approval.summary.reopen", period, why), null, String.valueOf(id),
 				new BooksMakerChecker.ReopenAsked(id, why));
 		if (held.isPresent()) {
 			return Submitted.pendingAs(held.get());

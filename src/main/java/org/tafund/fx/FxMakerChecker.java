@@ -44,7 +44,7 @@ class FxMakerChecker {
 			.map(row -> row.currency() + " " + row.unitsPerUsd().stripTrailingZeros().toPlainString() + " from "
 					+ row.effectiveDate())
 			.collect(Collectors.joining("; "));
-		var summary = org.tafund.approvals.Summary.of("approval.summary.rates", rows.size(),
+		var summary = org.tafund.shared.Summary.of("approval.summary.rates", rows.size(),
 				shown + (rows.size() > 5 ? "; …" : ""));
 		var key = rows.stream()
 			.map(row -> row.currency() + "/" + row.effectiveDate() + "/" + row.unitsPerUsd().toPlainString())

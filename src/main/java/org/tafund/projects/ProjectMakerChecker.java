@@ -12,7 +12,7 @@ import org.tafund.approvals.ApprovalExecutor;
 import org.tafund.approvals.ApprovalView;
 import org.tafund.approvals.Approvals;
 import org.tafund.approvals.PendingRecord;
-import org.tafund.approvals.Summary;
+import org.tafund.shared.Summary;
 import org.tafund.projects.Codes.BudgetCategory;
 import org.tafund.shared.Money;
 

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tafund.approvals.ApprovalAction;
 import org.tafund.approvals.ApprovalView;
 import org.tafund.approvals.Submitted;
-import org.tafund.approvals.Summary;
+import org.tafund.shared.Summary;
 import org.tafund.contributions.AllocationBasis;
 import org.tafund.contributions.ContributionManagement;
 import org.tafund.fx.ExchangeRateManagement;

@@ -1,5 +1,6 @@
 package org.tafund.approvals;
 
+import org.tafund.shared.Summary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

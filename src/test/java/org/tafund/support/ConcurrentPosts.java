@@ -35,17 +35,27 @@ public final class ConcurrentPosts {
 
 	/** Requests to different paths, posted at the same instant; the responses in their order. */
 	public static List<HttpResponse<String>> post(int port, String user, List<Request> requests) throws Exception {
+		return postTo(user, requests.stream().map(request -> new Target(port, request)).toList());
+	}
+
+	/** A request to the instance on {@code port}. */
+	public record Target(int port, Request request) {
+	}
+
+	/** Requests to several instances, posted at the same instant; the responses in their order. */
+	public static List<HttpResponse<String>> postTo(String user, List<Target> targets) throws Exception {
 		var http = HttpClient.newHttpClient();
 		var authorization = "Basic "
 				+ Base64.getEncoder().encodeToString((user + ":tafund-demo-2026").getBytes());
-		var pool = Executors.newFixedThreadPool(requests.size());
+		var pool = Executors.newFixedThreadPool(targets.size());
 		var start = new CountDownLatch(1);
 		try {
 			var calls = new ArrayList<Future<HttpResponse<String>>>();
-			for (var request : requests) {
+			for (var target : targets) {
+				var request = target.request();
 				calls.add(pool.submit(() -> {
 					start.await();
-					return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + request.path()))
+					return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + target.port() + request.path()))
 						.header("Authorization", authorization)
 						.header("Content-Type", "application/json")
 						.POST(HttpRequest.BodyPublishers.ofString(request.body()))

@@ -1,4 +1,4 @@
-package org.tafund.approvals;
+package org.tafund.shared;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import org.tafund.shared.Money;
 
 /**
- * What a pending record asks for, in words each reader's language can say: a message key and its
- * arguments, each kept with its kind ({@code m:} an amount and its currency, {@code d:} a date,
+ * A message in words each reader's language can say (what a pending record asks for, what a
+ * notification tells): a message key and its arguments, each kept with its kind ({@code m:} an amount and its currency, {@code d:} a date,
  * {@code t:} text as typed), so that an amount is written with the reader's separators.
  */
 public record Summary(String key, List<String> args) {
@@ -43,7 +42,7 @@ public record Summary(String key, List<String> args) {
 	}
 
 	/** The arguments as the reader sees them: amounts with the locale's separators, dates as ISO. */
-	Object[] rendered(Locale locale) {
+	public Object[] rendered(Locale locale) {
 		return args.stream().map(arg -> render(arg, locale)).toArray();
 	}
 
