@@ -378,6 +378,12 @@ class AccessMatrixTests {
 				ANY_ROLE, false, ""));
 		routes.add(new Route("POST", "/sign-in/second-factor/passkey", "/sign-in/second-factor/passkey", 200, ANY_ROLE,
 				false, "{}"));
+		routes.add(new Route("GET", "/notifications", "/notifications", 200, ANY_ROLE, false, null));
+		routes.add(new Route("POST", "/notifications/{id}/read", "/notifications/999999/read", 404, ANY_ROLE, false, null));
+		routes.add(new Route("POST", "/notifications/read-all", "/notifications/read-all", 302, ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/account/notifications", "/account/notifications", 200, ANY_ROLE, false, null));
+		routes.add(new Route("POST", "/account/notifications", "/account/notifications", 302, ANY_ROLE, false,
+				"language=en&byEmail=MONTH_END"));
 		routes.add(new Route("GET", "/account/security", "/account/security", 200, ANY_ROLE, false, null));
 		routes.add(new Route("GET", "/account/security/totp", "/account/security/totp", 200, ANY_ROLE, false, null));
 		routes.add(new Route("GET", "/account/security/recovery-codes", "/account/security/recovery-codes", 302, ANY_ROLE,

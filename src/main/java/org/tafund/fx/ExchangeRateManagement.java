@@ -68,6 +68,22 @@ public class ExchangeRateManagement {
 			.orElseThrow(() -> new MissingExchangeRate(code, date));
 	}
 
+	/** Of {@code currencies}, those with no rate effective on or after {@code since} (none at all, or only older ones). */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
+	public java.util.SortedSet<String> withoutRateSince(java.util.Collection<String> currencies, LocalDate since) {
+		var missing = new java.util.TreeSet<String>(currencies);
+		missing.remove(Money.USD);
+		if (missing.isEmpty()) {
+			return missing;
+		}
+		for (var latest : rates.latestDates(java.util.List.copyOf(missing))) {
+			if (!((LocalDate) latest[1]).isBefore(since)) {
+				missing.remove((String) latest[0]);
+			}
+		}
+		return missing;
+	}
+
 	/** The same rate, or none when the currency has no rate on or before the date (nothing is refused). */
 	@Transactional(readOnly = true)
 	public java.util.Optional<AppliedRate> findRateOn(String currency, LocalDate date) {

@@ -18,4 +18,8 @@ interface ExchangeRates extends JpaRepository<ExchangeRate, Long> {
 
 	Page<ExchangeRate> findByCurrencyOrderByEffectiveDateDesc(String currency, Pageable pageable);
 
+	/** Each currency's latest effective date among {@code currencies}: [currency, date]. */
+	@org.springframework.data.jpa.repository.Query("select r.currency, max(r.effectiveDate) from ExchangeRate r where r.currency in :currencies group by r.currency")
+	java.util.List<Object[]> latestDates(java.util.Collection<String> currencies);
+
 }

@@ -23,16 +23,25 @@ class ScheduledJobs {
 
 	static final String SESSION_CLEANUP = "session-cleanup";
 
+	static final String OVERDUE_REMINDERS = "overdue-reminders";
+
+	static final String REPORT_DUE_REMINDERS = "report-due-reminders";
+
+	static final String MONTH_END_REMINDERS = "month-end-reminders";
+
 	private final Jobs jobs;
 
 	private final IdempotentRequests idempotency;
 
 	private final JdbcClient jdbc;
 
-	ScheduledJobs(Jobs jobs, IdempotentRequests idempotency, DataSource dataSource) {
+	private final Reminders reminders;
+
+	ScheduledJobs(Jobs jobs, IdempotentRequests idempotency, DataSource dataSource, Reminders reminders) {
 		this.jobs = jobs;
 		this.idempotency = idempotency;
 		this.jdbc = JdbcClient.create(dataSource);
+		this.reminders = reminders;
 	}
 
 	/** Daily: the Idempotency-Keys older than a week are forgotten. */
@@ -62,6 +71,39 @@ class ScheduledJobs {
 				() -> jdbc.sql("DELETE FROM SPRING_SESSION WHERE EXPIRY_TIME < ?")
 					.param(Instant.now().toEpochMilli())
 					.update() + " expired sessions removed");
+	}
+
+	/** Daily: donor relations are told of the instalments past due, donor by donor. */
+	@Scheduled(cron = "${tafund.jobs.overdue-reminders:0 0 6 * * *}", zone = "UTC")
+	void overdueReminders() {
+		runOverdueReminders();
+	}
+
+	boolean runOverdueReminders() {
+		return jobs.run(OVERDUE_REMINDERS, Duration.ofMinutes(30), Duration.ofMinutes(1), reminders::overdueInstalments);
+	}
+
+	/** Daily: donor relations are told of the reports owed to donors in 30 and in 7 days. */
+	@Scheduled(cron = "${tafund.jobs.report-due-reminders:0 5 6 * * *}", zone = "UTC")
+	void reportDueReminders() {
+		runReportDueReminders();
+	}
+
+	boolean runReportDueReminders() {
+		return jobs.run(REPORT_DUE_REMINDERS, Duration.ofMinutes(30), Duration.ofMinutes(1), reminders::reportsDue);
+	}
+
+	/**
+	 * Days 1 to 5 of each month: finance is told while last month's revaluation has not run or a
+	 * currency in use has no rate this month (again each day until it is done).
+	 */
+	@Scheduled(cron = "${tafund.jobs.month-end-reminders:0 10 6 1-5 * *}", zone = "UTC")
+	void monthEndReminders() {
+		runMonthEndReminders();
+	}
+
+	boolean runMonthEndReminders() {
+		return jobs.run(MONTH_END_REMINDERS, Duration.ofMinutes(30), Duration.ofMinutes(1), reminders::monthEnd);
 	}
 
 }

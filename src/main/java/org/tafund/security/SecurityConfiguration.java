@@ -219,6 +219,9 @@ class SecurityConfiguration {
 			.requestMatchers(GET, "/books/**").hasAnyAuthority(READ_BOOKS.authorities())
 			.requestMatchers(GET, "/**").authenticated()
 			.requestMatchers(POST, "/account/password", "/account/tokens", "/account/tokens/*/revoke").authenticated()
+			// Everyone reads their own notifications (another's is not found) and chooses their e-mails.
+			.requestMatchers(POST, "/notifications/*/read", "/notifications/read-all", "/account/notifications")
+			.authenticated()
 			// Everyone keeps their own second factors; who may change what is SecondFactorController's rule.
 			.requestMatchers(POST, "/sign-in/second-factor/**", "/account/security/**").authenticated()
 			// Checked per record by Approvals, as on the API.

@@ -31,6 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.tafund.TafundApplication;
 import org.tafund.contributions.AgreementTerms;
+import org.tafund.contributions.AgreementView;
 import org.tafund.contributions.ContributionManagement;
 import org.tafund.contributions.FundingWindow;
 import org.tafund.contributions.ScheduleLine;
@@ -43,12 +44,14 @@ import org.tafund.security.UserManagement;
 import org.tafund.support.ConcurrentPosts;
 import org.tafund.support.IntegrationTest;
 import org.tafund.support.TestDatabaseConfiguration;
+import org.tafund.support.TestMail;
 import org.tafund.support.Unique;
 
 /**
  * Two application instances on one database, as behind a load balancer: this test's application
  * (A) and a second one started beside it (B), each on its own port. A browser's cookies are not
- * kept per port, so one cookie jar stands for a browser that the balancer sends to either.
+ * kept per port, so one cookie jar stands for a browser that the balancer sends to either. Both send
+ * e-mail to the run's GreenMail server.
  */
 @IntegrationTest
 class TwoInstancesTests {
@@ -78,7 +81,8 @@ class TwoInstancesTests {
 	@BeforeAll
 	static void startSecondInstance() {
 		b = new SpringApplicationBuilder(TafundApplication.class, TestDatabaseConfiguration.class).profiles("test")
-			.properties("server.port=0", "spring.main.banner-mode=off")
+			.properties("server.port=0", "spring.main.banner-mode=off", "tafund.mail.host=127.0.0.1",
+					"tafund.mail.port=" + TestMail.port(), "tafund.mail.from=tafund@tafund.test")
 			.run();
 	}
 
@@ -125,12 +129,7 @@ class TwoInstancesTests {
 
 	@Test
 	void eightParallelReceiptsSplitAcrossBothInstancesNeverOverpayAnAgreement() throws Exception {
-		var donor = donors.register(new DonorDetails(Unique.name("Two Instances Donor"), DonorType.FOUNDATION, null, null,
-				null, null, true, List.of())).id();
-		var agreement = contributions.createAgreement(new AgreementTerms(Unique.name("TI"), donor, "USD",
-				new BigDecimal("1000.00"), FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null, false, null,
-				null, LocalDate.parse("2025-01-15"),
-				List.of(new ScheduleLine(LocalDate.parse("2025-06-30"), new BigDecimal("1000.00")))));
+		var agreement = agreement("1000.00");
 		var body = "{\"receivedOn\":\"2025-02-01\",\"amount\":\"300.00\",\"currency\":\"USD\"}";
 		var path = "/api/v1/agreements/" + agreement.id() + "/receipts";
 		var targets = new ArrayList<ConcurrentPosts.Target>();
@@ -147,15 +146,33 @@ class TwoInstancesTests {
 	}
 
 	@Test
-	void aJobFiredOnBothInstancesAtOnceRunsOnce() throws Exception {
+	void aReminderJobFiredOnBothInstancesAtOnceRunsOnceAndSendsOneEmail() throws Exception {
+		var name = Unique.name("reminded");
+		var email = name + "@tafund.test";
+		var officer = users.create(new NewUser(name, "Reminded Twice?", email, PASSWORD, EnumSet.of(Role.DONOR_RELATIONS)));
+		agreement("500.00");
 		var jobsB = b.getBean(ScheduledJobs.class);
-		JobsTests.release(jdbc, ScheduledJobs.SESSION_CLEANUP);
+		JobsTests.release(jdbc, ScheduledJobs.OVERDUE_REMINDERS);
 		var before = jdbc.queryForObject("select count(*) from job_run where job = ?", Integer.class,
-				ScheduledJobs.SESSION_CLEANUP);
-		var ran = both(jobsA::runSessionCleanup, jobsB::runSessionCleanup);
+				ScheduledJobs.OVERDUE_REMINDERS);
+
+		var ran = both(jobsA::runOverdueReminders, jobsB::runOverdueReminders);
+
 		assertThat(ran.get(0) ^ ran.get(1)).isTrue();
 		assertThat(jdbc.queryForObject("select count(*) from job_run where job = ?", Integer.class,
-				ScheduledJobs.SESSION_CLEANUP)).isEqualTo(before + 1);
+				ScheduledJobs.OVERDUE_REMINDERS)).isEqualTo(before + 1);
+		assertThat(TestMail.to(email)).hasSize(1);
+		assertThat(jdbc.queryForObject("select count(*) from notification where username = ?", Integer.class,
+				officer.username())).isEqualTo(1);
+	}
+
+	/** A USD agreement of {@code amount} signed 2025-01-15, due 2025-06-30: overdue on the tests' today. */
+	AgreementView agreement(String amount) {
+		var donor = donors.register(new DonorDetails(Unique.name("Two Instances Donor"), DonorType.FOUNDATION, null, null,
+				null, null, true, List.of())).id();
+		return contributions.createAgreement(new AgreementTerms(Unique.name("TI"), donor, "USD", new BigDecimal(amount),
+				FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null, false, null, null,
+				LocalDate.parse("2025-01-15"), List.of(new ScheduleLine(LocalDate.parse("2025-06-30"), new BigDecimal(amount)))));
 	}
 
 	/** Both calls at the same instant, on two threads; their answers in order. */

@@ -102,4 +102,14 @@ public class TestDatabaseConfiguration {
 		return builder -> builder.alwaysDo(TestSession::afterRequest);
 	}
 
+	/** E-mails go to the run's own SMTP server ({@link TestMail}). */
+	@Bean
+	org.springframework.test.context.DynamicPropertyRegistrar testMailServer() {
+		return registry -> {
+			registry.add("tafund.mail.host", () -> "127.0.0.1");
+			registry.add("tafund.mail.port", TestMail::port);
+			registry.add("tafund.mail.from", () -> "tafund@tafund.test");
+		};
+	}
+
 }
