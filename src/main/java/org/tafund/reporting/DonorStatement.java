@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -74,12 +73,12 @@ class DonorStatement {
 
 	private final StatusOfContributions status;
 
-	DonorStatement(DataSource dataSource, StatusOfContributions status) {
-		this.jdbc = JdbcClient.create(dataSource);
+	DonorStatement(ReportsDatabase reports, StatusOfContributions status) {
+		this.jdbc = JdbcClient.create(reports.dataSource());
 		this.status = status;
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	Statement of(ReportFilter filter) {
 		if (filter.donorId() == null) {
 			throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -60,11 +59,11 @@ class FundStatement {
 
 	private final JdbcClient jdbc;
 
-	FundStatement(DataSource dataSource) {
-		this.jdbc = JdbcClient.create(dataSource);
+	FundStatement(ReportsDatabase reports) {
+		this.jdbc = JdbcClient.create(reports.dataSource());
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	Statement of(LocalDate from, LocalDate to) {
 		var earlier = sums(BEGINNING, from.minusDays(1));
 		var during = sums(from, to);

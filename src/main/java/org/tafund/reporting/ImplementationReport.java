@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -69,11 +68,11 @@ class ImplementationReport {
 
 	private final JdbcClient jdbc;
 
-	ImplementationReport(DataSource dataSource) {
-		this.jdbc = JdbcClient.create(dataSource);
+	ImplementationReport(ReportsDatabase reports) {
+		this.jdbc = JdbcClient.create(reports.dataSource());
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	Report of(ReportFilter filter) {
 		var money = filter.contributions(Sql.where());
 		var receiptFrom = """

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,26 +51,38 @@ class Ledger {
 
 	private final JdbcClient jdbc;
 
-	private final boolean indexHints;
+	private final JdbcTemplate template;
 
-	Ledger(DataSource dataSource) {
+	// Asked of the database at the first ledger, not at startup: a reports replica that is away
+	// must not keep the application from starting.
+	private volatile Boolean indexHints;
+
+	Ledger(ReportsDatabase reports) {
 		// The fetch size of the template is that of every statement of the client made from it.
-		var template = new JdbcTemplate(dataSource);
+		this.template = new JdbcTemplate(reports.dataSource());
 		template.setFetchSize(FETCH_SIZE);
 		this.jdbc = JdbcClient.create(template);
-		this.indexHints = Boolean.TRUE.equals(template.execute((java.sql.Connection c) -> {
-			var product = c.getMetaData().getDatabaseProductName();
-			return product.equals("MariaDB") || product.equals("MySQL");
-		}));
+	}
+
+	private boolean indexHints() {
+		var hints = indexHints;
+		if (hints == null) {
+			hints = Boolean.TRUE.equals(template.execute((java.sql.Connection c) -> {
+				var product = c.getMetaData().getDatabaseProductName();
+				return product.equals("MariaDB") || product.equals("MySQL");
+			}));
+			indexHints = hints;
+		}
+		return hints;
 	}
 
 	/** The query of {@link #SQL} in the ledger's order, read in the date index's order when nothing but the period filters it. */
 	private String ordered(Sql.Where where) {
 		var sql = SQL + where.text() + ORDER;
-		return indexHints && where.params().isEmpty() ? sql.replace("from journal_line l join", DATE_ORDER_HINT) : sql;
+		return indexHints() && where.params().isEmpty() ? sql.replace("from journal_line l join", DATE_ORDER_HINT) : sql;
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	void stream(LocalDate from, LocalDate to, Consumer<LedgerLine> sink) {
 		stream(ReportFilter.period(from, to), null, sink);
 	}
@@ -80,7 +91,7 @@ class Ledger {
 	 * The lines of a period narrowed by the filters, and to the accounts of {@code type} when set (a
 	 * fund statement line's key, CASH, RECEIVABLE or an account code).
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	void stream(ReportFilter filter, String type, Consumer<LedgerLine> sink) {
 		var where = where(filter, type);
 		jdbc.sql(ordered(where)).params(params(filter, where)).query(rs -> {
@@ -97,7 +108,7 @@ class Ledger {
 	 * {@link #stream} through {@link Exports#csvCell}. A database error part-way propagates, so the
 	 * response is cut off rather than ended as if complete.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	void csv(ReportFilter filter, String type, Exports.CsvOut csv) {
 		var where = where(filter, type);
 		var row = new CsvRow(csv);
@@ -208,7 +219,7 @@ class Ledger {
 	}
 
 	/** What the lines do to the Fund, per account, summed in the database: the page shows them above the lines. */
-	@Transactional(readOnly = true)
+	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	Map<String, BigDecimal> totals(ReportFilter filter, String type) {
 		var totals = new TreeMap<String, BigDecimal>();
 		var where = where(filter, type);
@@ -226,7 +237,7 @@ class Ledger {
 		return first(ReportFilter.period(from, to), null, limit);
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	List<LedgerLine> first(ReportFilter filter, String type, int limit) {
 		var lines = new ArrayList<LedgerLine>();
 		var where = where(filter, type);

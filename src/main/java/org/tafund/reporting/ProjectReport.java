@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -67,11 +66,11 @@ class ProjectReport {
 
 	private final JdbcClient jdbc;
 
-	ProjectReport(DataSource dataSource) {
-		this.jdbc = JdbcClient.create(dataSource);
+	ProjectReport(ReportsDatabase reports) {
+		this.jdbc = JdbcClient.create(reports.dataSource());
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	List<Choice> choices(ReportFilter filter, String manager) {
 		var where = filter.withProject(null).projects(Sql.where());
 		where.and(manager != null,
@@ -89,7 +88,7 @@ class ProjectReport {
 	}
 
 	/** Refused, page, file or API alike, when a project manager asks for another manager's project. */
-	@Transactional(readOnly = true)
+	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	void requireAccess(org.springframework.security.core.Authentication user, long projectId) {
 		if (onlyOwnProjects(user) && jdbc
 			.sql("select count(*) from project_manager where project_id = :projectId and username = :username")
@@ -102,7 +101,7 @@ class ProjectReport {
 		}
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	Report of(ReportFilter filter) {
 		if (filter.projectId() == null) {
 			throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,

@@ -2,7 +2,6 @@ package org.tafund.reporting;
 
 import java.util.List;
 
-import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,11 +23,11 @@ class ReportChoices {
 
 	private final JdbcClient jdbc;
 
-	ReportChoices(DataSource dataSource) {
-		this.jdbc = JdbcClient.create(dataSource);
+	ReportChoices(ReportsDatabase reports) {
+		this.jdbc = JdbcClient.create(reports.dataSource());
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	List<Option> donors() {
 		return jdbc.sql("select id, name from donor order by name")
 			.query((rs, n) -> new Option(rs.getString(1), rs.getString(2)))
@@ -39,14 +38,14 @@ class ReportChoices {
 		return java.util.Arrays.stream(org.tafund.donors.DonorType.values()).map(Enum::name).toList();
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	List<Option> projects() {
 		return jdbc.sql("select id, code, title from project order by code")
 			.query((rs, n) -> new Option(rs.getString(1), rs.getString(2) + " " + rs.getString(3)))
 			.list();
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	List<String> regions() {
 		return jdbc.sql("select distinct region from country where region is not null order by region")
 			.query(String.class)

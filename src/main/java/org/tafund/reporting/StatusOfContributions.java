@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,14 +117,14 @@ class StatusOfContributions {
 
 	private final Clock clock;
 
-	StatusOfContributions(DataSource dataSource, Clock clock) {
+	StatusOfContributions(ReportsDatabase reports, Clock clock) {
 		this.clock = clock;
-		var template = new JdbcTemplate(dataSource);
+		var template = new JdbcTemplate(reports.dataSource());
 		template.setFetchSize(Ledger.FETCH_SIZE);
 		this.jdbc = JdbcClient.create(template);
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	void stream(ReportFilter filter, Consumer<Row> sink) {
 		var where = filter.contributions(Sql.where());
 		// Overdue means past due by the period end, and nothing due in the future is overdue yet.
@@ -142,7 +141,7 @@ class StatusOfContributions {
 			});
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	Summary summarise(ReportFilter filter, int keep) {
 		var rows = new ArrayList<Row>();
 		var byType = new LinkedHashMap<String, Totals>();

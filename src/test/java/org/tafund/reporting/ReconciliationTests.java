@@ -74,9 +74,9 @@ class ReconciliationTests {
 		assertThat(jdbc.queryForObject("select count(*) from agreement where conditional_terms = true", Long.class))
 			.isPositive();
 
-		var statements = new FundStatement(dataSource);
-		var ledger = new Ledger(dataSource);
-		var status = new StatusOfContributions(dataSource, TestClock.CLOCK);
+		var statements = new FundStatement(ReportsDatabase.on(dataSource));
+		var ledger = new Ledger(ReportsDatabase.on(dataSource));
+		var status = new StatusOfContributions(ReportsDatabase.on(dataSource), TestClock.CLOCK);
 		FundStatement.Statement previous = null;
 		for (var period : new Period[] { first, second }) {
 			var statement = statements.of(period.from(), period.to());
