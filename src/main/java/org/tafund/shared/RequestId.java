@@ -3,13 +3,14 @@ package org.tafund.shared;
 import org.slf4j.MDC;
 
 /**
- * The id of the request being served: in every log line (MDC {@code traceId}), in the
- * {@code X-Request-Id} response header, in every problem document ({@code traceId}) and on error
- * pages, so that a user's "it failed at 10:32" becomes one line in the log.
+ * The id of the request being served: in every log line (MDC {@code requestId}), in the
+ * {@code X-Request-Id} response header, in every problem document ({@code traceId}), on error
+ * pages, and on the request's span when traces are exported ({@code tafund.request.id}), so that a
+ * user's "it failed at 10:32" becomes one line in the log and one trace.
  */
 public final class RequestId {
 
-	public static final String MDC_KEY = "traceId";
+	public static final String MDC_KEY = "requestId";
 
 	public static final String HEADER = "X-Request-Id";
 

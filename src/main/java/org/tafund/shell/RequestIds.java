@@ -26,7 +26,7 @@ import org.tafund.shared.RequestId;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIds extends OncePerRequestFilter {
 
-	private static final String ATTRIBUTE = RequestIds.class.getName();
+	static final String ATTRIBUTE = RequestIds.class.getName();
 
 	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
