@@ -41,6 +41,12 @@ class TracingTests {
 		assertThat(context.getBean(Tracer.class)).isNotNull();
 		assertThat(context.getBeanProvider(SpanExporter.class).stream().map(e -> e.getClass().getSimpleName()))
 			.noneMatch(name -> name.startsWith("Otlp"));
+		// Nor are metrics pushed over OTLP (to a localhost:4318 that is not there): Prometheus serves them.
+		assertThat(context.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class)
+			.stream()
+			.flatMap(registry -> registry instanceof io.micrometer.core.instrument.composite.CompositeMeterRegistry composite
+					? composite.getRegistries().stream() : java.util.stream.Stream.of(registry))
+			.map(registry -> registry.getClass().getSimpleName())).doesNotContain("OtlpMeterRegistry");
 	}
 
 	@Test
