@@ -53,10 +53,13 @@ class TokenController {
 	@PostMapping("/account/tokens")
 	@RefusalReturnsTo("/account/tokens#token-form")
 	String create(@ModelAttribute("tokenForm") TokenForm form, org.springframework.validation.BindingResult result,
-			Principal principal, RedirectAttributes flash) {
+			Principal principal, Model model) {
 		var created = tokens.create(principal.getName(), form.name(), form.scope(), form.days());
-		flash.addFlashAttribute("createdToken", created);
-		return "redirect:/account/tokens";
+		// Shown in this answer, not carried through a redirect: the flash would be a session row in
+		// the database, and the secret is kept nowhere but in this page.
+		model.addAttribute("createdToken", created);
+		model.addAttribute("tokenForm", TokenForm.empty());
+		return mine(principal, model);
 	}
 
 	@PostMapping("/account/tokens/{id}/revoke")

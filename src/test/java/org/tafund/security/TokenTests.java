@@ -154,9 +154,11 @@ class TokenTests {
 			.with(csrf())
 			.param("name", "rates script")
 			.param("scope", "WRITE")
-			.param("days", "7")).andExpect(status().isFound()).andReturn();
-		var created = (TokenManagement.CreatedToken) made.getFlashMap().get("createdToken");
+			.param("days", "7")).andExpect(status().isOk()).andReturn();
+		var created = (TokenManagement.CreatedToken) made.getModelAndView().getModel().get("createdToken");
 		assertThat(created.secret()).startsWith("tfd_");
+		assertThat(made.getResponse().getContentAsString()).contains(created.secret());
+		assertThat(made.getFlashMap().isEmpty()).isTrue();
 		mvc.perform(bearer(get("/api/v1/me"), created.secret())).andExpect(status().isOk());
 		var page = mvc.perform(get("/account/tokens").with(user(owner.username()).roles("FINANCE")))
 			.andReturn().getResponse().getContentAsString();
