@@ -378,6 +378,12 @@ class AccessMatrixTests {
 				ANY_ROLE, false, ""));
 		routes.add(new Route("POST", "/sign-in/second-factor/passkey", "/sign-in/second-factor/passkey", 200, ANY_ROLE,
 				false, "{}"));
+		// The OpenAPI description and its browser: every signed-in user
+		routes.add(new Route("GET", "/v3/api-docs", "/v3/api-docs", 200, ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/v3/api-docs.yaml", "/v3/api-docs.yaml", 200, ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/v3/api-docs/swagger-config", "/v3/api-docs/swagger-config", 200, ANY_ROLE, false,
+				null));
+		routes.add(new Route("GET", "/api-docs", "/api-docs", 302, ANY_ROLE, false, null));
 		routes.add(new Route("GET", "/notifications", "/notifications", 200, ANY_ROLE, false, null));
 		routes.add(new Route("POST", "/notifications/{id}/read", "/notifications/999999/read", 404, ANY_ROLE, false, null));
 		routes.add(new Route("POST", "/notifications/read-all", "/notifications/read-all", 302, ANY_ROLE, false, null));
