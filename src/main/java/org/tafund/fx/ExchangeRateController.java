@@ -56,12 +56,27 @@ class ExchangeRateController {
 		return "redirect:/exchange-rates";
 	}
 
+	/** The file as CSV text: a spreadsheet (the Treasury publishes XLSX too) is read as its first sheet. */
+	private static java.io.Reader reader(MultipartFile file) throws IOException {
+		if (file == null) {
+			return new StringReader("");
+		}
+		try (var in = new java.io.BufferedInputStream(file.getInputStream())) {
+			in.mark(2);
+			var start = in.readNBytes(2);
+			in.reset();
+			if (SpreadsheetText.isXlsx(start)) {
+				return new StringReader(SpreadsheetText.csvOf(in));
+			}
+		}
+		return new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8);
+	}
+
 	@PostMapping("/import")
 	@RefusalReturnsTo("/exchange-rates")
 	String importCsv(@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes flash)
 			throws IOException {
-		try (var reader = file == null ? new StringReader("")
-				: new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+		try (var reader = reader(file)) {
 			var imported = rates.submitImport(reader);
 			if (imported.isPending()) {
 				flash.addFlashAttribute("message", "approval.submitted");

@@ -162,25 +162,59 @@ public class ExchangeRateManagement {
 		var accepted = new ArrayList<ExchangeRate>();
 		var rejections = new ArrayList<RateImport.Rejection>();
 		var seen = new HashSet<String>();
+		// The Treasury's layout gives one currency on many rows (every country that uses it): the
+		// first row of a currency counts, the others must agree with it.
+		var firstOf = new java.util.HashMap<String, TreasuryLayout.Row>();
 		try (var parser = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get().parse(csv)) {
+			TreasuryLayout treasury = null;
 			boolean header = true;
 			for (CSVRecord row : parser) {
 				long line = parser.getCurrentLineNumber();
 				if (header) {
 					header = false;
 					var names = row.toList().stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
-					if (!names.equals(CSV_HEADER)) {
+					treasury = TreasuryLayout.of(names);
+					if (treasury == null && !names.equals(CSV_HEADER)) {
 						rejections.add(new RateImport.Rejection(line, text("fx.import.header", String.join(",", CSV_HEADER))));
 						break;
 					}
 					continue;
 				}
 				try {
-					if (row.size() != 3) {
-						throw new BusinessRuleViolation("fx.import.columns", row.size());
+					String currency;
+					LocalDate date;
+					BigDecimal unitsPerUsd;
+					if (treasury != null) {
+						var given = treasury.read(row, line);
+						if (given == null) {
+							continue;
+						}
+						var first = firstOf.putIfAbsent(given.currency(), given);
+						if (first != null) {
+							if (first.rate().compareTo(given.rate()) != 0 || !first.date().equals(given.date())) {
+								throw new BusinessRuleViolation("fx.import.disagrees", given.currency(), first.line(),
+										first.rate().toPlainString(), first.date().toString(), given.rate().toPlainString(),
+										given.date().toString());
+							}
+							continue;
+						}
+						currency = given.currency();
+						date = given.date();
+						unitsPerUsd = given.rate();
+						if (currency.equals(Money.USD)) {
+							// The United States and the other dollar economies are listed at 1: nothing to store.
+							continue;
+						}
 					}
-					var date = parseDate(row.get(1));
-					var rate = validated(row.get(0), date, parseRate(row.get(2)));
+					else {
+						if (row.size() != 3) {
+							throw new BusinessRuleViolation("fx.import.columns", row.size());
+						}
+						currency = row.get(0);
+						date = parseDate(row.get(1));
+						unitsPerUsd = parseRate(row.get(2));
+					}
+					var rate = validated(currency, date, unitsPerUsd);
 					if (!seen.add(rate.currency() + "/" + date) ) {
 						throw new BusinessRuleViolation("fx.import.repeated", rate.currency(), date.toString());
 					}
@@ -239,16 +273,27 @@ public class ExchangeRateManagement {
 		return new AppliedRate(code, date, unitsPerUsd);
 	}
 
-	private static LocalDate parseDate(String text) {
+	/** The Treasury writes dates as {@code 01 Dec 2016}; ISO dates are read too. */
+	private static final java.time.format.DateTimeFormatter TREASURY_DATE = new java.time.format.DateTimeFormatterBuilder()
+		.parseCaseInsensitive()
+		.appendPattern("d[ ][-]MMM[ ][-]uuuu")
+		.toFormatter(Locale.ENGLISH);
+
+	static LocalDate parseDate(String text) {
 		try {
 			return LocalDate.parse(text);
 		}
 		catch (DateTimeParseException e) {
-			throw new BusinessRuleViolation("fx.import.date", text);
+			try {
+				return LocalDate.parse(text.strip(), TREASURY_DATE);
+			}
+			catch (DateTimeParseException again) {
+				throw new BusinessRuleViolation("fx.import.date", text);
+			}
 		}
 	}
 
-	private static BigDecimal parseRate(String text) {
+	static BigDecimal parseRate(String text) {
 		try {
 			return new BigDecimal(text);
 		}

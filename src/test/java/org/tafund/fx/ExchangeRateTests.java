@@ -186,4 +186,91 @@ class ExchangeRateTests {
 			.andExpect(status().isForbidden());
 	}
 
+	// The UN Treasury's list as published: a row per country, one currency on many rows, dates
+	// written 01 Dec 2016, the dollar economies at 1.
+	static final String TREASURY_HEADER = "Country/Territory,Currency,Currency Code,Rate,Effective Date\n";
+
+	@Test
+	void importsTheTreasurysMonthStartAndMidMonthListsAsPublished() {
+		var monthStart = TREASURY_HEADER + """
+				Austria,Euro,EUR,0.944,01 Dec 2016
+				Belgium,Euro,EUR,0.944,01 Dec 2016
+				Ecuador,US Dollar,USD,1.000,01 Dec 2016
+				Indonesia,Rupiah,IDR,"13,512",01 Dec 2016
+				Switzerland,Swiss Franc,CHF,1.015,01 Dec 2016
+				United States of America,US Dollar,USD,1.000,01 Dec 2016
+				""";
+		var imported = rates.importCsv(new java.io.StringReader(monthStart));
+		assertThat(imported.rejections()).isEmpty();
+		assertThat(imported.accepted()).isEqualTo(3);
+		assertThat(rates.rateOn("EUR", java.time.LocalDate.parse("2016-12-01")).unitsPerUsd()).isEqualByComparingTo("0.944");
+		assertThat(rates.rateOn("IDR", java.time.LocalDate.parse("2016-12-10")).unitsPerUsd()).isEqualByComparingTo("13512");
+		// Mid-month: only the currency that changed.
+		var midMonth = TREASURY_HEADER + "Indonesia,Rupiah,IDR,\"13,400\",15 Dec 2016\n";
+		assertThat(rates.importCsv(new java.io.StringReader(midMonth)).accepted()).isEqualTo(1);
+		assertThat(rates.rateOn("IDR", java.time.LocalDate.parse("2016-12-20")).unitsPerUsd()).isEqualByComparingTo("13400");
+		assertThat(rates.rateOn("EUR", java.time.LocalDate.parse("2016-12-20")).unitsPerUsd()).isEqualByComparingTo("0.944");
+	}
+
+	@Test
+	void refusesATreasuryListWhoseRowsOfOneCurrencyDisagreeNamingBothLines() {
+		var list = TREASURY_HEADER + """
+				Austria,Euro,EUR,0.93,01 Nov 2016
+				Belgium,Euro,EUR,0.94,01 Nov 2016
+				Japan,Yen,JPY,108.5,01 Nov 2016
+				""";
+		var imported = rates.importCsv(new java.io.StringReader(list));
+		assertThat(imported.accepted()).isZero();
+		assertThat(imported.rejections()).singleElement().satisfies(rejection -> {
+			assertThat(rejection.line()).isEqualTo(3);
+			assertThat(rejection.reason()).isEqualTo("EUR is given on line 2 at 0.93 from 2016-11-01, and on this line at "
+					+ "0.94 from 2016-11-01: the rows of one currency must agree.");
+			assertThat(rejection.reason()).isEqualTo(messages.getMessage("fx.import.disagrees",
+					new Object[] { "EUR", 2L, "0.93", "2016-11-01", "0.94", "2016-11-01" }, java.util.Locale.ENGLISH));
+		});
+		assertThat(rates.list("JPY", org.springframework.data.domain.PageRequest.of(0, 10)).getContent()).isEmpty();
+	}
+
+	@Test
+	void importsTheTreasurysListAsAnXlsxFileOnThePage() throws Exception {
+		byte[] xlsx;
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+			var sheet = workbook.createSheet("Rates");
+			var header = sheet.createRow(0);
+			var names = new String[] { "Country/Territory", "Currency", "Currency Code", "Rate", "Effective Date" };
+			for (int i = 0; i < names.length; i++) {
+				header.createCell(i).setCellValue(names[i]);
+			}
+			var dateStyle = workbook.createCellStyle();
+			dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd mmm yyyy"));
+			Object[][] rows = { { "Denmark", "Danish Krone", "DKK", 7.02 }, { "Sweden", "Swedish Krona", "SEK", 9.3125 } };
+			for (int r = 0; r < rows.length; r++) {
+				var row = sheet.createRow(r + 1);
+				row.createCell(0).setCellValue((String) rows[r][0]);
+				row.createCell(1).setCellValue((String) rows[r][1]);
+				row.createCell(2).setCellValue((String) rows[r][2]);
+				row.createCell(3).setCellValue((Double) rows[r][3]);
+				var date = row.createCell(4);
+				date.setCellValue(java.time.LocalDate.parse("2016-10-01"));
+				date.setCellStyle(dateStyle);
+			}
+			workbook.write(out);
+			xlsx = out.toByteArray();
+		}
+		var file = new org.springframework.mock.web.MockMultipartFile("file", "treasury-october-2016.xlsx",
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx);
+		var result = mvc.perform(multipart("/exchange-rates/import").file(file)
+			.with(user("finance.officer").roles("FINANCE"))
+			.with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+		assertThat(((RateImport) result.getFlashMap().get("import")).accepted()).isEqualTo(2);
+		assertThat(rates.rateOn("SEK", java.time.LocalDate.parse("2016-10-02")).unitsPerUsd()).isEqualByComparingTo("9.3125");
+		// Not a spreadsheet after all: refused as unreadable, nothing stored.
+		var broken = new org.springframework.mock.web.MockMultipartFile("file", "broken.xlsx", "application/octet-stream",
+				new byte[] { 'P', 'K', 3, 4, 0, 0 });
+		var refused = mvc.perform(multipart("/exchange-rates/import").file(broken)
+			.with(user("finance.officer").roles("FINANCE"))
+			.with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+		assertThat(refused.getFlashMap().toString()).contains("fx.import.unreadable");
+	}
+
 }
