@@ -173,6 +173,12 @@ class AccessMatrixTests {
 		routes.add(new Route("POST", "/exchange-rates", "/exchange-rates", 200, FINANCE_ADMIN, false, ""));
 		routes.add(new Route("POST", "/exchange-rates/import", "/exchange-rates/import", 302, FINANCE_ADMIN, false,
 				""));
+		routes.add(new Route("GET", "/exchange-rates/import/preview", "/exchange-rates/import/preview", 302, ANY_ROLE, false,
+				null));
+		routes.add(new Route("POST", "/exchange-rates/import/confirm", "/exchange-rates/import/confirm", 302, FINANCE_ADMIN,
+				false, ""));
+		routes.add(new Route("POST", "/exchange-rates/import/cancel", "/exchange-rates/import/cancel", 302, FINANCE_ADMIN,
+				false, ""));
 		routes.add(new Route("GET", "/api/v1/exchange-rates", "/api/v1/exchange-rates", 200, ANY_ROLE, false, null));
 		routes.add(new Route("POST", "/api/v1/exchange-rates", "/api/v1/exchange-rates", 400, FINANCE_ADMIN, false,
 				"{}"));

@@ -72,19 +72,62 @@ class ExchangeRateController {
 		return new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8);
 	}
 
+	static final String PREVIEW = ExchangeRateController.class.getName() + ".preview";
+
+	/**
+	 * An uploaded list is read and shown before anything is stored: the preview page says, rate by
+	 * rate, what is new, the same as stored, or different. A file with wrong lines goes back to the
+	 * rates page with every wrong line, as before.
+	 */
 	@PostMapping("/import")
 	@RefusalReturnsTo("/exchange-rates")
-	String importCsv(@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes flash)
-			throws IOException {
+	String importCsv(@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes flash,
+			jakarta.servlet.http.HttpSession session) throws IOException {
+		RatePreview preview;
 		try (var reader = reader(file)) {
-			var imported = rates.submitImport(reader);
-			if (imported.isPending()) {
-				flash.addFlashAttribute("message", "approval.submitted");
-			}
-			else {
-				flash.addFlashAttribute("import", imported.booked());
-			}
+			preview = rates.preview(reader);
 		}
+		if (!preview.rejections().isEmpty()) {
+			flash.addFlashAttribute("import", new RateImport(0, preview.rejections()));
+			return "redirect:/exchange-rates";
+		}
+		session.setAttribute(PREVIEW, preview);
+		return "redirect:/exchange-rates/import/preview";
+	}
+
+	@GetMapping("/import/preview")
+	String preview(jakarta.servlet.http.HttpSession session, Model model) {
+		var preview = (RatePreview) session.getAttribute(PREVIEW);
+		if (preview == null) {
+			return "redirect:/exchange-rates";
+		}
+		model.addAttribute("preview", preview);
+		return "fx/import-preview";
+	}
+
+	/** Stores the new rates of the preview just shown (or submits them for approval). */
+	@PostMapping("/import/confirm")
+	@RefusalReturnsTo("/exchange-rates")
+	String confirm(jakarta.servlet.http.HttpSession session, RedirectAttributes flash) {
+		var preview = (RatePreview) session.getAttribute(PREVIEW);
+		session.removeAttribute(PREVIEW);
+		if (preview == null) {
+			throw new org.tafund.shared.BusinessRuleViolation("fx.import.noPreview");
+		}
+		var imported = rates.confirm(preview);
+		if (imported.isPending()) {
+			flash.addFlashAttribute("message", "approval.submitted");
+		}
+		else {
+			flash.addFlashAttribute("import", imported.booked());
+		}
+		return "redirect:/exchange-rates";
+	}
+
+	@PostMapping("/import/cancel")
+	@RefusalReturnsTo("/exchange-rates")
+	String cancel(jakarta.servlet.http.HttpSession session) {
+		session.removeAttribute(PREVIEW);
 		return "redirect:/exchange-rates";
 	}
 

@@ -148,6 +148,59 @@ public class ExchangeRateManagement {
 	}
 
 	private Submitted<RateImport> importCsv(Reader input, boolean asked) {
+		var parsed = parse(input, false);
+		if (!parsed.rejections().isEmpty()) {
+			return Submitted.bookedAs(new RateImport(0, parsed.rejections()));
+		}
+		return store(parsed.lines().stream().map(RatePreview.Line::row).toList(), asked);
+	}
+
+	/**
+	 * What an import would store, line by line, before anything is: each rate new, the same as the
+	 * one stored for its currency and date, or different from it; and the lines refused.
+	 */
+	@Transactional(readOnly = true)
+	public RatePreview preview(Reader input) {
+		return parse(input, true);
+	}
+
+	/**
+	 * Stores the new rates of a preview the user confirmed, after checking again that nothing was
+	 * stored meanwhile (all or nothing, as an import): pending approval when new rates are under
+	 * maker-checker.
+	 */
+	public Submitted<RateImport> confirm(RatePreview preview) {
+		if (!preview.storable()) {
+			throw new BusinessRuleViolation("fx.import.notStorable");
+		}
+		var rows = preview.lines()
+			.stream()
+			.filter(line -> line.status() == RatePreview.Status.NEW)
+			.map(RatePreview.Line::row)
+			.toList();
+		for (var row : rows) {
+			if (rates.existsByCurrencyAndEffectiveDate(row.currency(), row.effectiveDate())) {
+				throw new BusinessRuleViolation("fx.duplicate", row.currency(), row.effectiveDate().toString());
+			}
+		}
+		return store(rows, true);
+	}
+
+	private Submitted<RateImport> store(List<FxMakerChecker.RateRow> rows, boolean asked) {
+		var held = asked ? makerChecker.holdIfRequired(rows) : java.util.Optional.<ApprovalView>empty();
+		if (held.isPresent()) {
+			return Submitted.pendingAs(held.get());
+		}
+		rates.saveAll(rows.stream().map(row -> new ExchangeRate(row.currency(), row.effectiveDate(), row.unitsPerUsd()))
+			.toList());
+		return Submitted.bookedAs(new RateImport(rows.size(), List.of()));
+	}
+
+	/**
+	 * Reads either layout. A rate already stored for its currency and date is refused as a
+	 * duplicate, unless {@code classifyStored} (a preview), which marks it the same or different.
+	 */
+	private RatePreview parse(Reader input, boolean classifyStored) {
 		// Excel's "CSV UTF-8" starts with a byte-order mark, which would otherwise spoil the header.
 		var csv = new java.io.PushbackReader(input, 1);
 		try {
@@ -159,7 +212,7 @@ public class ExchangeRateManagement {
 		catch (java.io.IOException e) {
 			throw new java.io.UncheckedIOException(e);
 		}
-		var accepted = new ArrayList<ExchangeRate>();
+		var lines = new ArrayList<RatePreview.Line>();
 		var rejections = new ArrayList<RateImport.Rejection>();
 		var seen = new HashSet<String>();
 		// The Treasury's layout gives one currency on many rows (every country that uses it): the
@@ -218,10 +271,15 @@ public class ExchangeRateManagement {
 					if (!seen.add(rate.currency() + "/" + date) ) {
 						throw new BusinessRuleViolation("fx.import.repeated", rate.currency(), date.toString());
 					}
-					if (rates.existsByCurrencyAndEffectiveDate(rate.currency(), date)) {
+					var stored = rates.findByCurrencyAndEffectiveDate(rate.currency(), date);
+					if (stored.isPresent() && !classifyStored) {
 						throw new BusinessRuleViolation("fx.duplicate", rate.currency(), date.toString());
 					}
-					accepted.add(new ExchangeRate(rate.currency(), date, rate.unitsPerUsd()));
+					var storedRate = stored.map(r -> r.view().unitsPerUsd()).orElse(null);
+					var status = storedRate == null ? RatePreview.Status.NEW
+							: storedRate.compareTo(rate.unitsPerUsd()) == 0 ? RatePreview.Status.SAME
+									: RatePreview.Status.DIFFERENT;
+					lines.add(new RatePreview.Line(line, rate.currency(), date, rate.unitsPerUsd(), status, storedRate));
 				}
 				// Not a page refusal: a refused line is listed with the import's result and the other lines go on.
 				catch (BusinessRuleViolation e) {
@@ -235,22 +293,10 @@ public class ExchangeRateManagement {
 			}
 			rejections.add(new RateImport.Rejection(0, text("fx.import.unreadable")));
 		}
-		if (accepted.isEmpty() && rejections.isEmpty()) {
+		if (lines.isEmpty() && rejections.isEmpty()) {
 			rejections.add(new RateImport.Rejection(0, text("fx.import.empty")));
 		}
-		if (!rejections.isEmpty()) {
-			return Submitted.bookedAs(new RateImport(0, rejections));
-		}
-		var rows = accepted.stream()
-			.map(rate -> new FxMakerChecker.RateRow(rate.view().currency(), rate.view().effectiveDate(),
-					rate.view().unitsPerUsd()))
-			.toList();
-		var held = asked ? makerChecker.holdIfRequired(rows) : java.util.Optional.<ApprovalView>empty();
-		if (held.isPresent()) {
-			return Submitted.pendingAs(held.get());
-		}
-		rates.saveAll(accepted);
-		return Submitted.bookedAs(new RateImport(accepted.size(), List.of()));
+		return new RatePreview(List.copyOf(lines), List.copyOf(rejections));
 	}
 
 	private static AppliedRate validated(String currency, LocalDate date, BigDecimal unitsPerUsd) {

@@ -14,6 +14,8 @@ interface ExchangeRates extends JpaRepository<ExchangeRate, Long> {
 
 	boolean existsByCurrencyAndEffectiveDate(String currency, LocalDate effectiveDate);
 
+	java.util.Optional<ExchangeRate> findByCurrencyAndEffectiveDate(String currency, LocalDate effectiveDate);
+
 	Page<ExchangeRate> findAllByOrderByEffectiveDateDescCurrencyAsc(Pageable pageable);
 
 	Page<ExchangeRate> findByCurrencyOrderByEffectiveDateDesc(String currency, Pageable pageable);

@@ -259,11 +259,37 @@ class ExchangeRateTests {
 		}
 		var file = new org.springframework.mock.web.MockMultipartFile("file", "treasury-october-2016.xlsx",
 				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx);
-		var result = mvc.perform(multipart("/exchange-rates/import").file(file)
-			.with(user("finance.officer").roles("FINANCE"))
-			.with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+		var finance = user("finance.officer").roles("FINANCE");
+		var browser = TestSession.fresh();
+		// First a preview: nothing is stored until it is confirmed.
+		mvc.perform(multipart("/exchange-rates/import").file(file).with(finance).with(csrf()).with(browser))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/exchange-rates/import/preview"));
+		assertThat(mvc.perform(get("/exchange-rates/import/preview").with(finance).with(browser))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("2 new, 0 already stored as they are, 0 different").contains("New: stored")
+			.contains("id=\"confirm-import\"");
+		assertThat(rates.list("SEK", org.springframework.data.domain.PageRequest.of(0, 10)).getContent()).isEmpty();
+		var result = mvc.perform(post("/exchange-rates/import/confirm").with(finance).with(csrf()).with(browser))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
 		assertThat(((RateImport) result.getFlashMap().get("import")).accepted()).isEqualTo(2);
 		assertThat(rates.rateOn("SEK", java.time.LocalDate.parse("2016-10-02")).unitsPerUsd()).isEqualByComparingTo("9.3125");
+		// The same list again: every rate already stored, nothing to confirm; confirming anyway is refused.
+		mvc.perform(multipart("/exchange-rates/import").file(file).with(finance).with(csrf()).with(browser));
+		assertThat(mvc.perform(get("/exchange-rates/import/preview").with(finance).with(browser))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("0 new, 2 already stored as they are").doesNotContain("id=\"confirm-import\"");
+		assertThat(mvc.perform(post("/exchange-rates/import/confirm").with(finance).with(csrf()).with(browser))
+			.andReturn()
+			.getFlashMap()
+			.toString()).contains("fx.import.notStorable");
+		// A confirmation with no preview left (already used) is refused too.
+		assertThat(mvc.perform(post("/exchange-rates/import/confirm").with(finance).with(csrf()).with(browser))
+			.andReturn()
+			.getFlashMap()
+			.toString()).contains("fx.import.noPreview");
 		// Not a spreadsheet after all: refused as unreadable, nothing stored.
 		var broken = new org.springframework.mock.web.MockMultipartFile("file", "broken.xlsx", "application/octet-stream",
 				new byte[] { 'P', 'K', 3, 4, 0, 0 });
