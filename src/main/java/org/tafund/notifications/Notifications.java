@@ -219,6 +219,16 @@ public class Notifications {
 		}
 	}
 
+	/** How long a notification is kept after it was read. */
+	public static final java.time.Duration KEPT_AFTER_READING = java.time.Duration.ofDays(180);
+
+	/** Forgets the notifications read longer ago than {@link #KEPT_AFTER_READING}; how many. */
+	public int forgetOldRead() {
+		return jdbc.sql("DELETE FROM notification WHERE read_at < ?")
+			.param(Timestamp.from(clock.instant().minus(KEPT_AFTER_READING)))
+			.update();
+	}
+
 	boolean mailEnabled() {
 		return mail.enabled();
 	}

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.tafund.idempotency.IdempotentRequests;
+import org.tafund.notifications.Notifications;
 
 /**
  * The jobs and when they run (UTC). Every instance's scheduler fires them; {@link Jobs} lets one
@@ -29,6 +30,8 @@ class ScheduledJobs {
 
 	static final String MONTH_END_REMINDERS = "month-end-reminders";
 
+	static final String NOTIFICATION_CLEANUP = "notification-cleanup";
+
 	private final Jobs jobs;
 
 	private final IdempotentRequests idempotency;
@@ -37,11 +40,15 @@ class ScheduledJobs {
 
 	private final Reminders reminders;
 
-	ScheduledJobs(Jobs jobs, IdempotentRequests idempotency, DataSource dataSource, Reminders reminders) {
+	private final Notifications notifications;
+
+	ScheduledJobs(Jobs jobs, IdempotentRequests idempotency, DataSource dataSource, Reminders reminders,
+			Notifications notifications) {
 		this.jobs = jobs;
 		this.idempotency = idempotency;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.reminders = reminders;
+		this.notifications = notifications;
 	}
 
 	/** Daily: the Idempotency-Keys older than a week are forgotten. */
@@ -104,6 +111,18 @@ class ScheduledJobs {
 
 	boolean runMonthEndReminders() {
 		return jobs.run(MONTH_END_REMINDERS, Duration.ofMinutes(30), Duration.ofMinutes(1), reminders::monthEnd);
+	}
+
+	/** Daily: notifications read more than 180 days ago are forgotten. */
+	@Scheduled(cron = "${tafund.jobs.notification-cleanup:0 30 2 * * *}", zone = "UTC")
+	void notificationCleanup() {
+		runNotificationCleanup();
+	}
+
+	boolean runNotificationCleanup() {
+		return jobs.run(NOTIFICATION_CLEANUP, Duration.ofMinutes(30), Duration.ofMinutes(1),
+				() -> notifications.forgetOldRead() + " notifications read more than "
+						+ Notifications.KEPT_AFTER_READING.toDays() + " days ago forgotten");
 	}
 
 }

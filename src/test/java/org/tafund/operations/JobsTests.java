@@ -143,6 +143,27 @@ class JobsTests {
 		jdbc.update("delete from SPRING_SESSION where PRIMARY_ID = ?", live);
 	}
 
+	@Test
+	void theNotificationCleanUpForgetsWhatWasReadHalfAYearAgoAndKeepsTheRest() {
+		var user = Unique.name("notified");
+		var now = clock.instant();
+		insertNotification(user, now.minus(Duration.ofDays(200)), now.minus(Duration.ofDays(181)));
+		insertNotification(user, now.minus(Duration.ofDays(200)), now.minus(Duration.ofDays(179)));
+		insertNotification(user, now.minus(Duration.ofDays(400)), null);
+		release(jdbc, ScheduledJobs.NOTIFICATION_CLEANUP);
+		assertThat(scheduled.runNotificationCleanup()).isTrue();
+		assertThat(jdbc.queryForList("select read_at is null from notification where username = ? order by id", Boolean.class,
+				user)).containsExactly(false, true);
+		assertThat(jdbc.queryForObject("select detail from job_run where job = ? order by id desc limit 1", String.class,
+				ScheduledJobs.NOTIFICATION_CLEANUP)).matches("\\d+ notifications read more than 180 days ago forgotten");
+	}
+
+	private void insertNotification(String user, Instant created, Instant read) {
+		jdbc.update("insert into notification (username, kind, message_key, message_args, created_at, read_at) "
+				+ "values (?, 'MONTH_END', 'notification.monthEnd.revaluation', '[\"d:2026-05-31\"]', ?, ?)", user,
+				Timestamp.from(created), read == null ? null : Timestamp.from(read));
+	}
+
 	private void insertSession(String id, long expiresAt) {
 		jdbc.update("insert into SPRING_SESSION (PRIMARY_ID, SESSION_ID, CREATION_TIME, LAST_ACCESS_TIME, MAX_INACTIVE_INTERVAL, "
 				+ "EXPIRY_TIME, PRINCIPAL_NAME) values (?, ?, ?, ?, 1800, ?, 'someone')", id, id, expiresAt - 1_800_000,
