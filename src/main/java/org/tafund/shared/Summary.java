@@ -11,7 +11,8 @@ import java.util.Objects;
 
 /**
  * A message in words each reader's language can say (what a pending record asks for, what a
- * notification tells): a message key and its arguments, each kept with its kind ({@code m:} an amount and its currency, {@code d:} a date,
+ * notification tells): a message key and its arguments, each kept with its kind ({@code m:} an
+ * amount and its currency, {@code d:} a date, {@code c:} a count, {@code n:} another number,
  * {@code t:} text as typed), so that an amount is written with the reader's separators.
  */
 public record Summary(String key, List<String> args) {
@@ -31,6 +32,9 @@ public record Summary(String key, List<String> args) {
 			else if (value instanceof LocalDate date) {
 				args.add("d:" + date);
 			}
+			else if (value instanceof Integer || value instanceof Long) {
+				args.add("c:" + value);
+			}
 			else if (value instanceof Number number) {
 				args.add("n:" + new BigDecimal(number.toString()).toPlainString());
 			}
@@ -46,7 +50,7 @@ public record Summary(String key, List<String> args) {
 		return args.stream().map(arg -> render(arg, locale)).toArray();
 	}
 
-	private static String render(String arg, Locale locale) {
+	private static Object render(String arg, Locale locale) {
 		if (arg.length() < 2 || arg.charAt(1) != ':') {
 			return arg;
 		}
@@ -62,8 +66,17 @@ public record Summary(String key, List<String> args) {
 				format.setMaximumFractionDigits(digits);
 				return format.format(amount) + " " + currency;
 			}
+			case 'c': {
+				// A count stays a number, so that a message can choose its words by it
+				// ({0,choice,1#1 donor|1<{0} donors}); it is written with the reader's separators.
+				return Long.valueOf(value);
+			}
 			case 'n': {
-				return NumberFormat.getNumberInstance(locale).format(new BigDecimal(value));
+				// Every digit kept (a rate of 8.29215), not the format's default three.
+				var number = new BigDecimal(value);
+				var format = NumberFormat.getNumberInstance(locale);
+				format.setMaximumFractionDigits(Math.max(0, number.scale()));
+				return format.format(number);
 			}
 			default:
 				return value;

@@ -125,9 +125,17 @@ class ApprovalRulesTests {
 	void aSummaryWritesAmountsWithTheReadersSeparatorsAndKeepsTextAsTyped() {
 		var summary = Summary.of("k", org.tafund.shared.Money.of("1234567.5", "EUR"), java.time.LocalDate.parse("2026-11-30"),
 				"GB-HMT-7790", 3, null);
-		assertThat(summary.args()).containsExactly("m:1234567.50 EUR", "d:2026-11-30", "t:GB-HMT-7790", "n:3", "t:");
+		assertThat(summary.args()).containsExactly("m:1234567.50 EUR", "d:2026-11-30", "t:GB-HMT-7790", "c:3", "t:");
+		// A count stays a number, so that a message can choose its words by it.
 		assertThat(summary.rendered(java.util.Locale.ENGLISH))
-			.containsExactly("1,234,567.50 EUR", "2026-11-30", "GB-HMT-7790", "3", "");
+			.containsExactly("1,234,567.50 EUR", "2026-11-30", "GB-HMT-7790", 3L, "");
+		assertThat(new java.text.MessageFormat("{0,choice,1#1 donor|1<{0} donors}", java.util.Locale.ENGLISH)
+			.format(Summary.of("k", 1).rendered(java.util.Locale.ENGLISH))).isEqualTo("1 donor");
+		assertThat(new java.text.MessageFormat("{0,choice,1#1 donor|1<{0} donors}", java.util.Locale.ENGLISH)
+			.format(Summary.of("k", 1200L).rendered(java.util.Locale.ENGLISH))).isEqualTo("1,200 donors");
+		// Other numbers keep their digits, written with the reader's separators.
+		assertThat(Summary.of("k", new java.math.BigDecimal("0.12345")).rendered(java.util.Locale.FRENCH))
+			.containsExactly("0,12345");
 		assertThat(summary.rendered(java.util.Locale.FRENCH)[0]).isEqualTo("1\u202f234\u202f567,50 EUR");
 		assertThat(Summary.of("k", org.tafund.shared.Money.of("1000", "JPY")).rendered(java.util.Locale.ENGLISH))
 			.containsExactly("1,000 JPY");

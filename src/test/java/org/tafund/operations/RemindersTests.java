@@ -86,14 +86,14 @@ class RemindersTests {
 		assertThat(mails).hasSize(1);
 		assertThat(mails.get(0).getSubject()).isEqualTo("tafund : échéances en retard");
 		var body = text(mails.get(0));
-		assertThat(body).contains("1 échéances en retard de 1 donateurs")
-			.contains(donor + " : 1 échéances, 1\u202f234,50 USD restant dus, la plus ancienne due le 2026-05-31")
+		assertThat(body).contains("1 échéance en retard de 1 donateur, 1\u202f234,50 USD restant dus.")
+			.contains(donor + " : 1 échéance, 1\u202f234,50 USD restant dus, la plus ancienne due le 2026-05-31")
 			.contains("/contributions/overdue")
 			.contains("/account/notifications");
 		assertThat(TestMail.to(quiet.email())).isEmpty();
 		// Not by e-mail, but under the bell, in the page's language.
 		var page = mvc.perform(get("/notifications").with(as(quiet))).andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("1 overdue instalments from 1 donors, 1,234.50 USD outstanding.")
+		assertThat(page).contains("1 overdue instalment from 1 donor, 1,234.50 USD outstanding.")
 			.contains("id=\"notifications-count\"");
 		assertThat(jdbc.queryForObject("select detail from job_run where job = ? order by id desc limit 1", String.class,
 				ScheduledJobs.OVERDUE_REMINDERS)).matches("1 overdue instalments of 1 donors; \\d+ notifications, \\d+ e-mails");
