@@ -97,6 +97,52 @@ class ApiDocumentation {
 		};
 	}
 
+	/** Controllers' default tags, in the words of the README's sections. */
+	static final Map<String, String> TAGS = Map.ofEntries(Map.entry("donor-api-controller", "Donors"),
+			Map.entry("contribution-api-controller", "Contributions"), Map.entry("project-api-controller", "Projects"),
+			Map.entry("activity-api-controller", "Activities"), Map.entry("exchange-rate-api-controller", "Exchange rates"),
+			Map.entry("books-api-controller", "Books"), Map.entry("books-reports-controller", "Books reports"),
+			Map.entry("report-api-controller", "Reports"), Map.entry("approval-api-controller", "Approvals"),
+			Map.entry("token-api-controller", "API tokens"), Map.entry("user-api-controller", "Users"));
+
+	/** An example body for the requests a script sends most, as the README's examples. */
+	static final Map<String, Map<String, Object>> EXAMPLES = Map.of(
+			"DonorForm", Map.of("name", "Norway", "type", "MEMBER_STATE", "country", "NOR", "iatiIdentifier", "XM-DAC-8"),
+			"AgreementRequest", Map.of("donorId", 1, "reference", "NOR-2027-01", "currency", "NOK", "amount", 1000000.00,
+					"window", "CPCJF_SPECIAL_PURPOSE", "signedOn", "2026-11-20", "pscRate", 0.13, "instalments",
+					List.of(Map.of("dueOn", "2027-02-01", "amount", 600000.00),
+							Map.of("dueOn", "2027-08-01", "amount", 400000.00))),
+			"PledgeRequest", Map.of("donorId", 1, "pledgedOn", "2026-10-02", "amount", 250000.00, "currency", "EUR",
+					"window", "CPCJF_GENERAL_PURPOSE"),
+			"ReceiptRequest", Map.of("receivedOn", "2026-11-25", "amount", 600000.00, "currency", "NOK", "bankReference",
+					"NO-TREAS-1"),
+			"RefundRequest", Map.of("refundedOn", "2026-12-01", "amount", 5000.00, "reason", "Unspent balance returned"),
+			"AllocationForm", Map.of("agreementId", 8, "projectId", 3, "amountUsd", 120000.00, "allocatedOn", "2026-12-01"),
+			"ExpenditureForm", Map.of("projectId", 3, "spentOn", "2026-12-03", "category", "TRAVEL", "amount", 4200.00,
+					"currency", "USD", "reference", "TA-2026-118", "description", "Workshop travel, Abuja"),
+			"RateForm", Map.of("currency", "NOK", "effectiveDate", "2026-12-01", "unitsPerUsd", 10.85));
+
+	@Bean
+	OpenApiCustomizer tagsAndExamples() {
+		return api -> {
+			if (api.getPaths() != null) {
+				api.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+					if (operation.getTags() != null) {
+						operation.setTags(operation.getTags().stream().map(tag -> TAGS.getOrDefault(tag, tag)).toList());
+					}
+				}));
+			}
+			if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
+				EXAMPLES.forEach((name, example) -> {
+					var schema = api.getComponents().getSchemas().get(name);
+					if (schema != null) {
+						schema.setExample(example);
+					}
+				});
+			}
+		};
+	}
+
 	private static void describeRoles(WebInvocationPrivilegeEvaluator access, String path, PathItem.HttpMethod method,
 			Operation operation) {
 		var uri = path.replaceAll("\\{[^}]+}", "1");

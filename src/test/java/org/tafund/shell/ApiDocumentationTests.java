@@ -71,6 +71,13 @@ class ApiDocumentationTests {
 		assertThat(receipts.getParameters()).anySatisfy(p -> assertThat(p.getName()).isEqualTo("Idempotency-Key"));
 		assertThat(receipts.getResponses().get("422").getContent().get("application/problem+json").getSchema().get$ref())
 			.isEqualTo("#/components/schemas/Problem");
+		assertThat(receipts.getTags()).containsExactly("Contributions");
+		var example = document().getComponents().getSchemas().get("ReceiptRequest").getExample();
+		assertThat(example).asString().contains("receivedOn").contains("2026-11-25");
+		// Every example names only properties of its schema.
+		var schemas = document().getComponents().getSchemas();
+		ApiDocumentation.EXAMPLES.forEach((name, body) -> assertThat(schemas.get(name).getProperties().keySet())
+			.as(name).containsAll(body.keySet()));
 		var me = document().getPaths().get("/api/v1/me").getGet();
 		assertThat(me.getDescription()).contains("Roles: every signed-in user");
 	}
