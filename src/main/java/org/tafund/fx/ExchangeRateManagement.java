@@ -137,11 +137,7 @@ public class ExchangeRateManagement {
 
 	/** Stores rows an approver approved, checking again that none was stored meanwhile. */
 	int store(List<FxMakerChecker.RateRow> rows) {
-		for (var row : rows) {
-			if (rates.existsByCurrencyAndEffectiveDate(row.currency(), row.effectiveDate())) {
-				throw new BusinessRuleViolation("fx.duplicate", row.currency(), row.effectiveDate().toString());
-			}
-		}
+		requireNoneStored(rows);
 		rates.saveAll(rows.stream().map(row -> new ExchangeRate(row.currency(), row.effectiveDate(), row.unitsPerUsd()))
 			.toList());
 		return rows.size();
@@ -178,12 +174,17 @@ public class ExchangeRateManagement {
 			.filter(line -> line.status() == RatePreview.Status.NEW)
 			.map(RatePreview.Line::row)
 			.toList();
+		requireNoneStored(rows);
+		return store(rows, true);
+	}
+
+	/** Refuses rows of which a rate was stored since they were checked (by another user, meanwhile). */
+	private void requireNoneStored(List<FxMakerChecker.RateRow> rows) {
 		for (var row : rows) {
 			if (rates.existsByCurrencyAndEffectiveDate(row.currency(), row.effectiveDate())) {
 				throw new BusinessRuleViolation("fx.duplicate", row.currency(), row.effectiveDate().toString());
 			}
 		}
-		return store(rows, true);
 	}
 
 	private Submitted<RateImport> store(List<FxMakerChecker.RateRow> rows, boolean asked) {

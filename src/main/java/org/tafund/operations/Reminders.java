@@ -64,6 +64,7 @@ class Reminders {
 		}
 		Map<Long, List<OverdueInstalment>> byDonor = new LinkedHashMap<>();
 		overdue.forEach(line -> byDonor.computeIfAbsent(line.donorId(), id -> new ArrayList<>()).add(line));
+		var names = donors.names(byDonor.keySet());
 		var details = new ArrayList<Summary>();
 		var total = Money.zero(Money.USD);
 		for (var donor : byDonor.entrySet()) {
@@ -71,7 +72,7 @@ class Reminders {
 			var outstanding = lines.stream().map(OverdueInstalment::outstandingUsd).reduce(Money.zero(Money.USD), Money::plus);
 			total = total.plus(outstanding);
 			var oldest = lines.stream().map(OverdueInstalment::dueOn).min(LocalDate::compareTo).orElseThrow();
-			details.add(Summary.of("notification.overdue.donor", donors.get(donor.getKey()).name(), lines.size(),
+			details.add(Summary.of("notification.overdue.donor", names.get(donor.getKey()), lines.size(),
 					outstanding, oldest));
 		}
 		var headline = Summary.of("notification.overdue", overdue.size(), byDonor.size(), total);
@@ -83,17 +84,14 @@ class Reminders {
 	/** Reports owed to donors in 30 and in 7 days, one reminder per report. */
 	String reportsDue() {
 		var today = LocalDate.now(clock);
-		int reports = 0;
+		var due = new LinkedHashMap<Deadlines.ReportDue, Integer>();
+		REPORT_DAYS.forEach(days -> deadlines.reportsDueOn(today.plusDays(days)).forEach(report -> due.put(report, days)));
+		var names = donors.names(due.keySet().stream().map(Deadlines.ReportDue::donorId).toList());
 		var told = new Told();
-		for (var days : REPORT_DAYS) {
-			for (var report : deadlines.reportsDueOn(today.plusDays(days))) {
-				reports++;
-				told.add(tell(Role.DONOR_RELATIONS, NotificationKind.REPORT_DUE,
-						Summary.of("notification.reportDue", donors.get(report.donorId()).name(), report.reference(),
-								report.dueOn(), days),
-						"/contributions/agreements/" + report.agreementId(), List.of()));
-			}
-		}
+		due.forEach((report, days) -> told.add(tell(Role.DONOR_RELATIONS, NotificationKind.REPORT_DUE,
+				Summary.of("notification.reportDue", names.get(report.donorId()), report.reference(), report.dueOn(), days),
+				"/contributions/agreements/" + report.agreementId(), List.of())));
+		int reports = due.size();
 		return reports + " reports due in " + REPORT_DAYS.get(0) + " or " + REPORT_DAYS.get(1) + " days; " + told;
 	}
 
