@@ -107,7 +107,10 @@ class JournalTests {
 	void postsABalancedEntryStampedAndChainedToThePreviousOne() {
 		var month = TestMonths.next(jdbc, 1);
 		var headBefore = jdbc.queryForObject("SELECT last_hash FROM journal_chain_head WHERE id = 1", String.class);
-		var dims = Dimensions.donor(7, "FOUNDATION").withAgreement(12L, "CPCJF_SPECIAL_PURPOSE", "THEME:EXTRADITION");
+		// Ids no real donor or agreement has: the lines of a test entry must not count in a real
+		// agreement's receivable (an agreement 12 of the shared database once had these lines).
+		var dims = Dimensions.donor(sourceId(), "FOUNDATION").withAgreement(sourceId(), "CPCJF_SPECIAL_PURPOSE",
+				"THEME:EXTRADITION");
 		var draft = new EntryDraft(month.atDay(20), SourceType.RECEIPT, sourceId(),
 				"Receipt of NOK 15,000.00",
 				Posting.debit(Account.CASH, Segment.SPECIAL, Money.usd("1770.08"), dims)
@@ -301,9 +304,10 @@ class JournalTests {
 	@Test
 	void postsTheMirrorOfAnEntryForAReversal() {
 		var month = TestMonths.next(jdbc, 1);
+		var project = sourceId();
 		var original = book(new EntryDraft(month.atDay(2), SourceType.EXPENDITURE, sourceId(), "Travel",
-				Posting.debit(Account.EXP_TRAVEL, Segment.SPECIAL, new BigDecimal("500.00"), Dimensions.project(9)),
-				Posting.credit(Account.CASH, Segment.SPECIAL, new BigDecimal("500.00"), Dimensions.project(9))));
+				Posting.debit(Account.EXP_TRAVEL, Segment.SPECIAL, new BigDecimal("500.00"), Dimensions.project(project)),
+				Posting.credit(Account.CASH, Segment.SPECIAL, new BigDecimal("500.00"), Dimensions.project(project))));
 		long reversalId = sourceId();
 		var reversal = new TransactionTemplate(transactions)
 			.execute(status -> journal.postReversal(SourceType.EXPENDITURE, original.sourceId(), month.atDay(20),
@@ -312,7 +316,7 @@ class JournalTests {
 			.containsExactly(Account.EXP_TRAVEL, Account.CASH);
 		assertThat(reversal.lines().get(0).creditUsd()).isEqualByComparingTo("500.00");
 		assertThat(reversal.lines().get(1).debitUsd()).isEqualByComparingTo("500.00");
-		assertThat(reversal.lines().get(0).dimensions().projectId()).isEqualTo(9L);
+		assertThat(reversal.lines().get(0).dimensions().projectId()).isEqualTo(project);
 		assertThatThrownBy(() -> new TransactionTemplate(transactions)
 			.execute(status -> journal.postReversal(SourceType.EXPENDITURE, sourceId(), month.atDay(20),
 					SourceType.EXPENDITURE_REVERSAL, sourceId(), "Nothing to reverse")))
@@ -458,8 +462,8 @@ class JournalTests {
 	@Test
 	void sumsByAccountSegmentAndDimensionOverADateRange() {
 		var month = TestMonths.next(jdbc, 1);
-		var donorA = Dimensions.donor(sourceId(), "MEMBER_STATE").withAgreement(1L, "CPCJF_GENERAL_PURPOSE", null);
-		var donorB = Dimensions.donor(sourceId(), "FOUNDATION").withAgreement(2L, "CPCJF_GENERAL_PURPOSE", null);
+		var donorA = Dimensions.donor(sourceId(), "MEMBER_STATE").withAgreement(sourceId(), "CPCJF_GENERAL_PURPOSE", null);
+		var donorB = Dimensions.donor(sourceId(), "FOUNDATION").withAgreement(sourceId(), "CPCJF_GENERAL_PURPOSE", null);
 		book(new EntryDraft(month.atDay(1), SourceType.AGREEMENT_SIGNED, sourceId(), "A signed",
 				Posting.debit(Account.RECEIVABLE, Segment.GENERAL, new BigDecimal("700.00"), donorA),
 				Posting.credit(Account.REV_GENERAL, Segment.GENERAL, new BigDecimal("700.00"), donorA)));
