@@ -129,7 +129,8 @@ class IatiActivities {
 				GROUP BY project_id, budget_year ORDER BY project_id, budget_year""")
 			.query(rs -> {
 				budgets.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-					.add(new Budget(rs.getInt(2), rs.getBigDecimal(3)));
+					.add(new Budget(rs.getInt(2), LocalDate.of(rs.getInt(2), 1, 1), LocalDate.of(rs.getInt(2), 12, 31),
+							rs.getBigDecimal(3)));
 			});
 		var allocations = jdbc.sql("""
 				SELECT a.id, a.agreement_id, a.project_id, a.amount_usd, a.allocated_on, g.reference, g.donor_id,
@@ -248,7 +249,8 @@ class IatiActivities {
 			var levels = funded.stream().map(a -> earmarking(a.earmarkLevel())).distinct().toList();
 			activities.add(new Activity(project.id(), project.code(), identifier, project.title(), description,
 					project.status(), dates, participating, published, sector,
-					levels.size() == 1 ? levels.get(0) : null, budgets.getOrDefault(project.id(), List.of()), funding,
+					levels.size() == 1 ? levels.get(0) : null, within(project, budgets.getOrDefault(project.id(), List.of())),
+					funding,
 					project.updatedAt()));
 		}
 		return new Publication(clock.instant(), reporting, projects.size(), List.copyOf(activities),
@@ -331,6 +333,20 @@ class IatiActivities {
 			}
 		}
 		return dates;
+	}
+
+	/**
+	 * IATI asks a budget's period to lie within the activity: the first and last years' periods
+	 * start and end with the project (actual dates, else planned ones).
+	 */
+	private static List<Budget> within(ProjectRow project, List<Budget> budgets) {
+		var start = project.actualStart() != null ? project.actualStart() : project.plannedStart();
+		var end = project.actualEnd() != null ? project.actualEnd() : project.plannedEnd();
+		return budgets.stream().map(budget -> {
+			var from = start != null && start.getYear() == budget.year() ? start : budget.start();
+			var to = end != null && end.getYear() == budget.year() && !end.isBefore(from) ? end : budget.end();
+			return new Budget(budget.year(), from, to, budget.usd());
+		}).toList();
 	}
 
 	/** Equal shares of 100 at two decimals, the remainder on the last, so that they add up to 100. */

@@ -122,10 +122,9 @@ final class IatiXml {
 			start("budget");
 			xml.writeAttribute("type", "1");
 			xml.writeAttribute("status", "1");
-			var first = LocalDate.of(budget.year(), 1, 1);
-			empty("period-start", "iso-date", first.toString());
-			empty("period-end", "iso-date", LocalDate.of(budget.year(), 12, 31).toString());
-			value(budget.usd(), first);
+			empty("period-start", "iso-date", budget.start().toString());
+			empty("period-end", "iso-date", budget.end().toString());
+			value(budget.usd(), budget.start());
 			end();
 		}
 		for (var transaction : activity.funding()) {

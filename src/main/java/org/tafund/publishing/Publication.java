@@ -22,7 +22,8 @@ record Publication(Instant generatedAt, Org reportingOrg, int projects, List<Act
 	record Country(String code, BigDecimal percentage) {
 	}
 
-	record Budget(int year, BigDecimal usd) {
+	/** A year's budget, its period cut to the project's dates where they fall inside the year. */
+	record Budget(int year, LocalDate start, LocalDate end, BigDecimal usd) {
 	}
 
 	/** A transaction: IATI type (1 incoming funds, 2 outgoing commitment, 4 expenditure), in USD. */

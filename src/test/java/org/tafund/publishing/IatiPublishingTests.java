@@ -193,6 +193,12 @@ class IatiPublishingTests {
 			}
 		}
 		assertThat(funders).containsExactly("XM-DAC-8");
+		// The 2025 budget's period starts with the project, not on 1 January.
+		var budget = (Element) one.getElementsByTagName("budget").item(0);
+		assertThat(((Element) budget.getElementsByTagName("period-start").item(0)).getAttribute("iso-date"))
+			.isEqualTo("2025-03-15");
+		assertThat(((Element) budget.getElementsByTagName("period-end").item(0)).getAttribute("iso-date"))
+			.isEqualTo("2025-12-31");
 	}
 
 	@Test
@@ -313,7 +319,7 @@ class IatiPublishingTests {
 		return projects.createProject(new ProjectDetails(code, "Central authority training " + code, null,
 				Codes.Theme.MLA, Set.of(Codes.Instrument.UNTOC), countries,
 				reference.implementingEntity("UNODC-HQ").orElseThrow().id(), Set.of("project.manager"),
-				LocalDate.parse("2025-01-01"), LocalDate.parse("2026-12-31"), null, null, status, "15130", null, Set.of(),
+				LocalDate.parse("2025-03-15"), LocalDate.parse("2026-12-31"), null, null, status, "15130", null, Set.of(),
 				List.of(new ProjectDetails.Budget(2025, Codes.BudgetCategory.TRAVEL, new BigDecimal("20000.00")))))
 			.id();
 	}
