@@ -272,7 +272,7 @@ public class Approvals {
 		}
 		var args = new Summary(view.summaryKey(), java.util.Arrays.asList(json.readValue(view.summaryArgs(), String[].class)));
 		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-		return messages.getMessage(args.key(), args.rendered(locale), view.summary(), locale);
+		return args.in(messages, locale, view.summary());
 	}
 
 	/** An action's policy as the admin page and the API show it. */

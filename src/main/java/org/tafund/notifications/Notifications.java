@@ -113,7 +113,7 @@ public class Notifications {
 	}
 
 	private String text(Summary summary, Locale locale) {
-		return messages.getMessage(summary.key(), summary.rendered(locale), summary.key(), locale);
+		return summary.in(messages, locale, summary.key() + " " + String.join(" ", summary.args()));
 	}
 
 	/** A notification as its reader sees it. */

@@ -45,6 +45,22 @@ public record Summary(String key, List<String> args) {
 		return new Summary(key, args);
 	}
 
+	/**
+	 * The words in {@code locale}. A stored summary whose arguments no longer fit its message (a
+	 * message reworded in a later release, a count where text now stands) gives {@code fallback},
+	 * and a warning naming the key and arguments, rather than failing the page that lists it.
+	 */
+	public String in(org.springframework.context.MessageSource messages, Locale locale, String fallback) {
+		try {
+			return messages.getMessage(key, rendered(locale), fallback, locale);
+		}
+		catch (IllegalArgumentException e) {
+			org.slf4j.LoggerFactory.getLogger(Summary.class)
+				.warn("Message {} does not fit its arguments {} in {}: {}", key, args, locale, e.getMessage());
+			return fallback;
+		}
+	}
+
 	/** The arguments as the reader sees them: amounts with the locale's separators, dates as ISO. */
 	public Object[] rendered(Locale locale) {
 		return args.stream().map(arg -> render(arg, locale)).toArray();

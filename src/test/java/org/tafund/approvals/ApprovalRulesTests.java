@@ -142,6 +142,16 @@ class ApprovalRulesTests {
 	}
 
 	@Test
+	void aStoredSummaryThatNoLongerFitsItsMessageGivesItsFallbackNotAFailure() {
+		var messages = new org.springframework.context.support.StaticMessageSource();
+		messages.addMessage("counted", java.util.Locale.ENGLISH, "{0,choice,1#1 donor|1<{0} donors}");
+		// A count: words chosen by it.
+		assertThat(Summary.of("counted", 2).in(messages, java.util.Locale.ENGLISH, "fallback")).isEqualTo("2 donors");
+		// Text where the message now counts (a summary stored before the message changed).
+		assertThat(Summary.of("counted", "two").in(messages, java.util.Locale.ENGLISH, "fallback")).isEqualTo("fallback");
+	}
+
+	@Test
 	void aSubmissionIsEitherBookedOrPending() {
 		var booked = Submitted.bookedAs("Receipt 1");
 		assertThat(booked.isPending()).isFalse();
