@@ -395,6 +395,16 @@ class AccessMatrixTests {
 		routes.add(new Route("POST", "/publishing/exclusions", "/publishing/exclusions", 302, FINANCE_ADMIN, false, ""));
 		routes.add(new Route("POST", "/publishing/exclusions/{id}/remove", "/publishing/exclusions/999999999/remove", 302,
 				FINANCE_ADMIN, false, "version=0"));
+		routes.add(new Route("GET", "/bank-statements", "/bank-statements", 200, FINANCE_ADMIN, false, null));
+		routes.add(new Route("POST", "/bank-statements/accounts", "/bank-statements/accounts", 302, FINANCE_ADMIN, false, ""));
+		routes.add(new Route("POST", "/bank-statements/import", "/bank-statements/import", 302, FINANCE_ADMIN, false, ""));
+		routes.add(new Route("GET", "/bank-statements/{id}", "/bank-statements/999999999", 404, FINANCE_ADMIN, false, null));
+		routes.add(new Route("POST", "/bank-statements/{id}/confirm-matches", "/bank-statements/999999999/confirm-matches",
+				404, FINANCE_ADMIN, false, ""));
+		routes.add(new Route("POST", "/bank-statements/{id}/entries/{entry}/confirm",
+				"/bank-statements/999999999/entries/999999999/confirm", 302, FINANCE_ADMIN, false, "version=0"));
+		routes.add(new Route("POST", "/bank-statements/{id}/entries/{entry}/assign",
+				"/bank-statements/999999999/entries/999999999/assign", 302, FINANCE_ADMIN, false, "version=0"));
 		routes.add(new Route("GET", "/iati/activities.xml", "/iati/activities.xml", 200, FINANCE_ADMIN, false, null));
 		routes.add(new Route("POST", "/notifications/{id}/read", "/notifications/999999/read", 404, ANY_ROLE, false, null));
 		routes.add(new Route("POST", "/notifications/read-all", "/notifications/read-all", 302, ANY_ROLE, false, null));

@@ -1,6 +1,10 @@
 package org.tafund.contributions;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -30,6 +34,51 @@ public class Deadlines {
 			.param(day)
 			.query((rs, n) -> new ReportDue(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getObject(4, LocalDate.class)))
 			.list();
+	}
+
+	/**
+	 * An instalment still expected: what remains of it once the agreement's receipts (net of
+	 * reversals, in the agreement's currency) are applied to the oldest instalments first, as the
+	 * agreement's position applies them.
+	 */
+	public record ExpectedInstalment(long agreementId, String reference, long donorId, String currency,
+			LocalDate dueOn, BigDecimal outstanding) {
+	}
+
+	/**
+	 * Every instalment of a signed, open agreement in money that is not yet fully received, in two
+	 * queries whatever the number of agreements (a bank statement is matched against all of them).
+	 */
+	public List<ExpectedInstalment> expectedInstalments() {
+		Map<Long, BigDecimal> received = new HashMap<>();
+		jdbc.sql("SELECT agreement_id, SUM(agreement_amount) FROM receipt GROUP BY agreement_id")
+			.query(rs -> {
+				received.put(rs.getLong(1), rs.getBigDecimal(2));
+			});
+		var expected = new ArrayList<ExpectedInstalment>();
+		long[] current = { -1 };
+		BigDecimal[] left = { BigDecimal.ZERO };
+		jdbc.sql("""
+				SELECT a.id, a.reference, a.donor_id, a.currency, i.due_on, i.amount
+				FROM agreement a JOIN instalment i ON i.agreement_id = a.id AND i.schedule_number = a.schedule_number
+				WHERE a.signed_on IS NOT NULL AND a.cancelled_on IS NULL AND a.closed_on IS NULL AND a.in_kind = FALSE
+				ORDER BY a.id, i.due_on, i.id""")
+			.query(rs -> {
+				long id = rs.getLong(1);
+				if (id != current[0]) {
+					current[0] = id;
+					left[0] = received.getOrDefault(id, BigDecimal.ZERO);
+				}
+				var amount = rs.getBigDecimal(6);
+				var applied = left[0].max(BigDecimal.ZERO).min(amount);
+				left[0] = left[0].subtract(applied);
+				var outstanding = amount.subtract(applied);
+				if (outstanding.signum() > 0) {
+					expected.add(new ExpectedInstalment(id, rs.getString(2), rs.getLong(3), rs.getString(4),
+							rs.getObject(5, LocalDate.class), outstanding));
+				}
+			});
+		return expected;
 	}
 
 	/** The currencies of the agreements neither cancelled nor closed, which revaluation needs rates for. */

@@ -219,6 +219,8 @@ class SecurityConfiguration {
 			.requestMatchers(GET, "/books/**").hasAnyAuthority(READ_BOOKS.authorities())
 			// IATI publishing: what the Fund tells the world is finance's to decide.
 			.requestMatchers("/publishing", "/publishing/**", "/iati/**").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
+			// Bank accounts and statements: what they show is the Fund's cash.
+			.requestMatchers("/bank-statements", "/bank-statements/**").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
 			.requestMatchers(GET, "/**").authenticated()
 			.requestMatchers(POST, "/account/password", "/account/tokens", "/account/tokens/*/revoke").authenticated()
 			// Everyone reads their own notifications (another's is not found) and chooses their e-mails.
