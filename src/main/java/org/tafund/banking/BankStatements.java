@@ -77,7 +77,7 @@ class BankStatements {
 	}
 
 	/** What an import did: the statement, the credits stored, those already known from another statement, debits passed over. */
-	record Imported(long statementId, int credits, int alreadyKnown, int passedOver) {
+	record Imported(long statementId, int credits, int alreadyKnown, int passedOver) implements java.io.Serializable {
 	}
 
 	@Transactional(readOnly = true)
