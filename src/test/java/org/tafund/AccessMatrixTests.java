@@ -398,6 +398,8 @@ class AccessMatrixTests {
 		routes.add(new Route("GET", "/bank-statements", "/bank-statements", 200, FINANCE_ADMIN, false, null));
 		routes.add(new Route("POST", "/bank-statements/accounts", "/bank-statements/accounts", 302, FINANCE_ADMIN, false, ""));
 		routes.add(new Route("POST", "/bank-statements/import", "/bank-statements/import", 302, FINANCE_ADMIN, false, ""));
+		routes.add(new Route("POST", "/bank-statements/csv-layout", "/bank-statements/csv-layout", 302, FINANCE_ADMIN, false,
+				""));
 		routes.add(new Route("GET", "/bank-statements/{id}", "/bank-statements/999999999", 404, FINANCE_ADMIN, false, null));
 		routes.add(new Route("POST", "/bank-statements/{id}/confirm-matches", "/bank-statements/999999999/confirm-matches",
 				404, FINANCE_ADMIN, false, ""));

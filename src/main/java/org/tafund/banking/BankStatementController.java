@@ -42,6 +42,11 @@ class BankStatementController {
 		if (!model.containsAttribute("accountForm")) {
 			model.addAttribute("accountForm", new AccountForm("", "", "USD", BigDecimal.ZERO));
 		}
+		if (!model.containsAttribute("layoutForm")) {
+			model.addAttribute("layoutForm",
+					new LayoutForm(null, "Booking date", "Amount", "", "Reference", "Counterparty", "Description",
+							"yyyy-MM-dd", ",", false));
+		}
 		if (!model.containsAttribute("importForm")) {
 			model.addAttribute("importForm", new ImportForm(null));
 		}
@@ -56,6 +61,24 @@ class BankStatementController {
 			RedirectAttributes flash) {
 		statements.addAccount(form.name(), form.number(), form.currency(), form.tolerance(), user.getName());
 		flash.addFlashAttribute("message", "bank.account.saved");
+		return "redirect:/bank-statements";
+	}
+
+	/** Which column holds what in an account's CSV statements. */
+	record LayoutForm(Long accountId, String date, String amount, String currency, String reference, String debtor,
+			String remittance, String datePattern, String delimiter, boolean decimalComma) implements Serializable {
+	}
+
+	@PostMapping("/bank-statements/csv-layout")
+	@RefusalReturnsTo("/bank-statements#layout-form")
+	String saveLayout(@ModelAttribute("layoutForm") LayoutForm form, BindingResult result, Principal user,
+			RedirectAttributes flash) {
+		var delimiter = form.delimiter() == null || form.delimiter().isEmpty() ? ','
+				: "TAB".equals(form.delimiter()) ? '\t' : form.delimiter().charAt(0);
+		statements.saveLayout(form.accountId(), new CsvLayout(form.date(), form.amount(), form.currency(),
+				form.reference(), form.debtor(), form.remittance(), form.datePattern(), delimiter, form.decimalComma()),
+				user.getName());
+		flash.addFlashAttribute("message", "bank.csv.saved");
 		return "redirect:/bank-statements";
 	}
 

@@ -56,7 +56,7 @@ class BankStatements {
 		this.clock = clock;
 	}
 
-	record AccountView(long id, String name, String number, String currency, BigDecimal tolerance) {
+	record AccountView(long id, String name, String number, String currency, BigDecimal tolerance, CsvLayout layout) {
 	}
 
 	record StatementSummary(long id, long accountId, String accountName, String statementRef, String format,
@@ -82,10 +82,21 @@ class BankStatements {
 
 	@Transactional(readOnly = true)
 	List<AccountView> accounts() {
-		return jdbc.sql("SELECT id, name, account_number, currency, charge_tolerance FROM bank_account ORDER BY name")
+		return jdbc.sql("SELECT id, name, account_number, currency, charge_tolerance, csv_layout FROM bank_account ORDER BY name")
 			.query((rs, n) -> new AccountView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getBigDecimal(5)))
+					rs.getBigDecimal(5), CsvLayout.of(rs.getString(6))))
 			.list();
+	}
+
+	/** The CSV layout of the account's statements (a bank that sends CSV rather than camt.053). */
+	@Transactional
+	void saveLayout(Long accountId, CsvLayout layout, String by) {
+		if (accountId == null || jdbc.sql("UPDATE bank_account SET csv_layout = ?, updated_at = ?, updated_by = ?, "
+				+ "version = version + 1 WHERE id = ?")
+			.params(layout.stored(), Timestamp.from(clock.instant()), by, accountId)
+			.update() != 1) {
+			throw BusinessRuleViolation.ofField("accountId", "bank.statement.account.required");
+		}
 	}
 
 	@Transactional
@@ -157,7 +168,7 @@ class BankStatements {
 			.filter(a -> a.id() == accountId)
 			.findFirst()
 			.orElseThrow(() -> BusinessRuleViolation.ofField("accountId", "bank.statement.account.required"));
-		var statement = Camt053.read(file);
+		var statement = read(file, account);
 		if (statement.account() != null && !statement.account().replace(" ", "").equalsIgnoreCase(account.number())) {
 			throw BusinessRuleViolation.ofField("accountId", "bank.statement.otherAccount", statement.account(),
 					account.number());
@@ -322,6 +333,31 @@ class BankStatements {
 			super("No bank statement " + id);
 		}
 
+	}
+
+	/** camt.053 when the file is XML; otherwise CSV in the account's layout. */
+	private static Camt053.Statement read(InputStream file, AccountView account) {
+		byte[] bytes;
+		try {
+			bytes = file.readAllBytes();
+		}
+		catch (java.io.IOException e) {
+			throw new BusinessRuleViolation("bank.statement.unreadable", 0);
+		}
+		int start = 0;
+		if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
+			start = 3;
+		}
+		while (start < bytes.length && Character.isWhitespace(bytes[start])) {
+			start++;
+		}
+		if (start < bytes.length && bytes[start] == '<') {
+			return Camt053.read(new java.io.ByteArrayInputStream(bytes));
+		}
+		if (account.layout() == null) {
+			throw new BusinessRuleViolation("bank.csv.noLayout", account.name());
+		}
+		return account.layout().read(bytes, account.currency());
 	}
 
 	private List<Matching.Expected> expected() {

@@ -263,6 +263,48 @@ class BankStatementTests {
 		assertThat(code(() -> statements.confirm(Long.MAX_VALUE, 0, "finance.officer"))).isEqualTo("bank.entry.unknown");
 	}
 
+	@Test
+	void aBankThatSendsCsvIsReadInTheAccountsLayoutAndTheSameFileTwiceIsRefused() throws Exception {
+		var account = account("0");
+		var owed = owed();
+		var csv = String.join("\n", "Buchungsdatum;Betrag;Auftraggeber;Verwendungszweck",
+				"12.05.2026;" + owed.amount().toPlainString().replace('.', ',') + ";" + owed.donor() + ";Beitrag " + owed.reference(),
+				"13.05.2026;-15,00;Bank;Gebühren",
+				"14.05.2026;1.234,57;Unbekannt;Rechnung 5") + "\n";
+		// Without a layout, a file that is not XML is refused.
+		assertThat(code(() -> statements.importStatement(account.id(), stream(csv), "finance.officer")))
+			.isEqualTo("bank.csv.noLayout");
+		// The layout as a finance officer saves it on the page.
+		mvc.perform(post("/bank-statements/csv-layout").param("accountId", String.valueOf(account.id()))
+			.param("date", "Buchungsdatum").param("amount", "Betrag").param("debtor", "Auftraggeber")
+			.param("remittance", "Verwendungszweck").param("datePattern", "dd.MM.yyyy").param("delimiter", ";")
+			.param("decimalComma", "true").with(FINANCE).with(csrf()))
+			.andExpect(status().isFound());
+		var imported = statements.importStatement(account.id(), stream(csv), "finance.officer");
+		assertThat(imported.credits()).isEqualTo(2);
+		assertThat(imported.passedOver()).isEqualTo(1);
+		var statement = statements.statement(imported.statementId());
+		assertThat(statement.of(Status.MATCHED)).singleElement().satisfies(e -> {
+			assertThat(e.agreementId()).isEqualTo(owed.agreementId());
+			assertThat(e.bookedOn()).isEqualTo("2026-05-12");
+		});
+		assertThat(statement.of(Status.UNMATCHED)).singleElement()
+			.satisfies(e -> assertThat(e.amount()).isEqualByComparingTo("1234.57"));
+		assertThat(code(() -> statements.importStatement(account.id(), stream(csv), "finance.officer")))
+			.isEqualTo("bank.statement.alreadyImported");
+		// A wrong cell is refused naming its line and column; a missing column names the column.
+		assertThat(code(() -> statements.importStatement(account.id(), stream(csv.replace("14.05.2026", "2026-05-14")),
+				"finance.officer"))).isEqualTo("bank.csv.value");
+		assertThat(code(() -> statements.importStatement(account.id(), stream(csv.replace("Betrag", "Summe")),
+				"finance.officer"))).isEqualTo("bank.csv.noColumn");
+		assertThat(code(() -> new CsvLayout(" ", "Betrag", null, null, null, null, null, ',', false)))
+			.isEqualTo("bank.csv.column.required");
+		assertThat(code(() -> new CsvLayout("D", "A", null, null, null, null, "yyyy-qq-ppp", ',', false)))
+			.isEqualTo("bank.csv.datePattern");
+		assertThat(code(() -> new CsvLayout("D", "A", null, null, null, null, null, '|', false)))
+			.isEqualTo("bank.csv.delimiter");
+	}
+
 	static String problem(org.springframework.test.web.servlet.MvcResult refused) {
 		return ((org.springframework.context.MessageSourceResolvable) refused.getFlashMap().get("problem")).getCodes()[0];
 	}
