@@ -94,7 +94,7 @@ class Session:
         self.connection = http.client.HTTPConnection('127.0.0.1', int(port), timeout=300)
         self.cookie = None
         token = self.token('/login')
-        status, _ = self.call('POST', '/login', urllib.parse.urlencode(
+        status, _, _ = self.call('POST', '/login', urllib.parse.urlencode(
             {'username': user, 'password': password, '_csrf': token}),
             {'Content-Type': 'application/x-www-form-urlencoded'})
         if status != 302:

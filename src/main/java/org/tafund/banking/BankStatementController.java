@@ -94,10 +94,15 @@ class BankStatementController {
 		}
 	}
 
+	/** The statement's groups, each a page of {@value BankStatements#PAGE} entries; {@code group} and {@code page} move one. */
 	@GetMapping("/bank-statements/{id}")
-	String statement(@PathVariable long id, Model model) {
-		var statement = statements.statement(id);
+	String statement(@PathVariable long id, @RequestParam(required = false) Status group,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		var statement = statements.statement(id, group, page);
 		model.addAttribute("statement", statement);
+		model.addAttribute("group", group);
+		model.addAttribute("page", Math.max(0, page));
+		model.addAttribute("pageSize", BankStatements.PAGE);
 		model.addAttribute("matched", statement.of(Status.MATCHED));
 		model.addAttribute("suggested", statement.of(Status.SUGGESTED));
 		model.addAttribute("unmatched", statement.of(Status.UNMATCHED));

@@ -68,10 +68,14 @@ class BankStatements {
 			String detail, Long receiptId, Long approvalId, String decidedBy, long version) {
 	}
 
-	record StatementView(StatementSummary statement, List<EntryView> entries) {
+	record StatementView(StatementSummary statement, Map<Status, Long> counts, List<EntryView> entries) {
 
-		List<EntryView> of(Status status) {
+		public List<EntryView> of(Status status) {
 			return entries.stream().filter(e -> e.status() == status).toList();
+		}
+
+		public long count(Status status) {
+			return counts.getOrDefault(status, 0L);
 		}
 
 	}
@@ -221,38 +225,106 @@ class BankStatements {
 		return new Imported(statementId, rows.size(), alreadyKnown, passedOver);
 	}
 
+	/** How many entries of a group a page shows at once. */
+	static final int PAGE = 100;
+
+	// A receipt held for approval and then rejected (or withdrawn) leaves its entry open again; an
+	// approved one has booked it.
+	private static final String EFFECTIVE_STATUS = """
+			CASE WHEN e.status = 'PENDING' AND r.status IN ('REJECTED', 'WITHDRAWN') THEN 'UNMATCHED'
+			     WHEN e.status = 'PENDING' AND r.status = 'APPROVED' THEN 'BOOKED' ELSE e.status END""";
+
+	/** Every entry of the statement (for the services and tests; pages use {@link #statement(long, Status, int)}). */
 	@Transactional(readOnly = true)
 	StatementView statement(long id) {
-		var summary = jdbc.sql(SUMMARY + " WHERE s.id = ? GROUP BY s.id, s.account_id, a.name, s.statement_ref, s.format,"
+		return new StatementView(summary(id), counts(id), entries(id, null, 0, Integer.MAX_VALUE));
+	}
+
+	/** The statement with the first {@link #PAGE} entries of each group, and page {@code page} of {@code group}. */
+	@Transactional(readOnly = true)
+	StatementView statement(long id, Status group, int page) {
+		var summary = summary(id);
+		var entries = new ArrayList<EntryView>();
+		for (var status : Status.values()) {
+			int offset = status == group ? Math.max(0, page) * PAGE : 0;
+			entries.addAll(entries(id, status, offset, PAGE));
+		}
+		return new StatementView(summary, counts(id), entries);
+	}
+
+	private StatementSummary summary(long id) {
+		return jdbc.sql(SUMMARY + " WHERE s.id = ? GROUP BY s.id, s.account_id, a.name, s.statement_ref, s.format,"
 				+ " s.from_date, s.to_date, s.imported_by, s.imported_at")
 			.param(id)
 			.query((rs, n) -> summary(rs))
 			.optional()
 			.orElseThrow(() -> new StatementNotFound(id));
-		var entries = jdbc.sql("""
-				SELECT e.id, e.entry_ref, e.booked_on, e.amount, e.currency, e.debtor, e.remittance, e.status, e.agreement_id,
-				       g.reference, e.score, e.reason, e.receipt_id, e.approval_id, e.decided_by, e.version
-				FROM bank_entry e LEFT JOIN agreement g ON g.id = e.agreement_id
-				WHERE e.statement_id = ? ORDER BY e.booked_on, e.id""")
+	}
+
+	private Map<Status, Long> counts(long id) {
+		var counts = new java.util.EnumMap<Status, Long>(Status.class);
+		for (var status : Status.values()) {
+			counts.put(status, 0L);
+		}
+		jdbc.sql("SELECT " + EFFECTIVE_STATUS + ", COUNT(*) FROM bank_entry e LEFT JOIN approval_request r ON r.id = e.approval_id"
+				+ " WHERE e.statement_id = ? GROUP BY " + EFFECTIVE_STATUS)
 			.param(id)
+			.query(rs -> {
+				counts.put(Status.valueOf(rs.getString(1)), rs.getLong(2));
+			});
+		return counts;
+	}
+
+	private List<EntryView> entries(long statementId, Status status, int offset, int limit) {
+		return entries(statementId, status, null, offset, limit);
+	}
+
+	// The filters are written into the statement only when given: H2 cannot type a bare "? IS NULL".
+	private List<EntryView> entries(long statementId, Status status, Long entryId, int offset, int limit) {
+		var params = new ArrayList<Object>(List.of(statementId));
+		var where = new StringBuilder("e.statement_id = ?");
+		if (status != null) {
+			where.append(" AND ").append(EFFECTIVE_STATUS).append(" = ?");
+			params.add(status.name());
+		}
+		if (entryId != null) {
+			where.append(" AND e.id = ?");
+			params.add(entryId);
+		}
+		params.add(limit);
+		params.add(offset);
+		return jdbc.sql("""
+				SELECT e.id, e.entry_ref, e.booked_on, e.amount, e.currency, e.debtor, e.remittance, %s, e.agreement_id,
+				       g.reference, e.score, e.reason, e.receipt_id, e.approval_id, e.decided_by, e.version, r.status
+				FROM bank_entry e LEFT JOIN agreement g ON g.id = e.agreement_id
+				LEFT JOIN approval_request r ON r.id = e.approval_id
+				WHERE %s
+				ORDER BY e.booked_on, e.id LIMIT ? OFFSET ?""".formatted(EFFECTIVE_STATUS, where))
+			.params(params)
 			.query((rs, n) -> {
 				var reason = rs.getString(12) == null ? "" : rs.getString(12);
 				int bar = reason.indexOf('|');
+				var approval = rs.getString(17);
+				var effective = Status.valueOf(rs.getString(8));
+				if (effective == Status.UNMATCHED && approval != null) {
+					reason = "bank.reason.approvalRefused";
+					bar = -1;
+				}
 				return new EntryView(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getBigDecimal(4),
-						rs.getString(5), rs.getString(6), rs.getString(7), Status.valueOf(rs.getString(8)),
+						rs.getString(5), rs.getString(6), rs.getString(7), effective,
 						(Long) rs.getObject(9, Long.class), rs.getString(10), rs.getInt(11),
 						bar < 0 ? reason : reason.substring(0, bar), bar < 0 ? null : reason.substring(bar + 1),
 						(Long) rs.getObject(13, Long.class), (Long) rs.getObject(14, Long.class), rs.getString(15),
 						rs.getLong(16));
 			})
 			.list();
-		return new StatementView(summary, entries);
 	}
 
 	/** Books every matched entry of the statement: all of them, or (one refused) none. */
 	@Transactional
 	int confirmMatches(long statementId, String by) {
-		var matched = statement(statementId).of(Status.MATCHED);
+		summary(statementId);
+		var matched = entries(statementId, Status.MATCHED, 0, Integer.MAX_VALUE);
 		for (var entry : matched) {
 			book(entry, entry.agreementId(), by);
 		}
@@ -291,11 +363,7 @@ class BankStatements {
 			.query(Long.class)
 			.optional()
 			.orElseThrow(() -> new BusinessRuleViolation("bank.entry.unknown", entryId));
-		var entry = statement(statementId).entries()
-			.stream()
-			.filter(e -> e.id() == entryId)
-			.findFirst()
-			.orElseThrow();
+		var entry = entries(statementId, null, entryId, 0, 1).get(0);
 		if (entry.version() != version) {
 			throw new ConcurrentEdit("bank entry", entry.reference());
 		}
@@ -309,7 +377,8 @@ class BankStatements {
 	private void book(EntryView entry, long agreementId, String by) {
 		var updated = jdbc.sql("""
 				UPDATE bank_entry SET version = version + 1 WHERE id = ? AND version = ?
-				AND status IN ('MATCHED', 'SUGGESTED', 'UNMATCHED')""")
+				AND (status IN ('MATCHED', 'SUGGESTED', 'UNMATCHED') OR (status = 'PENDING'
+				     AND approval_id IN (SELECT id FROM approval_request WHERE status IN ('REJECTED', 'WITHDRAWN'))))""")
 			.params(entry.id(), entry.version())
 			.update();
 		if (updated != 1) {

@@ -25,7 +25,7 @@ final class Matching {
 
 	static final int DAYS_EARLY = 120;
 
-	enum Status {
+	public enum Status {
 
 		MATCHED, SUGGESTED, UNMATCHED, BOOKED, PENDING
 
@@ -92,7 +92,7 @@ final class Matching {
 			var charged = charged(amounts, amount, latestDue).stream().filter(named::contains).findFirst().orElse(null);
 			if (charged != null) {
 				return take(charged, Status.MATCHED, 85, "bank.reason.charge",
-						charged.outstanding().subtract(amount).toPlainString() + " " + currency);
+						charge(charged, amount, currency));
 			}
 			var first = named.get(0);
 			return new Result(Status.SUGGESTED, first.agreementId(), 60, "bank.reason.referenceOtherAmount",
@@ -110,13 +110,18 @@ final class Matching {
 		var chosen = narrow(charged(amounts, amount, latestDue), byName);
 		if (chosen != null) {
 			return take(chosen, Status.MATCHED, 85, "bank.reason.charge",
-					chosen.outstanding().subtract(amount).toPlainString() + " " + currency);
+					charge(chosen, amount, currency));
 		}
 		if (!byName.isEmpty()) {
 			var first = byName.get(0);
 			return new Result(Status.SUGGESTED, first.agreementId(), 40, "bank.reason.donorOtherAmount", first.donorName());
 		}
 		return Result.unmatched();
+	}
+
+	/** The bank charge, at the currency's digits: {@code 20.00 NOK}. */
+	private static String charge(Expected line, BigDecimal amount, String currency) {
+		return org.tafund.shared.Money.rounded(line.outstanding().subtract(amount), currency).display();
 	}
 
 	private List<Expected> charged(TreeMap<BigDecimal, List<Expected>> amounts, BigDecimal amount, LocalDate latestDue) {

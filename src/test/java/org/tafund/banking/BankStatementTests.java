@@ -305,6 +305,63 @@ class BankStatementTests {
 			.isEqualTo("bank.csv.delimiter");
 	}
 
+	@Autowired
+	org.tafund.approvals.Approvals approvals;
+
+	@Test
+	void anEntryWhoseReceiptIsRejectedByTheApproverIsOpenAgainAndCanBeBookedAgain() throws Exception {
+		var before = approvals.policies();
+		approvals.setPolicy(org.tafund.approvals.ApprovalAction.RECEIPT, true, null);
+		try {
+			var account = account("0");
+			var owed = owed();
+			var imported = statements.importStatement(account.id(), stream(CamtFiles.statement("001.02", Unique.name("STMT"),
+					account.number(), "USD", List.of(Credit.of(Unique.name("A1"), "2026-05-20",
+							owed.amount().toPlainString(), "USD", owed.donor(), owed.reference())))),
+					"finance.officer");
+			var path = "/bank-statements/" + imported.statementId();
+			mvc.perform(post(path + "/confirm-matches").with(FINANCE).with(csrf())).andExpect(status().isFound());
+			var pending = statements.statement(imported.statementId()).of(Status.PENDING);
+			assertThat(pending).singleElement().satisfies(e -> assertThat(e.approvalId()).isNotNull());
+			assertThat(received(owed)).isZero();
+			try (var approver = org.tafund.support.SignedIn.as("finance.approver", org.tafund.security.Role.APPROVER,
+					org.tafund.security.Role.FINANCE)) {
+				approvals.reject(pending.get(0).approvalId(), "Wrong agreement");
+			}
+			var open = statements.statement(imported.statementId()).of(Status.UNMATCHED);
+			assertThat(open).singleElement().satisfies(e -> assertThat(e.reason()).isEqualTo("bank.reason.approvalRefused"));
+			approvals.setPolicy(org.tafund.approvals.ApprovalAction.RECEIPT, false, null);
+			mvc.perform(post(path + "/entries/" + open.get(0).id() + "/assign").param("agreementReference", owed.reference())
+				.param("version", String.valueOf(open.get(0).version())).with(FINANCE).with(csrf()))
+				.andExpect(status().isFound());
+			assertThat(received(owed)).isEqualByComparingTo(owed.amount());
+			assertThat(statements.statement(imported.statementId()).of(Status.BOOKED)).hasSize(1);
+		}
+		finally {
+			before.forEach(policy -> approvals.setPolicy(policy.action(), policy.required(), policy.thresholdUsd()));
+		}
+	}
+
+	@Test
+	void aLongStatementIsShownAHundredEntriesAtATimePerGroup() throws Exception {
+		var account = account("0");
+		var credits = new java.util.ArrayList<Credit>();
+		for (int i = 0; i < BankStatements.PAGE + 1; i++) {
+			credits.add(Credit.of(Unique.name("P"), "2026-05-02", "3." + String.format("%02d", i % 100), "MNT", "Nobody", "n/a"));
+		}
+		var imported = statements.importStatement(account.id(),
+				stream(CamtFiles.statement("001.02", Unique.name("STMT"), account.number(), "USD", credits)), "finance.officer");
+		var path = "/bank-statements/" + imported.statementId();
+		var first = mvc.perform(get(path).with(FINANCE)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(first).contains("1–100 of 101", "id=\"unmatched-next\"");
+		assertThat(first.split("id=\"entry-", -1)).hasSize(BankStatements.PAGE + 1);
+		var second = mvc.perform(get(path).param("group", "UNMATCHED").param("page", "1").with(FINANCE))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(second).contains("101–101 of 101").doesNotContain("id=\"unmatched-next\"");
+		assertThat(second.split("id=\"entry-", -1)).hasSize(2);
+	}
+
 	static String problem(org.springframework.test.web.servlet.MvcResult refused) {
 		return ((org.springframework.context.MessageSourceResolvable) refused.getFlashMap().get("problem")).getCodes()[0];
 	}
