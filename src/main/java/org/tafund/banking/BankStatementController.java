@@ -66,7 +66,7 @@ class BankStatementController {
 
 	/** Which column holds what in an account's CSV statements. */
 	record LayoutForm(Long accountId, String date, String amount, String currency, String reference, String debtor,
-			String remittance, String datePattern, String delimiter, boolean decimalComma) implements Serializable {
+			String remittance, String datePattern, String delimiter, Boolean decimalComma) implements Serializable {
 	}
 
 	@PostMapping("/bank-statements/csv-layout")
@@ -76,7 +76,7 @@ class BankStatementController {
 		var delimiter = form.delimiter() == null || form.delimiter().isEmpty() ? ','
 				: "TAB".equals(form.delimiter()) ? '\t' : form.delimiter().charAt(0);
 		statements.saveLayout(form.accountId(), new CsvLayout(form.date(), form.amount(), form.currency(),
-				form.reference(), form.debtor(), form.remittance(), form.datePattern(), delimiter, form.decimalComma()),
+				form.reference(), form.debtor(), form.remittance(), form.datePattern(), delimiter, Boolean.TRUE.equals(form.decimalComma())),
 				user.getName());
 		flash.addFlashAttribute("message", "bank.csv.saved");
 		return "redirect:/bank-statements";

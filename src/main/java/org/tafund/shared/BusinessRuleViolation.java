@@ -50,7 +50,8 @@ public class BusinessRuleViolation extends RuntimeException implements MessageSo
 		var arguments = java.util.Arrays.stream(this.arguments)
 			.map(argument -> argument == null || argument instanceof java.io.Serializable ? argument : argument.toString())
 			.toArray();
-		if (name != null && form.getFieldType(name) != null) {
+		// A form whose binding failed outright has no target to hold a field's refusal: the whole form gets it.
+		if (name != null && form.getTarget() != null && form.getFieldType(name) != null) {
 			form.rejectValue(name, messageKey, arguments, null);
 		}
 		else {

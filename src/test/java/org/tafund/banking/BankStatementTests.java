@@ -274,6 +274,10 @@ class BankStatementTests {
 		// Without a layout, a file that is not XML is refused.
 		assertThat(code(() -> statements.importStatement(account.id(), stream(csv), "finance.officer")))
 			.isEqualTo("bank.csv.noLayout");
+		// A layout without its date column: refused beside the field, the form kept (no checkbox ticked either).
+		var noDate = Refused.redirect(mvc, post("/bank-statements/csv-layout").param("accountId", String.valueOf(account.id()))
+			.param("amount", "Betrag"), FINANCE, "/bank-statements#layout-form");
+		assertThat(Refused.fieldError(noDate, "layoutForm", "date")).isEqualTo("bank.csv.column.required");
 		// The layout as a finance officer saves it on the page.
 		mvc.perform(post("/bank-statements/csv-layout").param("accountId", String.valueOf(account.id()))
 			.param("date", "Buchungsdatum").param("amount", "Betrag").param("debtor", "Auftraggeber")
