@@ -413,10 +413,7 @@ class BankStatements {
 		catch (java.io.IOException e) {
 			throw new BusinessRuleViolation("bank.statement.unreadable", 0);
 		}
-		int start = 0;
-		if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
-			start = 3;
-		}
+		int start = CsvLayout.bomLength(bytes);
 		while (start < bytes.length && Character.isWhitespace(bytes[start])) {
 			start++;
 		}

@@ -108,8 +108,9 @@ record CsvLayout(String date, String amount, String currency, String reference, 
 			.setIgnoreEmptyLines(true)
 			.setTrim(true)
 			.get();
-		try (InputStream in = new java.io.ByteArrayInputStream(file);
-				var parser = format.parse(new InputStreamReader(withoutBom(in), StandardCharsets.UTF_8))) {
+		int bom = bomLength(file);
+		try (InputStream in = new java.io.ByteArrayInputStream(file, bom, file.length - bom);
+				var parser = format.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
 			var header = parser.getHeaderMap();
 			for (var column : new String[] { date, amount, currency, reference, debtor, remittance }) {
 				if (column != null && !header.containsKey(column)) {
@@ -150,14 +151,9 @@ record CsvLayout(String date, String amount, String currency, String reference, 
 				java.util.List.copyOf(entries));
 	}
 
-	private static InputStream withoutBom(InputStream in) throws IOException {
-		var buffered = new java.io.BufferedInputStream(in);
-		buffered.mark(3);
-		var start = buffered.readNBytes(3);
-		if (!(start.length == 3 && (start[0] & 0xff) == 0xef && (start[1] & 0xff) == 0xbb && (start[2] & 0xff) == 0xbf)) {
-			buffered.reset();
-		}
-		return buffered;
+	/** 3 when the file starts with UTF-8's byte-order mark (as spreadsheets write it), else 0. */
+	static int bomLength(byte[] file) {
+		return file.length >= 3 && (file[0] & 0xff) == 0xef && (file[1] & 0xff) == 0xbb && (file[2] & 0xff) == 0xbf ? 3 : 0;
 	}
 
 	private static String sha256(byte[] file) {

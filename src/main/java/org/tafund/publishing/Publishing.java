@@ -72,7 +72,7 @@ class Publishing {
 
 	/** Keeps {@code field} of the project out of the file, for {@code reason}. */
 	@Transactional
-	ExclusionView exclude(Long projectId, Withheld field, String reason) {
+	void exclude(Long projectId, Withheld field, String reason) {
 		if (projectId == null || jdbc.sql("SELECT COUNT(*) FROM project WHERE id = ?").param(projectId).query(Long.class)
 			.single() == 0) {
 			throw BusinessRuleViolation.ofField("projectId", "publishing.exclusion.project.required");
@@ -90,7 +90,6 @@ class Publishing {
 			}
 			throw e;
 		}
-		return exclusions().stream().filter(x -> x.id() == exclusion.getId()).findFirst().orElseThrow();
 	}
 
 	/** Publishes again what an exclusion kept out; a second removal, or one of a changed exclusion, is refused. */
