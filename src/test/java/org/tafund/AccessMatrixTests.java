@@ -395,6 +395,16 @@ class AccessMatrixTests {
 		routes.add(new Route("POST", "/publishing/exclusions", "/publishing/exclusions", 302, FINANCE_ADMIN, false, ""));
 		routes.add(new Route("POST", "/publishing/exclusions/{id}/remove", "/publishing/exclusions/999999999/remove", 302,
 				FINANCE_ADMIN, false, "version=0"));
+		// The spreadsheet import of donors and agreements: donor relations' work, like the donors it creates.
+		routes.add(new Route("GET", "/donors/import", "/donors/import", 200, DONOR_ADMIN, false, null));
+		routes.add(new Route("POST", "/donors/import", "/donors/import", 302, DONOR_ADMIN, false, ""));
+		routes.add(new Route("GET", "/donors/import/{id}", "/donors/import/999999999", 404, DONOR_ADMIN, false, null));
+		routes.add(new Route("POST", "/donors/import/{id}/confirm", "/donors/import/999999999/confirm", 404, DONOR_ADMIN,
+				false, ""));
+		routes.add(new Route("GET", "/donors/import/template.xlsx", "/donors/import/template.xlsx", 200, DONOR_ADMIN, false,
+				null));
+		routes.add(new Route("GET", "/donors/import/template/{layout}.csv", "/donors/import/template/donors.csv", 200,
+				DONOR_ADMIN, false, null));
 		routes.add(new Route("GET", "/bank-statements", "/bank-statements", 200, FINANCE_ADMIN, false, null));
 		routes.add(new Route("POST", "/bank-statements/accounts", "/bank-statements/accounts", 302, FINANCE_ADMIN, false, ""));
 		routes.add(new Route("POST", "/bank-statements/import", "/bank-statements/import", 302, FINANCE_ADMIN, false, ""));

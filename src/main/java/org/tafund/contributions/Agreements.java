@@ -44,6 +44,9 @@ interface Agreements extends JpaRepository<Agreement, Long> {
 			order by a.id""")
 	List<Agreement> openInOtherCurrenciesSignedBy(java.time.LocalDate periodEnd);
 
+	@Query("select a.reference, a.donorId from Agreement a where a.reference in :references")
+	List<Object[]> donorsOfReferences(java.util.Collection<String> references);
+
 	@Query("select distinct a.fundingWindow from Agreement a where a.id in :ids")
 	List<FundingWindow> windowsOf(java.util.Collection<Long> ids);
 

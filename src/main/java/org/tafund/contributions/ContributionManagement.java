@@ -92,40 +92,11 @@ public class ContributionManagement {
 
 	public AgreementView createAgreement(AgreementTerms terms) {
 		donors.get(terms.donorId());
-		if (terms.reference() == null || terms.reference().isBlank()) {
-			throw new BusinessRuleViolation("agreement.reference.required");
-		}
-		if (agreements.existsByReference(terms.reference().strip())) {
+		if (terms.reference() != null && !terms.reference().isBlank()
+				&& agreements.existsByReference(terms.reference().strip())) {
 			throw new BusinessRuleViolation("agreement.reference.taken", terms.reference().strip());
 		}
-		if (terms.earmarkLevel() > 1 && terms.earmarkKind() != null && terms.earmarkTarget() != null) {
-			var target = terms.earmarkTarget().strip();
-			switch (terms.earmarkKind()) {
-				case COUNTRY -> {
-					if (!countries.exists(target)) {
-						throw new BusinessRuleViolation("donor.country.unknown", target);
-					}
-				}
-				case REGION -> {
-					if (!countries.isRegion(target)) {
-						throw new BusinessRuleViolation("agreement.earmark.region", target);
-					}
-				}
-				case PROJECT -> {
-					if (!earmarkTargets.projectExists(target)) {
-						throw new BusinessRuleViolation("agreement.earmark.project", target);
-					}
-				}
-				default -> {
-				}
-			}
-		}
-		var agreement = new Agreement(terms);
-		if (terms.signedOn() != null) {
-			BookingDates.require(terms.signedOn(), LocalDate.now(clock), "signedOn");
-			postings.requireOpen(terms.signedOn(), "signedOn");
-			agreement.sign(terms.signedOn(), rates.rateOn(agreement.getCurrency(), terms.signedOn()));
-		}
+		var agreement = agreement(direct(), terms);
 		try {
 			agreements.saveAndFlush(agreement);
 			if (agreement.getSignedOn() != null) {
@@ -142,6 +113,140 @@ public class ContributionManagement {
 		return view(agreement);
 	}
 
+	/**
+	 * What the database is asked while checking a new agreement or pledge: straight for one typed on a
+	 * page, remembered across the rows of a spreadsheet (see {@link Checks}).
+	 */
+	private interface Lookups {
+
+		org.tafund.fx.AppliedRate rateOn(String currency, LocalDate date);
+
+		void requireOpen(LocalDate date, String field);
+
+		boolean projectExists(String code);
+
+	}
+
+	private Lookups direct() {
+		return new Lookups() {
+			@Override
+			public org.tafund.fx.AppliedRate rateOn(String currency, LocalDate date) {
+				return rates.rateOn(currency, date);
+			}
+
+			@Override
+			public void requireOpen(LocalDate date, String field) {
+				postings.requireOpen(date, field);
+			}
+
+			@Override
+			public boolean projectExists(String code) {
+				return earmarkTargets.projectExists(code);
+			}
+		};
+	}
+
+	/** A new agreement as its terms make it, signed when they say so: every rule but the donor's existence and the reference's uniqueness. */
+	private Agreement agreement(Lookups lookups, AgreementTerms terms) {
+		if (terms.reference() == null || terms.reference().isBlank()) {
+			throw new BusinessRuleViolation("agreement.reference.required");
+		}
+		if (terms.earmarkLevel() > 1 && terms.earmarkKind() != null && terms.earmarkTarget() != null) {
+			var target = terms.earmarkTarget().strip();
+			switch (terms.earmarkKind()) {
+				case COUNTRY -> {
+					if (!countries.exists(target)) {
+						throw new BusinessRuleViolation("donor.country.unknown", target);
+					}
+				}
+				case REGION -> {
+					if (!countries.isRegion(target)) {
+						throw new BusinessRuleViolation("agreement.earmark.region", target);
+					}
+				}
+				case PROJECT -> {
+					if (!lookups.projectExists(target)) {
+						throw new BusinessRuleViolation("agreement.earmark.project", target);
+					}
+				}
+				default -> {
+				}
+			}
+		}
+		var agreement = new Agreement(terms);
+		if (terms.signedOn() != null) {
+			BookingDates.require(terms.signedOn(), LocalDate.now(clock), "signedOn");
+			lookups.requireOpen(terms.signedOn(), "signedOn");
+			agreement.sign(terms.signedOn(), lookups.rateOn(agreement.getCurrency(), terms.signedOn()));
+		}
+		return agreement;
+	}
+
+	/**
+	 * The checks of {@link #createAgreement} and {@link #recordPledge} for many rows at once, storing
+	 * nothing: rates, closed periods and projects are asked once per distinct value, so that a
+	 * spreadsheet of twenty thousand rows is checked in seconds. The donor and the uniqueness of
+	 * references are the caller's to check (its donors may not be stored yet).
+	 */
+	public Checks checks() {
+		return new Checks();
+	}
+
+	/** See {@link #checks()}; one per spreadsheet, used by one thread. */
+	public final class Checks {
+
+		private final java.util.Map<String, Optional<org.tafund.fx.AppliedRate>> rateCache = new java.util.HashMap<>();
+
+		private final java.util.Map<LocalDate, Optional<BusinessRuleViolation>> closedCache = new java.util.HashMap<>();
+
+		private final java.util.Map<String, Boolean> projectCache = new java.util.HashMap<>();
+
+		private final Lookups remembered = new Lookups() {
+			@Override
+			public org.tafund.fx.AppliedRate rateOn(String currency, LocalDate date) {
+				var code = currency.strip().toUpperCase(java.util.Locale.ROOT);
+				return rateCache.computeIfAbsent(code + '|' + date, k -> rates.findRateOn(code, date))
+					// Not found: the lookup that refuses, so that the message is the one a page shows.
+					.orElseGet(() -> rates.rateOn(code, date));
+			}
+
+			@Override
+			public void requireOpen(LocalDate date, String field) {
+				var refusal = closedCache.computeIfAbsent(date, d -> {
+					try {
+						postings.requireOpen(d, field);
+						return Optional.empty();
+					}
+					catch (BusinessRuleViolation e) {
+						return Optional.of(e);
+					}
+				});
+				if (refusal.isPresent()) {
+					postings.requireOpen(date, field);
+				}
+			}
+
+			@Override
+			public boolean projectExists(String code) {
+				return projectCache.computeIfAbsent(code, earmarkTargets::projectExists);
+			}
+		};
+
+		private Checks() {
+		}
+
+		/** Refuses terms that {@link #createAgreement} would refuse (but for the donor and the reference's uniqueness). */
+		public void agreement(AgreementTerms terms) {
+			ContributionManagement.this.agreement(remembered, terms);
+		}
+
+		/** Refuses a pledge that {@link #recordPledge} would refuse (but for the donor). */
+		public void pledge(LocalDate pledgedOn, BigDecimal amount, String currency, FundingWindow window, String note) {
+			ContributionManagement.this.pledge(remembered, 0L, pledgedOn, amount, currency, window, note);
+		}
+
+	}
+
 	/** The agreement a pledge became; the pledge then shows as such. */
 	public AgreementView createAgreementFromPledge(long pledgeId, AgreementTerms terms) {
 		var pledge = pledges.findById(pledgeId).orElseThrow(() -> new PledgeNotFound(pledgeId));
@@ -156,13 +261,52 @@ public class ContributionManagement {
 	public Pledge.PledgeView recordPledge(long donorId, LocalDate pledgedOn, BigDecimal amount, String currency,
 			FundingWindow window, String note) {
 		donors.get(donorId);
+		return pledges.save(pledge(direct(), donorId, pledgedOn, amount, currency, window, note)).view();
+	}
+
+	private Pledge pledge(Lookups lookups, long donorId, LocalDate pledgedOn, BigDecimal amount, String currency,
+			FundingWindow window, String note) {
 		if (pledgedOn == null) {
 			throw new BusinessRuleViolation("pledge.date.required");
 		}
 		BookingDates.require(pledgedOn, LocalDate.now(clock), "pledgedOn");
 		var money = new Money(amount, currency);
-		return pledges.save(new Pledge(donorId, pledgedOn, money, rates.rateOn(money.currency(), pledgedOn), window,
-				note)).view();
+		return new Pledge(donorId, pledgedOn, money, lookups.rateOn(money.currency(), pledgedOn), window, note);
+	}
+
+	/**
+	 * Of these agreement references, those already taken, each with its donor (keys lower-case: a
+	 * reference is unique whatever its case).
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, Long> donorsOfReferences(java.util.Collection<String> references) {
+		var taken = new java.util.HashMap<String, Long>();
+		var all = List.copyOf(references);
+		for (int from = 0; from < all.size(); from += 1000) {
+			for (var row : agreements.donorsOfReferences(all.subList(from, Math.min(all.size(), from + 1000)))) {
+				taken.put(((String) row[0]).toLowerCase(java.util.Locale.ROOT), (Long) row[1]);
+			}
+		}
+		return taken;
+	}
+
+	/** The pledges of these donors, each as donor, date, amount and currency: what tells one pledge from another. */
+	@Transactional(readOnly = true)
+	public java.util.Set<String> pledgeKeys(java.util.Collection<Long> donorIds) {
+		var keys = new java.util.HashSet<String>();
+		var all = List.copyOf(donorIds);
+		for (int from = 0; from < all.size(); from += 1000) {
+			for (var pledge : pledges.findByDonorIdIn(all.subList(from, Math.min(all.size(), from + 1000)))) {
+				var view = pledge.view();
+				keys.add(pledgeKey(view.donorId(), view.pledgedOn(), view.amount()));
+			}
+		}
+		return keys;
+	}
+
+	/** How {@link #pledgeKeys} writes a pledge. */
+	public static String pledgeKey(long donorId, LocalDate pledgedOn, Money amount) {
+		return donorId + "|" + pledgedOn + "|" + amount.amount().stripTrailingZeros().toPlainString() + "|" + amount.currency();
 	}
 
 	@Transactional(readOnly = true)

@@ -10,4 +10,6 @@ interface Pledges extends JpaRepository<Pledge, Long> {
 
 	List<Pledge> findAllByOrderByPledgedOnDescIdDesc();
 
+	List<Pledge> findByDonorIdIn(java.util.Collection<Long> donorIds);
+
 }

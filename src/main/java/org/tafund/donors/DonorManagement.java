@@ -35,7 +35,7 @@ public class DonorManagement {
 	}
 
 	public DonorView register(DonorDetails details) {
-		check(details);
+		checkCodes(details);
 		return donors.save(new Donor(details)).view();
 	}
 
@@ -44,7 +44,7 @@ public class DonorManagement {
 		if (donor.getVersion() != expectedVersion) {
 			throw new ConcurrentEdit("donor", id);
 		}
-		check(details);
+		checkCodes(details);
 		donor.apply(details);
 		try {
 			donors.flush();
@@ -62,6 +62,23 @@ public class DonorManagement {
 	@Transactional(readOnly = true)
 	public DonorType typeOf(long id) {
 		return donors.typeOf(id).orElseThrow(() -> new DonorNotFound(id));
+	}
+
+	/** Refuses details that {@link #register} would refuse, storing nothing (a spreadsheet's dry run). */
+	@Transactional(readOnly = true)
+	public void check(DonorDetails details) {
+		checkCodes(details);
+		new Donor(details);
+	}
+
+	/** Every donor as id, name and type: what a spreadsheet's rows are matched on, in one query. */
+	@Transactional(readOnly = true)
+	public List<DonorKey> keys() {
+		return donors.keys().stream().map(row -> new DonorKey((Long) row[0], (String) row[1], (DonorType) row[2])).toList();
+	}
+
+	/** A donor as a spreadsheet names it. */
+	public record DonorKey(long id, String name, DonorType type) {
 	}
 
 	@Transactional(readOnly = true)
@@ -89,7 +106,7 @@ public class DonorManagement {
 		return donors.findAll(org.springframework.data.domain.Sort.by("name")).stream().map(Donor::view).toList();
 	}
 
-	private void check(DonorDetails details) {
+	private void checkCodes(DonorDetails details) {
 		if (details.country() != null && !details.country().isBlank() && !countries.exists(details.country())) {
 			throw BusinessRuleViolation.ofField("country", "donor.country.unknown", details.country());
 		}

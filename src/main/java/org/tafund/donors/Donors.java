@@ -12,4 +12,8 @@ interface Donors extends JpaRepository<Donor, Long>, JpaSpecificationExecutor<Do
 	@org.springframework.data.jpa.repository.Query("select d.id, d.name from Donor d where d.id in :ids")
 	java.util.List<Object[]> namesOf(java.util.Collection<Long> ids);
 
+	/** [id, name, type] of every donor. */
+	@org.springframework.data.jpa.repository.Query("select d.id, d.name, d.type from Donor d")
+	java.util.List<Object[]> keys();
+
 }

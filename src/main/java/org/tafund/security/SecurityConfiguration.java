@@ -211,7 +211,9 @@ class SecurityConfiguration {
 					"/reports/fund-statement.*", "/reports/trial-balance", "/reports/trial-balance.*",
 					"/reports/financial-statements", "/reports/financial-statements.*")
 			.hasAnyAuthority(READ_BOOKS.authorities())
-			.requestMatchers("/donors/new", "/donors/*/edit", "/contributions/agreements/new")
+			// The spreadsheet import's files and dry runs hold donors' contacts and what they give.
+			.requestMatchers("/donors/new", "/donors/*/edit", "/contributions/agreements/new", "/donors/import",
+					"/donors/import/**")
 			.hasAnyAuthority(KEEP_DONORS.authorities())
 			.requestMatchers("/projects/new", "/activities/new").hasAnyAuthority(RUN_PROJECTS.authorities())
 			.requestMatchers("/books/journal/manual", "/books/periods/close").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
