@@ -118,8 +118,11 @@ class SpreadsheetImports {
 		return ids.stream().map(this::get).toList();
 	}
 
-	/** The dry run of an import's files against what is recorded now; nothing is stored. */
-	@Transactional(readOnly = true)
+	/**
+	 * The dry run of an import's files against what is recorded now; nothing is stored. Not one
+	 * transaction: each lookup runs in its own, so that a row a rule refuses (a refusal thrown through a
+	 * transactional service) does not doom the rest of the check.
+	 */
 	public Check.Result check(long id) {
 		var locale = jdbc.sql("SELECT locale FROM spreadsheet_import WHERE id = :id")
 			.param("id", id)

@@ -240,18 +240,23 @@ class SpreadsheetImportTests {
 		var clash = upload(xlsx(List.of(
 				new Sheet("Donors", List.of(List.of("Name", "Type", "Contact e-mail"),
 						List.of("Import Donor " + tag + " C", "FOUNDATION", "not-an-address"),
-						List.of("import donor " + tag + "  c", "Foundation", ""))),
+						List.of("import donor " + tag + "  c", "Foundation", ""),
+						List.of("Import State " + tag, "MEMBER_STATE", ""))),
 				new Sheet("Pledges", List.of(List.of("Donor name", "Donor type", "Pledged on", "Amount", "Currency"),
-						List.of("Nobody " + tag, "FOUNDATION", "2026-03-01", "1,0,0", "USD"))),
+						List.of("Nobody " + tag, "FOUNDATION", "2026-03-01", "1,0,0", "USD"),
+						// No UN rate for the ngultrum: refused as the pledge form refuses it.
+						List.of("Import Donor " + tag + " B", "FOUNDATION", "2026-03-01", "1000", "BTN"))),
 				new Sheet("Agreements", List.of(agreementHeader,
 						List.of("IMP-" + tag + "-A", "Import Donor " + tag + " B", "FOUNDATION", "USD", 10, "CPCJF_GENERAL_PURPOSE"))),
 				new Sheet("Instalments", List.of(instalmentHeader, List.of("IMP-" + tag + "-Z", "2026-09-30", 10))))),
 				"clash.xlsx", "en");
-		assertThat(imports.check(clash).problems()).extracting(p -> p.sheet() + "!" + p.cell() + " " + p.message().getCodes()[0])
+		assertThat(imports.check(clash).problems())
+			.extracting(p -> p.sheet() + "!" + (p.cell() == null ? "row" + p.row() : p.cell()) + " " + p.message().getCodes()[0])
 			.containsExactlyInAnyOrder("Donors!C2 import.cell.email", "Donors!A3 import.donor.twice",
+					"Donors!row4 donor.country.required", "Pledges!E3 fx.missing",
 					"Pledges!D2 import.cell.amount", "Pledges!A2 import.donor.unknown",
 					"Agreements!A2 import.agreement.otherDonor", "Instalments!A2 import.agreement.unknown");
-		assertThat(page(clash, "en")).contains("“1,0,0” is not an amount", "The same donor as row 2",
+		assertThat(page(clash, "en")).contains("“1,0,0” is not an amount", "The same donor as row 2", "BTN",
 				"The reference IMP-" + tag + "-A is already another donor’s agreement");
 	}
 

@@ -1,0 +1,229 @@
+#!/usr/bin/env bash
+# Dry run of a 20,000-row spreadsheet of donors, pledges, agreements and instalments against the Fund's
+# full volume (the volume generator's database: 1,000 donors, ~20,000 agreements), through the pages a
+# donor relations officer uses: POST /donors/import (the upload, read once) and GET /donors/import/{id}
+# (the dry run: every row read, matched against what is recorded and checked), timed in the client,
+# as an XLSX workbook and as four CSV files, BENCH_RUNS times each. Nothing is stored (the dry run is
+# never confirmed). Prints figures; it is not a test. See bench/README.md.
+# Environment (all optional):
+#   BENCH_DB (tafund_bench), BENCH_DB_HOST (127.0.0.1), BENCH_DB_PORT (3306), BENCH_DB_USER (root),
+#   BENCH_DB_PASSWORD (empty), BENCH_PORT (18081), BENCH_HEAP (512m), BENCH_WORK (/tmp/tafund-bench),
+#   BENCH_BUILD=1 to rebuild the jars, BENCH_SCALE (1.0, only used to fill an empty database),
+#   BENCH_ROWS (20000), BENCH_RUNS (3).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DB=${BENCH_DB:-tafund_bench}
+DB_HOST=${BENCH_DB_HOST:-127.0.0.1}
+DB_PORT=${BENCH_DB_PORT:-3306}
+DB_USER=${BENCH_DB_USER:-root}
+DB_PASSWORD=${BENCH_DB_PASSWORD:-}
+PORT=${BENCH_PORT:-18081}
+HEAP=${BENCH_HEAP:-512m}
+WORK=${BENCH_WORK:-/tmp/tafund-bench}
+SCALE=${BENCH_SCALE:-1.0}
+ROWS=${BENCH_ROWS:-20000}
+RUNS=${BENCH_RUNS:-3}
+JAR=target/tafund-0.1.0-SNAPSHOT.jar
+VOLUME_JAR=target/volume/tafund-0.1.0-SNAPSHOT-volume.jar
+ADMIN=bench.admin
+ADMIN_PASSWORD=${BENCH_ADMIN_PASSWORD:-bench admin password 2026}
+
+mkdir -p "$WORK"
+db() { mariadb -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} "$@"; }
+sql() { db --batch --skip-column-names "$1" -e "$2"; }
+say() { printf '%s\n' "$*"; }
+
+say "== tafund spreadsheet import benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ ! -f $JAR || ! -f $VOLUME_JAR || ${BENCH_BUILD:-0} == 1 ]]; then
+	say "== building $JAR and $VOLUME_JAR"
+	./mvnw -B -q -DskipTests package
+fi
+cp "$JAR" "$WORK/import.jar"
+cp "$VOLUME_JAR" "$WORK/import-volume.jar"
+
+db -e "CREATE DATABASE IF NOT EXISTS $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+donors=$(sql "$DB" "select count(*) from information_schema.tables where table_schema = '$DB' and table_name = 'donor'")
+[[ $donors == 1 ]] && donors=$(sql "$DB" "select count(*) from donor")
+if [[ $donors == 0 ]]; then
+	say "== generating scale $SCALE into $DB"
+	java -Dloader.path="$WORK/import-volume.jar" -Dloader.main=org.tafund.volume.VolumeData -cp "$WORK/import.jar" \
+		org.springframework.boot.loader.launch.PropertiesLauncher \
+		--url="jdbc:mariadb://$DB_HOST:$DB_PORT/$DB" --user="$DB_USER" --password="$DB_PASSWORD" --scale="$SCALE"
+fi
+
+APP=
+cleanup() { [[ -n $APP ]] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true; }
+trap cleanup EXIT
+# The benchmark's administrator signs in with the password alone (the second factor off for every role).
+TAFUND_DB_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/$DB" TAFUND_DB_USER="$DB_USER" TAFUND_DB_PASSWORD="$DB_PASSWORD" \
+	TAFUND_ADMIN_USER="$ADMIN" TAFUND_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+	java -Xmx"$HEAP" -jar "$WORK/import.jar" --spring.profiles.active=mysql --server.port="$PORT" \
+	--tafund.second-factor.roles= > "$WORK/app-import.log" 2>&1 &
+APP=$!
+until curl -sf "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; do
+	kill -0 "$APP" 2>/dev/null || { say "the app stopped; see $WORK/app-import.log"; exit 1; }
+	sleep 1
+done
+say "== app up on port $PORT, -Xmx$HEAP; $(sql "$DB" "select concat((select count(*) from donor), ' donors, ', (select count(*) from agreement), ' agreements, ', (select count(*) from pledge), ' pledges')")"
+
+# Recorded donors (a quarter of the pledges and agreements name one) and a currency with rates.
+sql "$DB" "select name, donor_type from donor order by id limit 500" > "$WORK/donors.tsv"
+
+python3 - "$WORK" "$PORT" "$ADMIN" "$ADMIN_PASSWORD" "$ROWS" "$RUNS" <<'PY'
+import http.client, io, random, re, sys, time, urllib.parse, uuid, zipfile
+from xml.sax.saxutils import escape
+work, port, user, password, rows, runs = sys.argv[1:7]
+rows, runs = int(rows), int(runs)
+recorded = [line.rstrip('\n').split('\t') for line in open(f'{work}/donors.tsv')]
+
+class Session:
+    def __init__(self):
+        self.connection = http.client.HTTPConnection('127.0.0.1', int(port), timeout=600)
+        self.cookie = None
+        token = self.token('/login')
+        status, _, _ = self.call('POST', '/login', urllib.parse.urlencode(
+            {'username': user, 'password': password, '_csrf': token}),
+            {'Content-Type': 'application/x-www-form-urlencoded'})
+        if status != 302:
+            sys.exit(f'sign-in failed: HTTP {status}')
+
+    def call(self, method, path, body=None, headers=None):
+        headers = dict(headers or {})
+        if self.cookie:
+            headers['Cookie'] = self.cookie
+        self.connection.request(method, path, body, headers)
+        response = self.connection.getresponse()
+        text = response.read()
+        for name, value in response.getheaders():
+            if name.lower() == 'set-cookie' and value.startswith('SESSION='):
+                self.cookie = value.split(';')[0]
+        return response.status, text, dict(response.getheaders())
+
+    def token(self, path):
+        status, text, _ = self.call('GET', path)
+        match = re.search(rb'name="_csrf" value="([^"]+)"', text)
+        if not match:
+            sys.exit(f'no CSRF token on {path} (HTTP {status})')
+        return match.group(1).decode()
+
+def tables(run):
+    """A quarter of the rows each: new donors; pledges and agreements (a quarter of them naming a
+    recorded donor, the rest a donor of the file); one instalment per agreement. Half the agreements
+    signed (a rate and an open period looked up), in USD, EUR and NOK."""
+    rng = random.Random(20261201 + run)
+    tag = uuid.uuid4().hex[:8]
+    n = rows // 4
+    donors = [['Name', 'Type', 'Country', 'Notes', 'Active', 'Contact name', 'Contact e-mail']]
+    for i in range(n):
+        donors.append([f'Bench Donor {tag} {i}', 'FOUNDATION', '', f'Imported {i}', 'yes', f'Contact {i}', f'c{i}@example.org'])
+    def donor(i):
+        if i % 4 == 0:
+            return recorded[i % len(recorded)]
+        return [f'Bench Donor {tag} {i}', 'FOUNDATION']
+    pledges = [['Donor name', 'Donor type', 'Pledged on', 'Amount', 'Currency', 'Funding window', 'Note']]
+    for i in range(n):
+        name, kind = donor(i)
+        pledges.append([name, kind, f'2026-{1 + i % 11:02d}-{1 + i % 28:02d}', f'{rng.randint(1000, 9_000_000):,}.00',
+                        ['USD', 'EUR', 'NOK'][i % 3], 'CPCJF_GENERAL_PURPOSE', f'Pledge {i}'])
+    agreements = [['Reference', 'Donor name', 'Donor type', 'Currency', 'Total', 'Funding window', 'Earmark level',
+                   'PSC rate', 'Signed on', 'Period start', 'Period end']]
+    instalments = [['Agreement reference', 'Due on', 'Amount']]
+    for i in range(n):
+        name, kind = donor(i)
+        total = rng.randint(10_000, 5_000_000)
+        reference = f'BENCH-{tag}-{i}'
+        agreements.append([reference, name, kind, ['USD', 'EUR', 'NOK'][i % 3], total, 'CPCJF_GENERAL_PURPOSE', 1,
+                           '13%', f'2026-{1 + i % 11:02d}-{1 + i % 28:02d}' if i % 2 else '', '2026-01-01', '2028-12-31'])
+        instalments.append([reference, '2027-06-30', total])
+    return [('Donors', donors), ('Pledges', pledges), ('Agreements', agreements), ('Instalments', instalments)]
+
+def column(c):
+    s = ''
+    c += 1
+    while c:
+        c, r = divmod(c - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+def xlsx(sheets):
+    """A workbook as Excel writes one: a zip of XML parts, strings inline, numbers as numbers."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                   '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+                   + ''.join(f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for i in range(len(sheets)))
+                   + '</Types>')
+        z.writestr('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                   'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+                   + ''.join(f'<sheet name="{name}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i, (name, _) in enumerate(sheets))
+                   + '</sheets></workbook>')
+        z.writestr('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   + ''.join(f'<Relationship Id="rId{i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i + 1}.xml"/>' for i in range(len(sheets)))
+                   + f'<Relationship Id="rId{len(sheets) + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+                   + '</Relationships>')
+        z.writestr('xl/styles.xml', '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                   '<fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders>'
+                   '<cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf/></cellXfs></styleSheet>')
+        for i, (_, table) in enumerate(sheets):
+            parts = ['<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>']
+            for r, row in enumerate(table):
+                parts.append(f'<row r="{r + 1}">')
+                for c, value in enumerate(row):
+                    ref = f'{column(c)}{r + 1}'
+                    if isinstance(value, (int, float)):
+                        parts.append(f'<c r="{ref}"><v>{value}</v></c>')
+                    elif value != '':
+                        parts.append(f'<c r="{ref}" t="inlineStr"><is><t>{escape(str(value))}</t></is></c>')
+                parts.append('</row>')
+            parts.append('</sheetData></worksheet>')
+            z.writestr(f'xl/worksheets/sheet{i + 1}.xml', ''.join(parts))
+    return out.getvalue()
+
+def csv(table):
+    def cell(v):
+        v = str(v)
+        return '"' + v.replace('"', '""') + '"' if any(ch in v for ch in ',"\n') else v
+    return ('\r\n'.join(','.join(cell(v) for v in row) for row in table) + '\r\n').encode()
+
+session = Session()
+results = {'XLSX': [], 'CSV': []}
+for run in range(runs):
+    sheets = tables(run)
+    for kind in ('XLSX', 'CSV'):
+        files = [('fund.xlsx', xlsx(sheets), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')] if kind == 'XLSX' \
+            else [(f'{name.lower()}.csv', csv(table), 'text/csv') for name, table in sheets]
+        size = sum(len(f[1]) for f in files)
+        token = session.token('/donors/import')
+        boundary = 'bench' + uuid.uuid4().hex
+        payload = f'--{boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n{token}\r\n'.encode()
+        for name, body, mime in files:
+            payload += (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+                        f'Content-Type: {mime}\r\n\r\n').encode() + body + b'\r\n'
+        payload += f'--{boundary}--\r\n'.encode()
+        start = time.perf_counter()
+        status, text, headers = session.call('POST', '/donors/import', payload,
+                                             {'Content-Type': f'multipart/form-data; boundary={boundary}'})
+        uploaded = time.perf_counter() - start
+        location = headers.get('Location', '')
+        if status != 302 or not re.search(r'/donors/import/\d+$', location):
+            sys.exit(f'upload refused: HTTP {status} {location} {text[:300]!r}')
+        start = time.perf_counter()
+        status, page, _ = session.call('GET', location)
+        checked = time.perf_counter() - start
+        summary = re.search(rb'id="import-summary"[^>]*>\s*([^<]+)<', page)
+        summary = summary.group(1).decode().strip() if summary else f'HTTP {status}, no summary'
+        results[kind].append((uploaded, checked))
+        print(f'   run {run + 1} {kind}: {rows:,} rows ({size / 1e6:.1f} MB): upload {uploaded:.2f} s, dry run {checked:.2f} s '
+              f'({summary})')
+for kind, times in results.items():
+    dry = sorted(t[1] for t in times)
+    whole = sorted(t[0] + t[1] for t in times)
+    print(f'== {kind} dry run of {rows:,} rows: median {dry[len(dry) // 2]:.2f} s, best {dry[0]:.2f} s, worst {dry[-1]:.2f} s; '
+          f'upload and dry run together: median {whole[len(whole) // 2]:.2f} s (goal: under 15 s)')
+PY
