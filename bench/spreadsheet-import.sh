@@ -9,7 +9,9 @@
 #   BENCH_DB (tafund_bench), BENCH_DB_HOST (127.0.0.1), BENCH_DB_PORT (3306), BENCH_DB_USER (root),
 #   BENCH_DB_PASSWORD (empty), BENCH_PORT (18081), BENCH_HEAP (512m), BENCH_WORK (/tmp/tafund-bench),
 #   BENCH_BUILD=1 to rebuild the jars, BENCH_SCALE (1.0, only used to fill an empty database),
-#   BENCH_ROWS (20000), BENCH_RUNS (3).
+#   BENCH_ROWS (20000), BENCH_RUNS (3), BENCH_STORE=1 to confirm the last CSV import and time the storing (it
+#   writes its rows into the database: use a database of its own, such as BENCH_DB=tafund_bench_store
+#   BENCH_SCALE=0.001).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -70,10 +72,10 @@ say "== app up on port $PORT, -Xmx$HEAP; $(sql "$DB" "select concat((select coun
 # Recorded donors (a quarter of the pledges and agreements name one) and a currency with rates.
 sql "$DB" "select name, donor_type from donor order by id limit 500" > "$WORK/donors.tsv"
 
-python3 - "$WORK" "$PORT" "$ADMIN" "$ADMIN_PASSWORD" "$ROWS" "$RUNS" <<'PY'
+python3 - "$WORK" "$PORT" "$ADMIN" "$ADMIN_PASSWORD" "$ROWS" "$RUNS" "${BENCH_STORE:-0}" <<'PY'
 import http.client, io, random, re, sys, time, urllib.parse, uuid, zipfile
 from xml.sax.saxutils import escape
-work, port, user, password, rows, runs = sys.argv[1:7]
+work, port, user, password, rows, runs, store = sys.argv[1:8]
 rows, runs = int(rows), int(runs)
 recorded = [line.rstrip('\n').split('\t') for line in open(f'{work}/donors.tsv')]
 
@@ -221,6 +223,15 @@ for run in range(runs):
         results[kind].append((uploaded, checked))
         print(f'   run {run + 1} {kind}: {rows:,} rows ({size / 1e6:.1f} MB): upload {uploaded:.2f} s, dry run {checked:.2f} s '
               f'({summary})')
+if store == '1':
+    token = re.search(rb'name="_csrf" value="([^"]+)"', page).group(1).decode()
+    start = time.perf_counter()
+    status, text, headers = session.call('POST', location + '/confirm', urllib.parse.urlencode({'_csrf': token}),
+                                         {'Content-Type': 'application/x-www-form-urlencoded'})
+    stored = time.perf_counter() - start
+    status, page, _ = session.call('GET', location)
+    summary = re.search(rb'id="import-stored">\s*<div[^>]*>\s*([^<]+)<', page)
+    print(f'   stored the last CSV import in {stored:.2f} s: {summary.group(1).decode().strip() if summary else "HTTP " + str(status)}')
 for kind, times in results.items():
     dry = sorted(t[1] for t in times)
     whole = sorted(t[0] + t[1] for t in times)

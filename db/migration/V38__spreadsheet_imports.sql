@@ -26,3 +26,11 @@ CREATE TABLE spreadsheet_import_file (
     CONSTRAINT pk_spreadsheet_import_file PRIMARY KEY (id),
     CONSTRAINT fk_spreadsheet_import_file FOREIGN KEY (import_id) REFERENCES spreadsheet_import (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- One row, locked by each confirmation: imports store one at a time (see SpreadsheetImports.confirm).
+CREATE TABLE spreadsheet_import_lock (
+    id INT NOT NULL,
+    CONSTRAINT pk_spreadsheet_import_lock PRIMARY KEY (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+INSERT INTO spreadsheet_import_lock (id) VALUES (1);

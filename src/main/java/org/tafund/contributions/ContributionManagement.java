@@ -275,8 +275,8 @@ public class ContributionManagement {
 	}
 
 	/**
-	 * Of these agreement references, those already taken, each with its donor (keys lower-case: a
-	 * reference is unique whatever its case).
+	 * Of these agreement references, those already taken (as the database compares them: without
+	 * regard to case or accents), each as recorded, with its donor.
 	 */
 	@Transactional(readOnly = true)
 	public java.util.Map<String, Long> donorsOfReferences(java.util.Collection<String> references) {
@@ -284,7 +284,7 @@ public class ContributionManagement {
 		var all = List.copyOf(references);
 		for (int from = 0; from < all.size(); from += 1000) {
 			for (var row : agreements.donorsOfReferences(all.subList(from, Math.min(all.size(), from + 1000)))) {
-				taken.put(((String) row[0]).toLowerCase(java.util.Locale.ROOT), (Long) row[1]);
+				taken.put((String) row[0], (Long) row[1]);
 			}
 		}
 		return taken;

@@ -102,7 +102,7 @@ final class Cells {
 			}
 			return null;
 		}
-		var amount = AmountText.parse(value, locale);
+		var amount = number(row, header, value);
 		if (amount.isEmpty()) {
 			refuse(row, header, "import.cell.amount", value);
 			return null;
@@ -117,7 +117,7 @@ final class Cells {
 			return null;
 		}
 		boolean percent = value.endsWith("%");
-		var number = AmountText.parse(percent ? value.substring(0, value.length() - 1) : value, locale);
+		var number = percent ? AmountText.parse(value.substring(0, value.length() - 1), locale) : number(row, header, value);
 		if (number.isEmpty()) {
 			refuse(row, header, "import.cell.rate", value);
 			return null;
@@ -194,6 +194,20 @@ final class Cells {
 	/** Whether this row has been refused so far (rows are read one after another). */
 	boolean refused(Tables.Row row) {
 		return refusedRow == row.number();
+	}
+
+	/** A number cell as it is; text as the reader's language writes numbers. */
+	private java.util.Optional<BigDecimal> number(Tables.Row row, String header, String value) {
+		var column = index.get(Layout.key(header));
+		if (column != null && row.isNumber(column)) {
+			try {
+				return java.util.Optional.of(new BigDecimal(value));
+			}
+			catch (NumberFormatException e) {
+				return java.util.Optional.empty();
+			}
+		}
+		return AmountText.parse(value, locale);
 	}
 
 	private String raw(Tables.Row row, String header) {

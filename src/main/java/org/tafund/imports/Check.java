@@ -32,6 +32,17 @@ import org.tafund.shared.Money;
  */
 final class Check {
 
+	/**
+	 * Text as the database compares it (utf8mb4_unicode_ci): without regard to case or accents, ß as
+	 * ss, so that a row the database would take for one already recorded is taken for it here too.
+	 */
+	static String key(String text) {
+		return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase(Locale.ROOT)
+			.replace("ß", "ss");
+	}
+
 	/** What becomes of a row. */
 	enum Outcome {
 		NEW, RECORDED, REFUSED
@@ -44,7 +55,7 @@ final class Check {
 	record DonorRef(String name, DonorType type) {
 
 		static DonorRef of(String name, DonorType type) {
-			return new DonorRef(name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT), type);
+			return new DonorRef(key(name.strip().replaceAll("\\s+", " ")), type);
 		}
 
 	}
@@ -140,16 +151,17 @@ final class Check {
 		var agreements = agreements(byLayout.getOrDefault(Layout.AGREEMENTS, List.of()), instalments, checks);
 		int newInstalments = 0;
 		for (var group : instalments.values()) {
+			// A line goes as its agreement goes: created with it, recorded with it, or refused with it.
 			var outcome = group.agreement == null ? Outcome.REFUSED : group.agreement.outcome;
 			for (var line : group.lines) {
 				if (group.agreement == null && !line.refused) {
 					line.cells.refuse(line.row, "Agreement reference", "import.agreement.unknown", line.reference);
 				}
-				var o = line.refused ? Outcome.REFUSED : outcome == Outcome.REFUSED ? Outcome.NEW : outcome;
+				var o = line.refused ? Outcome.REFUSED : outcome;
 				if (o == Outcome.NEW) {
 					newInstalments++;
 				}
-				plan.add(new RowPlan(line.sheet, line.row.number(), Layout.INSTALMENTS, line.refused || group.agreement == null ? Outcome.REFUSED : o,
+				plan.add(new RowPlan(line.sheet, line.row.number(), Layout.INSTALMENTS, o,
 						line.reference + " · " + line.dueOn + " · " + plain(line.amount)));
 			}
 		}
@@ -177,6 +189,10 @@ final class Check {
 				var contactRole = cells.text(row, "Contact role", 100);
 				if (contactEmail != null && !contactEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
 					cells.refuse(row, "Contact e-mail", "import.cell.email", contactEmail);
+				}
+				if (contactName == null && (contactEmail != null || contactRole != null)) {
+					// The donor page keeps a contact only with a name: the rest would be lost without a word.
+					cells.refuse(row, "Contact name", "import.cell.contactName");
 				}
 				if (name == null || type == null) {
 					if (name != null) {
@@ -354,8 +370,7 @@ final class Check {
 				line.dueOn = cells.date(row, "Due on", true);
 				line.amount = cells.amount(row, "Amount", true);
 				line.refused = cells.refused(row);
-				var key = line.reference == null ? "" : line.reference.toLowerCase(Locale.ROOT);
-				groups.computeIfAbsent(key, k -> new Group()).lines.add(line);
+				groups.computeIfAbsent(line.reference == null ? "" : key(line.reference), k -> new Group()).lines.add(line);
 			}
 		}
 		return groups;
@@ -374,7 +389,8 @@ final class Check {
 				}
 			}
 		}
-		var taken = contributions.donorsOfReferences(references);
+		var taken = new HashMap<String, Long>();
+		contributions.donorsOfReferences(references).forEach((reference, donor) -> taken.put(key(reference), donor));
 		var seen = new HashMap<String, Integer>();
 		for (var table : tables) {
 			var cells = new Cells(table, Layout.AGREEMENTS, problems, locale);
@@ -399,7 +415,7 @@ final class Check {
 				var due1 = cells.date(row, "Report due 1", false);
 				var due2 = cells.date(row, "Report due 2", false);
 				var donorId = donorOf(cells, row, name, type);
-				var key = reference == null ? null : reference.toLowerCase(Locale.ROOT);
+				var key = reference == null ? null : key(reference);
 				var group = key == null ? null : instalments.get(key);
 				var what = Stream.of(reference, name, currency, total == null ? null : plain(total))
 					.filter(Objects::nonNull)
@@ -423,6 +439,9 @@ final class Check {
 					outcome = Outcome.REFUSED;
 				}
 				else {
+					if (group != null) {
+						checkLines(group, currency);
+					}
 					var lines = group == null ? List.<ScheduleLine>of()
 							: group.lines.stream().filter(l -> !l.refused).map(l -> new ScheduleLine(l.dueOn, l.amount)).toList();
 					boolean linesRefused = group != null && group.lines.stream().anyMatch(l -> l.refused);
@@ -437,7 +456,15 @@ final class Check {
 					}
 					catch (BusinessRuleViolation e) {
 						// A schedule that cannot add up because one of its lines was refused says nothing more.
-						if (!(linesRefused && e.messageKey().startsWith("agreement.schedule"))) {
+						var line = e.messageKey().equals("agreement.schedule.outsidePeriod") && group != null
+								? group.lines.stream().filter(l -> String.valueOf(l.dueOn).equals(String.valueOf(e.arguments()[0]))).findFirst()
+								: java.util.Optional.<Line>empty();
+						if (line.isPresent()) {
+							// Beside the instalment whose date falls outside the period.
+							line.get().cells.refuse(line.get().row, "Due on", e);
+							line.get().refused = true;
+						}
+						else if (!(linesRefused && e.messageKey().startsWith("agreement.schedule"))) {
 							cells.refuse(row, columnOfAgreement(e), e);
 						}
 						outcome = Outcome.REFUSED;
@@ -452,6 +479,41 @@ final class Check {
 			}
 		}
 		return created;
+	}
+
+	/**
+	 * Each instalment line by the rules of an amount of the agreement's currency and of a planning date,
+	 * refused beside its own cell: the agreement's schedule is then not checked on top.
+	 */
+	private static void checkLines(Group group, String currency) {
+		try {
+			Money.digits(currency);
+		}
+		catch (BusinessRuleViolation e) {
+			return;
+		}
+		for (var line : group.lines) {
+			if (line.refused) {
+				continue;
+			}
+			try {
+				if (!new Money(line.amount, currency).isPositive()) {
+					line.cells.refuse(line.row, "Amount", "agreement.schedule.positive");
+					line.refused = true;
+				}
+			}
+			catch (BusinessRuleViolation e) {
+				line.cells.refuse(line.row, "Amount", e);
+				line.refused = true;
+			}
+			try {
+				org.tafund.shared.PlanningDates.require(line.dueOn, "dueOn");
+			}
+			catch (BusinessRuleViolation e) {
+				line.cells.refuse(line.row, "Due on", e);
+				line.refused = true;
+			}
+		}
 	}
 
 	private static String columnOfAgreement(BusinessRuleViolation e) {

@@ -59,7 +59,11 @@ class SpreadsheetImports {
 
 	private final Clock clock;
 
-	SpreadsheetImports(JdbcClient jdbc, DonorManagement donors, ContributionManagement contributions, Clock clock) {
+	private final jakarta.persistence.EntityManager entities;
+
+	SpreadsheetImports(JdbcClient jdbc, DonorManagement donors, ContributionManagement contributions, Clock clock,
+			jakarta.persistence.EntityManager entities) {
+		this.entities = entities;
 		this.jdbc = jdbc;
 		this.donors = donors;
 		this.contributions = contributions;
@@ -145,6 +149,9 @@ class SpreadsheetImports {
 	 */
 	@Transactional
 	public Created confirm(long id, String user) {
+		// One import stores at a time: two files naming the same new donor, confirmed together, would
+		// each find it new (a donor's name is not unique in the database; the dry run is what matches).
+		jdbc.sql("SELECT id FROM spreadsheet_import_lock WHERE id = 1 FOR UPDATE").query(Long.class).optional();
 		// The row's lock orders two confirmations of one import: the second finds it stored.
 		int claimed = jdbc.sql("UPDATE spreadsheet_import SET status = 'STORED', stored_by = :user, stored_at = :at "
 				+ "WHERE id = :id AND status = 'UPLOADED'")
@@ -161,17 +168,21 @@ class SpreadsheetImports {
 			throw new BusinessRuleViolation("import.notClean", result.problems().size());
 		}
 		var ids = new HashMap<>(result.recordedDonors());
+		int done = 0;
 		for (var donor : result.donors()) {
 			ids.put(donor.ref(), donors.register(donor.details()).id());
+			done = settle(done);
 		}
 		for (var pledge : result.pledges()) {
 			contributions.recordPledge(ids.get(pledge.donor()), pledge.pledgedOn(), pledge.amount(), pledge.currency(),
 					pledge.window(), pledge.note());
+			done = settle(done);
 		}
 		int instalments = 0;
 		for (var agreement : result.agreements()) {
 			contributions.createAgreement(agreement.forDonor(ids.get(agreement.donor())));
 			instalments += agreement.terms().instalments().size();
+			done = settle(done);
 		}
 		var created = new Created(result.donors().size(), result.pledges().size(), result.agreements().size(), instalments);
 		jdbc.sql("UPDATE spreadsheet_import SET donors_created = :d, pledges_created = :p, agreements_created = :a, "
@@ -191,6 +202,19 @@ class SpreadsheetImports {
 			super("No spreadsheet import " + id);
 		}
 
+	}
+
+	/**
+	 * Every hundred records, writes what is pending and lets the persistence context go: each flush
+	 * looks at every entity the context holds, so a file of thousands of rows would otherwise take
+	 * time that grows with the square of its rows. Only ids are kept from one row to the next.
+	 */
+	private int settle(int done) {
+		if (++done % 100 == 0) {
+			entities.flush();
+			entities.clear();
+		}
+		return done;
 	}
 
 	private static MessageDigest sha256() {

@@ -1,6 +1,5 @@
 package org.tafund.imports;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -38,16 +37,35 @@ final class Tables {
 	/** More rows than the Fund has donors, pledges and agreements together in decades. */
 	static final int MAX_ROWS = 100_000;
 
-	private static final Pattern EXPONENT = Pattern.compile("-?\\d+(\\.\\d+)?[eE][-+]?\\d+");
+	/** A number as a sheet without styles stores it, exponent and all (within what a double holds). */
+	private static final Pattern EXPONENT = Pattern.compile("-?\\d+(\\.\\d+)?[eE][-+]?\\d{1,3}");
+
+	/** No layout has this many columns: cells beyond are not read (nor padded to). */
+	static final int MAX_COLUMNS = 64;
+
+	/** How the formatter marks a cell that held a number, so that it is never read as typed text. */
+	private static final char NUMBER = '\u0001';
 
 	record Table(String name, List<String> header, List<Row> rows) {
 	}
 
-	/** A row as the spreadsheet numbers it (the header is row 1), its cells by column from A. */
-	record Row(int number, List<String> cells) {
+	/**
+	 * A row as the spreadsheet numbers it (the header is row 1), its cells by column from A, and the
+	 * columns whose cells held numbers (written plainly, a point before any decimals, whatever the
+	 * reader's language).
+	 */
+	record Row(int number, List<String> cells, java.util.BitSet numbers) {
+
+		Row(int number, List<String> cells) {
+			this(number, cells, new java.util.BitSet());
+		}
 
 		String cell(int column) {
 			return column < 0 || column >= cells.size() ? null : cells.get(column);
+		}
+
+		boolean isNumber(int column) {
+			return numbers.get(column);
 		}
 
 	}
@@ -70,7 +88,16 @@ final class Tables {
 
 	private static List<Table> xlsx(byte[] content) {
 		var tables = new ArrayList<Table>();
-		try (var pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
+		java.nio.file.Path file = null;
+		// From a file, the package reads each part as it is asked for; from a stream it would inflate them all into memory.
+		try {
+			file = java.nio.file.Files.createTempFile("tafund-import-", ".xlsx");
+			java.nio.file.Files.write(file, content);
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		try (var pkg = OPCPackage.open(file.toFile(), org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
 			var reader = new XSSFReader(pkg);
 			var strings = new ReadOnlySharedStringsTable(pkg);
 			var styles = reader.getStylesTable();
@@ -91,6 +118,14 @@ final class Tables {
 		catch (Exception e) {
 			throw new BusinessRuleViolation("import.unreadable");
 		}
+		finally {
+			try {
+				java.nio.file.Files.deleteIfExists(file);
+			}
+			catch (IOException e) {
+				file.toFile().deleteOnExit();
+			}
+		}
 		return tables;
 	}
 
@@ -103,12 +138,16 @@ final class Tables {
 		char delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';'
 				: count(firstLine, '\t') > count(firstLine, ',') ? '\t' : ',';
 		var rows = new ArrayList<Row>();
-		try (var parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get().parse(new StringReader(text))) {
+		// Blank lines kept as records, so that a record's number is the row a spreadsheet shows.
+		try (var parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get()
+			.parse(new StringReader(text))) {
 			for (var record : parser) {
 				if (record.getRecordNumber() > MAX_ROWS) {
 					throw new BusinessRuleViolation("import.tooLarge", MAX_ROWS);
 				}
-				rows.add(new Row((int) record.getRecordNumber(), trimmed(record.toList())));
+				var cells = record.toList();
+				rows.add(new Row((int) record.getRecordNumber(),
+						trimmed(cells.size() > MAX_COLUMNS ? cells.subList(0, MAX_COLUMNS) : cells)));
 			}
 		}
 		catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
@@ -161,26 +200,44 @@ final class Tables {
 
 		private List<String> cells;
 
+		private java.util.BitSet numbers;
+
 		@Override
 		public void startRow(int rowNum) {
 			if (rowNum >= MAX_ROWS) {
 				throw new BusinessRuleViolation("import.tooLarge", MAX_ROWS);
 			}
 			cells = new ArrayList<>();
+			numbers = new java.util.BitSet();
 		}
 
 		@Override
 		public void endRow(int rowNum) {
-			rows.add(new Row(rowNum + 1, trimmed(cells)));
+			rows.add(new Row(rowNum + 1, trimmed(cells), numbers));
 		}
 
 		@Override
 		public void cell(String reference, String value, XSSFComment comment) {
-			int column = new CellReference(reference).getCol();
+			// The reference is optional in the format: without it, a cell follows the one before.
+			int column = reference == null ? cells.size() : new CellReference(reference).getCol();
+			if (column >= MAX_COLUMNS || column < cells.size()) {
+				return;
+			}
 			while (cells.size() < column) {
 				cells.add(null);
 			}
-			cells.add(value != null && EXPONENT.matcher(value).matches() ? new BigDecimal(value).toPlainString() : value);
+			if (value != null && !value.isEmpty() && value.charAt(0) == NUMBER) {
+				numbers.set(column);
+				cells.add(value.substring(1));
+			}
+			else if (value != null && EXPONENT.matcher(value).matches()) {
+				// A number of a sheet without styles, as stored: no formatter saw it.
+				numbers.set(column);
+				cells.add(new BigDecimal(value).toPlainString());
+			}
+			else {
+				cells.add(value);
+			}
 		}
 
 		Table table(String name) {
@@ -189,7 +246,11 @@ final class Tables {
 
 	}
 
-	/** Dates as ISO dates, numbers at their full precision: never the display format's rounding. */
+	/**
+	 * Dates as ISO dates, numbers as a double holds them to 15 significant digits (what a spreadsheet
+	 * shows: a formula's 375001.05000000005 is 375001.05), never the display format's rounding; numbers
+	 * marked as such.
+	 */
 	private static final class PlainFormatter extends DataFormatter {
 
 		PlainFormatter() {
@@ -201,7 +262,9 @@ final class Tables {
 			if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
 				return DateUtil.getLocalDateTime(value).toLocalDate().toString();
 			}
-			return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+			return NUMBER + new BigDecimal(Double.toString(value)).round(new java.math.MathContext(15))
+				.stripTrailingZeros()
+				.toPlainString();
 		}
 
 		@Override

@@ -18,6 +18,10 @@ public final class AmountText {
 
 	private static final Pattern PLAIN = Pattern.compile("\\d+");
 
+	private static final Pattern SPACED = Pattern.compile("[\\s\\u00A0\\u202F'’]");
+
+	private static final Pattern SPACE_GROUPED = Pattern.compile("\\d{1,3}(?:[\\s\\u00A0\\u202F'’]\\d{3})+(?:[.,]\\d+)?");
+
 	private AmountText() {
 	}
 
@@ -25,11 +29,23 @@ public final class AmountText {
 		if (text == null) {
 			return Optional.empty();
 		}
-		// Spaces of every kind and apostrophes only ever group digits.
-		var s = text.strip().replaceAll("[\\s\\u00A0\\u202F'’]", "");
+		var s = text.strip();
 		boolean negative = s.startsWith("-");
 		if (negative) {
 			s = s.substring(1);
+		}
+		// Spaces of every kind and apostrophes only ever group digits, by three, before the decimals.
+		if (SPACED.matcher(s).find()) {
+			if (!SPACE_GROUPED.matcher(s).matches()) {
+				return Optional.empty();
+			}
+			s = SPACED.matcher(s).replaceAll("");
+			int mark = Math.max(s.lastIndexOf(','), s.lastIndexOf('.'));
+			if (mark >= 0) {
+				s = s.substring(0, mark) + "." + s.substring(mark + 1);
+			}
+			var value = new BigDecimal(s);
+			return Optional.of(negative ? value.negate() : value);
 		}
 		if (s.isEmpty()) {
 			return Optional.empty();

@@ -230,7 +230,7 @@ class SpreadsheetImportTests {
 		var instalmentHeader = List.<Object>of("Agreement reference", "Due on", "Amount");
 		var first = upload(xlsx(List.of(
 				new Sheet("Donors", List.of(List.of("Name", "Type"), List.of("Import Donor " + tag + " A", "FOUNDATION"),
-						List.of("Import Donor " + tag + " B", "FOUNDATION"))),
+						List.of("Import Donor " + tag + " B", "FOUNDATION"), List.of("Fondation Äpfel " + tag, "FOUNDATION"))),
 				new Sheet("Agreements", List.of(agreementHeader,
 						List.of("IMP-" + tag + "-A", "Import Donor " + tag + " A", "FOUNDATION", "USD", 10, "CPCJF_GENERAL_PURPOSE"))),
 				new Sheet("Instalments", List.of(instalmentHeader, List.of("IMP-" + tag + "-A", "2026-09-30", 10))))),
@@ -241,23 +241,52 @@ class SpreadsheetImportTests {
 				new Sheet("Donors", List.of(List.of("Name", "Type", "Contact e-mail"),
 						List.of("Import Donor " + tag + " C", "FOUNDATION", "not-an-address"),
 						List.of("import donor " + tag + "  c", "Foundation", ""),
-						List.of("Import State " + tag, "MEMBER_STATE", ""))),
+						List.of("Import State " + tag, "MEMBER_STATE", ""),
+						// The database compares names without regard to case or accents: this donor is recorded.
+						List.of("FONDATION APFEL " + tag, "FOUNDATION", ""))),
 				new Sheet("Pledges", List.of(List.of("Donor name", "Donor type", "Pledged on", "Amount", "Currency"),
 						List.of("Nobody " + tag, "FOUNDATION", "2026-03-01", "1,0,0", "USD"),
 						// No UN rate for the ngultrum: refused as the pledge form refuses it.
 						List.of("Import Donor " + tag + " B", "FOUNDATION", "2026-03-01", "1000", "BTN"))),
 				new Sheet("Agreements", List.of(agreementHeader,
-						List.of("IMP-" + tag + "-A", "Import Donor " + tag + " B", "FOUNDATION", "USD", 10, "CPCJF_GENERAL_PURPOSE"))),
-				new Sheet("Instalments", List.of(instalmentHeader, List.of("IMP-" + tag + "-Z", "2026-09-30", 10))))),
+						List.of("IMP-" + tag + "-A", "Import Donor " + tag + " B", "FOUNDATION", "USD", 10, "CPCJF_GENERAL_PURPOSE"),
+						List.of("imp-" + tag + "-a", "Import Donor " + tag + " A", "FOUNDATION", "USD", 10, "CPCJF_GENERAL_PURPOSE"),
+						List.of("IMP-" + tag + "-D", "Import Donor " + tag + " B", "FOUNDATION", "USD", 20, "CPCJF_GENERAL_PURPOSE"))),
+				new Sheet("Instalments", List.of(instalmentHeader, List.of("IMP-" + tag + "-Z", "2026-09-30", 10),
+						List.of("IMP-" + tag + "-D", "2026-09-30", "10.005"), List.of("IMP-" + tag + "-D", "2026-12-31", 10))))),
 				"clash.xlsx", "en");
 		assertThat(imports.check(clash).problems())
 			.extracting(p -> p.sheet() + "!" + (p.cell() == null ? "row" + p.row() : p.cell()) + " " + p.message().getCodes()[0])
-			.containsExactlyInAnyOrder("Donors!C2 import.cell.email", "Donors!A3 import.donor.twice",
-					"Donors!row4 donor.country.required", "Pledges!E3 fx.missing",
+			.containsExactlyInAnyOrder("Donors!C2 import.cell.email", "Donors!row2 import.cell.contactName",
+					"Donors!A3 import.donor.twice", "Donors!row4 donor.country.required", "Pledges!E3 fx.missing",
+					"Agreements!A3 import.agreement.twice", "Instalments!C3 money.tooManyDecimals",
 					"Pledges!D2 import.cell.amount", "Pledges!A2 import.donor.unknown",
 					"Agreements!A2 import.agreement.otherDonor", "Instalments!A2 import.agreement.unknown");
-		assertThat(page(clash, "en")).contains("“1,0,0” is not an amount", "The same donor as row 2", "BTN",
+		assertThat(imports.check(clash).rows()).filteredOn(r -> r.outcome() == Check.Outcome.RECORDED)
+			.extracting(Check.RowPlan::sheet, Check.RowPlan::row)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Donors", 5));
+				assertThat(page(clash, "en")).contains("“1,0,0” is not an amount", "The same donor as row 2", "BTN",
 				"The reference IMP-" + tag + "-A is already another donor’s agreement");
+	}
+
+	@Test
+	void numberCellsAreNumbersWhateverTheReadersLanguageAndCsvRowsAreCountedAsASpreadsheetShowsThem() throws Exception {
+		var tag = Unique.suffix();
+		var id = upload(xlsx(List.of(
+				new Sheet("Donors", List.of(List.of("Name", "Type"), List.of("Import Donor " + tag + " K", "FOUNDATION"))),
+				new Sheet("Agreements", List.of(List.of("Reference", "Donor name", "Donor type", "Currency", "Total", "Funding window", "PSC rate"),
+						List.of("IMP-" + tag + "-K", "Import Donor " + tag + " K", "FOUNDATION", "KWD", 12.345, "CPCJF_GENERAL_PURPOSE", 0.13))),
+				new Sheet("Instalments", List.of(List.of("Agreement reference", "Due on", "Amount"),
+						List.of("IMP-" + tag + "-K", "2026-09-30", 12.345))))), "kwd.xlsx", "fr");
+		var result = imports.check(id);
+		assertThat(result.problems()).isEmpty();
+		// 12.345 in a number cell is twelve dinars and 345 fils, not twelve thousand, for a French reader too.
+		assertThat(result.agreements()).singleElement().satisfies(a -> {
+			assertThat(a.terms().amount()).isEqualByComparingTo("12.345");
+			assertThat(a.terms().pscRate()).isEqualByComparingTo("0.13");
+		});
+		var blankLines = Tables.read("donors.csv", "Name,Type\n\nD,OTHER\n".getBytes(StandardCharsets.UTF_8));
+		assertThat(blankLines.get(0).rows()).singleElement().satisfies(r -> assertThat(r.number()).isEqualTo(3));
 	}
 
 	@Test

@@ -28,7 +28,8 @@ class AmountTextTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "1,0,0", "1.000,000.5", "12,34,5", "abc", "", "1..0", "1,00,000.00", "-", "1.2.3" })
+	@ValueSource(strings = { "1,0,0", "1.000,000.5", "12,34,5", "abc", "", "1..0", "1,00,000.00", "-", "1.2.3",
+			"1 000 00", "1 5", "1'2'3", "1 000.000,00" })
 	void anythingElseIsNotAnAmount(String typed) {
 		assertThat(AmountText.parse(typed, Locale.ENGLISH)).isEmpty();
 	}
