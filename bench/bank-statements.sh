@@ -11,58 +11,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DB=${BENCH_DB:-tafund_bench}
-DB_HOST=${BENCH_DB_HOST:-127.0.0.1}
-DB_PORT=${BENCH_DB_PORT:-3306}
-DB_USER=${BENCH_DB_USER:-root}
-DB_PASSWORD=${BENCH_DB_PASSWORD:-}
-PORT=${BENCH_PORT:-18080}
-HEAP=${BENCH_HEAP:-512m}
-WORK=${BENCH_WORK:-/tmp/tafund-bench}
-SCALE=${BENCH_SCALE:-1.0}
+BENCH_NAME=bank
+DEFAULT_PORT=18080
+# shellcheck source=lib.sh
+source bench/lib.sh
 ENTRIES=${BENCH_ENTRIES:-10000}
-RUNS=${BENCH_RUNS:-3}
-JAR=target/tafund-0.1.0-SNAPSHOT.jar
-VOLUME_JAR=target/volume/tafund-0.1.0-SNAPSHOT-volume.jar
-ADMIN=bench.admin
-ADMIN_PASSWORD=${BENCH_ADMIN_PASSWORD:-bench admin password 2026}
-
-mkdir -p "$WORK"
-db() { mariadb -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} "$@"; }
-sql() { db --batch --skip-column-names "$1" -e "$2"; }
-say() { printf '%s\n' "$*"; }
 
 say "== tafund bank statement benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-if [[ ! -f $JAR || ! -f $VOLUME_JAR || ${BENCH_BUILD:-0} == 1 ]]; then
-	say "== building $JAR and $VOLUME_JAR"
-	./mvnw -B -q -DskipTests package
-fi
-cp "$JAR" "$WORK/bank.jar"
-cp "$VOLUME_JAR" "$WORK/bank-volume.jar"
-
-db -e "CREATE DATABASE IF NOT EXISTS $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
-donors=$(sql "$DB" "select count(*) from information_schema.tables where table_schema = '$DB' and table_name = 'donor'")
-[[ $donors == 1 ]] && donors=$(sql "$DB" "select count(*) from donor")
-if [[ $donors == 0 ]]; then
-	say "== generating scale $SCALE into $DB"
-	java -Dloader.path="$WORK/bank-volume.jar" -Dloader.main=org.tafund.volume.VolumeData -cp "$WORK/bank.jar" \
-		org.springframework.boot.loader.launch.PropertiesLauncher \
-		--url="jdbc:mariadb://$DB_HOST:$DB_PORT/$DB" --user="$DB_USER" --password="$DB_PASSWORD" --scale="$SCALE"
-fi
-
-APP=
-cleanup() { [[ -n $APP ]] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true; }
-trap cleanup EXIT
-# The benchmark's administrator signs in with the password alone (the second factor off for every role).
-TAFUND_DB_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/$DB" TAFUND_DB_USER="$DB_USER" TAFUND_DB_PASSWORD="$DB_PASSWORD" \
-	TAFUND_ADMIN_USER="$ADMIN" TAFUND_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-	java -Xmx"$HEAP" -jar "$WORK/bank.jar" --spring.profiles.active=mysql --server.port="$PORT" \
-	--tafund.second-factor.roles= > "$WORK/app-bank.log" 2>&1 &
-APP=$!
-until curl -sf "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; do
-	kill -0 "$APP" 2>/dev/null || { say "the app stopped; see $WORK/app-bank.log"; exit 1; }
-	sleep 1
-done
+bench_jars
+bench_volume
+bench_app
 say "== app up on port $PORT, -Xmx$HEAP; $(sql "$DB" "select concat((select count(*) from agreement), ' agreements, ', (select count(*) from instalment), ' instalments, ', (select count(*) from receipt), ' receipts')")"
 
 # What is owed, as the matching computes it (receipts applied to the oldest instalments first).
@@ -73,7 +31,7 @@ sql "$DB" "select a.id, a.reference, a.currency, i.due_on, i.amount,
 	order by a.id, i.due_on, i.id" > "$WORK/instalments.tsv"
 
 python3 - "$WORK" "$PORT" "$ADMIN" "$ADMIN_PASSWORD" "$ENTRIES" "$RUNS" <<'PY'
-import decimal, http.client, random, re, sys, time, urllib.parse, uuid
+import decimal, os, random, re, sys, time, urllib.parse, uuid
 work, port, user, password, entries, runs = sys.argv[1:7]
 entries, runs = int(entries), int(runs)
 D = decimal.Decimal
@@ -89,37 +47,10 @@ for line in open(f'{work}/instalments.tsv'):
         owed.append((reference, currency, due, D(amount) - applied))
 print(f'   {len(owed):,} instalments still owed')
 
-class Session:
-    def __init__(self):
-        self.connection = http.client.HTTPConnection('127.0.0.1', int(port), timeout=300)
-        self.cookie = None
-        token = self.token('/login')
-        status, _, _ = self.call('POST', '/login', urllib.parse.urlencode(
-            {'username': user, 'password': password, '_csrf': token}),
-            {'Content-Type': 'application/x-www-form-urlencoded'})
-        if status != 302:
-            sys.exit(f'sign-in failed: HTTP {status}')
+sys.path.insert(0, os.environ['BENCH_DIR'])
+from session import Session
 
-    def call(self, method, path, body=None, headers=None):
-        headers = dict(headers or {})
-        if self.cookie:
-            headers['Cookie'] = self.cookie
-        self.connection.request(method, path, body, headers)
-        response = self.connection.getresponse()
-        text = response.read()
-        for name, value in response.getheaders():
-            if name.lower() == 'set-cookie' and value.startswith('SESSION='):
-                self.cookie = value.split(';')[0]
-        return response.status, text, dict(response.getheaders())
-
-    def token(self, path):
-        status, text, _ = self.call('GET', path)
-        match = re.search(rb'name="_csrf" value="([^"]+)"', text)
-        if not match:
-            sys.exit(f'no CSRF token on {path} (HTTP {status})')
-        return match.group(1).decode()
-
-session = Session()
+session = Session(port, user, password)
 number = 'BENCH' + uuid.uuid4().hex[:12].upper()
 token = session.token('/bank-statements')
 status, _, _ = session.call('POST', '/bank-statements/accounts', urllib.parse.urlencode(

@@ -15,99 +15,30 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DB=${BENCH_DB:-tafund_bench}
-DB_HOST=${BENCH_DB_HOST:-127.0.0.1}
-DB_PORT=${BENCH_DB_PORT:-3306}
-DB_USER=${BENCH_DB_USER:-root}
-DB_PASSWORD=${BENCH_DB_PASSWORD:-}
-PORT=${BENCH_PORT:-18081}
-HEAP=${BENCH_HEAP:-512m}
-WORK=${BENCH_WORK:-/tmp/tafund-bench}
-SCALE=${BENCH_SCALE:-1.0}
+BENCH_NAME=import
+DEFAULT_PORT=18081
+# shellcheck source=lib.sh
+source bench/lib.sh
 ROWS=${BENCH_ROWS:-20000}
-RUNS=${BENCH_RUNS:-3}
-JAR=target/tafund-0.1.0-SNAPSHOT.jar
-VOLUME_JAR=target/volume/tafund-0.1.0-SNAPSHOT-volume.jar
-ADMIN=bench.admin
-ADMIN_PASSWORD=${BENCH_ADMIN_PASSWORD:-bench admin password 2026}
-
-mkdir -p "$WORK"
-db() { mariadb -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} "$@"; }
-sql() { db --batch --skip-column-names "$1" -e "$2"; }
-say() { printf '%s\n' "$*"; }
 
 say "== tafund spreadsheet import benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-if [[ ! -f $JAR || ! -f $VOLUME_JAR || ${BENCH_BUILD:-0} == 1 ]]; then
-	say "== building $JAR and $VOLUME_JAR"
-	./mvnw -B -q -DskipTests package
-fi
-cp "$JAR" "$WORK/import.jar"
-cp "$VOLUME_JAR" "$WORK/import-volume.jar"
-
-db -e "CREATE DATABASE IF NOT EXISTS $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
-donors=$(sql "$DB" "select count(*) from information_schema.tables where table_schema = '$DB' and table_name = 'donor'")
-[[ $donors == 1 ]] && donors=$(sql "$DB" "select count(*) from donor")
-if [[ $donors == 0 ]]; then
-	say "== generating scale $SCALE into $DB"
-	java -Dloader.path="$WORK/import-volume.jar" -Dloader.main=org.tafund.volume.VolumeData -cp "$WORK/import.jar" \
-		org.springframework.boot.loader.launch.PropertiesLauncher \
-		--url="jdbc:mariadb://$DB_HOST:$DB_PORT/$DB" --user="$DB_USER" --password="$DB_PASSWORD" --scale="$SCALE"
-fi
-
-APP=
-cleanup() { [[ -n $APP ]] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true; }
-trap cleanup EXIT
-# The benchmark's administrator signs in with the password alone (the second factor off for every role).
-TAFUND_DB_URL="jdbc:mariadb://$DB_HOST:$DB_PORT/$DB" TAFUND_DB_USER="$DB_USER" TAFUND_DB_PASSWORD="$DB_PASSWORD" \
-	TAFUND_ADMIN_USER="$ADMIN" TAFUND_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-	java -Xmx"$HEAP" -jar "$WORK/import.jar" --spring.profiles.active=mysql --server.port="$PORT" \
-	--tafund.second-factor.roles= > "$WORK/app-import.log" 2>&1 &
-APP=$!
-until curl -sf "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; do
-	kill -0 "$APP" 2>/dev/null || { say "the app stopped; see $WORK/app-import.log"; exit 1; }
-	sleep 1
-done
+bench_jars
+bench_volume
+bench_app
 say "== app up on port $PORT, -Xmx$HEAP; $(sql "$DB" "select concat((select count(*) from donor), ' donors, ', (select count(*) from agreement), ' agreements, ', (select count(*) from pledge), ' pledges')")"
 
 # Recorded donors (a quarter of the pledges and agreements name one) and a currency with rates.
 sql "$DB" "select name, donor_type from donor order by id limit 500" > "$WORK/donors.tsv"
 
 python3 - "$WORK" "$PORT" "$ADMIN" "$ADMIN_PASSWORD" "$ROWS" "$RUNS" "${BENCH_STORE:-0}" <<'PY'
-import http.client, io, random, re, sys, time, urllib.parse, uuid, zipfile
+import os, io, random, re, sys, time, urllib.parse, uuid, zipfile
 from xml.sax.saxutils import escape
 work, port, user, password, rows, runs, store = sys.argv[1:8]
 rows, runs = int(rows), int(runs)
 recorded = [line.rstrip('\n').split('\t') for line in open(f'{work}/donors.tsv')]
 
-class Session:
-    def __init__(self):
-        self.connection = http.client.HTTPConnection('127.0.0.1', int(port), timeout=600)
-        self.cookie = None
-        token = self.token('/login')
-        status, _, _ = self.call('POST', '/login', urllib.parse.urlencode(
-            {'username': user, 'password': password, '_csrf': token}),
-            {'Content-Type': 'application/x-www-form-urlencoded'})
-        if status != 302:
-            sys.exit(f'sign-in failed: HTTP {status}')
-
-    def call(self, method, path, body=None, headers=None):
-        headers = dict(headers or {})
-        if self.cookie:
-            headers['Cookie'] = self.cookie
-        self.connection.request(method, path, body, headers)
-        response = self.connection.getresponse()
-        text = response.read()
-        for name, value in response.getheaders():
-            if name.lower() == 'set-cookie' and value.startswith('SESSION='):
-                self.cookie = value.split(';')[0]
-        return response.status, text, dict(response.getheaders())
-
-    def token(self, path):
-        status, text, _ = self.call('GET', path)
-        match = re.search(rb'name="_csrf" value="([^"]+)"', text)
-        if not match:
-            sys.exit(f'no CSRF token on {path} (HTTP {status})')
-        return match.group(1).decode()
+sys.path.insert(0, os.environ['BENCH_DIR'])
+from session import Session
 
 def tables(run):
     """A quarter of the rows each: new donors; pledges and agreements (a quarter of them naming a
@@ -193,7 +124,7 @@ def csv(table):
         return '"' + v.replace('"', '""') + '"' if any(ch in v for ch in ',"\n') else v
     return ('\r\n'.join(','.join(cell(v) for v in row) for row in table) + '\r\n').encode()
 
-session = Session()
+session = Session(port, user, password)
 results = {'XLSX': [], 'CSV': []}
 for run in range(runs):
     sheets = tables(run)
