@@ -51,6 +51,8 @@ class PageRefusals {
 	/** Keeps the binders of the request, so that a refusal finds the form as it was bound. */
 	@InitBinder
 	void remember(WebDataBinder binder, HttpServletRequest request) {
+		binder.setBindingErrorProcessor(new LabelledBindingErrors());
+		binder.registerCustomEditor(java.math.BigDecimal.class, AmountInput.editor());
 		@SuppressWarnings("unchecked")
 		var binders = (List<WebDataBinder>) request.getAttribute(BINDERS);
 		if (binders == null) {

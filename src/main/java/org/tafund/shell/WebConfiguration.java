@@ -39,10 +39,14 @@ class WebConfiguration implements WebMvcConfigurer {
 		return money;
 	}
 
-	/** {@code ${{amount}}} in a template prints a {@code Money} through {@link MoneyFormatter}. */
+	/**
+	 * {@code ${{amount}}} in a template prints a {@code Money} through {@link MoneyFormatter}; decimals
+	 * in forms are read and written by {@link AmountInput}.
+	 */
 	@Override
 	public void addFormatters(FormatterRegistry registry) {
 		registry.addFormatter(money);
+		registry.addFormatterForFieldType(java.math.BigDecimal.class, new AmountInput());
 	}
 
 	@Override

@@ -105,8 +105,8 @@ class ContributionBrowserTests extends BrowserTest {
 		submit("pledge-form");
 		// Present is not yet shown: htmx settles the swapped panel in a moment (a CI run read "" once).
 		var error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pledgeAmount-error")));
-		wait.until(ExpectedConditions.textToBePresentInElement(error, "The amount must be a number"));
-		assertThat(error.getText()).isEqualTo("The amount must be a number, for example 2500.00.");
+		wait.until(ExpectedConditions.textToBePresentInElement(error, "is not an amount"));
+		assertThat(error.getText()).isEqualTo("Amount: “15OO” is not an amount.");
 		assertThat(browser.findElement(By.id("pledgeAmount")).getDomProperty("value")).isEqualTo("15OO");
 		assertThat(browser.getCurrentUrl()).isEqualTo(donorPage);
 		assertThat(browser.findElements(By.id("pledges"))).isEmpty();

@@ -178,7 +178,7 @@ class ContributionRefusalTests {
 		var officer = user(DONOR_OFFICER).roles("DONOR_RELATIONS");
 		// Not well formed: the panel again at once (htmx puts it in place of the panel), message beside the amount.
 		for (var amount : new String[][] { { null, "NotNull", "Give the pledged amount." },
-				{ "12,5O", "typeMismatch", "The amount must be a number, for example 2500.00." },
+				{ "12,5O", "typeMismatch", "Amount: “12,5O” is not an amount." },
 				{ "-5.00", "Positive", "The pledged amount must be more than zero." } }) {
 			var request = post("/contributions/pledges").with(officer)
 				.with(csrf())
