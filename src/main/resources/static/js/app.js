@@ -19,3 +19,25 @@ document.addEventListener('DOMContentLoaded', function () {
         }
     });
 });
+
+// After a refused submit, the keyboard (and a screen reader) starts at the first field to correct,
+// or at the message above the form when the refusal concerns the whole form.
+function focusFirstProblem(root) {
+    var field = root.querySelector('.is-invalid');
+    if (field) {
+        field.focus();
+        return;
+    }
+    var alert = root.querySelector('form .alert-danger, .alert-danger[role="alert"]');
+    if (alert) {
+        alert.setAttribute('tabindex', '-1');
+        alert.focus();
+    }
+}
+document.addEventListener('DOMContentLoaded', function () {
+    focusFirstProblem(document.querySelector('main') || document.body);
+});
+// A form that htmx puts back in place (the pledge form of a donor's page).
+document.addEventListener('htmx:afterSwap', function (event) {
+    focusFirstProblem(event.detail.target);
+});

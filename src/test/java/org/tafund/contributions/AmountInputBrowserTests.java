@@ -57,6 +57,8 @@ class AmountInputBrowserTests extends BrowserTest {
 		var error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("amount-error")));
 		assertThat(error.getText()).isEqualTo("Total : « 1,0,0 » n’est pas un montant.");
 		assertThat(browser.findElement(By.id("amount")).getDomProperty("value")).isEqualTo("1,0,0");
+		// The keyboard starts at the field to correct.
+		assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("amount");
 		assertThat(browser.findElement(By.id("reference")).getDomProperty("value")).isEqualTo(reference);
 		assertThat(browser.findElement(By.id("instalments0.amount")).getDomProperty("value")).isEqualTo("100");
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM agreement WHERE reference = ?", Long.class, reference)).isZero();
