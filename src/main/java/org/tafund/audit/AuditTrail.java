@@ -121,11 +121,14 @@ public class AuditTrail {
 		var properties = new ArrayList<RevisionView.PropertyChange>();
 		if (type != RevisionType.DEL) {
 			for (Property property : auditedProperties(entityClass)) {
-				String after = format(property.read(entity));
+				Object value = property.read(entity);
+				String after = format(value);
 				// A record that existed before auditing began (seed data) has no earlier state to show.
-				String was = before == null ? (type == RevisionType.MOD ? "—" : "") : format(property.read(before));
+				Object previous = before == null ? null : property.read(before);
+				String was = before == null ? (type == RevisionType.MOD ? "—" : "") : format(previous);
 				if (type == RevisionType.ADD ? !after.isEmpty() : !Objects.equals(was, after)) {
-					properties.add(new RevisionView.PropertyChange(property.name(), was, after));
+					properties.add(new RevisionView.PropertyChange(property.name(), was, after, labelKey(previous),
+							labelKey(value)));
 				}
 			}
 		}
@@ -190,9 +193,28 @@ public class AuditTrail {
 		}
 	}
 
+	/** Enumerations whose codes have labels in the message bundles, by the prefix of their keys. */
+	private static final java.util.Map<String, String> LABELLED = java.util.Map.of("FundingWindow", "window",
+			"DonorType", "donorType", "EarmarkKind", "earmark");
+
+	private static String labelKey(Object value) {
+		if (value instanceof Enum<?> code && LABELLED.containsKey(code.getDeclaringClass().getSimpleName())) {
+			return LABELLED.get(code.getDeclaringClass().getSimpleName()) + "." + code.name();
+		}
+		return null;
+	}
+
 	static String format(Object value) {
 		if (value == null) {
 			return "";
+		}
+		if (value instanceof org.tafund.shared.Described described) {
+			return described.describe();
+		}
+		if (value instanceof java.math.BigDecimal number) {
+			// Stored at four or eight decimals: shown at what the figure has, at least cents.
+			var plain = number.stripTrailingZeros();
+			return (plain.scale() < 2 ? plain.setScale(2) : plain).toPlainString();
 		}
 		if (value instanceof Collection<?> collection) {
 			return collection.stream().map(AuditTrail::format).sorted().collect(Collectors.joining(", "));

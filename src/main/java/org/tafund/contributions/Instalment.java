@@ -20,7 +20,7 @@ import org.tafund.shared.AuditableEntity;
 @Entity
 @Table(name = "instalment")
 @Audited
-class Instalment extends AuditableEntity {
+class Instalment extends AuditableEntity implements org.tafund.shared.Described {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -63,6 +63,13 @@ class Instalment extends AuditableEntity {
 
 	BigDecimal getAmount() {
 		return amount;
+	}
+
+	/** In an agreement's history: "2026-09-30: 1000000.00". */
+	@Override
+	public String describe() {
+		var plain = amount.stripTrailingZeros();
+		return dueOn + ": " + (plain.scale() < 2 ? plain.setScale(2) : plain).toPlainString();
 	}
 
 }
