@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,22 +99,6 @@ class AmountInputBrowserTests extends BrowserTest {
 		submit("agreement-form");
 		wait.until(ExpectedConditions.urlMatches("/contributions/agreements/\\d+$"));
 		return reference;
-	}
-
-	private void submit(String formId) {
-		((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).requestSubmit();", formId);
-	}
-
-	private void type(String id, String value) {
-		var field = browser.findElement(By.id(id));
-		field.clear();
-		field.sendKeys(value);
-	}
-
-	// Date inputs take typed values in the browser's locale format; set the ISO value directly.
-	private void setValue(String id, String value) {
-		((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id,
-				value);
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -130,22 +129,6 @@ class ContributionBrowserTests extends BrowserTest {
 
 	private static java.util.List<String> cells(WebElement row) {
 		return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
-	}
-
-	private void submit(String formId) {
-		((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).requestSubmit();", formId);
-	}
-
-	private void type(String id, String value) {
-		var field = browser.findElement(By.id(id));
-		field.clear();
-		field.sendKeys(value);
-	}
-
-	// Date inputs take typed values in the browser's locale format; set the ISO value directly.
-	private void setValue(String id, String value) {
-		((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id,
-				value);
 	}
 
 }

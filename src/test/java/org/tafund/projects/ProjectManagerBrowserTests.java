@@ -73,8 +73,8 @@ class ProjectManagerBrowserTests extends BrowserTest {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("activity-form")));
 		new Select(browser.findElement(By.id("type"))).selectByValue("TRAINING_OR_WORKSHOP");
 		browser.findElement(By.id("title")).sendKeys("Training of the central authority on MLA requests");
-		setDate("startDate", "2024-05-06");
-		setDate("endDate", "2024-05-08");
+		setValue("startDate", "2024-05-06");
+		setValue("endDate", "2024-05-08");
 		new Select(browser.findElement(By.id("country"))).selectByValue("SEN");
 		browser.findElement(By.id("city")).sendKeys("Dakar");
 		type("women", "12");
@@ -87,7 +87,7 @@ class ProjectManagerBrowserTests extends BrowserTest {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("participant-totals"), "21 participants"));
 		assertThat(browser.findElement(By.id("participant-totals")).getText()).contains("12 women", "9 men");
 
-		setDate("spentOn", "2024-05-10");
+		setValue("spentOn", "2024-05-10");
 		new Select(browser.findElement(By.id("category"))).selectByValue("WORKSHOPS_AND_TRAINING");
 		browser.findElement(By.id("expAmount")).sendKeys("1000.00");
 		browser.findElement(By.id("expReference")).sendKeys("PO-DKR-1");
@@ -104,18 +104,6 @@ class ProjectManagerBrowserTests extends BrowserTest {
 	private void click(org.openqa.selenium.WebElement element) {
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
 				element);
-	}
-
-	private void type(String id, String value) {
-		var field = browser.findElement(By.id(id));
-		field.clear();
-		field.sendKeys(value);
-	}
-
-	// Date inputs take their value in the browser's locale format when typed; set it directly instead.
-	private void setDate(String id, String isoDate) {
-		((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id,
-				isoDate);
 	}
 
 }

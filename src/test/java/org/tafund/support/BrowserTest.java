@@ -77,6 +77,25 @@ public abstract class BrowserTest {
 		browser.get("http://localhost:" + port + path);
 	}
 
+	/** Types into a field as a user does, after clearing what it held. */
+	protected void type(String id, String value) {
+		var field = browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(value);
+	}
+
+	/** Date inputs take typed values in the browser's locale format: the ISO value is set directly. */
+	protected void setValue(String id, String value) {
+		((org.openqa.selenium.JavascriptExecutor) browser)
+			.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
+	}
+
+	/** Submits a form as its submit button would (validation and submit events included). */
+	protected void submit(String formId) {
+		((org.openqa.selenium.JavascriptExecutor) browser)
+			.executeScript("document.getElementById(arguments[0]).requestSubmit();", formId);
+	}
+
 	protected void signIn(String username, String password) {
 		open("/login");
 		browser.findElement(By.id("username")).sendKeys(username);
