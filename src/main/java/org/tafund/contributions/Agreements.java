@@ -9,7 +9,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-interface Agreements extends JpaRepository<Agreement, Long> {
+interface Agreements extends JpaRepository<Agreement, Long>,
+		org.springframework.data.jpa.repository.JpaSpecificationExecutor<Agreement> {
 
 	boolean existsByReference(String reference);
 

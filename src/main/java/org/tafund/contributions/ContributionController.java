@@ -46,10 +46,16 @@ class ContributionController {
 		this.donors = donors;
 	}
 
+	/** The agreements, {@value #PAGE_SIZE} a page, found and ordered as the filter above the list asks. */
 	@GetMapping
-	String list(@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("agreements",
-				contributions.list(Paging.page(page, PAGE_SIZE, Sort.by(Sort.Direction.DESC, "id"))));
+	String list(@RequestParam(defaultValue = "0") int page, @ModelAttribute("search") AgreementSearch search,
+			BindingResult searchErrors, Model model) {
+		// A filter that cannot be read (a year typed as words) is left out rather than refused.
+		var used = searchErrors.hasErrors() || search == null ? new AgreementSearch(null, null, null, null, null) : search;
+		model.addAttribute("agreements", contributions.search(used, page, PAGE_SIZE));
+		model.addAttribute("search", used);
+		model.addAttribute("windows", FundingWindow.values());
+		model.addAttribute("orders", AgreementSearch.Order.values());
 		model.addAttribute("donorNames", donors.all().stream().collect(
 				java.util.stream.Collectors.toMap(d -> d.id(), d -> d.name())));
 		return "contributions/list";

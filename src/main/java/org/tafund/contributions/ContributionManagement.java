@@ -664,6 +664,44 @@ public class ContributionManagement {
 		return agreements.findAll(pageable).map(this::view);
 	}
 
+	/**
+	 * The agreements a search finds, a page at a time, filtered and ordered in the database: the text
+	 * in the reference or in the donor's name, the window, the currency, the year of signature.
+	 */
+	@Transactional(readOnly = true)
+	org.springframework.data.domain.Page<AgreementView> search(AgreementSearch search, int page, int size) {
+		var sort = switch (search.order()) {
+			case REFERENCE -> org.springframework.data.domain.Sort.by("reference");
+			case SIGNED -> org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC,
+					"signedOn", "id");
+			case TOTAL -> org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC,
+					"totalAmount", "id");
+			case NEWEST -> org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "id");
+		};
+		var text = search.text();
+		var donorIds = text == null ? List.<Long>of() : donors.idsNamed(text);
+		org.springframework.data.jpa.domain.Specification<Agreement> where = (root, query, cb) -> {
+			var predicates = new ArrayList<jakarta.persistence.criteria.Predicate>();
+			if (text != null) {
+				var like = cb.like(cb.lower(root.get("reference")), "%" + text.toLowerCase(java.util.Locale.ROOT)
+					.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+				predicates.add(donorIds.isEmpty() ? like : cb.or(like, root.get("donorId").in(donorIds)));
+			}
+			if (search.window() != null) {
+				predicates.add(cb.equal(root.get("fundingWindow"), search.window()));
+			}
+			if (search.currencyCode() != null) {
+				predicates.add(cb.equal(root.get("currency"), search.currencyCode()));
+			}
+			if (search.year() != null) {
+				predicates.add(cb.between(root.get("signedOn"), LocalDate.of(search.year(), 1, 1),
+						LocalDate.of(search.year(), 12, 31)));
+			}
+			return cb.and(predicates.toArray(jakarta.persistence.criteria.Predicate[]::new));
+		};
+		return agreements.findAll(where, org.tafund.shared.Paging.page(page, size, sort)).map(this::view);
+	}
+
 	/** One donor's agreements with totals per currency and in USD (stored USD equivalents only). */
 	@Transactional(readOnly = true)
 	public DonorContributions ofDonor(long donorId) {

@@ -12,6 +12,10 @@ interface Donors extends JpaRepository<Donor, Long>, JpaSpecificationExecutor<Do
 	@org.springframework.data.jpa.repository.Query("select d.id, d.name from Donor d where d.id in :ids")
 	java.util.List<Object[]> namesOf(java.util.Collection<Long> ids);
 
+	/** The ids of the donors whose name matches the pattern (lower-case; MySQL, MariaDB and H2 escape with a backslash). */
+	@org.springframework.data.jpa.repository.Query("select d.id from Donor d where lower(d.name) like :pattern")
+	java.util.List<Long> idsNamedLike(String pattern);
+
 	/** [id, name, type] of every donor. */
 	@org.springframework.data.jpa.repository.Query("select d.id, d.name, d.type from Donor d")
 	java.util.List<Object[]> keys();
