@@ -26,6 +26,30 @@ record AgreementSearch(String q, FundingWindow window, String currency, Integer 
 		}
 	}
 
+	/** A window's code as a filter gives it, or none when it names no window. */
+	static FundingWindow window(String code) {
+		if (code == null || code.isBlank()) {
+			return null;
+		}
+		try {
+			return FundingWindow.valueOf(code.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
+	}
+
+	/** A year as a filter gives it, or none when it is not a year the Fund could have signed in. */
+	static Integer year(String text) {
+		try {
+			int year = Integer.parseInt(text == null ? "" : text.strip());
+			return year >= 1990 && year <= 2100 ? year : null;
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
+	}
+
 	String text() {
 		return q == null || q.isBlank() ? null : q.strip();
 	}

@@ -48,10 +48,11 @@ class ContributionController {
 
 	/** The agreements, {@value #PAGE_SIZE} a page, found and ordered as the filter above the list asks. */
 	@GetMapping
-	String list(@RequestParam(defaultValue = "0") int page, @ModelAttribute("search") AgreementSearch search,
-			BindingResult searchErrors, Model model) {
-		// A filter that cannot be read (a year typed as words) is left out rather than refused.
-		var used = searchErrors.hasErrors() || search == null ? new AgreementSearch(null, null, null, null, null) : search;
+	String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String window, @RequestParam(required = false) String currency,
+			@RequestParam(required = false) String year, @RequestParam(required = false) String sort, Model model) {
+		// A filter that cannot be read (a year typed as words) is left out rather than refused; the others apply.
+		var used = new AgreementSearch(q, AgreementSearch.window(window), currency, AgreementSearch.year(year), sort);
 		model.addAttribute("agreements", contributions.search(used, page, PAGE_SIZE));
 		model.addAttribute("search", used);
 		model.addAttribute("windows", FundingWindow.values());
