@@ -683,8 +683,7 @@ public class ContributionManagement {
 		org.springframework.data.jpa.domain.Specification<Agreement> where = (root, query, cb) -> {
 			var predicates = new ArrayList<jakarta.persistence.criteria.Predicate>();
 			if (text != null) {
-				var like = cb.like(cb.lower(root.get("reference")), "%" + text.toLowerCase(java.util.Locale.ROOT)
-					.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+				var like = cb.like(cb.lower(root.get("reference")), org.tafund.shared.Text.containing(text));
 				predicates.add(donorIds.isEmpty() ? like : cb.or(like, root.get("donorId").in(donorIds)));
 			}
 			if (search.window() != null) {

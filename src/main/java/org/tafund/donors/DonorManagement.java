@@ -74,8 +74,7 @@ public class DonorManagement {
 	/** The ids of the donors whose name holds {@code text}, whatever its case: what a list searches by donor. */
 	@Transactional(readOnly = true)
 	public List<Long> idsNamed(String text) {
-		return donors.idsNamedLike("%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-			.replace("_", "\\_") + "%");
+		return donors.idsNamedLike(org.tafund.shared.Text.containing(text));
 	}
 
 	/** Every donor as id, name and type: what a spreadsheet's rows are matched on, in one query. */
@@ -132,7 +131,7 @@ public class DonorManagement {
 			var predicates = new ArrayList<Predicate>();
 			if (search.name() != null && !search.name().isBlank()) {
 				predicates.add(cb.like(cb.lower(root.get("name")),
-						"%" + search.name().strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%"));
+						org.tafund.shared.Text.containing(search.name())));
 			}
 			if (search.type() != null) {
 				predicates.add(cb.equal(root.get("type"), search.type()));

@@ -8,6 +8,15 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  */
 public final class Text {
 
+	/**
+	 * A LIKE pattern that finds {@code text} anywhere in a lower-cased column: lower-cased itself, its
+	 * wildcards and backslashes escaped (MySQL, MariaDB and H2 all escape with a backslash).
+	 */
+	public static String containing(String text) {
+		return "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+			.replace("_", "\\_") + "%";
+	}
+
 	private Text() {
 	}
 
