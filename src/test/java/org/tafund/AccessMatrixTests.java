@@ -130,6 +130,15 @@ class AccessMatrixTests {
 		}
 	}
 
+	long requestId() {
+		return projects.requests(null)
+			.stream()
+			.findFirst()
+			.orElseGet(() -> projects.recordRequest("SEN", java.time.LocalDate.parse("2025-01-10"),
+					Codes.Channel.EMAIL, Set.of(Codes.Subject.EXTRADITION), Set.of(), "Access matrix request"))
+			.id();
+	}
+
 	long donorId() {
 		return donors.search(new DonorSearch("Access Matrix Foundation", null, null, null), PageRequest.of(0, 1))
 			.stream()
@@ -258,6 +267,14 @@ class AccessMatrixTests {
 				"/projects/" + projectId + "/expenditures/999999/reversal", 404, PROJECT_WRITERS, false, ""));
 		routes.add(new Route("POST", "/projects/{id}/allocations", "/projects/" + projectId + "/allocations", 200,
 				FINANCE_ADMIN, false, ""));
+		routes.add(new Route("GET", "/projects/{id}/edit", "/projects/" + projectId + "/edit", 200, PROJECT_WRITERS, false,
+				null));
+		routes.add(new Route("POST", "/projects/{id}/edit", "/projects/" + projectId + "/edit", 200, PROJECT_WRITERS,
+				false, ""));
+		routes.add(new Route("GET", "/projects/requests/{id}", "/projects/requests/" + requestId(), 200, ANY_ROLE, false,
+				null));
+		routes.add(new Route("POST", "/projects/requests/{id}/status", "/projects/requests/999999/status", 404,
+				PROJECT_WRITERS, false, "status=WITHDRAWN&version=0"));
 		routes.add(new Route("GET", "/projects/requests", "/projects/requests", 200, ANY_ROLE, false, null));
 		routes.add(new Route("POST", "/projects/requests", "/projects/requests", 200, PROJECT_WRITERS, false, ""));
 		routes.add(new Route("GET", "/activities", "/activities", 200, ANY_ROLE, false, null));

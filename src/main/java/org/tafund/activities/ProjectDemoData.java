@@ -85,8 +85,12 @@ class ProjectDemoData {
 				"Request for a regional workshop on extradition and MLA in Central Asia.");
 		projects.recordRequest("PAN", today.minusMonths(1), Channel.MEETING, Set.of(Subject.CONFISCATION),
 				Set.of(Instrument.UNTOC), "Interest in cooperation for confiscation of proceeds of crime.");
-		projects.changeRequestStatus(sen.id(), sen.version(), org.tafund.projects.Codes.RequestStatus.ACCEPTED, null);
-		projects.changeRequestStatus(tha.id(), tha.version(), org.tafund.projects.Codes.RequestStatus.ACCEPTED, null);
+		// Assessed, then accepted: the order the request workflow allows.
+		for (long[] request : new long[][] { { sen.id(), sen.version() }, { tha.id(), tha.version() } }) {
+			long assessed = projects.changeRequestStatus(request[0], request[1],
+					org.tafund.projects.Codes.RequestStatus.UNDER_ASSESSMENT, null).version();
+			projects.changeRequestStatus(request[0], assessed, org.tafund.projects.Codes.RequestStatus.ACCEPTED, null);
+		}
 		projects.changeRequestStatus(kgz.id(), kgz.version(), org.tafund.projects.Codes.RequestStatus.UNDER_ASSESSMENT,
 				null);
 

@@ -87,12 +87,38 @@ class AssistanceRequest extends AuditableEntity {
 		this.status = RequestStatus.RECEIVED;
 	}
 
+	/**
+	 * A request is assessed before it is accepted; it may be declined on receipt (outside the Fund's
+	 * mandate) or after assessment, and withdrawn by the State until it is declined. Declined and
+	 * withdrawn are final.
+	 */
+	private static final java.util.Map<RequestStatus, java.util.List<RequestStatus>> NEXT = new java.util.EnumMap<>(
+			java.util.Map.of(RequestStatus.RECEIVED,
+					java.util.List.of(RequestStatus.UNDER_ASSESSMENT, RequestStatus.DECLINED, RequestStatus.WITHDRAWN),
+					RequestStatus.UNDER_ASSESSMENT,
+					java.util.List.of(RequestStatus.ACCEPTED, RequestStatus.DECLINED, RequestStatus.WITHDRAWN),
+					RequestStatus.ACCEPTED, java.util.List.of(RequestStatus.WITHDRAWN), RequestStatus.DECLINED,
+					java.util.List.of(), RequestStatus.WITHDRAWN, java.util.List.of()));
+
+	static java.util.List<RequestStatus> nextStatuses(RequestStatus from) {
+		return NEXT.getOrDefault(from, java.util.List.of());
+	}
+
 	void changeStatus(RequestStatus newStatus, String reason) {
+		if (!nextStatuses(status).contains(newStatus)) {
+			throw BusinessRuleViolation.ofField("status", "request.status.notAllowed",
+					new org.springframework.context.support.DefaultMessageSourceResolvable(
+							new String[] { "requestStatus." + status }, status.name()),
+					new org.springframework.context.support.DefaultMessageSourceResolvable(
+							new String[] { "requestStatus." + newStatus }, String.valueOf(newStatus)));
+		}
 		if (newStatus == RequestStatus.DECLINED && (reason == null || reason.isBlank())) {
-			throw new BusinessRuleViolation("request.decline.reason");
+			throw BusinessRuleViolation.ofField("reason", "request.decline.reason");
 		}
 		this.status = newStatus;
-		this.declineReason = newStatus == RequestStatus.DECLINED ? Text.bounded(reason, 500, "reason") : null;
+		// The reason of a decline, or of a withdrawal when the State gave one.
+		this.declineReason = newStatus == RequestStatus.DECLINED || newStatus == RequestStatus.WITHDRAWN
+				? Text.bounded(reason, 500, "reason") : null;
 	}
 
 	Long getId() {

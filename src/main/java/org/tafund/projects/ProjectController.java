@@ -29,6 +29,7 @@ import org.tafund.projects.Codes.Subject;
 import org.tafund.projects.Codes.Theme;
 import org.tafund.reference.CountryCatalogue;
 import org.tafund.reference.ReferenceCatalogue;
+import org.tafund.shared.BusinessRuleViolation;
 import org.tafund.shared.RefusalReturnsTo;
 
 /** Project pages: everyone reads; managers of a project, FINANCE and ADMIN change it. */
@@ -94,6 +95,12 @@ class ProjectController {
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", ProjectForm.empty(user.getName()));
 		}
+		return newPage(model);
+	}
+
+	private String newPage(Model model) {
+		var form = (ProjectForm) model.getAttribute("form");
+		model.addAttribute("managerChoices", projects.managerChoices(form == null ? java.util.Set.of() : form.managerNames()));
 		return choices(model, "projects/new");
 	}
 
@@ -102,7 +109,7 @@ class ProjectController {
 	String create(@Valid @ModelAttribute("form") ProjectForm form, BindingResult result, Model model,
 			RedirectAttributes flash) {
 		if (result.hasErrors()) {
-			return choices(model, "projects/new");
+			return newPage(model);
 		}
 		var project = projects.createProject(form.toDetails());
 		flash.addFlashAttribute("message", "project.created");
@@ -112,6 +119,70 @@ class ProjectController {
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
 		return projectPage(id, model);
+	}
+
+	@GetMapping("/{id}/edit")
+	String editForm(@PathVariable long id, Model model) {
+		projects.requireCanEdit(id);
+		var project = projects.project(id);
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", ProjectEditForm.of(project));
+		}
+		return editPage(project, model);
+	}
+
+	@PostMapping("/{id}/edit")
+	@RefusalReturnsTo("/projects/{id}/edit")
+	String edit(@PathVariable long id, @Valid @ModelAttribute("form") ProjectEditForm form, BindingResult result,
+			Model model, RedirectAttributes flash) {
+		var project = projects.project(id);
+		if (result.hasErrors()) {
+			return editPage(project, model);
+		}
+		try {
+			projects.updateProject(id, form.version() == null ? -1 : form.version(), form.toDetails(project));
+		}
+		catch (org.tafund.shared.ConcurrentEdit e) {
+			// What was typed stays, beside what the other person stored; saving again replaces it,
+			// knowingly, since the form now carries the current version.
+			result.reject("project.changedMeanwhile", new Object[] { project.code() }, null);
+			model.addAttribute("current", project);
+			return editPage(project, model);
+		}
+		flash.addFlashAttribute("message", "project.updated");
+		return "redirect:/projects/" + id;
+	}
+
+	@GetMapping("/requests/{id}")
+	String request(@PathVariable long id, Model model) {
+		var request = projects.request(id);
+		model.addAttribute("request", request);
+		model.addAttribute("state", countries.find(request.state(), LocaleContextHolder.getLocale()).orElse(null));
+		model.addAttribute("answeredBy", projects.projects(ProjectFilter.all())
+			.stream()
+			.filter(p -> p.requestIds().contains(id))
+			.toList());
+		model.addAttribute("next", AssistanceRequest.nextStatuses(request.status()));
+		if (!model.containsAttribute("statusForm")) {
+			model.addAttribute("statusForm", new RequestStatusForm(request.version(), null, ""));
+		}
+		return "projects/request";
+	}
+
+	/** A request's next step: the status it moves to and why (required to decline). */
+	record RequestStatusForm(long version, RequestStatus status, String reason) implements java.io.Serializable {
+	}
+
+	@PostMapping("/requests/{id}/status")
+	@RefusalReturnsTo("/projects/requests/{id}#status-form")
+	String changeRequestStatus(@PathVariable long id, @ModelAttribute("statusForm") RequestStatusForm form,
+			BindingResult result, RedirectAttributes flash) {
+		if (form.status() == null) {
+			throw BusinessRuleViolation.ofField("status", "request.status.required");
+		}
+		projects.changeRequestStatus(id, form.version(), form.status(), form.reason());
+		flash.addFlashAttribute("message", "request.statusChanged");
+		return "redirect:/projects/requests/" + id;
 	}
 
 	// The money forms of the project page: booked, back to the page; refused by a rule, back to the
@@ -211,6 +282,14 @@ class ProjectController {
 			model.addAttribute("expenditureForm", new ExpenditureForm(null, today, null, null, "USD", "", ""));
 		}
 		return "projects/show";
+	}
+
+	private String editPage(ProjectView project, Model model) {
+		model.addAttribute("project", project);
+		model.addAttribute("managerChoices", projects.managerChoices(project.managers()));
+		model.addAttribute("requestChoices", projects.requests(null));
+		model.addAttribute("categories", BudgetCategory.values());
+		return choices(model, "projects/edit");
 	}
 
 	private String choices(Model model, String view) {

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.tafund.projects.Codes.Instrument;
 import org.tafund.projects.Codes.Theme;
 
-/** The new-project form of the pages; managers are usernames separated by commas or spaces. */
+/** The new-project form of the pages; managers are usernames (picked, or separated by commas or spaces). */
 record ProjectForm(@NotBlank(message = "{project.code.required}") @Size(max = 30) String code,
 		@NotBlank(message = "{project.title.required}") @Size(max = 300) String title,
 		@NotNull(message = "{project.theme.required}") Theme theme, Set<String> countries, String managers,
@@ -31,11 +31,16 @@ record ProjectForm(@NotBlank(message = "{project.code.required}") @Size(max = 30
 		return new ProjectForm("", "", null, Set.of(), manager, null, PIPELINE, null, null, Set.of());
 	}
 
-	ProjectDetails toDetails() {
-		var managerNames = managers == null ? Set.<String>of()
+	/** The managers named: the picker sends usernames, which arrive joined by commas. */
+	public Set<String> managerNames() {
+		return managers == null ? Set.<String>of()
 				: Arrays.stream(managers.split("[,\\s]+"))
 					.filter(m -> !m.isBlank())
 					.collect(Collectors.toCollection(LinkedHashSet::new));
+	}
+
+	ProjectDetails toDetails() {
+		var managerNames = managerNames();
 		return new ProjectDetails(code, title, null, theme, instruments, countries == null ? Set.of() : countries,
 				implementingEntityId, managerNames, plannedStart, plannedEnd, null, null,
 				status == null ? PIPELINE : status, DAC_LEGAL_AND_JUDICIAL, null, Set.of(), List.of());

@@ -116,7 +116,48 @@ public class ProjectManagement {
 			throw new ConcurrentEdit("request", id);
 		}
 		request.changeStatus(status, reason);
+		// Flushed so that the version returned is the one the next change must name.
+		try {
+			requests.flush();
+		}
+		catch (OptimisticLockingFailureException e) {
+			throw new ConcurrentEdit("request", id);
+		}
 		return request.view();
+	}
+
+	@Transactional(readOnly = true)
+	public AssistanceRequest.RequestView request(long id) {
+		return requests.findById(id).orElseThrow(() -> new ProjectNotFound("request", id)).view();
+	}
+
+	/**
+	 * Who may be named a project's manager: the active users with the role, and those already named
+	 * (so that a manager who lost the role still shows, and the page says why the save is refused).
+	 */
+	@Transactional(readOnly = true)
+	public List<ManagerChoice> managerChoices(java.util.Collection<String> named) {
+		var choices = new java.util.TreeMap<String, ManagerChoice>();
+		users.withRole(Role.PROJECT_MANAGER)
+			.stream()
+			.filter(u -> u.enabled())
+			.forEach(u -> choices.put(u.username(), new ManagerChoice(u.username(), u.fullName())));
+		for (var username : named) {
+			choices.computeIfAbsent(username, n -> new ManagerChoice(n, users.findByUsername(n)
+				.map(u -> u.fullName())
+				.orElse(n)));
+		}
+		return List.copyOf(choices.values());
+	}
+
+	/** A user who may manage projects, as a picker shows them. */
+	public record ManagerChoice(String username, String fullName) {
+
+		public String label() {
+			return fullName == null || fullName.isBlank() || fullName.equals(username) ? username
+					: fullName + " (" + username + ")";
+		}
+
 	}
 
 	@Transactional(readOnly = true)

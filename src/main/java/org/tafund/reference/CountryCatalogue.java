@@ -39,6 +39,12 @@ public class CountryCatalogue {
 			.classify(classification);
 	}
 
+	/** A country's name in the reader's language, for pages that hold only its code; the code if unknown. */
+	public String nameOf(String code) {
+		return find(code, org.springframework.context.i18n.LocaleContextHolder.getLocale()).map(CountryView::name)
+			.orElse(code == null ? "" : code);
+	}
+
 	public boolean exists(String code) {
 		return code != null && countries.existsById(code.strip().toUpperCase(Locale.ROOT));
 	}

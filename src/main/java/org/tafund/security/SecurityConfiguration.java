@@ -215,7 +215,7 @@ class SecurityConfiguration {
 			.requestMatchers("/donors/new", "/donors/*/edit", "/contributions/agreements/new", "/donors/import",
 					"/donors/import/**")
 			.hasAnyAuthority(KEEP_DONORS.authorities())
-			.requestMatchers("/projects/new", "/activities/new").hasAnyAuthority(RUN_PROJECTS.authorities())
+			.requestMatchers("/projects/new", "/projects/*/edit", "/activities/new").hasAnyAuthority(RUN_PROJECTS.authorities())
 			.requestMatchers("/books/journal/manual", "/books/periods/close").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
 			.requestMatchers(POST, "/books/periods/*/reopen").hasAnyAuthority(ADMINISTER.authorities())
 			.requestMatchers(GET, "/books/**").hasAnyAuthority(READ_BOOKS.authorities())
@@ -240,7 +240,8 @@ class SecurityConfiguration {
 			.requestMatchers(POST, "/contributions/revaluations").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
 			.requestMatchers(POST, "/projects/*/allocations").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
 			// Which project a manager may touch is checked per project in ProjectManagement.
-			.requestMatchers(POST, "/projects", "/projects/requests", "/projects/*/expenditures",
+			.requestMatchers(POST, "/projects", "/projects/requests", "/projects/requests/*/status", "/projects/*/edit",
+					"/projects/*/expenditures",
 					"/projects/*/expenditures/*/reversal", "/activities")
 			.hasAnyAuthority(RUN_PROJECTS.authorities())
 			.requestMatchers(POST, "/contributions/agreements/*/receipts", "/contributions/agreements/*/receipts/*/reversal",

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -40,6 +41,7 @@ import org.tafund.donors.DonorManagement;
 import org.tafund.donors.DonorType;
 import org.tafund.projects.Codes.BudgetCategory;
 import org.tafund.projects.Codes.Channel;
+import org.tafund.projects.Codes.RequestStatus;
 import org.tafund.projects.Codes.Subject;
 import org.tafund.projects.Codes.Theme;
 import org.tafund.reference.ReferenceCatalogue;
@@ -249,6 +251,88 @@ class ProjectRefusalTests {
 			.andExpect(content().string(containsString("Choose the channel the request came through.")))
 			.andExpect(content().string(containsString(description)));
 		assertThat(projects.requests(null)).noneMatch(r -> r.description().equals(description));
+	}
+
+	@Test
+	void aRequestMovesOnlyAlongItsWorkflowAndItsPageNamesTheStepRefused() throws Exception {
+		var request = projects.recordRequest("SEN", LocalDate.parse("2025-02-10"), Channel.EMAIL,
+				Set.of(Subject.EXTRADITION), Set.of(), Unique.name("Workflow request"));
+		long id = request.id();
+		// Never accepted before it is assessed.
+		expectRefusal(json("/api/v1/requests/" + id + "/status", "{\"status\":\"ACCEPTED\",\"version\":0}"),
+				"request.status.notAllowed");
+		var assessed = projects.changeRequestStatus(id, 0, RequestStatus.UNDER_ASSESSMENT, null);
+		assertThat(assessed.version()).isEqualTo(1);
+		var accepted = projects.changeRequestStatus(id, assessed.version(), RequestStatus.ACCEPTED, null);
+		assertThat(code(() -> projects.changeRequestStatus(id, accepted.version(), RequestStatus.UNDER_ASSESSMENT,
+				null))).isEqualTo("request.status.notAllowed");
+		// A stale version is a conflict, not a lost update.
+		assertThat(code(() -> projects.changeRequestStatus(id, assessed.version(), RequestStatus.WITHDRAWN, null)))
+			.isEqualTo("conflict.concurrentEdit");
+		var withdrawn = projects.changeRequestStatus(id, accepted.version(), RequestStatus.WITHDRAWN,
+				"The ministry asked bilaterally instead.");
+		assertThat(withdrawn.declineReason()).isEqualTo("The ministry asked bilaterally instead.");
+		assertThat(code(() -> projects.changeRequestStatus(id, withdrawn.version(), RequestStatus.ACCEPTED, null)))
+			.isEqualTo("request.status.notAllowed");
+
+		// The page: a step not chosen, and a step the status does not allow, each named on the page.
+		var pm = user("project.manager").roles("PROJECT_MANAGER");
+		var other = projects.recordRequest("SEN", LocalDate.parse("2025-02-11"), Channel.EMAIL,
+				Set.of(Subject.EXTRADITION), Set.of(), Unique.name("Workflow page"));
+		var refused = Refused.redirect(mvc, post("/projects/requests/" + other.id() + "/status").param("version", "0"),
+				pm, "/projects/requests/" + other.id() + "#status-form");
+		assertThat(Refused.fieldError(refused, "statusForm", "status")).isEqualTo("request.status.required");
+		assertThat(Refused.follow(mvc, refused, pm)).contains("Choose the request’s next status.");
+		var page = Refused.page(mvc, post("/projects/requests/" + other.id() + "/status").param("version", "0")
+			.param("status", "ACCEPTED"), pm, "/projects/requests/" + other.id() + "#status-form");
+		assertThat(page).contains("A request that is Received cannot become Accepted.");
+		assertThat(projects.request(other.id()).status()).isEqualTo(RequestStatus.RECEIVED);
+	}
+
+	@Test
+	void theEditPageRefusesAnIncompleteBudgetLineAStaleVersionAndAnotherManagersProject() throws Exception {
+		var project = project();
+		var pm = user("project.manager").roles("PROJECT_MANAGER");
+		var edit = post("/projects/" + project.id() + "/edit").param("version", String.valueOf(project.version()))
+			.param("title", "Edited")
+			.param("theme", "MLA")
+			.param("implementingEntityId", String.valueOf(project.implementingEntityId()))
+			.param("countries", "SEN")
+			.param("managers", "project.manager");
+		var page = Refused.page(mvc, edit.param("budget[0].year", "2026").param("budget[0].amountUsd", "100"), pm,
+				"/projects/" + project.id() + "/edit");
+		assertThat(page).contains("Each budget line needs a year, a category and an amount.");
+		assertThat(code(() -> new ProjectEditForm(0L, "t", null, Theme.MLA, 2, 1L, Set.of(), Set.of(), Set.of(),
+				Set.of(), null, null, null, null,
+				List.of(new ProjectEditForm.BudgetRow(null, BudgetCategory.STAFF, BigDecimal.TEN))).toDetails(project)))
+			.isEqualTo("project.budget.incomplete");
+		assertThat(projects.project(project.id()).title()).isEqualTo("Refusal test");
+
+		try (var signedIn = financeOfficer()) {
+			projects.updateProject(project.id(), project.version(), new ProjectEditForm(project.version(),
+					"Changed meanwhile", null, Theme.MLA, 2, project.implementingEntityId(), Set.of("SEN"),
+					Set.of("project.manager"), Set.of(), Set.of(), null, null, null, null, List.of()).toDetails(project));
+		}
+		var stale = post("/projects/" + project.id() + "/edit").param("version", String.valueOf(project.version()))
+			.param("title", "Typed on an old page")
+			.param("theme", "MLA")
+			.param("implementingEntityId", String.valueOf(project.implementingEntityId()))
+			.param("countries", "SEN")
+			.param("managers", "project.manager");
+		// Not lost: the typed form again, beside what the other person stored, and "project.changedMeanwhile".
+		var again = mvc.perform(stale.with(pm).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasErrors("form"))
+			.andReturn();
+		assertThat(again.getModelAndView().getModel().get("current")).isNotNull();
+		page = again.getResponse().getContentAsString();
+		assertThat(page).contains("value=\"Typed on an old page\"")
+			.contains("Someone else saved project " + project.code())
+			.containsPattern("id=\"current-values\"[\\s\\S]*Changed meanwhile");
+		assertThat(projects.project(project.id()).title()).isEqualTo("Changed meanwhile");
+
+		mvc.perform(get("/projects/" + project.id() + "/edit").with(user("other.manager").roles("PROJECT_MANAGER")))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test

@@ -31,6 +31,30 @@ class AccessibilityBrowserTests extends BrowserTest {
 		PAGES.put("auditor", List.of("/", "/audit"));
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.tafund.projects.ProjectManagement projects;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.tafund.reference.ReferenceCatalogue reference;
+
+	/** A project the manager edits and a request they assess, made for this test. */
+	private List<String> projectPages() {
+		var request = projects.recordRequest("SEN", java.time.LocalDate.parse("2026-01-05"),
+				org.tafund.projects.Codes.Channel.EMAIL, java.util.Set.of(org.tafund.projects.Codes.Subject.EXTRADITION),
+				java.util.Set.of(), org.tafund.support.Unique.name("Accessibility request"));
+		try (var signedIn = org.tafund.support.SignedIn.as("finance.officer", org.tafund.security.Role.FINANCE)) {
+			var project = projects.createProject(new org.tafund.projects.ProjectDetails(
+					"AX-" + org.tafund.support.Unique.suffix(), "Accessibility project", null,
+					org.tafund.projects.Codes.Theme.MLA, java.util.Set.of(), java.util.Set.of("SEN"),
+					reference.implementingEntity("UNODC-HQ").orElseThrow().id(), java.util.Set.of("project.manager"), null,
+					null, null, null, 2, "15130", null, java.util.Set.of(request.id()),
+					List.of(new org.tafund.projects.ProjectDetails.Budget(2026,
+							org.tafund.projects.Codes.BudgetCategory.STAFF, new java.math.BigDecimal("1000")))));
+			return List.of("/projects/requests", "/projects/requests/" + request.id(), "/projects/" + project.id(),
+					"/projects/" + project.id() + "/edit");
+		}
+	}
+
 	@Test
 	void thePagesOfEveryRoleHaveNoSeriousOrCriticalViolationInEnglishOrFrench() throws IOException {
 		String axe;
@@ -39,7 +63,11 @@ class AccessibilityBrowserTests extends BrowserTest {
 		}
 		var problems = new ArrayList<String>();
 		int pages = 0;
-		for (var role : PAGES.entrySet()) {
+		var all = new LinkedHashMap<>(PAGES);
+		all.put("project.manager", java.util.stream.Stream
+			.concat(PAGES.get("project.manager").stream(), projectPages().stream())
+			.toList());
+		for (var role : all.entrySet()) {
 			browser.manage().deleteAllCookies();
 			signIn(role.getKey(), "tafund-demo-2026");
 			for (var lang : List.of("en", "fr")) {
