@@ -271,6 +271,8 @@ class AccessMatrixTests {
 				null));
 		routes.add(new Route("POST", "/projects/{id}/edit", "/projects/" + projectId + "/edit", 200, PROJECT_WRITERS,
 				false, ""));
+		routes.add(new Route("GET", "/projects/{id}/funding-choices", "/projects/" + projectId + "/funding-choices", 200,
+				FINANCE_ADMIN, false, null));
 		routes.add(new Route("GET", "/projects/requests/{id}", "/projects/requests/" + requestId(), 200, ANY_ROLE, false,
 				null));
 		routes.add(new Route("POST", "/projects/requests/{id}/status", "/projects/requests/999999/status", 404,

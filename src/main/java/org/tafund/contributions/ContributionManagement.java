@@ -701,6 +701,35 @@ public class ContributionManagement {
 		return agreements.findAll(where, org.tafund.shared.Paging.page(page, size, sort)).map(this::view);
 	}
 
+	/**
+	 * Agreements that can fund projects (signed, not cancelled, money rather than goods) whose
+	 * reference or donor's name holds {@code text}, newest signature first, at most {@code limit},
+	 * each with the USD it provides. Read without locks: the allocation itself locks and checks again.
+	 */
+	@Transactional(readOnly = true)
+	public List<AllocationBasis> fundingAgreements(String text, int limit) {
+		var wanted = text == null || text.isBlank() ? null : text.strip();
+		var donorIds = wanted == null ? List.<Long>of() : donors.idsNamed(wanted);
+		org.springframework.data.jpa.domain.Specification<Agreement> where = (root, query, cb) -> {
+			var predicates = new ArrayList<jakarta.persistence.criteria.Predicate>();
+			predicates.add(cb.isNotNull(root.get("signedOn")));
+			predicates.add(cb.isNull(root.get("cancelledOn")));
+			predicates.add(cb.isFalse(root.get("inKind")));
+			if (wanted != null) {
+				var like = cb.like(cb.lower(root.get("reference")), org.tafund.shared.Text.containing(wanted));
+				predicates.add(donorIds.isEmpty() ? like : cb.or(like, root.get("donorId").in(donorIds)));
+			}
+			return cb.and(predicates.toArray(jakarta.persistence.criteria.Predicate[]::new));
+		};
+		var sort = org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "signedOn",
+				"id");
+		return agreements.findAll(where, org.springframework.data.domain.PageRequest.of(0, limit, sort))
+			.stream()
+			.map(a -> new AllocationBasis(a.getId(), a.getReference(), a.getDonorId(), a.getFundingWindow(),
+					a.getEarmarkLevel(), a.getEarmarkKind(), a.getEarmarkTarget(), fundingUsd(a)))
+			.toList();
+	}
+
 	/** One donor's agreements with totals per currency and in USD (stored USD equivalents only). */
 	@Transactional(readOnly = true)
 	public DonorContributions ofDonor(long donorId) {

@@ -224,6 +224,21 @@ class ProjectController {
 		return "redirect:/projects/" + id;
 	}
 
+	/** The allocation picker's choices (htmx): agreements found by donor or reference that can fund the project. */
+	@GetMapping("/{id}/funding-choices")
+	String fundingChoices(@PathVariable long id, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Long selected, Model model) {
+		var choices = projects.fundingChoices(id, q, FUNDING_CHOICES);
+		model.addAttribute("choices", choices);
+		model.addAttribute("selected", selected);
+		model.addAttribute("q", q);
+		model.addAttribute("donorNames", donors.names(choices.stream().map(c -> c.donorId()).distinct().toList()));
+		return "projects/funding-choices :: choices";
+	}
+
+	/** How many agreements the picker shows at once: the search narrows them. */
+	static final int FUNDING_CHOICES = 15;
+
 	@GetMapping("/requests")
 	String requests(@RequestParam(required = false) RequestStatus status, Model model) {
 		if (!model.containsAttribute("form")) {

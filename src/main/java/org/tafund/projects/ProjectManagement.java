@@ -323,6 +323,38 @@ public class ProjectManagement {
 		return Submitted.bookedAs(allocation.view(basis.reference(), basis.donorId()));
 	}
 
+	/**
+	 * The agreements finance may allocate from to this project, found by donor or reference: those
+	 * whose earmark allows the project and that still hold unallocated USD, with that amount.
+	 */
+	@Transactional(readOnly = true)
+	public List<FundingChoice> fundingChoices(long projectId, String text, int limit) {
+		var project = load(projectId);
+		var choices = new ArrayList<FundingChoice>();
+		// Read more than shown: some that the text finds are earmarked elsewhere or fully allocated.
+		for (var basis : contributions.fundingAgreements(text, limit * 5)) {
+			if (choices.size() == limit) {
+				break;
+			}
+			if (!withinEarmark(basis, project)) {
+				continue;
+			}
+			var available = basis.fundingUsd()
+				.minus(Money.rounded(allocations.totalForAgreement(basis.agreementId()), Money.USD));
+			if (available.isPositive()) {
+				choices.add(new FundingChoice(basis.agreementId(), basis.reference(), basis.donorId(), basis.window(),
+						basis.earmarkKind(), basis.earmarkTarget(), available));
+			}
+		}
+		return choices;
+	}
+
+	/** An agreement as the allocation picker offers it: who gave it, its window and earmark, what is left. */
+	public record FundingChoice(long agreementId, String reference, long donorId,
+			org.tafund.contributions.FundingWindow window, org.tafund.contributions.EarmarkKind earmarkKind,
+			String earmarkTarget, Money availableUsd) {
+	}
+
 	/** The funding chain of a project: donor, agreement, allocation. */
 	@Transactional(readOnly = true)
 	public List<Allocation.AllocationView> allocations(long projectId) {

@@ -175,6 +175,57 @@ class ProjectPagesBrowserTests extends BrowserTest {
 			.isZero();
 	}
 
+	@Test
+	void financeAllocatesThroughThePickerThatShowsWhatEachAgreementStillHolds() {
+		var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		var donorName = Unique.name("Picker Foundation");
+		long donor = donors.register(new org.tafund.donors.DonorDetails(donorName,
+				org.tafund.donors.DonorType.FOUNDATION, null, null, null, null, true, List.of())).id();
+		var open = agreement(donor, "PICK-" + Unique.suffix(), 1, null, null);
+		// Earmarked to another country: never offered to a project in Senegal.
+		var elsewhere = agreement(donor, "PICK-KEN-" + Unique.suffix(), 3, org.tafund.contributions.EarmarkKind.COUNTRY,
+				"KEN");
+		var project = project();
+
+		signIn("finance.officer", "tafund-demo-2026");
+		open("/projects/" + project.id());
+		type("funding-search", donorName);
+		// The list settles on the search's answer (each keystroke replaces the request before it).
+		wait.until(ExpectedConditions.and(ExpectedConditions.presenceOfElementLocated(By.id("agreement-" + open)),
+				ExpectedConditions.numberOfElementsToBe(By.cssSelector("#funding-choices input[type=radio]"), 1)));
+		var label = browser.findElement(By.cssSelector("label[for='agreement-" + open + "']")).getText();
+		assertThat(label).contains(donorName, "CPCJF general-purpose", "50,000.00 USD available");
+		assertThat(browser.findElements(By.id("agreement-" + elsewhere))).isEmpty();
+		clickInView(browser.findElement(By.id("agreement-" + open)));
+		type("amountUsd", "20,000");
+		setValue("allocatedOn", org.tafund.support.TestClock.today().toString());
+		submit("allocation-form");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("funding-chain")));
+		assertThat(browser.findElement(By.id("funding-chain")).getText()).contains(donorName);
+		assertThat(browser.findElement(By.id("allocated")).getText()).isEqualTo("20,000.00");
+
+		type("funding-search", donorName);
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("label[for='agreement-" + open + "']"),
+				"30,000.00 USD available"));
+		type("funding-search", "no agreement is called this " + Unique.suffix());
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-funding-choice")));
+	}
+
+	@Autowired
+	org.tafund.donors.DonorManagement donors;
+
+	@Autowired
+	org.tafund.contributions.ContributionManagement contributions;
+
+	private long agreement(long donor, String reference, int level, org.tafund.contributions.EarmarkKind kind,
+			String target) {
+		return contributions.createAgreement(new org.tafund.contributions.AgreementTerms(reference, donor, "USD",
+				new java.math.BigDecimal("50000.00"), org.tafund.contributions.FundingWindow.CPCJF_GENERAL_PURPOSE, null,
+				level, kind, target, null, null, false, null, null, org.tafund.support.TestClock.today().minusDays(10),
+				List.of(new org.tafund.contributions.ScheduleLine(org.tafund.support.TestClock.today().plusMonths(3),
+						new java.math.BigDecimal("50000.00"))))).id();
+	}
+
 	private List<String> values(String... ids) {
 		return java.util.Arrays.stream(ids).map(id -> browser.findElement(By.id(id)).getDomProperty("value")).toList();
 	}
