@@ -33,7 +33,9 @@ document.addEventListener('DOMContentLoaded', function () {
             type: 'bar',
             data: {labels: labels, datasets: [{label: canvas.getAttribute('aria-label'), data: values,
                 backgroundColor: 'rgba(0, 91, 148, 0.6)'}]},
-            options: {responsive: false, animation: false, indexAxis: 'y', plugins: {legend: {display: false}},
+            // Numbers on the axis in the page's language, as in the table beside the chart.
+            options: {locale: document.documentElement.lang || undefined, responsive: false, animation: false,
+                indexAxis: 'y', plugins: {legend: {display: false}},
                 scales: {x: {beginAtZero: true}}}
         });
     });

@@ -94,6 +94,12 @@ public class ActivityManagement implements ActivityDirectory {
 
 	@Override
 	@Transactional(readOnly = true)
+	public long countStarting(java.util.Collection<Long> projectIds, LocalDate from, LocalDate to) {
+		return projectIds.isEmpty() ? 0 : activities.countByProjectIdInAndStartDateBetween(projectIds, from, to);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public boolean belongsTo(long activityId, long projectId) {
 		return activities.findById(activityId).map(a -> a.getProjectId() == projectId).orElse(false);
 	}

@@ -11,4 +11,7 @@ public interface AllocatedFunds {
 
 	Money allocatedUsd(long agreementId);
 
+	/** USD allocated from each agreement that has allocations, by agreement id. */
+	java.util.Map<Long, java.math.BigDecimal> allocatedUsdByAgreement();
+
 }

@@ -77,7 +77,19 @@ public class ContributionManagement {
 		this.replay = replay;
 		this.earmarkTargets = earmarkTargets.getIfAvailable(() -> code -> true);
 		// Without a module that allocates (a slice test, say) nothing is allocated.
-		this.allocated = allocated.getIfAvailable(() -> agreementId -> Money.zero(Money.USD));
+		this.allocated = allocated.getIfAvailable(() -> new AllocatedFunds() {
+
+			@Override
+			public Money allocatedUsd(long agreementId) {
+				return Money.zero(Money.USD);
+			}
+
+			@Override
+			public java.util.Map<Long, BigDecimal> allocatedUsdByAgreement() {
+				return java.util.Map.of();
+			}
+
+		});
 		this.countries = countries;
 		this.agreements = agreements;
 		this.pledges = pledges;
@@ -728,6 +740,43 @@ public class ContributionManagement {
 			.map(a -> new AllocationBasis(a.getId(), a.getReference(), a.getDonorId(), a.getFundingWindow(),
 					a.getEarmarkLevel(), a.getEarmarkKind(), a.getEarmarkTarget(), fundingUsd(a)))
 			.toList();
+	}
+
+	/**
+	 * What the signed agreements still hold for projects, by funding window: what each provides
+	 * ({@link #fundingUsd}) less what is allocated from it, in a few grouped queries whatever the
+	 * number of agreements.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.SortedMap<FundingWindow, Money> unallocatedByWindow() {
+		var received = new java.util.HashMap<Long, Object[]>();
+		receipts.netReceivedByAgreement().forEach(row -> received.put((Long) row[0], row));
+		var refunded = new java.util.HashMap<Long, Object[]>();
+		refunds.totalsByAgreement().forEach(row -> refunded.put((Long) row[0], row));
+		var allocated = this.allocated.allocatedUsdByAgreement();
+		var byWindow = new java.util.TreeMap<FundingWindow, Money>();
+		org.springframework.data.jpa.domain.Specification<Agreement> open = (root, query, cb) -> cb.and(
+				cb.isNotNull(root.get("signedOn")), cb.isNull(root.get("cancelledOn")), cb.isFalse(root.get("inKind")));
+		for (var agreement : agreements.findAll(open)) {
+			var id = agreement.getId();
+			var cash = received.get(id);
+			var back = refunded.get(id);
+			var currency = agreement.getCurrency();
+			Money funding;
+			if (agreement.isConditional()) {
+				funding = ContributionRules.fundingFromCash(cash == null ? BigDecimal.ZERO : (BigDecimal) cash[2],
+						back == null ? BigDecimal.ZERO : (BigDecimal) back[2]);
+			}
+			else {
+				funding = ContributionRules.fundingFromRecognition(agreement.recognisedUsd(),
+						agreement.getRecognitionRate(), agreement.total(),
+						Money.rounded(cash == null ? BigDecimal.ZERO : (BigDecimal) cash[1], currency),
+						Money.rounded(back == null ? BigDecimal.ZERO : (BigDecimal) back[1], currency));
+			}
+			var left = funding.minus(Money.rounded(allocated.getOrDefault(id, BigDecimal.ZERO), Money.USD));
+			byWindow.merge(agreement.getFundingWindow(), left, Money::plus);
+		}
+		return byWindow;
 	}
 
 	/** One donor's agreements with totals per currency and in USD (stored USD equivalents only). */

@@ -10,6 +10,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tafund.shared.Money;
 import org.springframework.stereotype.Service;
 
 /** What the reminders ask of the agreements: reports owed to donors on a day, the currencies in use. */
@@ -33,6 +34,46 @@ public class Deadlines {
 				WHERE d.due_on = ? AND a.cancelled_on IS NULL AND a.closed_on IS NULL ORDER BY a.reference""")
 			.param(day)
 			.query((rs, n) -> new ReportDue(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getObject(4, LocalDate.class)))
+			.list();
+	}
+
+	/** Reports owed to donors from {@code from} to {@code to}, both included, soonest first. */
+	public List<ReportDue> reportsDueBetween(LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				SELECT a.id, a.reference, a.donor_id, d.due_on FROM agreement_report_due d
+				JOIN agreement a ON a.id = d.agreement_id
+				WHERE d.due_on BETWEEN ? AND ? AND a.cancelled_on IS NULL AND a.closed_on IS NULL
+				ORDER BY d.due_on, a.reference""")
+			.param(from)
+			.param(to)
+			.query((rs, n) -> new ReportDue(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getObject(4, LocalDate.class)))
+			.list();
+	}
+
+	/** A pledge that no agreement answers yet, with its USD value at the pledge's rate. */
+	public record OpenPledge(long id, long donorId, LocalDate pledgedOn, Money amount, Money usd) {
+	}
+
+	/** Pledges not yet turned into agreements, oldest first. */
+	public List<OpenPledge> pledgesWithoutAgreement() {
+		return jdbc.sql("""
+				SELECT id, donor_id, pledged_on, amount, currency, usd_amount FROM pledge
+				WHERE agreement_id IS NULL ORDER BY pledged_on, id""")
+			.query((rs, n) -> new OpenPledge(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
+					Money.rounded(rs.getBigDecimal(4), rs.getString(5)), Money.rounded(rs.getBigDecimal(6), Money.USD)))
+			.list();
+	}
+
+	/** An agreement drafted and not yet signed. */
+	public record Draft(long id, String reference, long donorId) {
+	}
+
+	/** Agreements drafted and neither signed nor cancelled, oldest first. */
+	public List<Draft> unsignedDrafts() {
+		return jdbc.sql("""
+				SELECT id, reference, donor_id FROM agreement
+				WHERE signed_on IS NULL AND cancelled_on IS NULL ORDER BY id""")
+			.query((rs, n) -> new Draft(rs.getLong(1), rs.getString(2), rs.getLong(3)))
 			.list();
 	}
 

@@ -41,6 +41,10 @@ interface Receipts extends JpaRepository<Receipt, Long> {
 
 	boolean existsByReversalOf(Long receiptId);
 
+	/** Per agreement: received net of reversals in its currency, and in USD. */
+	@Query("select r.agreementId, sum(r.agreementAmount), sum(r.converted.usdAmount) from Receipt r group by r.agreementId")
+	List<Object[]> netReceivedByAgreement();
+
 	@Query("""
 			select coalesce(sum(r.agreementAmount), 0) from Receipt r
 			where r.agreementId = :agreementId and r.receivedOn <= :date""")

@@ -16,4 +16,8 @@ interface Refunds extends JpaRepository<Refund, Long> {
 	@Query("select coalesce(sum(r.converted.usdAmount), 0) from Refund r where r.agreementId = :agreementId")
 	BigDecimal totalUsd(Long agreementId);
 
+	/** Per agreement: refunded in its currency, and in USD. */
+	@Query("select r.agreementId, sum(r.converted.amount), sum(r.converted.usdAmount) from Refund r group by r.agreementId")
+	java.util.List<Object[]> totalsByAgreement();
+
 }

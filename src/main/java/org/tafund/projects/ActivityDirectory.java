@@ -8,4 +8,7 @@ public interface ActivityDirectory {
 
 	boolean belongsTo(long activityId, long projectId);
 
+	/** How many activities of these projects start between the two days, both included. */
+	long countStarting(java.util.Collection<Long> projectIds, java.time.LocalDate from, java.time.LocalDate to);
+
 }

@@ -18,4 +18,11 @@ class AgreementAllocations implements AllocatedFunds {
 		return Money.rounded(allocations.totalForAgreement(agreementId), Money.USD);
 	}
 
+	@Override
+	public java.util.Map<Long, java.math.BigDecimal> allocatedUsdByAgreement() {
+		var totals = new java.util.HashMap<Long, java.math.BigDecimal>();
+		allocations.totalsByAgreement().forEach(row -> totals.put((Long) row[0], (java.math.BigDecimal) row[1]));
+		return totals;
+	}
+
 }

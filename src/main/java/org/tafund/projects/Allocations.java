@@ -13,6 +13,9 @@ interface Allocations extends JpaRepository<Allocation, Long> {
 	@Query("select coalesce(sum(a.amountUsd), 0) from Allocation a where a.agreementId = :agreementId")
 	BigDecimal totalForAgreement(Long agreementId);
 
+	@Query("select a.agreementId, sum(a.amountUsd) from Allocation a group by a.agreementId")
+	List<Object[]> totalsByAgreement();
+
 	@Query("select coalesce(sum(a.amountUsd), 0) from Allocation a where a.projectId = :projectId")
 	BigDecimal totalForProject(Long projectId);
 

@@ -12,6 +12,9 @@ interface SecurityEvents extends JpaRepository<SecurityEvent, Long> {
 
 	long countByUsernameAndType(String username, SecurityEventType type);
 
+	long countByTypeInAndOccurredAtGreaterThanEqualAndOccurredAtLessThan(
+			java.util.Collection<SecurityEventType> types, java.time.Instant from, java.time.Instant to);
+
 	/** The user's events of these types after a time (the failures since their last sign-in). */
 	@org.springframework.data.jpa.repository.Query("select e from SecurityEvent e where e.username = :username "
 			+ "and e.type in :types and e.occurredAt > :after order by e.occurredAt")
