@@ -283,6 +283,11 @@ class AccessMatrixTests {
 		routes.add(new Route("GET", "/activities/new", "/activities/new?projectId=" + projectId, 200, PROJECT_WRITERS,
 				false, null));
 		routes.add(new Route("POST", "/activities", "/activities", 400, PROJECT_WRITERS, false, ""));
+		routes.add(new Route("GET", "/activities/{id}/edit", "/activities/999999/edit", 404, PROJECT_WRITERS, false,
+				null));
+		routes.add(new Route("POST", "/activities/{id}", "/activities/999999", 404, PROJECT_WRITERS, false, ""));
+		routes.add(new Route("POST", "/activities/{id}/withdrawal", "/activities/999999/withdrawal", 404,
+				PROJECT_WRITERS, false, "reason=Cancelled"));
 		routes.add(new Route("GET", "/activities/projects/{projectId}/summary",
 				"/activities/projects/" + projectId + "/summary", 200, ANY_ROLE, false, null));
 		routes.add(new Route("GET", "/api/v1/requests", "/api/v1/requests", 200, ANY_ROLE, false, null));

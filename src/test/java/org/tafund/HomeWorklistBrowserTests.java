@@ -47,7 +47,11 @@ class HomeWorklistBrowserTests extends BrowserTest {
 		long donor = donors.register(new DonorDetails(Unique.name("Worklist Foundation"), DonorType.FOUNDATION, null,
 				null, null, null, true, List.of())).id();
 
+		// An instalment of this donor is overdue, so that the chart of what donors owe has a bar.
+		contributions.createAgreement(terms("WL-LATE-" + Unique.suffix(), donor, TestClock.today().minusMonths(3),
+				TestClock.today().minusDays(20)));
 		signIn("donor.officer", "tafund-demo-2026");
+		assertThat(figure("wl-overdue")).isPositive();
 		long drafts = figure("wl-drafts");
 		var draft = "WL-DRAFT-" + Unique.suffix();
 		contributions.createAgreement(terms(draft, donor, null, TestClock.today().plusMonths(2)));

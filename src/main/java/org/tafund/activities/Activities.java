@@ -10,7 +10,7 @@ interface Activities extends JpaRepository<Activity, Long> {
 
 	List<Activity> findAllByOrderByStartDateDescIdDesc();
 
-	long countByProjectIdInAndStartDateBetween(java.util.Collection<Long> projectIds, java.time.LocalDate from,
+	long countByProjectIdInAndWithdrawnOnIsNullAndStartDateBetween(java.util.Collection<Long> projectIds, java.time.LocalDate from,
 			java.time.LocalDate to);
 
 }

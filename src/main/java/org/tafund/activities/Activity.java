@@ -98,6 +98,15 @@ class Activity extends AuditableEntity {
 	@Column(length = 2000)
 	private String outputs;
 
+	@Column(name = "withdrawn_on")
+	private LocalDate withdrawnOn;
+
+	@Column(name = "withdrawn_by", length = 60)
+	private String withdrawnBy;
+
+	@Column(name = "withdrawal_reason", length = 500)
+	private String withdrawalReason;
+
 	@Column(length = 2000)
 	private String notes;
 
@@ -116,6 +125,9 @@ class Activity extends AuditableEntity {
 	}
 
 	void apply(ActivityDetails details) {
+		if (withdrawnOn != null) {
+			throw new BusinessRuleViolation("activity.alreadyWithdrawn", title, withdrawnOn);
+		}
 		PlanningDates.require(details.startDate(), "startDate");
 		PlanningDates.require(details.endDate(), "endDate");
 		if (details.endDate().isBefore(details.startDate())) {
@@ -163,17 +175,41 @@ class Activity extends AuditableEntity {
 	ActivityView view() {
 		return new ActivityView(id, projectId, type, title, startDate, endDate, mode.name(), country, city,
 				instruments.isEmpty() ? Set.of() : EnumSet.copyOf(instruments), getParticipants(), outputs, notes,
-				getVersion(), getCreatedBy(), getCreatedAt());
+				getVersion(), getCreatedBy(), getCreatedAt(), withdrawnOn, withdrawnBy, withdrawalReason);
+	}
+
+	/**
+	 * Withdraws an activity that did not take place: kept with its history, left out of totals and
+	 * reports. A withdrawn activity is neither withdrawn again nor changed.
+	 */
+	void withdraw(LocalDate on, String by, String reason) {
+		if (withdrawnOn != null) {
+			throw new BusinessRuleViolation("activity.alreadyWithdrawn", title, withdrawnOn);
+		}
+		if (reason == null || reason.isBlank()) {
+			throw BusinessRuleViolation.ofField("reason", "activity.withdrawal.reason");
+		}
+		this.withdrawnOn = on;
+		this.withdrawnBy = by;
+		this.withdrawalReason = org.tafund.shared.Text.bounded(reason, 500, "reason");
+	}
+
+	boolean isWithdrawn() {
+		return withdrawnOn != null;
 	}
 
 	/** An activity as pages and the API show it. */
 	public record ActivityView(Long id, Long projectId, ActivityType type, String title, LocalDate startDate,
 			LocalDate endDate, String mode, String country, String city, Set<Instrument> instruments,
 			Participants participants, String outputs, String notes, long version, String recordedBy,
-			Instant recordedAt) {
+			Instant recordedAt, LocalDate withdrawnOn, String withdrawnBy, String withdrawalReason) {
 
 		public int totalParticipants() {
 			return participants.total();
+		}
+
+		public boolean withdrawn() {
+			return withdrawnOn != null;
 		}
 
 	}

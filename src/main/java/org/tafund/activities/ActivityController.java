@@ -72,12 +72,56 @@ class ActivityController {
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", ActivityForm.empty(projectId, project.beneficiaryCountries()));
 		}
-		model.addAttribute("project", project);
+		return formPage(projectId, model);
+	}
+
+	private String formPage(long projectId, Model model) {
+		model.addAttribute("project", projects.project(projectId));
 		model.addAttribute("types", ActivityType.values());
 		model.addAttribute("modes", Activity.Mode.values());
 		model.addAttribute("instruments", Instrument.values());
 		model.addAttribute("countries", countries.all(LocaleContextHolder.getLocale()));
 		return "activities/new";
+	}
+
+	@GetMapping("/{id}/edit")
+	String editForm(@PathVariable long id, Model model) {
+		var activity = activities.get(id);
+		projects.requireCanEdit(activity.projectId());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", ActivityForm.of(activity));
+		}
+		if (!model.containsAttribute("withdrawalForm")) {
+			model.addAttribute("withdrawalForm", new WithdrawalForm(activity.version(), ""));
+		}
+		model.addAttribute("activity", activity);
+		return formPage(activity.projectId(), model);
+	}
+
+	@PostMapping("/{id}")
+	@RefusalReturnsTo("/activities/{id}/edit")
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") ActivityForm form, BindingResult result,
+			Model model, RedirectAttributes flash) {
+		var activity = activities.get(id);
+		if (result.hasErrors()) {
+			return editForm(id, model);
+		}
+		activities.update(id, form.version() == null ? -1 : form.version(), activity.projectId(), form.toDetails());
+		flash.addFlashAttribute("message", "activity.updated");
+		return "redirect:/projects/" + activity.projectId();
+	}
+
+	/** Why an activity is withdrawn, and the version the user saw. */
+	record WithdrawalForm(Long version, String reason) implements java.io.Serializable {
+	}
+
+	@PostMapping("/{id}/withdrawal")
+	@RefusalReturnsTo("/activities/{id}/edit#withdrawal-form")
+	String withdraw(@PathVariable long id, @ModelAttribute("withdrawalForm") WithdrawalForm form, BindingResult result,
+			RedirectAttributes flash) {
+		var withdrawn = activities.withdraw(id, form.version() == null ? -1 : form.version(), form.reason());
+		flash.addFlashAttribute("message", "activity.withdrawn");
+		return "redirect:/projects/" + withdrawn.projectId();
 	}
 
 	@PostMapping

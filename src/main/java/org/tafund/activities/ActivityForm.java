@@ -16,13 +16,23 @@ record ActivityForm(@NotNull Long projectId, @NotNull(message = "{activity.type.
 		@NotNull(message = "{activity.endDate.required}") LocalDate endDate, Activity.Mode mode, String country,
 		@Size(max = 100) String city, Set<Instrument> instruments, Integer women, Integer men, Integer sexNotRecorded,
 		Integer centralAuthority, Integer prosecution, Integer judiciary, Integer lawEnforcement, Integer ministry,
-		Integer otherInstitution, @Size(max = 2000) String outputs) implements java.io.Serializable {
+		Integer otherInstitution, @Size(max = 2000) String outputs, Long version) implements java.io.Serializable {
 
 	/** A blank form; an activity of a project with one beneficiary country takes place there unless changed. */
 	static ActivityForm empty(long projectId, Set<String> beneficiaries) {
 		var country = beneficiaries.size() == 1 ? beneficiaries.iterator().next() : "";
 		return new ActivityForm(projectId, null, "", null, null, Activity.Mode.IN_PERSON, country, "", Set.of(), 0, 0,
-				0, 0, 0, 0, 0, 0, 0, "");
+				0, 0, 0, 0, 0, 0, 0, "", null);
+	}
+
+	/** The form of a recorded activity, to edit it. */
+	static ActivityForm of(Activity.ActivityView activity) {
+		var p = activity.participants();
+		return new ActivityForm(activity.projectId(), activity.type(), activity.title(), activity.startDate(),
+				activity.endDate(), Activity.Mode.valueOf(activity.mode()), activity.country(), activity.city(),
+				activity.instruments(), p.women(), p.men(), p.sexNotRecorded(), p.centralAuthority(), p.prosecution(),
+				p.judiciary(), p.lawEnforcement(), p.ministry(), p.otherInstitution(), activity.outputs(),
+				activity.version());
 	}
 
 	ActivityDetails toDetails() {

@@ -24,10 +24,14 @@ public class ActivityManagement implements ActivityDirectory {
 
 	private final CountryCatalogue countries;
 
-	ActivityManagement(Activities activities, ProjectManagement projects, CountryCatalogue countries) {
+	private final java.time.Clock clock;
+
+	ActivityManagement(Activities activities, ProjectManagement projects, CountryCatalogue countries,
+			java.time.Clock clock) {
 		this.activities = activities;
 		this.projects = projects;
 		this.countries = countries;
+		this.clock = clock;
 	}
 
 	Activity.ActivityView log(long projectId, ActivityDetails details) {
@@ -53,6 +57,25 @@ public class ActivityManagement implements ActivityDirectory {
 		}
 		check(details);
 		activity.apply(details);
+		try {
+			activities.flush();
+		}
+		catch (org.springframework.dao.OptimisticLockingFailureException e) {
+			throw new ConcurrentEdit("activity", activityId);
+		}
+		return activity.view();
+	}
+
+	/** Withdraws an activity that did not take place, dated today and attributed to the user. */
+	Activity.ActivityView withdraw(long activityId, long version, String reason) {
+		var activity = activities.findById(activityId).orElseThrow(() -> new ActivityNotFound(activityId));
+		projects.requireCanEdit(activity.getProjectId());
+		if (activity.getVersion() != version) {
+			throw new ConcurrentEdit("activity", activityId);
+		}
+		// requireCanEdit above has refused anyone not signed in.
+		var user = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		activity.withdraw(LocalDate.now(clock), user.getName(), reason);
 		try {
 			activities.flush();
 		}
@@ -89,13 +112,17 @@ public class ActivityManagement implements ActivityDirectory {
 
 	@Transactional(readOnly = true)
 	public Participants participantTotals(List<Activity.ActivityView> list) {
-		return list.stream().map(Activity.ActivityView::participants).reduce(Participants.NONE, Participants::plus);
+		// A withdrawn activity did not take place: nobody took part in it.
+		return list.stream()
+			.filter(a -> !a.withdrawn())
+			.map(Activity.ActivityView::participants)
+			.reduce(Participants.NONE, Participants::plus);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public long countStarting(java.util.Collection<Long> projectIds, LocalDate from, LocalDate to) {
-		return projectIds.isEmpty() ? 0 : activities.countByProjectIdInAndStartDateBetween(projectIds, from, to);
+		return projectIds.isEmpty() ? 0 : activities.countByProjectIdInAndWithdrawnOnIsNullAndStartDateBetween(projectIds, from, to);
 	}
 
 	@Override

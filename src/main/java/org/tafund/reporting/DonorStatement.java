@@ -183,7 +183,7 @@ class DonorStatement {
 		jdbc.sql("""
 				select v.project_id, count(*), sum(v.women + v.men + v.sex_not_recorded), sum(v.women), sum(v.men)
 				  from activity v
-				 where v.start_date between :from and :to
+				 where v.withdrawn_on is null and v.start_date between :from and :to
 				   and v.project_id in (select al.project_id from allocation al join agreement a on a.id = al.agreement_id
 				                         where a.donor_id = :donorId and al.allocated_on <= :to)
 				 group by v.project_id""").param("from", from).param("to", to).param("donorId", donorId).query(rs -> {

@@ -61,7 +61,8 @@ class ImplementationReport {
 	// Projects supported in the period, narrowed by the project filters.
 	private static final String SUPPORTED = """
 			select p.id from project p
-			 where (exists (select 1 from activity v where v.project_id = p.id and v.start_date between :from and :to)
+			 where (exists (select 1 from activity v where v.project_id = p.id and v.withdrawn_on is null
+			                   and v.start_date between :from and :to)
 			     or exists (select 1 from expenditure e where e.project_id = p.id and e.spent_on between :from and :to)
 			     or exists (select 1 from allocation al where al.project_id = p.id
 			                   and al.allocated_on between :from and :to))""";
@@ -108,7 +109,8 @@ class ImplementationReport {
 		var assisted = """
 				select pc.country as code from project_country pc where pc.project_id in (%s)
 				union
-				select v.country from activity v where v.country is not null and v.start_date between :from and :to
+				select v.country from activity v where v.country is not null and v.withdrawn_on is null
+				   and v.start_date between :from and :to
 				   and v.project_id in (%s)""".formatted(supported, supported);
 		// Under a geographic filter, only the countries in that place count.
 		var inPlace = filter.places(Sql.where(), "c.code");
@@ -125,7 +127,9 @@ class ImplementationReport {
 		// An activity counts where it was held; one without a place counts with its project's beneficiaries.
 		var heldIn = filter.places(Sql.where(), "v.country");
 		var held = heldIn.text().isEmpty() ? "" : " and (v.country is null or (1 = 1" + heldIn.text() + "))";
-		var activityFrom = " from activity v join project p on p.id = v.project_id where v.start_date between :from and :to"
+		// A withdrawn activity did not take place.
+		var activityFrom = " from activity v join project p on p.id = v.project_id where v.withdrawn_on is null"
+				+ " and v.start_date between :from and :to"
 				+ projectWhere.text() + held;
 		var activityParams = params(filter, projectWhere, heldIn);
 		var byActivityType = figures("Activities by type", "select v.activity_type, count(*)" + activityFrom

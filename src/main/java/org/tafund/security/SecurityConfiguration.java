@@ -215,7 +215,8 @@ class SecurityConfiguration {
 			.requestMatchers("/donors/new", "/donors/*/edit", "/contributions/agreements/new", "/donors/import",
 					"/donors/import/**")
 			.hasAnyAuthority(KEEP_DONORS.authorities())
-			.requestMatchers("/projects/new", "/projects/*/edit", "/activities/new").hasAnyAuthority(RUN_PROJECTS.authorities())
+			.requestMatchers("/projects/new", "/projects/*/edit", "/activities/new", "/activities/*/edit")
+			.hasAnyAuthority(RUN_PROJECTS.authorities())
 			// The allocation picker: what each agreement still holds is finance's to allocate.
 			.requestMatchers(GET, "/projects/*/funding-choices").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
 			.requestMatchers("/books/journal/manual", "/books/periods/close").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
@@ -244,7 +245,7 @@ class SecurityConfiguration {
 			// Which project a manager may touch is checked per project in ProjectManagement.
 			.requestMatchers(POST, "/projects", "/projects/requests", "/projects/requests/*/status", "/projects/*/edit",
 					"/projects/*/expenditures",
-					"/projects/*/expenditures/*/reversal", "/activities")
+					"/projects/*/expenditures/*/reversal", "/activities", "/activities/*", "/activities/*/withdrawal")
 			.hasAnyAuthority(RUN_PROJECTS.authorities())
 			.requestMatchers(POST, "/contributions/agreements/*/receipts", "/contributions/agreements/*/receipts/*/reversal",
 					"/contributions/agreements/*/refunds")

@@ -226,6 +226,50 @@ class ProjectPagesBrowserTests extends BrowserTest {
 						new java.math.BigDecimal("50000.00"))))).id();
 	}
 
+	@Test
+	void aManagerEditsAnActivityAndThenWithdrawsItWithItsReason() {
+		var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		var project = project();
+		signIn("project.manager", "tafund-demo-2026");
+		open("/activities/new?projectId=" + project.id());
+		new Select(browser.findElement(By.id("type"))).selectByValue("TRAINING_OR_WORKSHOP");
+		var title = Unique.name("Workshop on MLA requests");
+		type("title", title);
+		setValue("startDate", "2026-04-06");
+		setValue("endDate", "2026-04-07");
+		type("women", "4");
+		type("men", "3");
+		type("centralAuthority", "7");
+		submit("activity-form");
+		var row = wait.until(ExpectedConditions.presenceOfElementLocated(
+				By.xpath("//li[strong[text()='" + title + "']]//a[contains(@href, '/edit')]")));
+		clickInView(row);
+
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("withdrawal-form")));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Edit the activity");
+		assertThat(browser.findElement(By.id("women")).getDomProperty("value")).isEqualTo("4");
+		type("title", title + " (Dakar)");
+		type("men", "5");
+		type("centralAuthority", "9");
+		submit("activity-form");
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("participant-totals"), "9 participants"));
+		assertThat(browser.findElement(By.id("project-activities")).getText()).contains(title + " (Dakar)");
+
+		clickInView(browser.findElement(By.xpath("//li[strong[text()='" + title + " (Dakar)']]//a[contains(@href, '/edit')]")));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("withdrawal-form")));
+		type("reason", "The host institution cancelled the venue.");
+		clickInView(browser.findElement(By.id("withdraw-activity")));
+		var confirmation = wait.until(ExpectedConditions.alertIsPresent());
+		assertThat(confirmation.getText()).startsWith("Withdraw this activity?");
+		confirmation.accept();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("project-activities"), "Withdrawn"));
+		assertThat(browser.findElement(By.id("project-activities")).getText())
+			.contains("by project.manager: The host institution cancelled the venue.");
+		assertThat(browser.findElement(By.id("participant-totals")).getText()).startsWith("0 participants");
+		assertThat(jdbc.queryForObject("SELECT withdrawal_reason FROM activity WHERE title = ?", String.class,
+				title + " (Dakar)")).isEqualTo("The host institution cancelled the venue.");
+	}
+
 	private List<String> values(String... ids) {
 		return java.util.Arrays.stream(ids).map(id -> browser.findElement(By.id(id)).getDomProperty("value")).toList();
 	}

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
@@ -333,6 +334,45 @@ class ProjectRefusalTests {
 
 		mvc.perform(get("/projects/" + project.id() + "/edit").with(user("other.manager").roles("PROJECT_MANAGER")))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void anActivityIsWithdrawnOnceWithItsReasonAndThenNeitherChangedNorCounted() throws Exception {
+		var project = project();
+		long activity = id(created(json("/api/v1/activities", activityJson(project.id()))));
+		var pm = user("project.manager").roles("PROJECT_MANAGER");
+		var summary = "/activities/projects/" + project.id() + "/summary";
+		assertThat(mvc.perform(get(summary).with(pm)).andReturn().getResponse().getContentAsString())
+			.contains("3 participants");
+
+		var refused = Refused.redirect(mvc, post("/activities/" + activity + "/withdrawal").param("version", "0")
+			.param("reason", " "), pm, "/activities/" + activity + "/edit#withdrawal-form");
+		assertThat(Refused.fieldError(refused, "withdrawalForm", "reason")).isEqualTo("activity.withdrawal.reason");
+
+		mvc.perform(post("/activities/" + activity + "/withdrawal").param("version", "0")
+			.param("reason", "The ministry postponed it to next year.")
+			.with(pm)
+			.with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/projects/" + project.id()));
+		var page = mvc.perform(get(summary).with(pm)).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Withdrawn")
+			.contains("by project.manager: The ministry postponed it to next year.")
+			.contains("0 participants");
+
+		var again = Refused.page(mvc, post("/activities/" + activity + "/withdrawal").param("version", "1")
+			.param("reason", "Twice"), pm, "/activities/" + activity + "/edit#withdrawal-form");
+		assertThat(again).contains("was withdrawn on");
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/activities/" + activity)
+			.header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(activityJson(project.id()))
+			.with(httpBasic(FINANCE_OFFICER, "tafund-demo-2026")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("activity.alreadyWithdrawn"));
+		mvc.perform(get("/api/v1/activities/" + activity).with(httpBasic(FINANCE_OFFICER, "tafund-demo-2026")))
+			.andExpect(jsonPath("$.withdrawnOn").isNotEmpty())
+			.andExpect(jsonPath("$.withdrawnBy").value("project.manager"));
 	}
 
 	@Test

@@ -108,6 +108,10 @@ class AdminBrowserTests extends BrowserTest {
 		signIn("admin", DEMO_PASSWORD);
 		open(userPage);
 		clickInView(browser.findElement(By.id("disable-user")));
+		// Disabling asks first, saying what will happen.
+		var confirmation = wait.until(ExpectedConditions.alertIsPresent());
+		assertThat(confirmation.getText()).startsWith("Disable this account? The person is signed out everywhere");
+		confirmation.accept();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("enable-user")));
 		assertThat(flash()).isEqualTo("The user has been disabled and their sessions have ended.");
 		assertThat(browser.findElement(By.id("user-status")).getText()).isEqualTo("Disabled");
