@@ -179,6 +179,10 @@ class AccessMatrixTests {
 		routes.add(new Route("GET", "/actuator/sbom", "/actuator/sbom", 200, ADMIN, false, null));
 		// exchange rates: everyone reads, FINANCE and ADMIN write
 		routes.add(new Route("GET", "/exchange-rates", "/exchange-rates", 200, ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/exchange-rates/{id}/correction", "/exchange-rates/999999/correction", 404,
+				FINANCE_ADMIN, false, null));
+		routes.add(new Route("POST", "/exchange-rates/{id}/correction", "/exchange-rates/999999/correction", 404,
+				FINANCE_ADMIN, false, "unitsPerUsd=1&reason=Typo"));
 		routes.add(new Route("POST", "/exchange-rates", "/exchange-rates", 200, FINANCE_ADMIN, false, ""));
 		routes.add(new Route("POST", "/exchange-rates/import", "/exchange-rates/import", 302, FINANCE_ADMIN, false,
 				""));

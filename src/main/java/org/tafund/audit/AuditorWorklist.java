@@ -37,7 +37,7 @@ class AuditorWorklist implements Worklist {
 
 	@Override
 	public String role() {
-		return "AUDITOR";
+		return org.tafund.security.Role.AUDITOR.name();
 	}
 
 	@Override

@@ -718,6 +718,15 @@ public class ContributionManagement {
 	 * reference or donor's name holds {@code text}, newest signature first, at most {@code limit},
 	 * each with the USD it provides. Read without locks: the allocation itself locks and checks again.
 	 */
+	/** One agreement as {@link #fundingAgreements} gives it, if it can fund projects at all. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<AllocationBasis> fundingAgreement(long id) {
+		return agreements.findById(id)
+			.filter(a -> a.getSignedOn() != null && a.getCancelledOn() == null && !a.isInKind())
+			.map(a -> new AllocationBasis(a.getId(), a.getReference(), a.getDonorId(), a.getFundingWindow(),
+					a.getEarmarkLevel(), a.getEarmarkKind(), a.getEarmarkTarget(), fundingUsd(a)));
+	}
+
 	@Transactional(readOnly = true)
 	public List<AllocationBasis> fundingAgreements(String text, int limit) {
 		var wanted = text == null || text.isBlank() ? null : text.strip();

@@ -40,7 +40,7 @@ class ContributionWorklists {
 
 			@Override
 			public String role() {
-				return "DONOR_RELATIONS";
+				return org.tafund.security.Role.DONOR_RELATIONS.name();
 			}
 
 			@Override
@@ -57,7 +57,7 @@ class ContributionWorklists {
 
 			@Override
 			public String role() {
-				return "FINANCE";
+				return org.tafund.security.Role.FINANCE.name();
 			}
 
 			@Override

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.envers.Audited;
 import org.tafund.shared.AuditableEntity;
+import org.tafund.shared.BusinessRuleViolation;
 
 @Entity
 @Table(name = "exchange_rate")
@@ -31,6 +32,12 @@ class ExchangeRate extends AuditableEntity {
 	@Column(name = "units_per_usd", nullable = false, precision = 19, scale = 8)
 	private BigDecimal unitsPerUsd;
 
+	@Column(name = "previous_units_per_usd", precision = 19, scale = 8)
+	private BigDecimal previousUnitsPerUsd;
+
+	@Column(name = "correction_reason", length = 500)
+	private String correctionReason;
+
 	protected ExchangeRate() {
 	}
 
@@ -44,8 +51,25 @@ class ExchangeRate extends AuditableEntity {
 		return new AppliedRate(currency, effectiveDate, unitsPerUsd);
 	}
 
+	/**
+	 * Corrects a published rate that was wrong: the value it replaces is kept beside it with the
+	 * reason, and every earlier value in its history. What was booked at the old value keeps it.
+	 */
+	void correct(BigDecimal corrected, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw BusinessRuleViolation.ofField("reason", "fx.correction.reason");
+		}
+		if (corrected.compareTo(unitsPerUsd) == 0) {
+			throw BusinessRuleViolation.ofField("unitsPerUsd", "fx.correction.unchanged", currency, effectiveDate.toString());
+		}
+		this.previousUnitsPerUsd = unitsPerUsd;
+		this.unitsPerUsd = corrected;
+		this.correctionReason = org.tafund.shared.Text.bounded(reason, 500, "reason");
+	}
+
 	RateView view() {
-		return new RateView(id, currency, effectiveDate, unitsPerUsd, getCreatedBy(), getCreatedAt());
+		return new RateView(id, currency, effectiveDate, unitsPerUsd, getCreatedBy(), getCreatedAt(), previousUnitsPerUsd,
+				correctionReason, previousUnitsPerUsd == null ? null : getUpdatedBy(), getVersion());
 	}
 
 }

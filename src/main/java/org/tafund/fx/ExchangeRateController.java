@@ -56,6 +56,34 @@ class ExchangeRateController {
 		return "redirect:/exchange-rates";
 	}
 
+	/** A correction as typed: the value the rate should have had, and why. */
+	record CorrectionForm(Long version, java.math.BigDecimal unitsPerUsd, String reason) implements java.io.Serializable {
+	}
+
+	@GetMapping("/{id}/correction")
+	String correction(@org.springframework.web.bind.annotation.PathVariable long id, Model model) {
+		var rate = rates.rate(id);
+		model.addAttribute("rate", rate);
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new CorrectionForm(rate.version(), rate.unitsPerUsd(), ""));
+		}
+		return "fx/correction";
+	}
+
+	@PostMapping("/{id}/correction")
+	@RefusalReturnsTo("/exchange-rates/{id}/correction")
+	String correct(@org.springframework.web.bind.annotation.PathVariable long id,
+			@ModelAttribute("form") CorrectionForm form, BindingResult result, Model model, RedirectAttributes flash) {
+		if (result.hasErrors()) {
+			return correction(id, model);
+		}
+		var rate = rates.rate(id);
+		var done = rates.submitCorrection(id, form.version() == null ? -1 : form.version(), form.unitsPerUsd(),
+				form.reason());
+		flash.addFlashAttribute("message", done.isPending() ? "approval.submitted" : "fx.corrected");
+		return "redirect:/exchange-rates?currency=" + rate.currency();
+	}
+
 	/** The file as CSV text: a spreadsheet (the Treasury publishes XLSX too) is read as its first sheet. */
 	private static java.io.Reader reader(MultipartFile file) throws IOException {
 		if (file == null) {

@@ -137,10 +137,63 @@ public class ExchangeRateManagement {
 
 	/** Stores rows an approver approved, checking again that none was stored meanwhile. */
 	int store(List<FxMakerChecker.RateRow> rows) {
-		requireNoneStored(rows);
-		rates.saveAll(rows.stream().map(row -> new ExchangeRate(row.currency(), row.effectiveDate(), row.unitsPerUsd()))
+		var corrections = rows.stream().filter(FxMakerChecker.RateRow::isCorrection).toList();
+		var added = rows.stream().filter(row -> !row.isCorrection()).toList();
+		corrections.forEach(row -> stored(row.currency(), row.effectiveDate()).correct(row.unitsPerUsd(),
+				row.correctionReason()));
+		requireNoneStored(added);
+		rates.saveAll(added.stream().map(row -> new ExchangeRate(row.currency(), row.effectiveDate(), row.unitsPerUsd()))
 			.toList());
 		return rows.size();
+	}
+
+	private ExchangeRate stored(String currency, LocalDate date) {
+		return rates.findByCurrencyAndEffectiveDate(currency, date)
+			// Rates are never deleted: a pending correction always finds its rate.
+			.orElseThrow(() -> new IllegalStateException("No " + currency + " rate of " + date + " to correct"));
+	}
+
+	@Transactional(readOnly = true)
+	public RateView rate(long id) {
+		return rates.findById(id).orElseThrow(() -> new RateNotFound(id)).view();
+	}
+
+	/**
+	 * Corrects a published rate, with the reason: stored now, or pending a second person's approval
+	 * when new rates are under maker-checker (a correction changes a rate as much as a new one does).
+	 * Transactions already booked keep the rate they stored.
+	 */
+	public Submitted<RateView> submitCorrection(long id, long expectedVersion, BigDecimal unitsPerUsd, String reason) {
+		var rate = rates.findById(id).orElseThrow(() -> new RateNotFound(id));
+		if (rate.getVersion() != expectedVersion) {
+			throw new org.tafund.shared.ConcurrentEdit("rate", rate.view().currency() + " " + rate.view().effectiveDate());
+		}
+		var view = rate.view();
+		var checked = validated(view.currency(), view.effectiveDate(), unitsPerUsd);
+		if (reason == null || reason.isBlank()) {
+			throw BusinessRuleViolation.ofField("reason", "fx.correction.reason");
+		}
+		if (checked.unitsPerUsd().compareTo(view.unitsPerUsd()) == 0) {
+			throw BusinessRuleViolation.ofField("unitsPerUsd", "fx.correction.unchanged", view.currency(),
+					view.effectiveDate().toString());
+		}
+		var row = new FxMakerChecker.RateRow(view.currency(), view.effectiveDate(), checked.unitsPerUsd(), reason.strip());
+		var held = makerChecker.holdIfRequired(List.of(row));
+		if (held.isPresent()) {
+			return Submitted.pendingAs(held.get());
+		}
+		rate.correct(checked.unitsPerUsd(), reason);
+		rates.flush();
+		return Submitted.bookedAs(rate.view());
+	}
+
+	/** No rate has this id. */
+	static class RateNotFound extends org.tafund.shared.NotFound {
+
+		RateNotFound(long id) {
+			super("No exchange rate " + id);
+		}
+
 	}
 
 	private Submitted<RateImport> importCsv(Reader input, boolean asked) {

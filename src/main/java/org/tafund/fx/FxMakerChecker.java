@@ -22,8 +22,17 @@ import org.tafund.approvals.PendingRecord;
 @Configuration(proxyBeanMethods = false)
 class FxMakerChecker {
 
-	/** One rate asked for. */
-	record RateRow(String currency, LocalDate effectiveDate, BigDecimal unitsPerUsd) {
+	/** One rate asked for: a new one, or (with a reason) the correction of the one stored for its day. */
+	record RateRow(String currency, LocalDate effectiveDate, BigDecimal unitsPerUsd, String correctionReason) {
+
+		RateRow(String currency, LocalDate effectiveDate, BigDecimal unitsPerUsd) {
+			this(currency, effectiveDate, unitsPerUsd, null);
+		}
+
+		boolean isCorrection() {
+			return correctionReason != null;
+		}
+
 	}
 
 	/** The rates of one request (a typed rate or an imported file), kept until approved. */
@@ -44,8 +53,12 @@ class FxMakerChecker {
 			.map(row -> row.currency() + " " + row.unitsPerUsd().stripTrailingZeros().toPlainString() + " from "
 					+ row.effectiveDate())
 			.collect(Collectors.joining("; "));
-		var summary = org.tafund.shared.Summary.of("approval.summary.rates", rows.size(),
-				shown + (rows.size() > 5 ? "; …" : ""));
+		var correction = rows.size() == 1 && rows.get(0).isCorrection() ? rows.get(0) : null;
+		// The approver reads a correction as one, with its reason.
+		var summary = correction != null
+				? org.tafund.shared.Summary.of("approval.summary.rateCorrection", correction.currency(),
+						correction.effectiveDate(), correction.unitsPerUsd(), correction.correctionReason())
+				: org.tafund.shared.Summary.of("approval.summary.rates", rows.size(), shown + (rows.size() > 5 ? "; …" : ""));
 		var key = rows.stream()
 			.map(row -> row.currency() + "/" + row.effectiveDate() + "/" + row.unitsPerUsd().toPlainString())
 			.sorted()

@@ -293,6 +293,12 @@ class ProjectController {
 		if (!model.containsAttribute("allocationForm")) {
 			model.addAttribute("allocationForm", new AllocationForm(null, null, today));
 		}
+		// A refused allocation shows the agreement it had picked, checked, before any search.
+		var picked = (AllocationForm) model.getAttribute("allocationForm");
+		var chosen = picked == null || picked.agreementId() == null ? java.util.List.<ProjectManagement.FundingChoice>of()
+				: projects.fundingChoice(picked.agreementId()).stream().toList();
+		model.addAttribute("choices", chosen);
+		model.addAttribute("selected", picked == null ? null : picked.agreementId());
 		if (!model.containsAttribute("expenditureForm")) {
 			model.addAttribute("expenditureForm", new ExpenditureForm(null, today, null, null, "USD", "", ""));
 		}

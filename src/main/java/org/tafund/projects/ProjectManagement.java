@@ -349,6 +349,15 @@ public class ProjectManagement {
 		return choices;
 	}
 
+	/** The agreement a refused allocation form had picked, shown again as the picker shows it. */
+	@Transactional(readOnly = true)
+	public Optional<FundingChoice> fundingChoice(long agreementId) {
+		return contributions.fundingAgreement(agreementId)
+			.map(basis -> new FundingChoice(basis.agreementId(), basis.reference(), basis.donorId(), basis.window(),
+					basis.earmarkKind(), basis.earmarkTarget(), basis.fundingUsd()
+						.minus(Money.rounded(allocations.totalForAgreement(agreementId), Money.USD))));
+	}
+
 	/** An agreement as the allocation picker offers it: who gave it, its window and earmark, what is left. */
 	public record FundingChoice(long agreementId, String reference, long donorId,
 			org.tafund.contributions.FundingWindow window, org.tafund.contributions.EarmarkKind earmarkKind,

@@ -43,7 +43,7 @@ class ProjectManagerWorklist implements Worklist {
 
 	@Override
 	public String role() {
-		return "PROJECT_MANAGER";
+		return org.tafund.security.Role.PROJECT_MANAGER.name();
 	}
 
 	@Override

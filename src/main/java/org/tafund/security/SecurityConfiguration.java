@@ -218,7 +218,8 @@ class SecurityConfiguration {
 			.requestMatchers("/projects/new", "/projects/*/edit", "/activities/new", "/activities/*/edit")
 			.hasAnyAuthority(RUN_PROJECTS.authorities())
 			// The allocation picker: what each agreement still holds is finance's to allocate.
-			.requestMatchers(GET, "/projects/*/funding-choices").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
+			.requestMatchers(GET, "/projects/*/funding-choices", "/exchange-rates/*/correction")
+			.hasAnyAuthority(KEEP_ACCOUNTS.authorities())
 			.requestMatchers("/books/journal/manual", "/books/periods/close").hasAnyAuthority(KEEP_ACCOUNTS.authorities())
 			.requestMatchers(POST, "/books/periods/*/reopen").hasAnyAuthority(ADMINISTER.authorities())
 			.requestMatchers(GET, "/books/**").hasAnyAuthority(READ_BOOKS.authorities())

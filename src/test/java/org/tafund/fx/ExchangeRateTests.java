@@ -77,6 +77,70 @@ class ExchangeRateTests {
 		assertThat(rates.list("ISK", PageRequest.of(0, 10))).hasSize(1);
 	}
 
+	@Autowired
+	org.tafund.contributions.ContributionManagement contributions;
+
+	@Autowired
+	org.tafund.donors.DonorManagement donors;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Test
+	void aCorrectedRateAppliesFromNowOnWhileWhatWasBookedKeepsItsRate() throws Exception {
+		var first = rates.record("THB", LocalDate.parse("2026-03-01"), new BigDecimal("35.5"));
+		long donor = donors.register(new org.tafund.donors.DonorDetails("Rate Correction Foundation",
+				org.tafund.donors.DonorType.FOUNDATION, null, null, null, null, true, List.of())).id();
+		long agreement = contributions.createAgreement(new org.tafund.contributions.AgreementTerms("THB-CORR-1", donor,
+				"THB", new BigDecimal("710000"), org.tafund.contributions.FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1,
+				null, null, null, null, false, null, null, LocalDate.parse("2026-03-02"),
+				List.of(new org.tafund.contributions.ScheduleLine(LocalDate.parse("2026-04-30"), new BigDecimal("710000")))))
+			.id();
+		try (var signedIn = org.tafund.support.SignedIn.as("finance.officer", org.tafund.security.Role.FINANCE)) {
+			contributions.submitReceipt(agreement, new org.tafund.contributions.ReceiptCommand(
+					LocalDate.parse("2026-03-05"), new BigDecimal("355000"), "THB", "BANK-1", null, false));
+		}
+
+		// Refused: no reason, the same value, a version someone else has moved.
+		assertThat(code(() -> rates.submitCorrection(first.id(), first.version(), new BigDecimal("35.05"), " ")))
+			.isEqualTo("fx.correction.reason");
+		assertThat(code(() -> rates.submitCorrection(first.id(), first.version(), new BigDecimal("35.50"), "Same")))
+			.isEqualTo("fx.correction.unchanged");
+		assertThat(code(() -> rates.submitCorrection(first.id(), first.version() + 1, new BigDecimal("35.05"), "Typo")))
+			.isEqualTo("conflict.concurrentEdit");
+
+		var refused = mvc.perform(post("/exchange-rates/" + first.id() + "/correction")
+			.param("version", String.valueOf(first.version()))
+			.param("unitsPerUsd", "35.05")
+			.param("reason", "The Treasury table was misread: 35.05, not 35.50.")
+			.with(user("donor.officer").roles("DONOR_RELATIONS"))
+			.with(csrf()));
+		refused.andExpect(status().isForbidden());
+		mvc.perform(get("/exchange-rates/" + first.id() + "/correction").with(user("donor.officer").roles("DONOR_RELATIONS")))
+			.andExpect(status().isForbidden());
+
+		mvc.perform(post("/exchange-rates/" + first.id() + "/correction")
+			.param("version", String.valueOf(first.version()))
+			.param("unitsPerUsd", "35.05")
+			.param("reason", "The Treasury table was misread: 35.05, not 35.50.")
+			.with(user("finance.officer").roles("FINANCE"))
+			.with(csrf()))
+			.andExpect(status().isFound());
+		var corrected = rates.rate(first.id());
+		assertThat(corrected.unitsPerUsd()).isEqualByComparingTo("35.05");
+		assertThat(corrected.previousUnitsPerUsd()).isEqualByComparingTo("35.5");
+		assertThat(corrected.correctedBy()).isEqualTo("finance.officer");
+		assertThat(rates.rateOn("THB", LocalDate.parse("2026-03-20")).unitsPerUsd()).isEqualByComparingTo("35.05");
+		// The receipt booked before keeps the rate it used, and so does the agreement's signature.
+		assertThat(jdbc.queryForObject("SELECT rate FROM receipt WHERE agreement_id = ?", BigDecimal.class, agreement))
+			.isEqualByComparingTo("35.5");
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM exchange_rate_aud WHERE id = ?", Integer.class, first.id()))
+			.isEqualTo(2);
+		mvc.perform(get("/exchange-rates").param("currency", "THB").with(user("finance.officer").roles("FINANCE")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("corrected from 35.5 by finance.officer: The Treasury table was misread")));
+	}
+
 	static String code(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
 		var thrown = org.assertj.core.api.Assertions.catchThrowable(call);
 		assertThat(thrown).isInstanceOf(BusinessRuleViolation.class);
