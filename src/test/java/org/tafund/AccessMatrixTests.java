@@ -167,7 +167,7 @@ class AccessMatrixTests {
 		routes.add(new Route("GET", "/admin/users/new", "/admin/users/new", 200, ADMIN, false, null));
 		routes.add(new Route("POST", "/admin/users", "/admin/users", 200, ADMIN, false, ""));
 		routes.add(new Route("GET", "/admin/users/{id}", "/admin/users/" + adminId, 200, ADMIN_AUDITOR, false, null));
-		for (var action : List.of("roles", "disable", "enable", "unlock")) {
+		for (var action : List.of("roles", "disable", "enable", "unlock", "details", "password-reset")) {
 			routes.add(new Route("POST", "/admin/users/{id}/" + action, "/admin/users/999999/" + action, 404, ADMIN,
 					false, "version=0"));
 		}

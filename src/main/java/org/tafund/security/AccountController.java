@@ -27,10 +27,13 @@ class AccountController {
 	}
 
 	@GetMapping
-	String editForm(Model model) {
+	String editForm(Model model, HttpServletRequest request) {
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", PasswordForm.empty());
 		}
+		var session = request.getSession(false);
+		model.addAttribute("mustChange",
+				session != null && Boolean.TRUE.equals(session.getAttribute(PasswordChangeGate.REQUIRED)));
 		return "security/password";
 	}
 
@@ -47,6 +50,9 @@ class AccountController {
 		var session = request.getSession(false);
 		users.changeOwnPassword(principal.getName(), form.currentPassword(), form.newPassword(),
 				request.getRemoteAddr(), session == null ? null : session.getId());
+		if (session != null) {
+			session.removeAttribute(PasswordChangeGate.REQUIRED);
+		}
 		flash.addFlashAttribute("message", "password.changed");
 		return "redirect:/";
 	}

@@ -56,6 +56,9 @@ class AppUser extends AuditableEntity {
 	@Column(name = "password_changed_at")
 	private Instant passwordChangedAt;
 
+	@Column(name = "password_change_required", nullable = false)
+	private boolean passwordChangeRequired;
+
 	@Column(nullable = false)
 	private boolean enabled;
 
@@ -107,6 +110,19 @@ class AppUser extends AuditableEntity {
 	void changePassword(String newHash, Instant now) {
 		this.passwordHash = newHash;
 		this.passwordChangedAt = now;
+		this.passwordChangeRequired = false;
+	}
+
+	/** A temporary password an administrator set: its holder must choose their own at sign-in. */
+	void resetPassword(String temporaryHash, Instant now) {
+		this.passwordHash = temporaryHash;
+		this.passwordChangedAt = now;
+		this.passwordChangeRequired = true;
+		unlock();
+	}
+
+	boolean isPasswordChangeRequired() {
+		return passwordChangeRequired;
 	}
 
 	void disable() {

@@ -93,14 +93,21 @@ final class SecondFactorSession {
 
 		private final SecondFactors factors;
 
-		SignIn(SecondFactors factors) {
+		private final UserManagement users;
+
+		SignIn(SecondFactors factors, UserManagement users) {
 			this.factors = factors;
+			this.users = users;
 			setDefaultTargetUrl("/");
 		}
 
 		@Override
 		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 				Authentication authentication) throws IOException, ServletException {
+			if (users.passwordChangeRequired(authentication.getName())) {
+				// Survives the new session id of the second factor; the password page removes it.
+				request.getSession().setAttribute(PasswordChangeGate.REQUIRED, Boolean.TRUE);
+			}
 			if (factors.requiredAtSignIn(authentication.getName())) {
 				hold(authentication, request, response);
 				getRedirectStrategy().sendRedirect(request, response, PAGE);

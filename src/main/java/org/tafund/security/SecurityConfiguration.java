@@ -68,11 +68,15 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SecurityEventLog eventLog,
 			SessionRegistry sessionRegistry, SignInLimits limits, TokenManagement tokens, SecondFactors factors,
+			UserManagement users,
 			@org.springframework.beans.factory.annotation.Value("${tafund.api.password-basic:true}") boolean passwordBasic)
 			throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**")
 			// A session still waiting for its second factor, or a password for an account that has one: 401.
 			.addFilterAfter(SecondFactorGate.forApi(factors, problems),
+					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+			// A temporary password (reset by an administrator) is for the page only: 401.
+			.addFilterAfter(PasswordChangeGate.forApi(users, problems),
 					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
 			// Over the limit of failed sign-ins: 429 before any password is checked.
 			.addFilterBefore(new SignInLimits.Filter(limits),
@@ -178,7 +182,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http, SessionRegistry sessionRegistry, SecurityEventLog eventLog,
-			SignInLimits limits, SecondFactors factors)
+			SignInLimits limits, SecondFactors factors, UserManagement users)
 			throws Exception {
 		var denied = new AccessDeniedHandlerImpl();
 		AccessDeniedHandler logAndDeny = (request, response, e) -> {
@@ -190,6 +194,9 @@ class SecurityConfiguration {
 				org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
 		// Between the password and the second factor, only the second-factor page and enrolment.
 		http.addFilterBefore(SecondFactorGate.forPages(factors),
+				org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+		// Signed in with a temporary password: the password page first.
+		http.addFilterBefore(PasswordChangeGate.forPages(),
 				org.springframework.security.web.access.intercept.AuthorizationFilter.class);
 		http.authorizeHttpRequests(routes -> routes
 			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -258,7 +265,7 @@ class SecurityConfiguration {
 				// A password that could not be checked (the database is away) is not called wrong.
 				.failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
 						+ (org.tafund.shared.DatabaseUnavailable.causes(e) ? "/login?unavailable" : "/login?error")))
-				.successHandler(new SecondFactorSession.SignIn(factors)))
+				.successHandler(new SecondFactorSession.SignIn(factors, users)))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.sessionManagement(sessions -> sessions.maximumSessions(-1)
 				.sessionRegistry(sessionRegistry)

@@ -109,6 +109,33 @@ class UserAdminController {
 		return done(id, flash, "secondFactor.reset.done");
 	}
 
+	/** Name and e-mail as an administrator types them. */
+	record DetailsForm(Long version, String fullName, String email) implements java.io.Serializable {
+	}
+
+	@PostMapping("/{id}/details")
+	@RefusalReturnsTo("/admin/users/{id}#details-form")
+	String changeDetails(@PathVariable long id, @ModelAttribute("detailsForm") DetailsForm form, BindingResult result,
+			RedirectAttributes flash) {
+		users.changeDetails(id, form.version() == null ? -1 : form.version(), form.fullName(), form.email());
+		return done(id, flash, "user.detailsChanged");
+	}
+
+	/**
+	 * A temporary password for someone who forgot theirs: shown once on the page that answers the
+	 * POST (never in a redirect's flash, which the session store would keep), to be handed over.
+	 */
+	@PostMapping("/{id}/password-reset")
+	@RefusalReturnsTo(value = "/admin/users/{id}#password-reset", problem = "passwordProblem")
+	String resetPassword(@PathVariable long id, @RequestParam long version, Principal principal, Model model,
+			jakarta.servlet.http.HttpServletResponse response) {
+		var temporary = users.resetPassword(id, version, principal.getName());
+		response.setHeader("Cache-Control", "no-store");
+		model.addAttribute("user", users.get(id));
+		model.addAttribute("temporaryPassword", temporary);
+		return "admin/password-reset";
+	}
+
 	/** The user's page, with the roles as chosen if they were just refused, else as they are. */
 	private String userPage(long id, Model model) {
 		var user = users.get(id);
@@ -117,6 +144,9 @@ class UserAdminController {
 		model.addAttribute("allRoles", Role.values());
 		if (!model.containsAttribute("rolesForm")) {
 			model.addAttribute("rolesForm", RolesForm.of(user));
+		}
+		if (!model.containsAttribute("detailsForm")) {
+			model.addAttribute("detailsForm", new DetailsForm(user.version(), user.fullName(), user.email()));
 		}
 		return "admin/user";
 	}

@@ -157,6 +157,62 @@ public class UserManagement {
 		sessions.endSessionsOf(user.getUsername(), keepSession);
 	}
 
+	/**
+	 * An administrator changes a user's name and e-mail (the username never changes: it is who did
+	 * what in every history).
+	 */
+	public void changeDetails(long userId, long expectedVersion, String fullName, String email) {
+		var user = users.findById(userId).orElseThrow(() -> new UserNotFound(userId));
+		if (user.getVersion() != expectedVersion) {
+			throw new ConcurrentEdit("user", user.getUsername());
+		}
+		var name = fullName == null ? "" : fullName.strip();
+		if (name.isEmpty()) {
+			throw BusinessRuleViolation.ofField("fullName", "user.fullName.required");
+		}
+		var address = email == null || email.isBlank() ? null : email.strip();
+		if (address != null && !EMAIL.matcher(address).matches()) {
+			throw BusinessRuleViolation.ofField("email", "user.email.invalid", address);
+		}
+		user.changeDetails(org.tafund.shared.Text.bounded(name, 200, "fullName"),
+				org.tafund.shared.Text.bounded(address, 254, "email"));
+		try {
+			users.flush();
+		}
+		catch (org.springframework.dao.OptimisticLockingFailureException e) {
+			throw new ConcurrentEdit("user", user.getUsername());
+		}
+	}
+
+	private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	/**
+	 * An administrator gives a user who forgot their password a temporary one, returned once to be
+	 * handed over in person: every session of the user ends, a lockout is lifted, and at their next
+	 * sign-in they choose their own before anything else. An administrator changes their own
+	 * password on their account page instead.
+	 */
+	public String resetPassword(long userId, long expectedVersion, String actingUsername) {
+		var user = users.findById(userId).orElseThrow(() -> new UserNotFound(userId));
+		if (user.getVersion() != expectedVersion) {
+			throw new ConcurrentEdit("user", user.getUsername());
+		}
+		if (user.getUsername().equals(normalise(actingUsername))) {
+			throw new BusinessRuleViolation("password.reset.self");
+		}
+		var temporary = TemporaryPasswords.make();
+		user.resetPassword(passwordEncoder.encode(temporary), clock.instant());
+		users.flush();
+		sessions.endSessionsOf(user.getUsername(), null);
+		return temporary;
+	}
+
+	/** True when the user signs in with a temporary password and must choose their own first. */
+	@Transactional(readOnly = true)
+	public boolean passwordChangeRequired(String username) {
+		return users.findByUsername(normalise(username)).map(AppUser::isPasswordChangeRequired).orElse(false);
+	}
+
 	@Transactional(readOnly = true)
 	public List<UserSummary> list() {
 		var now = clock.instant();
