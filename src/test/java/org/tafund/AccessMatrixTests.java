@@ -245,6 +245,8 @@ class AccessMatrixTests {
 		routes.add(new Route("POST", "/contributions/agreements/{id}/refunds", "/contributions/agreements/999999/refunds",
 				404, FINANCE_ADMIN, false, ""));
 		routes.add(new Route("POST", "/contributions/pledges", "/contributions/pledges", 400, DONOR_ADMIN, false, ""));
+		routes.add(new Route("POST", "/contributions/pledges/{id}/cancel", "/contributions/pledges/999999/cancel", 404,
+				DONOR_ADMIN, false, "donorId=" + donorId + "&version=0&reason=Withdrawn"));
 		routes.add(new Route("GET", "/contributions/revaluations", "/contributions/revaluations", 200, ANY_ROLE, false,
 				null));
 		routes.add(new Route("POST", "/contributions/revaluations", "/contributions/revaluations", 302, FINANCE_ADMIN,

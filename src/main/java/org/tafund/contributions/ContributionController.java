@@ -116,6 +116,17 @@ class ContributionController {
 		return "redirect:/contributions/donors/" + donorId + "/summary";
 	}
 
+	// In the donor page's panel too (htmx): the answer is the panel, with the message or the refusal
+	// above the pledges (the reason is one line beside each pledge, not a form of its own to keep).
+	@PostMapping("/pledges/{id}/cancel")
+	@RefusalReturnsTo(value = "/contributions/donors/{donorId}/summary", problem = "pledgeProblem")
+	String cancelPledge(@PathVariable long id, @RequestParam long donorId, @RequestParam long version,
+			@RequestParam(required = false) String reason, RedirectAttributes flash) {
+		contributions.cancelPledge(id, version, reason);
+		flash.addFlashAttribute("message", "pledge.cancelledNow");
+		return "redirect:/contributions/donors/" + donorId + "/summary";
+	}
+
 	@GetMapping("/revaluations")
 	String revaluations(Model model) {
 		addIfAbsent(model, "form", new RevaluationForm(null));

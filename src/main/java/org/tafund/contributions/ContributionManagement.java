@@ -270,6 +270,23 @@ public class ContributionManagement {
 		return agreement;
 	}
 
+	/** Cancels a pledge, dated today, with the reason (a pledge is a promise, not a receivable: nothing is posted). */
+	public Pledge.PledgeView cancelPledge(long pledgeId, long expectedVersion, String reason) {
+		var pledge = pledges.findById(pledgeId).orElseThrow(() -> new PledgeNotFound(pledgeId));
+		if (pledge.getVersion() != expectedVersion) {
+			throw new ConcurrentEdit("pledge", pledgeId);
+		}
+		var user = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		pledge.cancel(LocalDate.now(clock), user == null ? "system" : user.getName(), reason);
+		try {
+			pledges.flush();
+		}
+		catch (org.springframework.dao.OptimisticLockingFailureException e) {
+			throw new ConcurrentEdit("pledge", pledgeId);
+		}
+		return pledge.view();
+	}
+
 	public Pledge.PledgeView recordPledge(long donorId, LocalDate pledgedOn, BigDecimal amount, String currency,
 			FundingWindow window, String note) {
 		donors.get(donorId);
@@ -811,7 +828,7 @@ public class ContributionManagement {
 		var pledged = new java.util.TreeMap<String, Money>();
 		var pledgedUsd = Money.zero(Money.USD);
 		for (var pledge : donorPledges) {
-			if (pledge.agreementId() == null) {
+			if (pledge.open()) {
 				pledged.merge(pledge.amount().currency(), pledge.amount(), Money::plus);
 				pledgedUsd = pledgedUsd.plus(pledge.usd());
 			}

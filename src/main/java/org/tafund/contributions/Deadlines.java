@@ -58,7 +58,7 @@ public class Deadlines {
 	public List<OpenPledge> pledgesWithoutAgreement() {
 		return jdbc.sql("""
 				SELECT id, donor_id, pledged_on, amount, currency, usd_amount FROM pledge
-				WHERE agreement_id IS NULL ORDER BY pledged_on, id""")
+				WHERE agreement_id IS NULL AND cancelled_on IS NULL ORDER BY pledged_on, id""")
 			.query((rs, n) -> new OpenPledge(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
 					Money.rounded(rs.getBigDecimal(4), rs.getString(5)), Money.rounded(rs.getBigDecimal(6), Money.USD)))
 			.list();

@@ -51,6 +51,15 @@ class Pledge extends AuditableEntity {
 	@Column(name = "agreement_id")
 	private Long agreementId;
 
+	@Column(name = "cancelled_on")
+	private LocalDate cancelledOn;
+
+	@Column(name = "cancelled_by", length = 60)
+	private String cancelledBy;
+
+	@Column(name = "cancellation_reason", length = 500)
+	private String cancellationReason;
+
 	protected Pledge() {
 	}
 
@@ -69,7 +78,29 @@ class Pledge extends AuditableEntity {
 		if (agreementId != null) {
 			throw new BusinessRuleViolation("pledge.alreadyConverted", id);
 		}
+		if (cancelledOn != null) {
+			throw new BusinessRuleViolation("pledge.cancelled", cancelledOn);
+		}
 		this.agreementId = agreement;
+	}
+
+	/**
+	 * Cancels a pledge the donor withdrew or that was recorded by mistake; one that became an
+	 * agreement is not cancelled (the agreement is, if it must be).
+	 */
+	void cancel(LocalDate on, String by, String reason) {
+		if (agreementId != null) {
+			throw new BusinessRuleViolation("pledge.cancel.becameAgreement");
+		}
+		if (cancelledOn != null) {
+			throw new BusinessRuleViolation("pledge.cancelled", cancelledOn);
+		}
+		if (reason == null || reason.isBlank()) {
+			throw BusinessRuleViolation.ofField("reason", "pledge.cancel.reason");
+		}
+		this.cancelledOn = on;
+		this.cancelledBy = by;
+		this.cancellationReason = Text.bounded(reason, 500, "reason");
 	}
 
 	Long getDonorId() {
@@ -78,13 +109,20 @@ class Pledge extends AuditableEntity {
 
 	PledgeView view() {
 		return new PledgeView(id, donorId, pledgedOn, converted.original(), converted.rate(),
-				converted.rateDate(), converted.usd(), window, note, agreementId, getCreatedBy(), getCreatedAt());
+				converted.rateDate(), converted.usd(), window, note, agreementId, getCreatedBy(), getCreatedAt(),
+				cancelledOn, cancelledBy, cancellationReason, getVersion());
 	}
 
 	/** A pledge as pages and the API show it; {@code agreementId} once it has become one. */
 	public record PledgeView(Long id, Long donorId, LocalDate pledgedOn, Money amount, BigDecimal rate,
 			LocalDate rateDate, Money usd, FundingWindow window, String note, Long agreementId, String recordedBy,
-			Instant recordedAt) {
+			Instant recordedAt, LocalDate cancelledOn, String cancelledBy, String cancellationReason, long version) {
+
+		/** Neither an agreement yet nor cancelled: still expected. */
+		public boolean open() {
+			return agreementId == null && cancelledOn == null;
+		}
+
 	}
 
 }

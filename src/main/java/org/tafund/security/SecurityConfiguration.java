@@ -244,7 +244,7 @@ class SecurityConfiguration {
 			// Checked per record by Approvals, as on the API.
 			.requestMatchers(POST, "/approvals/*/approve", "/approvals/*/reject", "/approvals/*/withdraw").authenticated()
 			.requestMatchers("/donors", "/donors/**").hasAnyAuthority(KEEP_DONORS.authorities())
-			.requestMatchers(POST, "/contributions/agreements", "/contributions/pledges",
+			.requestMatchers(POST, "/contributions/agreements", "/contributions/pledges", "/contributions/pledges/*/cancel",
 					"/contributions/agreements/*/sign", "/contributions/agreements/*/amendments",
 					"/contributions/agreements/*/cancel", "/contributions/agreements/*/close")
 			.hasAnyAuthority(KEEP_DONORS.authorities())

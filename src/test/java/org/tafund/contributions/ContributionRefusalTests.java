@@ -145,6 +145,48 @@ class ContributionRefusalTests {
 	}
 
 	@Test
+	void aPledgeIsCancelledOnceWithItsReasonAndNeverOnceItBecameAnAgreement() throws Exception {
+		long donor = donor();
+		var pledge = contributions.recordPledge(donor, LocalDate.parse("2025-03-03"), new BigDecimal("250000.00"), "USD",
+				null, null);
+		var officer = user("donor.officer").roles("DONOR_RELATIONS");
+		var panel = "/contributions/donors/" + donor + "/summary";
+		var refused = org.tafund.support.Refused.redirect(mvc, post("/contributions/pledges/" + pledge.id() + "/cancel")
+			.param("donorId", String.valueOf(donor))
+			.param("version", "0")
+			.param("reason", ""), officer, panel);
+		var problem = (org.springframework.context.MessageSourceResolvable) refused.getFlashMap().get("pledgeProblem");
+		assertThat(problem.getCodes()[0]).isEqualTo("pledge.cancel.reason");
+		assertThat(org.tafund.support.Refused.follow(mvc, refused, officer)).contains("Say why the pledge is cancelled.");
+
+		mvc.perform(post("/contributions/pledges/" + pledge.id() + "/cancel").param("donorId", String.valueOf(donor))
+			.param("version", "0")
+			.param("reason", "The ministry withdrew the announcement.")
+			.with(officer)
+			.with(csrf())).andExpect(redirectedUrl(panel)).andExpect(flash().attribute("message", "pledge.cancelledNow"));
+		var summary = contributions.ofDonor(donor);
+		assertThat(summary.pledges()).singleElement().satisfies(p -> {
+			assertThat(p.cancelledBy()).isEqualTo("donor.officer");
+			assertThat(p.cancellationReason()).isEqualTo("The ministry withdrew the announcement.");
+			assertThat(p.open()).isFalse();
+		});
+		assertThat(summary.pledgedByCurrency()).isEmpty();
+		assertThat(code(() -> contributions.cancelPledge(pledge.id(), 1, "Again"))).isEqualTo("pledge.cancelled");
+		assertThat(code(() -> contributions.createAgreementFromPledge(pledge.id(),
+				terms(donor, "250000.00", SIGNED, List.of(new ScheduleLine(LocalDate.parse("2025-06-30"),
+						new BigDecimal("250000.00"))))))).isEqualTo("pledge.cancelled");
+
+		var kept = contributions.recordPledge(donor, LocalDate.parse("2025-03-04"), new BigDecimal("1000.00"), "USD",
+				null, null);
+		contributions.createAgreementFromPledge(kept.id(), terms(donor, "1000.00", SIGNED,
+				List.of(new ScheduleLine(LocalDate.parse("2025-06-30"), new BigDecimal("1000.00")))));
+		long version = contributions.pledgesOf(donor).stream().filter(p -> p.id().equals(kept.id())).findFirst()
+			.orElseThrow().version();
+		assertThat(code(() -> contributions.cancelPledge(kept.id(), version, "Too late"))).isEqualTo(
+				"pledge.cancel.becameAgreement");
+	}
+
+	@Test
 	void refusesIncompleteTermsThatOnlyJavaCallersCanSend() {
 		long donor = donor();
 		var line = List.of(new ScheduleLine(LocalDate.parse("2025-06-30"), new BigDecimal("1000.00")));
