@@ -194,12 +194,30 @@ public class AuditTrail {
 	}
 
 	/** Enumerations whose codes have labels in the message bundles, by the prefix of their keys. */
-	private static final java.util.Map<String, String> LABELLED = java.util.Map.of("FundingWindow", "window",
-			"DonorType", "donorType", "EarmarkKind", "earmark");
+	private static final java.util.Map<String, String> LABELLED = java.util.Map.ofEntries(
+			java.util.Map.entry("FundingWindow", "window"), java.util.Map.entry("DonorType", "donorType"),
+			java.util.Map.entry("EarmarkKind", "earmark"), java.util.Map.entry("Role", "role"),
+			java.util.Map.entry("ActivityType", "activityType"), java.util.Map.entry("Theme", "theme"),
+			java.util.Map.entry("Instrument", "instrument"), java.util.Map.entry("RequestStatus", "requestStatus"),
+			java.util.Map.entry("Subject", "subject"), java.util.Map.entry("BudgetCategory", "category"),
+			java.util.Map.entry("Mode", "mode"), java.util.Map.entry("Scope", "token.scope"),
+			java.util.Map.entry("ApprovalAction", "approval.action"),
+			java.util.Map.entry("ApprovalStatus", "approval.status"), java.util.Map.entry("Channel", "channel"),
+			java.util.Map.entry("Classification", "classification"), java.util.Map.entry("PeriodKind", "periodKind"),
+			java.util.Map.entry("Withheld", "publishing.withheld"));
 
+	/**
+	 * The message keys of a value's labels: one for a labelled enumeration's code, one per code for a
+	 * set of them (joined by commas, in the order the value is shown), none otherwise.
+	 */
 	private static String labelKey(Object value) {
 		if (value instanceof Enum<?> code && LABELLED.containsKey(code.getDeclaringClass().getSimpleName())) {
 			return LABELLED.get(code.getDeclaringClass().getSimpleName()) + "." + code.name();
+		}
+		if (value instanceof Collection<?> codes && !codes.isEmpty()
+				&& codes.stream().allMatch(c -> labelKey(c) != null && !(c instanceof Collection<?>))) {
+			return codes.stream().map(c -> (Enum<?>) c).sorted(java.util.Comparator.comparing(Enum::name))
+				.map(AuditTrail::labelKey).collect(Collectors.joining(","));
 		}
 		return null;
 	}

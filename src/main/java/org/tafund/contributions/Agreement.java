@@ -39,7 +39,7 @@ import org.tafund.shared.PscRate;
 @Entity
 @Table(name = "agreement")
 @Audited
-class Agreement extends AuditableEntity {
+class Agreement extends AuditableEntity implements org.tafund.shared.Described {
 
 	static final BigDecimal STANDARD_PSC = PscRate.STANDARD.value();
 
@@ -457,6 +457,12 @@ class Agreement extends AuditableEntity {
 
 	LocalDate getClosedOn() {
 		return closedOn;
+	}
+
+	/** How the audit trail names the agreement where another record refers to it: by its reference. */
+	@Override
+	public String describe() {
+		return reference;
 	}
 
 }

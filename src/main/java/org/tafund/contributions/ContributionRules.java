@@ -329,7 +329,7 @@ public final class ContributionRules {
 		var segment = line.agreement().segment();
 		return Optional.of(EntryDraft.of(periodEnd, SourceType.REVALUATION_ADJUSTMENT, adjustmentId,
 				EntryDraft.abbreviate("Revaluation at " + periodEnd + " of " + line.agreement().reference()
-						+ " adjusted for " + cause))
+						+ " adjusted for " + inWords(cause)))
 			.signed(Account.RECEIVABLE_FX, segment, booked, dims)
 			.signed(Account.FX_UNREALISED, segment, booked.negate(), dims)
 			.draft());
@@ -345,8 +345,9 @@ public final class ContributionRules {
 			String target, String cause, Map<Account, BigDecimal> differences) {
 		var dims = agreement.dimensions();
 		var segment = agreement.segment();
-		var entry = EntryDraft.of(on, SourceType.POSITION_ADJUSTMENT, adjustmentId, EntryDraft.abbreviate(
-				target + " on " + agreement.reference() + " adjusted for " + cause + ", dated before it"));
+		var entry = EntryDraft.of(on, SourceType.POSITION_ADJUSTMENT, adjustmentId,
+				EntryDraft.abbreviate(capitalised(inWords(target)) + " on " + agreement.reference() + " adjusted for "
+						+ inWords(cause) + ", dated before it"));
 		boolean any = false;
 		for (var difference : new TreeMap<>(differences).entrySet()) {
 			if (difference.getValue().signum() != 0) {
@@ -355,6 +356,20 @@ public final class ContributionRules {
 			}
 		}
 		return any ? Optional.of(entry.draft()) : Optional.empty();
+	}
+
+	/**
+	 * An event named by its journal source ({@code RECEIPT_REVERSAL#18}, {@code RECEIPT 14}) in words
+	 * a reader of the ledger understands: "receipt reversal 18".
+	 */
+	static String inWords(String source) {
+		var parts = source.split("[#\\s]", 2);
+		var kind = parts[0].toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+		return parts.length == 1 ? kind : kind + " " + parts[1].strip();
+	}
+
+	private static String capitalised(String words) {
+		return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
 	}
 
 	/** Debits less credits per account of some lines. */

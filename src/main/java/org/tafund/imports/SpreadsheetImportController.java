@@ -52,7 +52,7 @@ class SpreadsheetImportController {
 	}
 
 	/** A column of the template, as the page and the instructions sheet describe it. */
-	record ColumnHelp(String sheet, String header, boolean required, String values) {
+	record ColumnHelp(String sheet, String header, boolean required, String values, List<Choice> choices) {
 	}
 
 	@GetMapping("/donors/import")
@@ -175,7 +175,8 @@ class SpreadsheetImportController {
 		var lines = new ArrayList<ColumnHelp>();
 		for (var layout : Layout.values()) {
 			for (var column : layout.columns()) {
-				lines.add(new ColumnHelp(layout.sheet(), column.header(), column.required(), values(column.header(), locale)));
+				lines.add(new ColumnHelp(layout.sheet(), column.header(), column.required(), values(column.header(), locale),
+						choices(column.header(), locale)));
 			}
 		}
 		return lines;
@@ -198,6 +199,28 @@ class SpreadsheetImportController {
 			case "Name", "Donor name" -> messages.getMessage("import.help.donor", null, locale);
 			default -> "";
 		};
+	}
+
+	/** A code to type in a cell, and what it means in the reader's words. */
+	record Choice(String code, String label) {
+	}
+
+	/** The codes a column takes, each with its label, for the page (the template file lists the codes). */
+	private List<Choice> choices(String header, Locale locale) {
+		var prefix = switch (header) {
+			case "Type", "Donor type" -> "donorType.";
+			case "Funding window" -> "window.";
+			case "Earmark kind" -> "earmark.";
+			default -> null;
+		};
+		if (prefix == null) {
+			return List.of();
+		}
+		Enum<?>[] values = prefix.equals("donorType.") ? DonorType.values()
+				: prefix.equals("window.") ? FundingWindow.values() : EarmarkKind.values();
+		return java.util.Arrays.stream(values)
+			.map(v -> new Choice(v.name(), messages.getMessage(prefix + v.name(), null, v.name(), locale)))
+			.toList();
 	}
 
 	private static String codes(Enum<?>[] values) {

@@ -24,6 +24,30 @@ record LedgerLine(LocalDate date, long entry, String source, String account, Str
 		return account.kind() == Account.Kind.ASSET ? debit.subtract(credit) : credit.subtract(debit);
 	}
 
+	private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("\\b([A-Z]{2,}(?:_[A-Z]+)*)#(\\d+)");
+
+	/**
+	 * A description as a reader of the ledger understands it. Entries posted before descriptions were
+	 * written in words name an event by its journal source ({@code RECEIPT_REVERSAL#18}); the journal
+	 * keeps what it stored (its hashes cover it), and the ledger reads it as "Receipt reversal 18".
+	 */
+	static String readable(String description) {
+		if (description == null || description.indexOf('#') < 0) {
+			return description;
+		}
+		var matcher = SOURCE.matcher(description);
+		var out = new StringBuilder();
+		while (matcher.find()) {
+			var words = matcher.group(1).toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+			if (matcher.start() == 0) {
+				words = Character.toUpperCase(words.charAt(0)) + words.substring(1);
+			}
+			matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(words + " " + matcher.group(2)));
+		}
+		matcher.appendTail(out);
+		return out.toString();
+	}
+
 	static LedgerLine of(ResultSet rs) throws SQLException {
 		var rateDate = rs.getDate("rate_date");
 		var postedAt = rs.getTimestamp("posted_at");
@@ -34,7 +58,7 @@ record LedgerLine(LocalDate date, long entry, String source, String account, Str
 				rs.getString("source_type"), account.code(), rs.getString("segment_code"), debit, credit,
 				effect(account, debit, credit), rs.getString("donor"), rs.getString("agreement"), rs.getString("project"),
 				rs.getString("funding_window"), rs.getBigDecimal("original_amount"), rs.getString("currency"),
-				rs.getBigDecimal("rate"), rateDate == null ? null : rateDate.toLocalDate(), rs.getString("description"),
+				rs.getBigDecimal("rate"), rateDate == null ? null : rateDate.toLocalDate(), readable(rs.getString("description")),
 				rs.getString("posted_by"), postedAt == null ? null : postedAt.toInstant());
 	}
 

@@ -51,15 +51,16 @@ class AuditTrailTests {
 			assertThat(change.id()).isEqualTo(target.id());
 			assertThat(change.kind()).isEqualTo("MOD");
 			assertThat(change.properties()).containsExactly(
-					new RevisionView.PropertyChange("roles", "DONOR_RELATIONS", "DONOR_RELATIONS, FINANCE"));
+					new RevisionView.PropertyChange("roles", "DONOR_RELATIONS", "DONOR_RELATIONS, FINANCE",
+							"role.DONOR_RELATIONS", "role.DONOR_RELATIONS,role.FINANCE"));
 		});
 
 		mvc.perform(get("/audit/revisions/{n}", latest.number()).with(user("auditor").roles("AUDITOR")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("DONOR_RELATIONS, FINANCE")));
+			.andExpect(content().string(containsString("Donor relations, Finance")));
 		mvc.perform(get("/audit").param("user", "admin").with(user("auditor").roles("AUDITOR")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("AppUser #" + target.id())));
+			.andExpect(content().string(containsString("User " + target.id())));
 	}
 
 	// The probe read every user's e-mail and roles through /history/AppUser/{id} as a project manager.

@@ -103,7 +103,7 @@ class AuditorBrowserTests extends BrowserTest {
 		assertThat(rows).hasSize(1);
 		assertThat(rows.get(0).get(2)).isEqualTo(administrator);
 		assertThat(rows.get(0).get(3))
-			.isEqualTo("AppUser #" + target.id() + " changed: roles DONOR_RELATIONS → DONOR_RELATIONS, FINANCE");
+			.isEqualTo("User " + target.id() + " changed: Roles Donor relations → Donor relations, Finance");
 
 		clickInView(browser.findElement(By.cssSelector("#revisions tbody tr td a")));
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/audit/revisions/"));
@@ -113,7 +113,7 @@ class AuditorBrowserTests extends BrowserTest {
 			.stream()
 			.map(AuditorBrowserTests::cells)
 			.toList();
-		assertThat(properties).containsExactly(List.of("roles", "DONOR_RELATIONS", "DONOR_RELATIONS, FINANCE"));
+		assertThat(properties).containsExactly(List.of("Roles", "Donor relations", "Donor relations, Finance"));
 	}
 
 	private void filterBy(String username) {

@@ -289,7 +289,8 @@ class ContributionRulesTests {
 		assertThat(entry.accountingDate()).isEqualTo(june);
 		assertThat(entry.sourceType()).isEqualTo(SourceType.POSITION_ADJUSTMENT);
 		assertThat(entry.sourceId()).isEqualTo(11);
-		assertThat(entry.description()).isEqualTo("RECEIPT#40 on EU-2020-3 adjusted for RECEIPT 41, dated before it");
+		assertThat(entry.description()).isEqualTo("Receipt 40 on EU-2020-3 adjusted for receipt 41, dated before it");
+		assertThat(ContributionRules.inWords("RECEIPT_REVERSAL#18")).isEqualTo("receipt reversal 18");
 		assertThat(lines(entry)).containsExactly("RECEIVABLE SPECIAL 25000.00 0.00", "REV_SPECIAL SPECIAL 0.00 28571.43",
 				"FX_REALISED SPECIAL 3571.43 0.00");
 		assertThat(ContributionRules.netByAccount(entry.lines())).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
@@ -312,7 +313,7 @@ class ContributionRulesTests {
 		assertThat(entry.accountingDate()).isEqualTo(end);
 		assertThat(entry.sourceType()).isEqualTo(SourceType.REVALUATION_ADJUSTMENT);
 		assertThat(entry.sourceId()).isEqualTo(7);
-		assertThat(entry.description()).isEqualTo("Revaluation at 2013-12-31 of EU-2020-3 adjusted for RECEIPT 12");
+		assertThat(entry.description()).isEqualTo("Revaluation at 2013-12-31 of EU-2020-3 adjusted for receipt 12");
 		assertThat(lines(entry)).containsExactly("RECEIVABLE_FX SPECIAL 5000.00 0.00",
 				"FX_UNREALISED SPECIAL 0.00 5000.00");
 		// A gain taken back is the mirror.

@@ -1,0 +1,196 @@
+package org.tafund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.tafund.support.IntegrationTest;
+
+/**
+ * No page shows a user what only a programmer reads: an object's hash ({@code @32fb055d}), a
+ * constant's code ({@code MEMBER_STATE}), or a camelCase field name in a table header. The walk
+ * opens every page of the menu, and a record of each kind, as each role that reads it, in
+ * English and French, and reads the text a person sees (tags, scripts and attributes left out).
+ */
+@IntegrationTest
+class ReadablePagesTests {
+
+	static final Pattern HASH = Pattern.compile("@[0-9a-f]{6}");
+
+	static final Pattern CODE = Pattern.compile("\\b[A-Z]{2,}_[A-Z_]{2,}\\b");
+
+	static final Pattern CAMEL = Pattern.compile("\\b[a-z]+[A-Z][a-zA-Z]*\\b");
+
+	static final Pattern HEADER = Pattern.compile("<th\\b[^>]*>(.*?)</th>", Pattern.DOTALL);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	org.tafund.donors.DonorManagement donors;
+
+	@Autowired
+	org.tafund.contributions.ContributionManagement contributions;
+
+	@Autowired
+	org.tafund.projects.ProjectManagement projects;
+
+	@Autowired
+	org.tafund.reference.ReferenceCatalogue reference;
+
+	/**
+	 * What a demo walk meets, made here (the test database has no demo data): a donor with a pledge
+	 * and a signed, amended agreement with a receipt; a request answered by a project with an
+	 * activity and its budget.
+	 */
+	private void walk() throws Exception {
+		var today = org.tafund.support.TestClock.today();
+		long donor = donors.register(new org.tafund.donors.DonorDetails(org.tafund.support.Unique.name("Walk Foundation"),
+				org.tafund.donors.DonorType.FOUNDATION, null, null, null, null, true, List.of())).id();
+		contributions.recordPledge(donor, today.minusDays(40), new java.math.BigDecimal("5000.00"), "USD",
+				org.tafund.contributions.FundingWindow.CPCJF_SPECIAL_PURPOSE, "Announced at the Commission");
+		var line = List.of(new org.tafund.contributions.ScheduleLine(today.plusDays(30), new java.math.BigDecimal("20000.00")));
+		var agreement = contributions.createAgreement(new org.tafund.contributions.AgreementTerms(
+				org.tafund.support.Unique.name("WALK"), donor, "USD", new java.math.BigDecimal("20000.00"),
+				org.tafund.contributions.FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null, false, null,
+				null, today.minusDays(20), line));
+		contributions.amend(agreement.id(), agreement.version(), today.minusDays(10), "Second tranche",
+				new java.math.BigDecimal("25000.00"), List.of(new org.tafund.contributions.ScheduleLine(today.plusDays(30),
+						new java.math.BigDecimal("25000.00"))));
+		var request = projects.recordRequest("SEN", today.minusDays(60), org.tafund.projects.Codes.Channel.LETTER,
+				java.util.Set.of(org.tafund.projects.Codes.Subject.EXTRADITION), java.util.Set.of(), "Walk request");
+		try (var signedIn = org.tafund.support.SignedIn.as("finance.officer", org.tafund.security.Role.FINANCE)) {
+			contributions.submitReceipt(agreement.id(), new org.tafund.contributions.ReceiptCommand(today.minusDays(5),
+					new java.math.BigDecimal("10000.00"), "USD", "WALK-BANK", null, false));
+			var project = projects.createProject(new org.tafund.projects.ProjectDetails(
+					"WK-" + org.tafund.support.Unique.suffix(), "Walk project", "Extradition in West Africa",
+					org.tafund.projects.Codes.Theme.EXTRADITION, java.util.Set.of(), java.util.Set.of("SEN"),
+					reference.implementingEntity("UNODC-ROSEN").orElseThrow().id(), java.util.Set.of("project.manager"),
+					null, null, null, null, 2, "15130", null, java.util.Set.of(request.id()),
+					List.of(new org.tafund.projects.ProjectDetails.Budget(today.getYear(),
+							org.tafund.projects.Codes.BudgetCategory.TRAVEL, new java.math.BigDecimal("8000")))));
+			mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/activities")
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("""
+						{"projectId":%d,"type":"TRAINING_OR_WORKSHOP","title":"Walk workshop","startDate":"%s",
+						 "endDate":"%s","mode":"IN_PERSON","country":"SEN","city":"Dakar",
+						 "participants":{"women":2,"men":1,"sexNotRecorded":0,"centralAuthority":3,"prosecution":0,
+						 "judiciary":0,"lawEnforcement":0,"ministry":0,"otherInstitution":0}}"""
+					.formatted(project.id(), today.minusDays(3), today.minusDays(2)))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.httpBasic("finance.officer", "tafund-demo-2026")))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated());
+		}
+	}
+
+	@Test
+	void noPageOfADemoWalkShowsAHashAConstantOrAFieldName() throws Exception {
+		walk();
+		var pages = pages();
+		var problems = new ArrayList<String>();
+		int read = 0;
+		for (var entry : pages.entrySet()) {
+			for (var path : entry.getValue()) {
+				for (var lang : List.of("en", "fr")) {
+					var response = mvc.perform(get(path).param("lang", lang).with(user(entry.getKey())
+						.roles(entry.getKey().equals("donor.officer") ? "DONOR_RELATIONS"
+								: entry.getKey().equals("project.manager") ? "PROJECT_MANAGER"
+										: entry.getKey().equals("finance.officer") ? "FINANCE"
+												: entry.getKey().equals("admin") ? "ADMIN" : "AUDITOR")))
+						.andReturn()
+						.getResponse();
+					if (response.getStatus() != 200) {
+						problems.add(entry.getKey() + " " + path + " answered " + response.getStatus());
+						continue;
+					}
+					read++;
+					var html = response.getContentAsString();
+					var text = visible(html);
+					find(HASH, text, problems, entry.getKey() + " " + lang + " " + path + ": hash ");
+					find(CODE, text, problems, entry.getKey() + " " + lang + " " + path + ": code ");
+					var headers = HEADER.matcher(html);
+					while (headers.find()) {
+						find(CAMEL, visible(headers.group(1)), problems,
+								entry.getKey() + " " + lang + " " + path + ": header ");
+					}
+				}
+			}
+		}
+		assertThat(read).isGreaterThanOrEqualTo(60);
+		assertThat(problems).as("what only a programmer reads, on the pages of a demo walk").isEmpty();
+	}
+
+	private static void find(Pattern pattern, String text, List<String> problems, String where) {
+		var matcher = pattern.matcher(text);
+		while (matcher.find()) {
+			int from = Math.max(0, matcher.start() - 40);
+			int to = Math.min(text.length(), matcher.end() + 40);
+			problems.add(where + matcher.group() + " in …" + text.substring(from, to).replaceAll("\\s+", " ") + "…");
+		}
+	}
+
+	/**
+	 * The text a person sees: no scripts, styles, comments, tags or attributes; entities decoded. A
+	 * {@code <code>} element shows a machine value on purpose (an account code, a value to type in a
+	 * spreadsheet) and is left out.
+	 */
+	static String visible(String html) {
+		return html.replaceAll("(?s)<script\\b.*?</script>", " ")
+			.replaceAll("(?s)<code\\b.*?</code>", " ")
+			.replaceAll("(?s)<style\\b.*?</style>", " ")
+			.replaceAll("(?s)<!--.*?-->", " ")
+			.replaceAll("(?s)<[^>]*>", " ")
+			.replace("&nbsp;", " ")
+			.replace("&amp;", "&")
+			.replace("&lt;", "<")
+			.replace("&gt;", ">")
+			.replace("&quot;", "\"")
+			.replace("&#39;", "'");
+	}
+
+	private Map<String, List<String>> pages() {
+		long agreement = first("SELECT MAX(id) FROM agreement WHERE signed_on IS NOT NULL");
+		long donor = first("SELECT donor_id FROM agreement WHERE id = " + agreement);
+		long project = first("SELECT MAX(id) FROM project");
+		long request = first("SELECT MAX(id) FROM assistance_request");
+		// A revision of the agreement: what changed in a record of each kind a walk meets.
+		long revision = first("SELECT MAX(rev) FROM agreement_aud WHERE id = " + agreement);
+		var pages = new LinkedHashMap<String, List<String>>();
+		pages.put("donor.officer", List.of("/", "/donors", "/donors/" + donor, "/donors/" + donor + "/edit",
+				"/contributions", "/contributions/overdue", "/contributions/agreements/" + agreement,
+				"/contributions/agreements/new", "/contributions/donors/" + donor + "/summary", "/donors/import",
+				"/reports", "/notifications", "/approvals"));
+		pages.put("finance.officer", List.of("/", "/exchange-rates", "/contributions/revaluations",
+				"/projects/" + project, "/books/journal", "/books/accounts", "/books/periods",
+				"/reports/ledger", "/reports/fund-statement", "/reports/status-of-contributions",
+				"/reports/trial-balance", "/reports/financial-statements", "/reports/implementation",
+				"/reports/donor-statement?donorId=" + donor, "/bank-statements", "/publishing", "/approvals"));
+		pages.put("project.manager", List.of("/", "/projects", "/projects/new", "/projects/" + project,
+				"/projects/requests", "/projects/requests/" + request, "/activities",
+				"/activities/projects/" + project + "/summary", "/reports/project-report?projectId=" + project));
+		pages.put("admin", List.of("/", "/admin/users", "/admin/operations", "/admin/reference", "/admin/approvals",
+				"/audit", "/audit/sign-ins", "/audit/revisions/" + revision, "/history/Agreement/" + agreement));
+		pages.put("auditor", List.of("/", "/audit", "/audit/sign-ins", "/audit/journal"));
+		return pages;
+	}
+
+	private long first(String sql) {
+		var value = jdbc.queryForObject(sql, Long.class);
+		assertThat(value).as(sql).isNotNull();
+		return value;
+	}
+
+}
