@@ -142,23 +142,8 @@ class ReadablePagesTests {
 		}
 	}
 
-	/**
-	 * The text a person sees: no scripts, styles, comments, tags or attributes; entities decoded. A
-	 * {@code <code>} element shows a machine value on purpose (an account code, a value to type in a
-	 * spreadsheet) and is left out.
-	 */
 	static String visible(String html) {
-		return html.replaceAll("(?s)<script\\b.*?</script>", " ")
-			.replaceAll("(?s)<code\\b.*?</code>", " ")
-			.replaceAll("(?s)<style\\b.*?</style>", " ")
-			.replaceAll("(?s)<!--.*?-->", " ")
-			.replaceAll("(?s)<[^>]*>", " ")
-			.replace("&nbsp;", " ")
-			.replace("&amp;", "&")
-			.replace("&lt;", "<")
-			.replace("&gt;", ">")
-			.replace("&quot;", "\"")
-			.replace("&#39;", "'");
+		return org.tafund.support.VisibleText.of(html);
 	}
 
 	private Map<String, List<String>> pages() {

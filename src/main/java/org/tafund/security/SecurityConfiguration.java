@@ -283,9 +283,11 @@ class SecurityConfiguration {
 		var username = user == null || !user.isAuthenticated()
 				|| user instanceof org.springframework.security.authentication.AnonymousAuthenticationToken ? null
 						: user.getName();
-		eventLog.record(SecurityEventType.ACCESS_DENIED, username,
-				request.getRemoteAddr(), request.getMethod() + " " + request.getRequestURI() + " ("
-						+ e.getClass().getSimpleName() + ")");
+		// A refused form token (an expired page, or a forged request) is told apart from a missing right.
+		eventLog.record(SecurityEventType.ACCESS_DENIED, username, request.getRemoteAddr(),
+				request.getMethod() + " " + request.getRequestURI()
+						+ (e instanceof org.springframework.security.web.csrf.CsrfException ? " " + SecurityEventView.FORM_TOKEN
+								: ""));
 	}
 
 }

@@ -35,6 +35,26 @@ class AuditTrailTests {
 	AuditTrail trail;
 
 	@Test
+	void theSignInLogSaysInWordsWhatWasDeniedAndWhy() throws Exception {
+		var reader = Unique.name("curious.manager");
+		mvc.perform(get("/reports/ledger").with(user(reader).roles("PROJECT_MANAGER"))).andExpect(status().isForbidden());
+		// A form posted without its token: a page left open too long, or a request from elsewhere.
+		mvc.perform(post("/donors").with(user(reader).roles("PROJECT_MANAGER"))).andExpect(status().isForbidden());
+		var page = mvc.perform(get("/audit/sign-ins").param("user", reader).with(user("auditor").roles("AUDITOR")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var text = org.tafund.support.VisibleText.of(page).replaceAll("\\s+", " ");
+		assertThat(text).contains("Access denied " + reader + " ")
+			.contains("to GET /reports/ledger")
+			.contains("to POST /donors (the page’s form token was refused")
+			.doesNotContain("Exception");
+		assertThat(new org.tafund.security.SecurityEventView(1L, null, null, null, null,
+				"GET /audit (AuthorizationDeniedException)").shownDetail()).isEqualTo("GET /audit");
+	}
+
+	@Test
 	void recordsWhoChangedWhichRecordAndWhatChanged() throws Exception {
 		var target = users.create(new NewUser(Unique.name("audit.target"), "Audit Target", null, "long enough password",
 				EnumSet.of(Role.DONOR_RELATIONS)));

@@ -30,6 +30,9 @@ import org.tafund.support.Unique;
  */
 class AuditorBrowserTests extends BrowserTest {
 
+	static final String FAILED = "Sign-in failed: wrong username or password";
+
+
 	static final String DEMO_PASSWORD = "tafund-demo-2026";
 
 	static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -63,8 +66,8 @@ class AuditorBrowserTests extends BrowserTest {
 		var rows = rows("sign-ins");
 		// Newest first: When, Event, Who, Address, Detail.
 		assertThat(rows).extracting(row -> row.get(1))
-			.containsExactly("Sign-in refused: account locked", "Account locked", "Sign-in failed", "Sign-in failed",
-					"Sign-in failed", "Sign-in failed", "Sign-in failed");
+			.containsExactly("Sign-in refused: account locked", "Account locked", FAILED, FAILED,
+					FAILED, FAILED, FAILED);
 		assertThat(rows).extracting(row -> row.get(2)).containsOnly(username);
 		assertThat(rows).extracting(row -> row.get(0)).allMatch(when -> when.startsWith(today + " "));
 		// The browser runs on this machine: IPv4 or IPv6 loopback, whichever "localhost" resolved to.

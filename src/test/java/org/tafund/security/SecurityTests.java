@@ -116,7 +116,7 @@ class SecurityTests {
 		mvc.perform(post("/exchange-rates").with(user(username).roles("FINANCE")).param("currency", "EUR"))
 			.andExpect(status().isForbidden());
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM security_event WHERE event_type = 'ACCESS_DENIED' "
-				+ "AND username = ? AND detail LIKE '%Csrf%'", Integer.class, username)).isEqualTo(1);
+				+ "AND username = ? AND detail = ?", Integer.class, username, "POST /exchange-rates [form token]")).isEqualTo(1);
 	}
 
 	@Test
