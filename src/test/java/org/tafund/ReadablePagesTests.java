@@ -167,7 +167,8 @@ class ReadablePagesTests {
 				"/projects/requests", "/projects/requests/" + request, "/activities",
 				"/activities/projects/" + project + "/summary", "/reports/project-report?projectId=" + project));
 		pages.put("admin", List.of("/", "/admin/users", "/admin/operations", "/admin/reference", "/admin/approvals",
-				"/audit", "/audit/sign-ins", "/audit/revisions/" + revision, "/history/Agreement/" + agreement));
+				"/audit", "/audit/sign-ins", "/audit/revisions/" + revision, "/history/Agreement/" + agreement,
+				"/history/Project/" + project));
 		pages.put("auditor", List.of("/", "/audit", "/audit/sign-ins", "/audit/journal"));
 		return pages;
 	}

@@ -222,6 +222,23 @@ public class AuditTrail {
 		return null;
 	}
 
+	private static Object idOf(Object entity) {
+		for (Class<?> type = entity.getClass(); type != null; type = type.getSuperclass()) {
+			try {
+				var getter = type.getDeclaredMethod("getId");
+				getter.setAccessible(true);
+				return getter.invoke(entity);
+			}
+			catch (NoSuchMethodException e) {
+				// the superclass may have it
+			}
+			catch (ReflectiveOperationException | RuntimeException e) {
+				return "?";
+			}
+		}
+		return "?";
+	}
+
 	static String format(Object value) {
 		if (value == null) {
 			return "";
@@ -239,6 +256,10 @@ public class AuditTrail {
 		}
 		if (value instanceof Instant instant) {
 			return instant.toString();
+		}
+		if (value.getClass().isAnnotationPresent(jakarta.persistence.Entity.class)) {
+			// Another record, named by its kind and number rather than by Object.toString's hash.
+			return value.getClass().getSimpleName() + " " + idOf(value);
 		}
 		return value.toString();
 	}

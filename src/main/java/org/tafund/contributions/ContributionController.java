@@ -2,6 +2,7 @@ package org.tafund.contributions;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.validation.Valid;
 
@@ -38,8 +39,11 @@ class ContributionController {
 
 	private final org.tafund.approvals.Approvals approvals;
 
+	private final org.springframework.context.MessageSource messages;
+
 	ContributionController(ContributionManagement contributions, DonorManagement donors, Clock clock,
-			org.tafund.approvals.Approvals approvals) {
+			org.tafund.approvals.Approvals approvals, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.clock = clock;
 		this.approvals = approvals;
 		this.contributions = contributions;
@@ -62,17 +66,38 @@ class ContributionController {
 		return "contributions/list";
 	}
 
-	/** Overdue instalments grouped by donor (alphabetical), the most overdue first within each. */
+	/**
+	 * Overdue instalments grouped by donor (alphabetical), the most overdue first within each;
+	 * narrowed to a donor's name, a currency, and a least number of days late; with totals by
+	 * currency and in USD, and by how late they are.
+	 */
 	@GetMapping("/overdue")
-	String overdue(Model model) {
-		var names = donors.all().stream().collect(java.util.stream.Collectors.toMap(d -> d.id(), d -> d.name()));
-		var lines = new java.util.ArrayList<>(contributions.overdue());
-		lines.sort(java.util.Comparator
-			.comparing((ContributionManagement.OverdueInstalment l) -> names.getOrDefault(l.donorId(), ""))
-			.thenComparing(ContributionManagement.OverdueInstalment::daysOverdue, java.util.Comparator.reverseOrder()));
-		model.addAttribute("lines", lines);
-		model.addAttribute("donorNames", names);
+	String overdue(@RequestParam(required = false) String q, @RequestParam(required = false) String currency,
+			@RequestParam(required = false) String minDays, Model model) {
+		var overdue = Overdue.of(contributions.overdue(), donors, q, currency, minDays);
+		model.addAttribute("lines", overdue.lines());
+		model.addAttribute("donorNames", overdue.names());
+		model.addAttribute("overdue", overdue);
+		model.addAttribute("q", q);
+		model.addAttribute("currency", overdue.currency());
+		model.addAttribute("minDays", overdue.minDays());
 		return "contributions/overdue";
+	}
+
+	/** The same lines as the page, as a CSV file with the reader's column names and each currency's digits. */
+	@GetMapping(value = "/overdue.csv", produces = "text/csv")
+	void overdueCsv(@RequestParam(required = false) String q, @RequestParam(required = false) String currency,
+			@RequestParam(required = false) String minDays, jakarta.servlet.http.HttpServletResponse response,
+			java.util.Locale locale) throws java.io.IOException {
+		var overdue = Overdue.of(contributions.overdue(), donors, q, currency, minDays);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"overdue-instalments-"
+				+ LocalDate.now(clock) + ".csv\"");
+		var out = response.getWriter();
+		// A byte-order mark, so that a spreadsheet opens the accents as they are.
+		out.write('\uFEFF');
+		out.write(overdue.csv(messages, locale));
+		out.flush();
 	}
 
 	/**
@@ -273,6 +298,87 @@ class ContributionController {
 		if (!model.containsAttribute(name)) {
 			model.addAttribute(name, form);
 		}
+	}
+
+	/** The overdue lines a page or a file shows, with their totals. */
+	record Overdue(List<ContributionManagement.OverdueInstalment> lines, java.util.Map<Long, String> names,
+			String currency, Integer minDays, List<org.tafund.shared.Money> byCurrency, org.tafund.shared.Money usd,
+			List<Bucket> buckets) {
+
+		/** How late, in days, from and to (null: no end), and the USD outstanding that late. */
+		record Bucket(int from, Integer to, int count, org.tafund.shared.Money usd) {
+		}
+
+		static Overdue of(List<ContributionManagement.OverdueInstalment> all, org.tafund.donors.DonorManagement donors,
+				String q, String currency, String minDays) {
+			var names = donors.names(all.stream().map(ContributionManagement.OverdueInstalment::donorId).distinct().toList());
+			var wanted = currency == null || currency.isBlank() ? null : currency.strip().toUpperCase(java.util.Locale.ROOT);
+			Integer least = null;
+			try {
+				least = minDays == null || minDays.isBlank() ? null : Math.max(0, Integer.parseInt(minDays.strip()));
+			}
+			catch (NumberFormatException e) {
+				// A filter that cannot be read is left out; the others still apply.
+			}
+			var text = q == null || q.isBlank() ? null : org.tafund.shared.Text.comparable(q);
+			final Integer min = least;
+			var lines = all.stream()
+				.filter(l -> text == null || org.tafund.shared.Text.comparable(names.getOrDefault(l.donorId(), ""))
+					.contains(text) || org.tafund.shared.Text.comparable(l.reference()).contains(text))
+				.filter(l -> wanted == null || l.outstanding().currency().equals(wanted))
+				.filter(l -> min == null || l.daysOverdue() >= min)
+				.sorted(java.util.Comparator
+					.comparing((ContributionManagement.OverdueInstalment l) -> names.getOrDefault(l.donorId(), ""))
+					.thenComparing(ContributionManagement.OverdueInstalment::daysOverdue, java.util.Comparator.reverseOrder()))
+				.toList();
+			var byCurrency = new java.util.TreeMap<String, org.tafund.shared.Money>();
+			lines.forEach(l -> byCurrency.merge(l.outstanding().currency(), l.outstanding(), org.tafund.shared.Money::plus));
+			var usd = lines.stream()
+				.map(ContributionManagement.OverdueInstalment::outstandingUsd)
+				.reduce(org.tafund.shared.Money.zero(org.tafund.shared.Money.USD), org.tafund.shared.Money::plus);
+			var buckets = new java.util.ArrayList<Bucket>();
+			int[][] ranges = { { 1, 30 }, { 31, 90 }, { 91, 180 }, { 181, -1 } };
+			for (var range : ranges) {
+				var in = lines.stream()
+					.filter(l -> l.daysOverdue() >= range[0] && (range[1] < 0 || l.daysOverdue() <= range[1]))
+					.toList();
+				buckets.add(new Bucket(range[0], range[1] < 0 ? null : range[1], in.size(), in.stream()
+					.map(ContributionManagement.OverdueInstalment::outstandingUsd)
+					.reduce(org.tafund.shared.Money.zero(org.tafund.shared.Money.USD), org.tafund.shared.Money::plus)));
+			}
+			return new Overdue(lines, names, wanted, least, List.copyOf(byCurrency.values()), usd, buckets);
+		}
+
+		String csv(org.springframework.context.MessageSource messages, java.util.Locale locale) {
+			var out = new StringBuilder();
+			var headers = java.util.stream.Stream.of("agreement.donor", "agreement.reference", "instalment.dueOn",
+					"overdue.days", "agreement.outstanding", "fx.currency", "overdue.usd")
+				.map(key -> csvCell(messages.getMessage(key, null, key, locale)))
+				.toList();
+			out.append(String.join(",", headers)).append("\r\n");
+			for (var l : lines) {
+				out.append(csvCell(names.getOrDefault(l.donorId(), ""))).append(',')
+					.append(csvCell(l.reference())).append(',')
+					.append(l.dueOn()).append(',')
+					.append(l.daysOverdue()).append(',')
+					.append(l.outstanding().amount().toPlainString()).append(',')
+					.append(l.outstanding().currency()).append(',')
+					.append(l.outstandingUsd().amount().toPlainString())
+					.append("\r\n");
+			}
+			return out.toString();
+		}
+
+		/** A cell as CSV quotes it; text that a spreadsheet would run as a formula starts with an apostrophe. */
+		private static String csvCell(String value) {
+			var text = value == null ? "" : value;
+			if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+				text = "'" + text;
+			}
+			return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("'")
+					? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+		}
+
 	}
 
 	private String withChoices(Model model) {

@@ -22,7 +22,7 @@ import org.tafund.shared.AuditableEntity;
 @Entity
 @Table(name = "budget_line")
 @Audited
-class BudgetLine extends AuditableEntity {
+class BudgetLine extends AuditableEntity implements org.tafund.shared.Described {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -66,6 +66,13 @@ class BudgetLine extends AuditableEntity {
 
 	void setAmountUsd(BigDecimal amountUsd) {
 		this.amountUsd = amountUsd;
+	}
+
+	/** How the audit trail shows a budget line in its project's history: "2026 travel 8000.00 USD". */
+	@Override
+	public String describe() {
+		return year + " " + category.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
+				+ amountUsd.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString() + " USD";
 	}
 
 }

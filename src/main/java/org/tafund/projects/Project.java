@@ -39,7 +39,7 @@ import org.tafund.shared.Text;
 @Entity
 @Table(name = "project")
 @Audited
-class Project extends AuditableEntity {
+class Project extends AuditableEntity implements org.tafund.shared.Described {
 
 	static final BigDecimal STANDARD_PSC = PscRate.STANDARD.value();
 
@@ -269,6 +269,12 @@ class Project extends AuditableEntity {
 
 	List<BudgetLine> getBudget() {
 		return List.copyOf(budget);
+	}
+
+	/** How the audit trail names the project where another record refers to it: by its code. */
+	@Override
+	public String describe() {
+		return code;
 	}
 
 }

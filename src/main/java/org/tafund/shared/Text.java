@@ -12,6 +12,19 @@ public final class Text {
 	 * A LIKE pattern that finds {@code text} anywhere in a lower-cased column: lower-cased itself, its
 	 * wildcards and backslashes escaped (MySQL, MariaDB and H2 all escape with a backslash).
 	 */
+	/**
+	 * Text as a search compares it in memory, as the database compares it (utf8mb4_unicode_ci):
+	 * without regard to case or accents.
+	 */
+	public static String comparable(String text) {
+		if (text == null) {
+			return "";
+		}
+		return java.text.Normalizer.normalize(text.strip(), java.text.Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase(java.util.Locale.ROOT);
+	}
+
 	public static String containing(String text) {
 		return "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
 			.replace("_", "\\_") + "%";

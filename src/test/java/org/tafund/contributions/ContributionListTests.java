@@ -38,6 +38,9 @@ class ContributionListTests {
 	@Autowired
 	ContributionManagement contributions;
 
+	@Autowired
+	org.tafund.fx.ExchangeRateManagement rates;
+
 	@Test
 	void findsByDonorOrReferenceFiltersByWindowCurrencyAndYearAndSorts() throws Exception {
 		var tag = Unique.suffix();
@@ -45,7 +48,9 @@ class ContributionListTests {
 		long donor = donors.register(new DonorDetails(donorName, DonorType.FOUNDATION, null, null, null, null, true,
 				List.of())).id();
 		agreement("LST-" + tag + "-B", donor, "USD", "300", FundingWindow.CPCJF_GENERAL_PURPOSE, "2025-05-01");
-		agreement("LST-" + tag + "-A", donor, "EUR", "100", FundingWindow.CPCJF_SPECIAL_PURPOSE, "2026-02-01");
+		// A currency this class owns (TestRates): its rate is here whatever ran before.
+		org.tafund.support.TestRates.ensure(rates, "MXN", "2026-01-01", "17.10");
+		agreement("LST-" + tag + "-A", donor, "MXN", "100", FundingWindow.CPCJF_SPECIAL_PURPOSE, "2026-02-01");
 		agreement("LST-" + tag + "-C", donor, "USD", "200", FundingWindow.CPCJF_GENERAL_PURPOSE, null);
 
 		// By the donor's name, in any case; newest first by default.
@@ -64,6 +69,48 @@ class ContributionListTests {
 		assertThat(references("q=" + tag + "&year=twenty&window=NONE&sort=reference")).containsExactly("LST-" + tag + "-A",
 				"LST-" + tag + "-B", "LST-" + tag + "-C");
 		assertThat(references("q=nothing-" + tag)).isEmpty();
+	}
+
+	@Test
+	void theOverduePageFiltersTotalsByCurrencyAndAgeAndExportsTheSameLines() throws Exception {
+		var tag = Unique.suffix();
+		var donorName = "Überfällig Stiftung " + tag;
+		long donor = donors.register(new DonorDetails(donorName, DonorType.FOUNDATION, null, null, null, null, true,
+				List.of())).id();
+		var today = org.tafund.support.TestClock.today();
+		overdue("OVD-" + tag + "-A", donor, "USD", "1200.00", today.minusDays(200), today.minusDays(10));
+		overdue("OVD-" + tag + "-B", donor, "USD", "300.00", today.minusDays(200), today.minusDays(100));
+		var officer = user("donor.officer").roles("DONOR_RELATIONS");
+		// The donor's name without its accent, in capitals, finds it.
+		var page = org.tafund.support.VisibleText.of(mvc.perform(get("/contributions/overdue")
+			.param("q", "UBERFALLIG STIFTUNG " + tag.toUpperCase())
+			.with(officer)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.replaceAll("\\s+", " ");
+		assertThat(page).contains("OVD-" + tag + "-A", "OVD-" + tag + "-B")
+			.contains("2 instalments overdue, outstanding 1,500.00 USD")
+			.contains("1 to 30 1 1,200.00")
+			.contains("91 to 180 1 300.00");
+		var late = org.tafund.support.VisibleText.of(mvc.perform(get("/contributions/overdue").param("q", tag)
+			.param("minDays", "90")
+			.with(officer)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(late).contains("OVD-" + tag + "-B").doesNotContain("OVD-" + tag + "-A");
+
+		var csv = mvc.perform(get("/contributions/overdue.csv").param("q", tag).param("lang", "fr").with(officer))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		var lines = csv.replace("\uFEFF", "").split("\r\n");
+		assertThat(lines[0]).startsWith("Donateur,");
+		assertThat(lines).hasSize(3);
+		assertThat(lines[1]).isEqualTo(donorName + ",OVD-" + tag + "-B," + today.minusDays(100) + ",100,300.00,USD,300.00");
+	}
+
+	private void overdue(String reference, long donor, String currency, String total, LocalDate signedOn,
+			LocalDate dueOn) {
+		contributions.createAgreement(new AgreementTerms(reference, donor, currency, new BigDecimal(total),
+				FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null, false, null, null, signedOn,
+				List.of(new ScheduleLine(dueOn, new BigDecimal(total)))));
 	}
 
 	void agreement(String reference, long donor, String currency, String total, FundingWindow window, String signedOn) {
