@@ -230,6 +230,8 @@ class AccessMatrixTests {
 		long agreementId = agreementId(donorId);
 		routes.add(new Route("GET", "/contributions", "/contributions", 200, ANY_ROLE, false, null));
 		routes.add(new Route("GET", "/contributions/overdue", "/contributions/overdue", 200, ANY_ROLE, false, null));
+		routes.add(new Route("GET", "/contributions/earmark-targets", "/contributions/earmark-targets?earmarkKind=THEME",
+				200, ANY_ROLE, false, null));
 		routes.add(new Route("GET", "/contributions/overdue.csv", "/contributions/overdue.csv", 200, ANY_ROLE, false,
 				null));
 		routes.add(new Route("GET", "/contributions/donors/{donorId}/summary",

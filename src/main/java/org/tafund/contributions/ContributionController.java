@@ -152,6 +152,21 @@ class ContributionController {
 		return "redirect:/contributions/donors/" + donorId + "/summary";
 	}
 
+	/** The suggestions of the earmark target field for the kind chosen (htmx, on the agreement form). */
+	@GetMapping("/earmark-targets")
+	String earmarkTargets(@RequestParam(required = false) String earmarkKind, Model model, java.util.Locale locale) {
+		EarmarkKind kind = null;
+		try {
+			kind = earmarkKind == null || earmarkKind.isBlank() ? null : EarmarkKind.valueOf(earmarkKind);
+		}
+		catch (IllegalArgumentException e) {
+			// no such kind: no suggestions
+		}
+		model.addAttribute("targets", contributions.earmarkChoices(kind, locale,
+				theme -> messages.getMessage("theme." + theme, null, theme, locale)));
+		return "contributions/agreement-form :: earmarkTargets";
+	}
+
 	@GetMapping("/revaluations")
 	String revaluations(Model model) {
 		addIfAbsent(model, "form", new RevaluationForm(null));

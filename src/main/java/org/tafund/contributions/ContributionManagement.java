@@ -735,6 +735,31 @@ public class ContributionManagement {
 	 * reference or donor's name holds {@code text}, newest signature first, at most {@code limit},
 	 * each with the USD it provides. Read without locks: the allocation itself locks and checks again.
 	 */
+	/**
+	 * What an agreement can be earmarked to, for a kind, as code and name in the reader's language:
+	 * the themes, the M49 regions (by their English names, as stored), the countries, the projects.
+	 */
+	@Transactional(readOnly = true)
+	public List<String[]> earmarkChoices(EarmarkKind kind, java.util.Locale locale,
+			java.util.function.Function<String, String> themeName) {
+		if (kind == null) {
+			return List.of();
+		}
+		return switch (kind) {
+			case THEME -> Agreement.THEMES.stream().sorted().map(t -> new String[] { t, themeName.apply(t) }).toList();
+			case REGION -> countries.all(java.util.Locale.ENGLISH)
+				.stream()
+				.flatMap(c -> java.util.stream.Stream.of(c.region(), c.subRegion(), c.intermediateRegion()))
+				.filter(name -> name != null && !name.isBlank())
+				.distinct()
+				.sorted()
+				.map(name -> new String[] { name, name })
+				.toList();
+			case COUNTRY -> countries.all(locale).stream().map(c -> new String[] { c.code(), c.name() }).toList();
+			case PROJECT -> earmarkTargets.projectCodes().stream().map(code -> new String[] { code, code }).toList();
+		};
+	}
+
 	/** One agreement as {@link #fundingAgreements} gives it, if it can fund projects at all. */
 	@Transactional(readOnly = true)
 	public java.util.Optional<AllocationBasis> fundingAgreement(long id) {

@@ -8,4 +8,9 @@ public interface EarmarkTargets {
 
 	boolean projectExists(String code);
 
+	/** The codes of the projects an agreement may be earmarked to, for the form's suggestions. */
+	default java.util.List<String> projectCodes() {
+		return java.util.List.of();
+	}
+
 }

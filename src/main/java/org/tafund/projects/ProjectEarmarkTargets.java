@@ -15,6 +15,12 @@ class ProjectEarmarkTargets implements EarmarkTargets {
 	}
 
 	@Override
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
+	public java.util.List<String> projectCodes() {
+		return projects.codes();
+	}
+
+	@Override
 	public boolean projectExists(String code) {
 		return code != null && projects.existsByCode(code.strip().toUpperCase(Locale.ROOT));
 	}

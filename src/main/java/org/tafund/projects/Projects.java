@@ -12,6 +12,9 @@ interface Projects extends JpaRepository<Project, Long> {
 
 	boolean existsByCode(String code);
 
+	@org.springframework.data.jpa.repository.Query("select p.code from Project p order by p.code")
+	java.util.List<String> codes();
+
 	/** Expenditure on one project queues up behind each other: the balance check stays true. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select p from Project p where p.id = :id")

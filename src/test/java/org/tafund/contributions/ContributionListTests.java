@@ -106,6 +106,24 @@ class ContributionListTests {
 		assertThat(lines[1]).isEqualTo(donorName + ",OVD-" + tag + "-B," + today.minusDays(100) + ",100,300.00,USD,300.00");
 	}
 
+	@Test
+	void theEarmarkTargetFieldSuggestsWhatFitsTheKindChosen() throws Exception {
+		var officer = user("donor.officer").roles("DONOR_RELATIONS");
+		var countries = mvc.perform(get("/contributions/earmark-targets").param("earmarkKind", "COUNTRY")
+			.param("lang", "fr")
+			.with(officer)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(countries).contains("<datalist id=\"earmark-targets\"").contains("value=\"SEN\" label=\"Sénégal\"");
+		var themes = mvc.perform(get("/contributions/earmark-targets").param("earmarkKind", "THEME").with(officer))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(themes).contains("value=\"EXTRADITION\" label=\"Extradition\"").doesNotContain("value=\"SEN\"");
+		var regions = mvc.perform(get("/contributions/earmark-targets").param("earmarkKind", "REGION").with(officer))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(regions).contains("value=\"Western Africa\"");
+		var none = mvc.perform(get("/contributions/earmark-targets").param("earmarkKind", "NOTHING").with(officer))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(none).doesNotContain("<option");
+	}
+
 	private void overdue(String reference, long donor, String currency, String total, LocalDate signedOn,
 			LocalDate dueOn) {
 		contributions.createAgreement(new AgreementTerms(reference, donor, currency, new BigDecimal(total),
