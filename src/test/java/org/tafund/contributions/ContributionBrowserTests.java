@@ -31,6 +31,42 @@ class ContributionBrowserTests extends BrowserTest {
 	@Autowired
 	java.time.Clock clock;
 
+	@Autowired
+	ContributionManagement contributions;
+
+	@Autowired
+	org.tafund.donors.DonorManagement donors;
+
+	@Test
+	void aRefusedReceiptComesBackWithEveryValueTypedAndTheReasonAboveIt() {
+		var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		long donor = donors.register(new org.tafund.donors.DonorDetails("Receipt Foundation " + UUID.randomUUID(),
+				org.tafund.donors.DonorType.FOUNDATION, null, null, null, null, true, java.util.List.of())).id();
+		long agreement = contributions.createAgreement(new AgreementTerms("RC-" + UUID.randomUUID().toString().substring(0, 8),
+				donor, "USD", new BigDecimal("5000.00"), FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null,
+				null, false, null, null, LocalDate.now(clock).minusDays(30),
+				java.util.List.of(new ScheduleLine(LocalDate.now(clock).plusDays(30), new BigDecimal("5000.00"))))).id();
+
+		signIn("finance.officer", "tafund-demo-2026");
+		open("/contributions/agreements/" + agreement);
+		var receivedOn = LocalDate.now(clock).minusDays(2).toString();
+		setValue("receivedOn", receivedOn);
+		type("amount", "7,500.25");
+		type("bankReference", "SWIFT-4411");
+		type("note", "Paid twice by the donor's bank");
+		submit("receipt-form");
+		// More than is due and not marked as an overpayment: refused, nothing stored, all kept.
+		var refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.xpath("//form[@id='receipt-form']//div[contains(@class,'alert-danger')]")));
+		assertThat(refusal.getText()).startsWith("The receipt is worth").contains("Record it as an overpayment");
+		assertThat(browser.findElement(By.id("receivedOn")).getDomProperty("value")).isEqualTo(receivedOn);
+		assertThat(browser.findElement(By.id("amount")).getDomProperty("value")).isEqualTo("7500.25");
+		assertThat(browser.findElement(By.id("bankReference")).getDomProperty("value")).isEqualTo("SWIFT-4411");
+		assertThat(browser.findElement(By.id("note")).getDomProperty("value")).isEqualTo("Paid twice by the donor's bank");
+		assertThat(browser.findElement(By.id("currency")).getDomProperty("value")).isEqualTo("USD");
+		assertThat(contributions.agreement(agreement).receipts()).isEmpty();
+	}
+
 	@Test
 	void aPartialReceiptLeavesTheRightOutstandingOnTheDonorPage() {
 		// CZK is used by no other test, so this is the only rate in force for the dates below.
