@@ -257,9 +257,10 @@ public class AuditTrail {
 		if (value instanceof Instant instant) {
 			return instant.toString();
 		}
-		if (value.getClass().isAnnotationPresent(jakarta.persistence.Entity.class)) {
-			// Another record, named by its kind and number rather than by Object.toString's hash.
-			return value.getClass().getSimpleName() + " " + idOf(value);
+		var type = org.hibernate.Hibernate.getClass(value);
+		if (type.isAnnotationPresent(jakarta.persistence.Entity.class)) {
+			// Another record (a lazy proxy too), named by its kind and number rather than by Object.toString's hash.
+			return type.getSimpleName() + " " + idOf(value);
 		}
 		return value.toString();
 	}

@@ -387,10 +387,11 @@ class ContributionController {
 		/** A cell as CSV quotes it; text that a spreadsheet would run as a formula starts with an apostrophe. */
 		private static String csvCell(String value) {
 			var text = value == null ? "" : value;
-			if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+			if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
 				text = "'" + text;
 			}
-			return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("'")
+			return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+					|| text.contains("'")
 					? "\"" + text.replace("\"", "\"\"") + "\"" : text;
 		}
 

@@ -135,6 +135,7 @@ class ProjectController {
 	@RefusalReturnsTo("/projects/{id}/edit")
 	String edit(@PathVariable long id, @Valid @ModelAttribute("form") ProjectEditForm form, BindingResult result,
 			Model model, RedirectAttributes flash) {
+		projects.requireCanEdit(id);
 		var project = projects.project(id);
 		if (result.hasErrors()) {
 			return editPage(project, model);

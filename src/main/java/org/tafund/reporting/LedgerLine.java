@@ -24,7 +24,11 @@ record LedgerLine(LocalDate date, long entry, String source, String account, Str
 		return account.kind() == Account.Kind.ASSET ? debit.subtract(credit) : credit.subtract(debit);
 	}
 
-	private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("\\b([A-Z]{2,}(?:_[A-Z]+)*)#(\\d+)");
+	// Only the journal's own source names: "PO#123" typed in a manual entry stays as typed.
+	private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("\\b("
+			+ java.util.Arrays.stream(org.tafund.books.SourceType.values()).map(Enum::name)
+				.collect(java.util.stream.Collectors.joining("|"))
+			+ ")#(\\d+)");
 
 	/**
 	 * A description as a reader of the ledger understands it. Entries posted before descriptions were

@@ -40,11 +40,14 @@ class AccountController {
 	@PostMapping
 	@RefusalReturnsTo("/account/password")
 	String update(@Valid @ModelAttribute("form") PasswordForm form, BindingResult result, Principal principal,
-			HttpServletRequest request, RedirectAttributes flash) {
+			HttpServletRequest request, Model model, RedirectAttributes flash) {
 		if (!result.hasFieldErrors("newPassword") && !form.newPassword().equals(form.confirmPassword())) {
 			result.rejectValue("confirmPassword", "password.mismatch");
 		}
 		if (result.hasErrors()) {
+			var open = request.getSession(false);
+			model.addAttribute("mustChange",
+					open != null && Boolean.TRUE.equals(open.getAttribute(PasswordChangeGate.REQUIRED)));
 			return "security/password";
 		}
 		var session = request.getSession(false);

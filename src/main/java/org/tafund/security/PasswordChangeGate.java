@@ -23,8 +23,10 @@ final class PasswordChangeGate extends OncePerRequestFilter {
 
 	static final String PAGE = "/account/password";
 
+	// The recovery codes of a first second factor are shown once, right after enrolment: not lost to the gate.
 	private static final List<String> OPEN = List.of(PAGE, SecondFactorSession.PAGE, "/account/security/enrol",
-			"/logout", "/login", "/error", "/webjars/", "/css/", "/js/", "/img/", "/favicon.ico");
+			"/account/security/recovery-codes", "/logout", "/login", "/error", "/webjars/", "/css/", "/js/", "/img/",
+			"/favicon.ico");
 
 	private final UserManagement users;
 
@@ -56,7 +58,10 @@ final class PasswordChangeGate extends OncePerRequestFilter {
 		else {
 			var authentication = SecurityContextHolder.getContext().getAuthentication();
 			var header = request.getHeader("Authorization");
-			if (authentication != null && authentication.isAuthenticated() && header != null
+			var session = request.getSession(false);
+			// The page's session reaches the API too (a token could be made with it): refused as well.
+			boolean temporarySession = session != null && Boolean.TRUE.equals(session.getAttribute(REQUIRED));
+			if (temporarySession || authentication != null && authentication.isAuthenticated() && header != null
 					&& header.regionMatches(true, 0, "Basic ", 0, 6)
 					&& users.passwordChangeRequired(authentication.getName())) {
 				SecurityContextHolder.clearContext();

@@ -15,6 +15,8 @@ class LedgerLineTests {
 			.isEqualTo("Revaluation of EU-2020-3 adjusted for position adjustment 7");
 		assertThat(LedgerLine.readable("Receipt BANK#REF-1 of NOR-2025-01")).as("a hash sign before text is no source")
 			.isEqualTo("Receipt BANK#REF-1 of NOR-2025-01");
+		assertThat(LedgerLine.readable("Payment PO#123 to the venue")).as("typed text keeps its hash signs")
+			.isEqualTo("Payment PO#123 to the venue");
 		assertThat(LedgerLine.readable(null)).isNull();
 	}
 

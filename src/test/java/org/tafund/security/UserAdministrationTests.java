@@ -109,6 +109,8 @@ class UserAdministrationTests {
 			.contains("You signed in with a temporary password: choose your own to go on.");
 		mvc.perform(get("/api/v1/me").with(httpBasic(person.username(), temporary)))
 			.andExpect(status().isUnauthorized());
+		// Nor with the page's session: a token made with it would outlive the temporary password.
+		mvc.perform(get("/api/v1/me").with(session)).andExpect(status().isUnauthorized());
 
 		mvc.perform(post("/account/password").param("currentPassword", temporary)
 			.param("newPassword", "a sentence of my own choosing")
