@@ -69,8 +69,9 @@ class HomeWorklistBrowserTests extends BrowserTest {
 		contributions.createAgreement(terms(signed, donor, TestClock.today().minusDays(3), thisMonth));
 		open("/?lang=fr");
 		assertThat(figure("wl-due-this-month")).isEqualTo(due + 1);
-		assertThat(browser.findElement(By.id("worklists")).getText()).contains("Finances : ce mois-ci")
-			.contains(signed);
+		// The count moved by this agreement's instalment; the lines listed are the first five by date,
+		// which other tests' instalments may fill on a shared database.
+		assertThat(browser.findElement(By.id("worklists")).getText()).contains("Finances : ce mois-ci");
 		assertThat(browser.findElement(By.id("wl-revaluation")).getText()).contains("réévaluation");
 		assertChartDrawn("chart-unallocated-by-window");
 	}
@@ -102,7 +103,7 @@ class HomeWorklistBrowserTests extends BrowserTest {
 		signIn("auditor", "tafund-demo-2026");
 		assertThat(browser.findElement(By.id("worklists")).getText()).contains("Latest changes");
 		// The request recorded above is among the latest changes, by its record's name.
-		assertThat(browser.findElement(By.id("worklists")).getText()).contains("AssistanceRequest " + request.id());
+		assertThat(browser.findElement(By.id("worklists")).getText()).contains("Request for assistance " + request.id());
 		assertChartDrawn("chart-changes-by-day");
 	}
 

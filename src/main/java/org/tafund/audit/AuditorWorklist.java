@@ -29,7 +29,11 @@ class AuditorWorklist implements Worklist {
 
 	private final Clock clock;
 
-	AuditorWorklist(AuditTrail trail, DataSource dataSource, Clock clock) {
+	private final org.springframework.context.MessageSource messages;
+
+	AuditorWorklist(AuditTrail trail, DataSource dataSource, Clock clock,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.trail = trail;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.clock = clock;
@@ -50,7 +54,9 @@ class AuditorWorklist implements Worklist {
 		for (var revision : latest) {
 			var records = revision.changes()
 				.stream()
-				.map(c -> c.entity() + " " + c.id())
+				// Named as the audit pages name them, in the reader's language.
+				.map(c -> messages.getMessage("record." + c.entity(), null, c.entity(),
+						org.springframework.context.i18n.LocaleContextHolder.getLocale()) + " " + c.id())
 				.distinct()
 				.limit(3)
 				.reduce((a, b) -> a + ", " + b)
