@@ -10,6 +10,13 @@ import org.springframework.context.MessageSourceResolvable;
 class TextTests {
 
 	@Test
+	void comparesTextWithoutCaseOrAccentsAsTheDatabaseDoes() {
+		assertThat(Text.comparable("  Überfällig Stiftung ")).isEqualTo("uberfallig stiftung");
+		assertThat(Text.comparable("CÔTE D’IVOIRE")).isEqualTo("cote d’ivoire");
+		assertThat(Text.comparable(null)).isEmpty();
+	}
+
+	@Test
 	void stripsTextAndTakesBlankForAbsent() {
 		assertThat(Text.bounded(" Flights to Abuja ", 100, "description")).isEqualTo("Flights to Abuja");
 		assertThat(Text.bounded(null, 100, "description")).isNull();
