@@ -387,7 +387,7 @@ class ContributionController {
 		/** A cell as CSV quotes it; text that a spreadsheet would run as a formula starts with an apostrophe. */
 		private static String csvCell(String value) {
 			var text = value == null ? "" : value;
-			if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+			if (org.tafund.shared.Text.formulaLike(text)) {
 				text = "'" + text;
 			}
 			return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")

@@ -658,11 +658,22 @@ public class ContributionManagement {
 			return Money.zero(Money.USD);
 		}
 		var id = agreement.getId();
+		return funding(agreement, receipts.netReceived(id), receipts.netReceivedUsd(id), refunds.total(id),
+				refunds.totalUsd(id));
+	}
+
+	/**
+	 * The USD an open agreement in money provides, from what it received and refunded (net, in its
+	 * currency and in USD): one rule for one agreement and for the sums of many read at once.
+	 */
+	private static Money funding(Agreement agreement, BigDecimal received, BigDecimal receivedUsd, BigDecimal refunded,
+			BigDecimal refundedUsd) {
 		if (agreement.isConditional()) {
-			return ContributionRules.fundingFromCash(receipts.netReceivedUsd(id), refunds.totalUsd(id));
+			return ContributionRules.fundingFromCash(receivedUsd, refundedUsd);
 		}
 		return ContributionRules.fundingFromRecognition(agreement.recognisedUsd(), agreement.getRecognitionRate(),
-				agreement.total(), received(agreement), refunded(agreement));
+				agreement.total(), Money.rounded(received, agreement.getCurrency()),
+				Money.rounded(refunded, agreement.getCurrency()));
 	}
 
 	/** Refuses a change on the income side that would leave allocations without the money behind them. */
@@ -812,18 +823,9 @@ public class ContributionManagement {
 			var id = agreement.getId();
 			var cash = received.get(id);
 			var back = refunded.get(id);
-			var currency = agreement.getCurrency();
-			Money funding;
-			if (agreement.isConditional()) {
-				funding = ContributionRules.fundingFromCash(cash == null ? BigDecimal.ZERO : (BigDecimal) cash[2],
-						back == null ? BigDecimal.ZERO : (BigDecimal) back[2]);
-			}
-			else {
-				funding = ContributionRules.fundingFromRecognition(agreement.recognisedUsd(),
-						agreement.getRecognitionRate(), agreement.total(),
-						Money.rounded(cash == null ? BigDecimal.ZERO : (BigDecimal) cash[1], currency),
-						Money.rounded(back == null ? BigDecimal.ZERO : (BigDecimal) back[1], currency));
-			}
+			var funding = funding(agreement, cash == null ? BigDecimal.ZERO : (BigDecimal) cash[1],
+					cash == null ? BigDecimal.ZERO : (BigDecimal) cash[2], back == null ? BigDecimal.ZERO : (BigDecimal) back[1],
+					back == null ? BigDecimal.ZERO : (BigDecimal) back[2]);
 			var left = funding.minus(Money.rounded(allocated.getOrDefault(id, BigDecimal.ZERO), Money.USD));
 			byWindow.merge(agreement.getFundingWindow(), left, Money::plus);
 		}

@@ -217,28 +217,9 @@ final class Exports {
 		return kind == Kind.TEXT && formulaLike(text) ? "'" + text : text;
 	}
 
-	/** What a spreadsheet may start a formula with: ASCII, and the full-width forms some of them also take. */
-	private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
-
-	/**
-	 * Whether a spreadsheet could read the text, or a part of it, as a formula: it starts with a
-	 * formula character, or a part after a comma or semicolon does (a spreadsheet opening the file
-	 * with another separator than ours splits the cell there), leading blanks ignored. Such text is
-	 * written with a leading apostrophe (OWASP's CSV injection advice).
-	 */
+	/** See {@link org.tafund.shared.Text#formulaLike}: one rule for every file the application writes. */
 	static boolean formulaLike(String text) {
-		boolean partStart = true;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (partStart && c == ' ') {
-				continue;
-			}
-			if (partStart && FORMULA_STARTS.indexOf(c) >= 0) {
-				return true;
-			}
-			partStart = c == ',' || c == ';';
-		}
-		return false;
+		return org.tafund.shared.Text.formulaLike(text);
 	}
 
 	// XLSX -----------------------------------------------------------------------------------

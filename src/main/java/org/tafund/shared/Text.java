@@ -25,6 +25,30 @@ public final class Text {
 			.toLowerCase(java.util.Locale.ROOT);
 	}
 
+	/** What a spreadsheet may start a formula with: ASCII, and the full-width forms some of them also take. */
+	private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
+
+	/**
+	 * Whether a spreadsheet could read the text, or a part of it, as a formula: it starts with a
+	 * formula character, or a part after a comma or semicolon does (a spreadsheet opening the file
+	 * with another separator than ours splits the cell there), leading blanks ignored. Such text is
+	 * written with a leading apostrophe (OWASP's CSV injection advice).
+	 */
+	public static boolean formulaLike(String text) {
+		boolean partStart = true;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (partStart && c == ' ') {
+				continue;
+			}
+			if (partStart && FORMULA_STARTS.indexOf(c) >= 0) {
+				return true;
+			}
+			partStart = c == ',' || c == ';';
+		}
+		return false;
+	}
+
 	public static String containing(String text) {
 		return "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
 			.replace("_", "\\_") + "%";
