@@ -45,6 +45,11 @@ public class CountryCatalogue {
 			.orElse(code == null ? "" : code);
 	}
 
+	/** A region's name in the reader's language (see {@link Regions}), for pages that hold its M49 name. */
+	public String regionName(String m49Name) {
+		return Regions.name(m49Name, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+	}
+
 	public boolean exists(String code) {
 		return code != null && countries.existsById(code.strip().toUpperCase(Locale.ROOT));
 	}

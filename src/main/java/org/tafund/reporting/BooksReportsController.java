@@ -33,7 +33,11 @@ class BooksReportsController {
 
 	private final MessageSource messages;
 
-	BooksReportsController(JournalQueries books, FinancialStatements statements, MessageSource messages) {
+	private final ExportVoices voices;
+
+	BooksReportsController(JournalQueries books, FinancialStatements statements, MessageSource messages,
+			ExportVoices voices) {
+		this.voices = voices;
 		this.books = books;
 		this.statements = statements;
 		this.messages = messages;
@@ -56,24 +60,28 @@ class BooksReportsController {
 	void trialBalanceExport(@PathVariable String format, ReportFilter period, Principal principal,
 			HttpServletResponse response) throws IOException {
 		var trial = books.trialBalance(period.from(), period.to());
-		var locale = LocaleContextHolder.getLocale();
-		var table = new Exports.Table("Trial balance of the UN Crime Prevention and Criminal Justice Fund",
-				"Period " + period.from() + " to " + period.to() + ", in USD, debit balances positive",
-				List.of(new Column("account", Kind.TEXT), new Column("code", Kind.TEXT), new Column("segment", Kind.TEXT),
+		var voice = voices.current();
+		var locale = voice.locale();
+		var table = new Exports.Table(voice.say("export.title.trialBalance"),
+				voice.say("export.trialBalance.subtitle", voice.say("export.period", voice.date(period.from()),
+						voice.date(period.to()))),
+				List.of(new Column("account", Kind.TEXT), new Column("code", Kind.TEXT), Column.coded("segment", "segment."),
 						new Column("opening", Kind.AMOUNT), new Column("debits", Kind.AMOUNT),
 						new Column("credits", Kind.AMOUNT), new Column("closing", Kind.AMOUNT)),
 				sink -> {
 					for (var row : trial.rows()) {
-						sink.accept(new Object[] { label("account." + row.account().code(), locale), row.account().code(),
-								label("segment." + row.segment().code(), locale), row.opening(), row.debits(),
+						sink.accept(new Object[] { voice.codes() ? row.account().code()
+								: label("account." + row.account().code(), locale), row.account().code(),
+								row.segment().code(), row.opening(), row.debits(),
 								row.credits(), row.closing() });
 					}
 					var t = trial.totals();
-					sink.accept(new Object[] { label("trialBalance.total", locale), null, null, t.opening(), t.debits(),
+					sink.accept(new Object[] { voice.codes() ? "total" : label("trialBalance.total", locale), null, null,
+							t.opening(), t.debits(),
 							t.credits(), t.closing() });
 				}, -1);
-		ReportController.export(format, "tafund-trial-balance-" + period.from() + "-to-" + period.to(), table, principal,
-				response);
+		ReportController.export(format, "tafund-trial-balance-" + period.from() + "-to-" + period.to(), table, voice,
+				principal, response);
 	}
 
 	@GetMapping("/reports/financial-statements")
@@ -93,30 +101,34 @@ class BooksReportsController {
 	void financialStatementsExport(@PathVariable String format, ReportFilter period, Principal principal,
 			HttpServletResponse response) throws IOException {
 		var figures = statements.of(period.from(), period.to());
-		var locale = LocaleContextHolder.getLocale();
-		var table = new Exports.Table("Financial statements of the UN Crime Prevention and Criminal Justice Fund",
-				"Financial position at " + period.to() + "; financial performance " + period.from() + " to "
-						+ period.to() + "; in USD",
+		var voice = voices.current();
+		var locale = voice.locale();
+		var table = new Exports.Table(voice.say("export.title.financialStatements"),
+				voice.say("export.financialStatements.subtitle", voice.date(period.to()), voice.date(period.from())),
 				List.of(new Column("statement", Kind.TEXT), new Column("section", Kind.TEXT), new Column("line", Kind.TEXT),
 						new Column("general_purpose", Kind.AMOUNT), new Column("special_purpose", Kind.AMOUNT),
 						new Column("psc", Kind.AMOUNT), new Column("total", Kind.AMOUNT)),
 				sink -> {
-					var position = label("statements.position", locale);
+					var position = voice.codes() ? "position" : label("statements.position", locale);
 					for (var row : figures.position()) {
-						sink.accept(line(position, row, locale));
+						sink.accept(line(position, row, voice));
 					}
-					var performance = label("statements.performance", locale);
+					var performance = voice.codes() ? "performance" : label("statements.performance", locale);
 					for (var row : figures.performance()) {
-						sink.accept(line(performance, row, locale));
+						sink.accept(line(performance, row, voice));
 					}
 				}, -1, 0);
 		ReportController.export(format, "tafund-financial-statements-" + period.from() + "-to-" + period.to(), table,
-				principal, response);
+				voice, principal, response);
 	}
 
-	private Object[] line(String statement, FinancialStatements.Row row, Locale locale) {
-		return new Object[] { statement, label("statements." + row.section(), locale), lineLabel(row.line(), locale),
-				row.general(), row.special(), row.psc(), row.total() };
+	private Object[] line(String statement, FinancialStatements.Row row, Exports.Voice voice) {
+		if (voice.codes()) {
+			return new Object[] { statement, row.section(), row.line(), row.general(), row.special(), row.psc(),
+					row.total() };
+		}
+		return new Object[] { statement, label("statements." + row.section(), voice.locale()),
+				lineLabel(row.line(), voice.locale()), row.general(), row.special(), row.psc(), row.total() };
 	}
 
 	String lineLabel(String line, Locale locale) {

@@ -24,12 +24,21 @@ import org.tafund.shared.Money;
 @Component
 class DonorStatement {
 
-	/** One line of the statement, in the shape the exports take (a section per kind of line). */
+	/**
+	 * One line of the statement, in the shape the exports take: a section per kind of line (its key:
+	 * agreements, instalments, receipts, reversals, refunds, balance, funded), the description in
+	 * the reader's language.
+	 */
 	record Line(String section, LocalDate date, String agreement, String description, BigDecimal amount,
 			String currency, BigDecimal rate, LocalDate rateDate, BigDecimal usd) {
 
 		Object[] cells() {
 			return new Object[] { section, date, agreement, description, amount, currency, rate, rateDate, usd };
+		}
+
+		/** The section's heading as the reader reads it ({@code balance} names the period end). */
+		String sectionTitle(Exports.Voice voice, LocalDate end) {
+			return voice.codes() ? section : voice.say("statement.section." + section, voice.date(end));
 		}
 
 	}
@@ -39,32 +48,99 @@ class DonorStatement {
 			long women, long men) {
 	}
 
-	record Statement(ReportFilter filter, long donorId, String donor, String donorType, String country,
+	record Statement(ReportFilter filter, LocalDate issuedOn, long donorId, String donor, String donorType,
+			String country, String contact,
 			List<StatusOfContributions.Row> agreements, List<Line> instalments, List<Line> receipts,
 			List<Line> refunds, List<Funded> funded, BigDecimal receivedUsd, BigDecimal refundedUsd,
 			BigDecimal outstandingUsd, BigDecimal allocatedUsd) {
 
-		/** Every line in statement order, for CSV, XLSX and PDF. */
-		void lines(Consumer<Line> sink) {
+		/** Every line in statement order, for CSV, XLSX and PDF, its section and words in the reader's language. */
+		void lines(Exports.Voice voice, Consumer<Line> sink) {
+			var end = filter().to();
+			Consumer<Line> out = l -> sink.accept(new Line(l.sectionTitle(voice, end), l.date(), l.agreement(),
+					l.description(), l.amount(), l.currency(), l.rate(), l.rateDate(), l.usd()));
 			for (var a : agreements) {
-				sink.accept(new Line("Agreements", a.signedOn(), a.reference(),
-						"Signed" + (a.conditional() ? ", conditional" : "") + "; " + a.window(), a.agreed(), a.currency(),
-						null, null, a.agreedUsd()));
+				var window = voice.say("window." + a.window());
+				out.accept(new Line("agreements", a.signedOn(), a.reference(),
+						voice.say(a.conditional() ? "statement.signedConditional" : "statement.signed", window),
+						a.agreed(), a.currency(), null, null, a.agreedUsd()));
 			}
-			instalments.forEach(sink);
-			receipts.forEach(sink);
-			refunds.forEach(sink);
+			instalments.forEach(out);
+			receipts.forEach(out);
+			refunds.forEach(out);
 			for (var a : agreements) {
-				sink.accept(new Line("Balance at " + filter().to(), filter().to(), a.reference(),
-						"Outstanding (overdue " + a.overdue().toPlainString() + ")", a.outstanding(), a.currency(),
-						a.periodEndRate(), a.periodEndRateDate(), a.outstandingUsd()));
+				out.accept(new Line("balance", end, a.reference(),
+						voice.say("statement.outstanding",
+								voice.number(Exports.amount(a.overdue(), a.currency()), Money.digits(a.currency())),
+								a.currency()),
+						a.outstanding(), a.currency(), a.periodEndRate(), a.periodEndRateDate(), a.outstandingUsd()));
 			}
 			for (var f : funded) {
-				sink.accept(new Line("What the contributions funded", null, null,
-						f.project() + " " + f.title() + ": " + f.activities() + " activities, " + f.participants()
-								+ " participants (" + f.women() + " women, " + f.men() + " men) in the period",
-						f.allocatedUsd(), Money.USD, null, null, f.allocatedUsd()));
+				out.accept(new Line("funded", null, f.project(), voice.say("statement.fundedLine", f.title(),
+						count(voice, f.activities()), count(voice, f.participants()), count(voice, f.women()),
+						count(voice, f.men())), f.allocatedUsd(), Money.USD, null, null,
+						f.allocatedUsd()));
 			}
+		}
+
+		private static String count(Exports.Voice voice, long n) {
+			return voice.number(BigDecimal.valueOf(n), 0);
+		}
+
+		/**
+		 * The statement as a donor receives it: the Fund's heading, the date, the donor's name and
+		 * contact, the subject, and a box with the period's totals in USD.
+		 */
+		void letterhead(com.lowagie.text.Document document, Exports.Voice voice) {
+			var right = new com.lowagie.text.Paragraph(voice.say("statement.letter.place",
+					voice.date(issuedOn)), Exports.regular(9));
+			right.setAlignment(com.lowagie.text.Element.ALIGN_RIGHT);
+			document.add(new com.lowagie.text.Paragraph(voice.say("statement.letter.office"), Exports.bold(11)));
+			document.add(new com.lowagie.text.Paragraph(voice.say("statement.letter.fund"), Exports.regular(10)));
+			document.add(right);
+			var to = new com.lowagie.text.Paragraph();
+			to.setSpacingBefore(12);
+			to.add(new com.lowagie.text.Chunk(donor + "\n", Exports.bold(10)));
+			if (contact != null) {
+				to.add(new com.lowagie.text.Chunk(contact + "\n", Exports.regular(9)));
+			}
+			if (country != null) {
+				to.add(new com.lowagie.text.Chunk(country + "\n", Exports.regular(9)));
+			}
+			document.add(to);
+			var subject = new com.lowagie.text.Paragraph(voice.say("statement.letter.subject",
+					voice.date(filter.from()), voice.date(filter.to())), Exports.bold(12));
+			subject.setSpacingBefore(14);
+			subject.setSpacingAfter(8);
+			document.add(subject);
+			var box = new com.lowagie.text.pdf.PdfPTable(2);
+			box.setWidthPercentage(45);
+			box.setHorizontalAlignment(com.lowagie.text.Element.ALIGN_LEFT);
+			String[][] figures = { { voice.say("statement.box.received"), voice.number(receivedUsd, 2) },
+					{ voice.say("statement.box.refunded"), voice.number(refundedUsd, 2) },
+					{ voice.say("statement.box.outstanding", voice.date(filter.to())), voice.number(outstandingUsd, 2) },
+					{ voice.say("statement.box.allocated"), voice.number(allocatedUsd, 2) } };
+			for (var figure : figures) {
+				var label = new com.lowagie.text.pdf.PdfPCell(new com.lowagie.text.Phrase(figure[0], Exports.regular(9)));
+				label.setBorderWidth(0.5f);
+				label.setPadding(4);
+				var value = new com.lowagie.text.pdf.PdfPCell(new com.lowagie.text.Phrase(figure[1], Exports.bold(9)));
+				value.setHorizontalAlignment(com.lowagie.text.Element.ALIGN_RIGHT);
+				value.setNoWrap(true);
+				value.setBorderWidth(0.5f);
+				value.setPadding(4);
+				box.addCell(label);
+				box.addCell(value);
+			}
+			document.add(box);
+		}
+
+		/** After the tables: how the figures were converted, and where to write. */
+		void closing(com.lowagie.text.Document document, Exports.Voice voice) {
+			var note = new com.lowagie.text.Paragraph(voice.say("statement.letter.note", voice.date(filter.to())),
+					Exports.regular(8));
+			note.setSpacingBefore(10);
+			document.add(note);
 		}
 
 	}
@@ -73,9 +149,29 @@ class DonorStatement {
 
 	private final StatusOfContributions status;
 
-	DonorStatement(ReportsDatabase reports, StatusOfContributions status) {
+	private final org.springframework.context.MessageSource messages;
+
+	private final ReportChoices choices;
+
+	private final java.time.Clock clock;
+
+	DonorStatement(ReportsDatabase reports, StatusOfContributions status,
+			org.springframework.context.MessageSource messages, ReportChoices choices, java.time.Clock clock) {
+		this.clock = clock;
 		this.jdbc = JdbcClient.create(reports.dataSource());
 		this.status = status;
+		this.messages = messages;
+		this.choices = choices;
+	}
+
+	private String say(String key, Object... args) {
+		return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+	}
+
+	/** An amount inside a sentence, grouped as the reader groups. */
+	private String plain(BigDecimal amount, String currency) {
+		var voice = new Exports.Voice(messages, org.springframework.context.i18n.LocaleContextHolder.getLocale(), false);
+		return voice.number(Exports.amount(amount, currency), Money.digits(currency));
 	}
 
 	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
@@ -114,9 +210,9 @@ class DonorStatement {
 			var applied = left.isPositive() ? left.min(due) : Money.zero(currency);
 			receivedToDate.put(reference, left.minus(applied).amount());
 			var outstanding = due.minus(applied);
-			instalments.add(new Line("Instalments", rs.getDate(3).toLocalDate(), reference,
-					"Due " + due.amount().toPlainString() + "; received " + applied.amount().toPlainString()
-							+ "; outstanding at " + filter.to(),
+			instalments.add(new Line("instalments", rs.getDate(3).toLocalDate(), reference,
+					say("statement.instalment", plain(due.amount(), currency), plain(applied.amount(), currency),
+							currency),
 					outstanding.amount(), currency, null, null, null));
 		});
 
@@ -130,8 +226,8 @@ class DonorStatement {
 			.query(rs -> {
 			var currency = rs.getString(6);
 			var reversal = rs.getObject(4) != null;
-			receipts.add(new Line(reversal ? "Receipts (reversals)" : "Receipts", rs.getDate(1).toLocalDate(),
-					rs.getString(2), reversal ? "Reversal: " + rs.getString(10) : rs.getString(3),
+			receipts.add(new Line(reversal ? "reversals" : "receipts", rs.getDate(1).toLocalDate(),
+					rs.getString(2), reversal ? say("statement.reversal", rs.getString(10)) : rs.getString(3),
 					Sql.money(rs, 5, currency).amount(), currency, rs.getBigDecimal(7), rs.getDate(8).toLocalDate(),
 					Sql.usd(rs, 9)));
 		});
@@ -144,7 +240,7 @@ class DonorStatement {
 			.params(period(donorId, filter))
 			.query(rs -> {
 			var currency = rs.getString(5);
-			refunds.add(new Line("Refunds", rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3),
+			refunds.add(new Line("refunds", rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3),
 					Sql.money(rs, 4, currency).negated().amount(), currency, rs.getBigDecimal(6),
 					rs.getDate(7).toLocalDate(), Sql.usd(rs, 8).negate()));
 		});
@@ -163,8 +259,20 @@ class DonorStatement {
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		var allocatedUsd = funded.stream().map(Funded::allocatedUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
 		var d = donor.get(0);
-		return new Statement(filter, donorId, (String) d.get("name"), (String) d.get("donor_type"),
-				(String) d.get("country"), agreements, instalments, receipts, refunds, funded, receivedUsd, refundedUsd,
+		var contact = jdbc.sql("""
+				select name, role, email from donor_contact where donor_id = :donorId order by position""")
+			.param("donorId", donorId)
+			.query((rs, n) -> java.util.stream.Stream.of(rs.getString(1), rs.getString(2), rs.getString(3))
+				.filter(t -> t != null && !t.isBlank())
+				.collect(java.util.stream.Collectors.joining(", ")))
+			.list()
+			.stream()
+			.findFirst()
+			.orElse(null);
+		var country = (String) d.get("country");
+		return new Statement(filter, LocalDate.now(clock), donorId, (String) d.get("name"), (String) d.get("donor_type"),
+				country == null ? null : choices.countryName(country,
+						org.springframework.context.i18n.LocaleContextHolder.getLocale()), contact, agreements, instalments, receipts, refunds, funded, receivedUsd, refundedUsd,
 				outstandingUsd, allocatedUsd);
 	}
 

@@ -23,11 +23,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ImplementationReport {
 
-	/** A labelled count or sum: one bar of a chart, one line of the exports. */
+	/**
+	 * A labelled count or sum: one bar of a chart, one line of the exports. The section is a key
+	 * ({@code byWindow}), the label a code of that section's kind ({@code CPCJF_GENERAL_PURPOSE}, or
+	 * {@code total}); {@link #cells} says both in the reader's words.
+	 */
 	record Figure(String section, String label, BigDecimal value) {
 
-		Object[] cells() {
-			return new Object[] { section, label, value };
+		// The message prefix of each section's codes; a region is named from CLDR, a total in words.
+		private static final Map<String, String> LABELS = Map.of("byDonorType", "donorType.", "byWindow", "window.",
+				"byTheme", "theme.", "byInstrument", "instrument.", "byClassification", "classification.",
+				"byActivityType", "activityType.", "bySex", "participants.", "byInstitution", "participants.");
+
+		Object[] cells(Exports.Voice voice) {
+			return new Object[] { voice.codes() ? section : voice.say("export.implementation." + section),
+					voice.codes() ? label : label(voice), value };
+		}
+
+		String label(Exports.Voice voice) {
+			if (section.equals("byRegion")) {
+				return org.tafund.reference.Regions.name(label, voice.locale());
+			}
+			var prefix = LABELS.get(section);
+			return voice.messages().getMessage(prefix == null ? "export.implementation." + label : prefix + label, null,
+					label, voice.locale());
 		}
 
 	}
@@ -39,21 +58,64 @@ class ImplementationReport {
 			List<Figure> participantsByInstitution) {
 
 		void lines(Consumer<Figure> sink) {
-			sink.accept(new Figure("Contributions received (USD)", "Total", receivedUsd));
+			sink.accept(new Figure("received", "total", receivedUsd));
 			byDonorType.forEach(sink);
 			byWindow.forEach(sink);
-			sink.accept(new Figure("Projects supported", "Total", BigDecimal.valueOf(projects)));
+			sink.accept(new Figure("projects", "total", BigDecimal.valueOf(projects)));
 			projectsByTheme.forEach(sink);
 			projectsByInstrument.forEach(sink);
-			sink.accept(new Figure("Countries assisted", "Total", BigDecimal.valueOf(countries)));
+			sink.accept(new Figure("countries", "total", BigDecimal.valueOf(countries)));
 			countriesByClassification.forEach(sink);
-			sink.accept(new Figure("Countries assisted", "Least developed countries", BigDecimal.valueOf(leastDeveloped)));
+			sink.accept(new Figure("countries", "leastDeveloped", BigDecimal.valueOf(leastDeveloped)));
 			countriesByRegion.forEach(sink);
-			sink.accept(new Figure("Activities", "Total", BigDecimal.valueOf(activities)));
+			sink.accept(new Figure("activities", "total", BigDecimal.valueOf(activities)));
 			activitiesByType.forEach(sink);
-			sink.accept(new Figure("Participants", "Total", BigDecimal.valueOf(participants)));
+			sink.accept(new Figure("participants", "total", BigDecimal.valueOf(participants)));
 			participantsBySex.forEach(sink);
 			participantsByInstitution.forEach(sink);
+		}
+
+		/** The paragraph for the Secretary-General's report, ready to paste, in the reader's language. */
+		String summary(Exports.Voice voice) {
+			var count = (java.util.function.LongFunction<String>) n -> voice.number(BigDecimal.valueOf(n), 0);
+			return voice.say("reports.implementation.summary", voice.date(filter.from()), voice.date(filter.to()),
+					voice.number(receivedUsd, 2), count.apply(donors), count.apply(projects), count.apply(countries),
+					count.apply(leastDeveloped), count.apply(activities), count.apply(participants),
+					count.apply(participantsBySex.get(0).value().longValue()),
+					count.apply(participantsBySex.get(1).value().longValue()));
+		}
+
+		/** The charts, one per breakdown, as the page draws them: a bar per figure, with its value. */
+		List<Exports.Chart> charts(Exports.Voice voice) {
+			var charts = new ArrayList<Exports.Chart>();
+			java.util.function.BiConsumer<String, List<Figure>> chart = (key, figures) -> {
+				if (!figures.isEmpty()) {
+					charts.add(new Exports.Chart(voice.say("reports.chart." + key),
+							figures.stream().map(f -> Map.entry(f.label(voice), f.value())).toList(),
+							key.equals("byDonorType") || key.equals("byWindow") ? 2 : 0));
+				}
+			};
+			chart.accept("byDonorType", byDonorType);
+			chart.accept("byWindow", byWindow);
+			chart.accept("byTheme", projectsByTheme);
+			chart.accept("byInstrument", projectsByInstrument);
+			chart.accept("byClassification", countriesByClassification);
+			chart.accept("byRegion", countriesByRegion);
+			chart.accept("byActivityType", activitiesByType);
+			chart.accept("bySex", participantsBySex);
+			chart.accept("byInstitution", participantsByInstitution);
+			return charts;
+		}
+
+		/** On paper: the title, the filters, the summary paragraph and the charts. */
+		void summary(com.lowagie.text.Document document, Exports.Voice voice, Exports.Table table) {
+			document.add(new com.lowagie.text.Paragraph(table.title(), Exports.bold(14)));
+			document.add(new com.lowagie.text.Paragraph(table.subtitle(), Exports.regular(9)));
+			var summary = new com.lowagie.text.Paragraph(summary(voice), Exports.regular(10));
+			summary.setSpacingBefore(10);
+			summary.setSpacingAfter(6);
+			document.add(summary);
+			Exports.charts(document, voice, charts(voice));
 		}
 
 	}
@@ -83,10 +145,10 @@ class ImplementationReport {
 				 where l.account_code = 'CASH' and e.source_type in ('RECEIPT', 'RECEIPT_REVERSAL')
 				   and l.accounting_date between :from and :to""" + money.text();
 		var moneyParams = params(filter, money);
-		var byType = figures("Contributions received (USD) by donor type",
+		var byType = figures("byDonorType",
 				"select d.donor_type, sum(l.debit_usd - l.credit_usd) " + receiptFrom + " group by d.donor_type order by d.donor_type",
 				moneyParams, true);
-		var byWindow = figures("Contributions received (USD) by funding window",
+		var byWindow = figures("byWindow",
 				"select a.funding_window, sum(l.debit_usd - l.credit_usd) " + receiptFrom
 						+ " group by a.funding_window order by a.funding_window",
 				moneyParams, true);
@@ -98,9 +160,9 @@ class ImplementationReport {
 		var supported = SUPPORTED + projectWhere.text();
 		var supportedParams = params(filter, projectWhere);
 		var projects = one("select count(*) from (" + supported + ") s", Long.class, supportedParams);
-		var byTheme = figures("Projects by theme", "select p.theme, count(*) from project p where p.id in (" + supported
+		var byTheme = figures("byTheme", "select p.theme, count(*) from project p where p.id in (" + supported
 				+ ") group by p.theme order by p.theme", supportedParams, false);
-		var byInstrument = figures("Projects by instrument",
+		var byInstrument = figures("byInstrument",
 				"select i.instrument, count(distinct i.project_id) from project_instrument i where i.project_id in ("
 						+ supported + ") group by i.instrument order by i.instrument",
 				supportedParams, false);
@@ -117,11 +179,11 @@ class ImplementationReport {
 		var assistedParams = params(filter, projectWhere, inPlace);
 		var countryFrom = " from country c where c.code in (select code from (" + assisted + ") x)" + inPlace.text();
 		var countries = one("select count(*)" + countryFrom, Long.class, assistedParams);
-		var byClassification = figures("Countries assisted by classification",
+		var byClassification = figures("byClassification",
 				"select c.classification, count(*)" + countryFrom + " group by c.classification order by c.classification",
 				assistedParams, false);
 		var ldc = one("select count(*)" + countryFrom + " and c.ldc = true", Long.class, assistedParams);
-		var byRegion = figures("Countries assisted by region",
+		var byRegion = figures("byRegion",
 				"select c.region, count(*)" + countryFrom + " group by c.region order by c.region", assistedParams, false);
 
 		// An activity counts where it was held; one without a place counts with its project's beneficiaries.
@@ -132,7 +194,7 @@ class ImplementationReport {
 				+ " and v.start_date between :from and :to"
 				+ projectWhere.text() + held;
 		var activityParams = params(filter, projectWhere, heldIn);
-		var byActivityType = figures("Activities by type", "select v.activity_type, count(*)" + activityFrom
+		var byActivityType = figures("byActivityType", "select v.activity_type, count(*)" + activityFrom
 				+ " group by v.activity_type order by v.activity_type", activityParams, false);
 		var sums = jdbc.sql("""
 				select count(*) as activities, coalesce(sum(v.women), 0) as women, coalesce(sum(v.men), 0) as men,
@@ -145,18 +207,18 @@ class ImplementationReport {
 			.query()
 			.singleRow();
 		var bySex = new ArrayList<Figure>();
-		bySex.add(new Figure("Participants by sex", "women", number(sums.get("women"))));
-		bySex.add(new Figure("Participants by sex", "men", number(sums.get("men"))));
-		bySex.add(new Figure("Participants by sex", "sexNotRecorded", number(sums.get("not_recorded"))));
+		bySex.add(new Figure("bySex", "women", number(sums.get("women"))));
+		bySex.add(new Figure("bySex", "men", number(sums.get("men"))));
+		bySex.add(new Figure("bySex", "sexNotRecorded", number(sums.get("not_recorded"))));
 		var byInstitution = new ArrayList<Figure>();
-		byInstitution.add(new Figure("Participants by institution", "centralAuthority",
+		byInstitution.add(new Figure("byInstitution", "centralAuthority",
 				number(sums.get("central_authority"))));
-		byInstitution.add(new Figure("Participants by institution", "prosecution", number(sums.get("prosecution"))));
-		byInstitution.add(new Figure("Participants by institution", "judiciary", number(sums.get("judiciary"))));
-		byInstitution.add(new Figure("Participants by institution", "lawEnforcement",
+		byInstitution.add(new Figure("byInstitution", "prosecution", number(sums.get("prosecution"))));
+		byInstitution.add(new Figure("byInstitution", "judiciary", number(sums.get("judiciary"))));
+		byInstitution.add(new Figure("byInstitution", "lawEnforcement",
 				number(sums.get("law_enforcement"))));
-		byInstitution.add(new Figure("Participants by institution", "ministry", number(sums.get("ministry"))));
-		byInstitution.add(new Figure("Participants by institution", "otherInstitution",
+		byInstitution.add(new Figure("byInstitution", "ministry", number(sums.get("ministry"))));
+		byInstitution.add(new Figure("byInstitution", "otherInstitution",
 				number(sums.get("other_institution"))));
 		var participants = bySex.stream().map(Figure::value).reduce(BigDecimal.ZERO, BigDecimal::add).longValue();
 		return new Report(filter, received, donors, byType, byWindow, projects, byTheme, byInstrument, countries,

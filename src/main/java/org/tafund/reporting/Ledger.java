@@ -109,9 +109,9 @@ class Ledger {
 	 * response is cut off rather than ended as if complete.
 	 */
 	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
-	void csv(ReportFilter filter, String type, Exports.CsvOut csv) {
+	void csv(ReportFilter filter, String type, Exports.Voice voice, Exports.CsvOut csv) {
 		var where = where(filter, type);
-		var row = new CsvRow(csv);
+		var row = new CsvRow(csv, voice);
 		jdbc.sql(ordered(where)).params(params(filter, where)).query((java.sql.ResultSet rs) -> {
 			try {
 				row.write(rs);
@@ -135,8 +135,65 @@ class Ledger {
 
 		private String postedAt;
 
-		CsvRow(Exports.CsvOut csv) {
+		private final Exports.Voice voice;
+
+		// Labels of the few codes a ledger holds (sources, accounts, segments, windows), looked up once each.
+		private final Map<String, String> labels = new java.util.HashMap<>();
+
+		private final Map<String, Integer> digits = new java.util.HashMap<>();
+
+		CsvRow(Exports.CsvOut csv, Exports.Voice voice) {
 			this.csv = csv;
+			this.voice = voice;
+		}
+
+		private String label(String prefix, String code) {
+			if (code == null || voice.codes()) {
+				return code;
+			}
+			return labels.computeIfAbsent(prefix + code,
+					key -> voice.messages().getMessage(key, null, code, voice.locale()));
+		}
+
+		/** The original amount at its currency's precision: the column's trailing zeros cut, never a digit. */
+		private String amount(String value, String currency) {
+			if (value == null || currency == null) {
+				return value;
+			}
+			int places = digits.computeIfAbsent(currency, c -> {
+				try {
+					return org.tafund.shared.Money.digits(c);
+				}
+				catch (RuntimeException notIso) {
+					return -1;
+				}
+			});
+			int point = value.indexOf('.');
+			if (places < 0 || point < 0) {
+				return value;
+			}
+			int keep = places == 0 ? point : point + 1 + places;
+			for (int i = keep; i < value.length(); i++) {
+				if (value.charAt(i) != '0') {
+					return Exports.amount(new BigDecimal(value), currency).toPlainString();
+				}
+			}
+			return value.length() <= keep ? value : value.substring(0, keep);
+		}
+
+		/** A rate as published: the column's trailing zeros cut. */
+		private static String rate(String value) {
+			if (value == null || value.indexOf('.') < 0) {
+				return value;
+			}
+			int end = value.length();
+			while (value.charAt(end - 1) == '0') {
+				end--;
+			}
+			if (value.charAt(end - 1) == '.') {
+				end--;
+			}
+			return value.substring(0, end);
 		}
 
 		void write(java.sql.ResultSet rs) throws SQLException, java.io.IOException {
@@ -152,23 +209,25 @@ class Ledger {
 				// As LedgerLine reads it: the timestamp, as an instant in ISO form.
 				postedAt = at == null ? null : at.toInstant().toString();
 			}
+			var currency = rs.getString(9);
 			csv.cell(rs.getString(1));
 			csv.cell(entryText);
-			csv.text(rs.getString(3));
-			csv.text(account);
-			csv.text(rs.getString(5));
+			csv.text(label("source.", rs.getString(3)));
+			csv.text(label("account.", account));
+			csv.text(label("segment.", rs.getString(5)));
 			csv.cell(debit);
 			csv.cell(credit);
 			csv.cell(usd(account, debit, credit));
 			csv.text(rs.getString(12));
 			csv.text(rs.getString(13));
 			csv.text(rs.getString(14));
-			csv.text(rs.getString(15));
-			csv.cell(decimal(rs.getString(8)));
-			csv.text(rs.getString(9));
-			csv.cell(decimal(rs.getString(10)));
+			csv.text(label("window.", rs.getString(15)));
+			csv.cell(amount(decimal(rs.getString(8)), currency));
+			csv.text(currency);
+			csv.cell(rate(decimal(rs.getString(10))));
 			csv.cell(rs.getString(11));
-			csv.text(rs.getString(16));
+			var description = rs.getString(16);
+			csv.text(voice.codes() ? description : LedgerLine.readable(description));
 			csv.text(rs.getString(17));
 			csv.cell(postedAt);
 			csv.end();

@@ -31,7 +31,7 @@ class ProjectReport {
 			BigDecimal pscUsd, BigDecimal remainingBudgetUsd) {
 
 		Object[] cells() {
-			return new Object[] { year, category == null ? "Year total" : category, budgetUsd, allocatedUsd,
+			return new Object[] { year, category == null ? "YEAR_TOTAL" : category, budgetUsd, allocatedUsd,
 					expenditureUsd, pscUsd, remainingBudgetUsd };
 		}
 

@@ -28,10 +28,10 @@ class ReportController {
 	static final int PAGE_LINES = 200;
 
 	static final List<Column> LEDGER_COLUMNS = List.of(new Column("date", Kind.DATE), new Column("entry", Kind.COUNT),
-			new Column("source", Kind.TEXT), new Column("account", Kind.TEXT), new Column("segment", Kind.TEXT),
+			Column.coded("source", "source."), Column.coded("account", "account."), Column.coded("segment", "segment."),
 			new Column("debit", Kind.AMOUNT), new Column("credit", Kind.AMOUNT), new Column("usd", Kind.AMOUNT),
 			new Column("donor", Kind.TEXT), new Column("agreement", Kind.TEXT), new Column("project", Kind.TEXT),
-			new Column("window", Kind.TEXT), new Column("amount", Kind.AMOUNT), new Column("currency", Kind.TEXT),
+			Column.coded("window", "window."), Column.amountIn("amount", "currency"), new Column("currency", Kind.TEXT),
 			new Column("rate", Kind.RATE), new Column("rate_date", Kind.DATE), new Column("description", Kind.TEXT),
 			new Column("recorded_by", Kind.TEXT), new Column("recorded_at", Kind.TIMESTAMP));
 
@@ -52,8 +52,11 @@ class ReportController {
 
 	private final ClosedPeriodReports closed;
 
+	private final ExportVoices voices;
+
 	ReportController(Ledger ledger, FundStatement statements, org.springframework.context.MessageSource messages,
-			ReportChoices choices, ClosedPeriodReports closed) {
+			ReportChoices choices, ClosedPeriodReports closed, ExportVoices voices) {
+		this.voices = voices;
 		this.closed = closed;
 		this.choices = choices;
 		this.ledger = ledger;
@@ -75,13 +78,13 @@ class ReportController {
 			HttpServletResponse response) throws IOException {
 		var statement = closed.of(ClosedPeriodReports.FUND_STATEMENT, period.from(), period.to(),
 				FundStatement.Statement.class, () -> statements.of(period.from(), period.to())).figures();
-		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-		java.util.function.Function<String, String> label = key -> messages.getMessage("fundStatement." + key, null, key,
-				locale);
-		java.util.function.BiFunction<String, Object, String> dated = (key, arg) -> messages
-			.getMessage("fundStatement." + key, new Object[] { arg }, key, locale);
-		var table = new Exports.Table("Fund statement of the UN Crime Prevention and Criminal Justice Fund",
-				"Period " + period.from() + " to " + period.to() + ", in USD",
+		var voice = voices.current();
+		// Each line: its key for a data file, its label for a reader.
+		java.util.function.Function<String, String> label = key -> voice.codes() ? key : voice.say("fundStatement." + key);
+		java.util.function.BiFunction<String, Object, String> dated = (key, date) -> voice.codes() ? key
+				: voice.say("fundStatement." + key, voice.date((java.time.LocalDate) date));
+		var table = new Exports.Table(voice.say("export.title.fundStatement"),
+				voice.say("export.inUsd", voice.say("export.period", voice.date(period.from()), voice.date(period.to()))),
 				List.of(new Column("section", Kind.TEXT), new Column("line", Kind.TEXT), new Column("usd", Kind.AMOUNT)),
 				sink -> {
 					var main = label.apply("statement");
@@ -91,7 +94,7 @@ class ReportController {
 					sink.accept(new Object[] { main, label.apply("closing"), statement.closing() });
 					var byWindow = label.apply("byWindow");
 					for (var w : statement.incomeByWindow()) {
-						var name = messages.getMessage("window." + w.window(), null, w.window(), locale);
+						var name = voice.codes() ? w.window() : voice.say("window." + w.window());
 						sink.accept(new Object[] { byWindow, name + ": " + label.apply("contributions"), w.contributions() });
 						sink.accept(new Object[] { byWindow, name + ": " + label.apply("refunds"), w.refunds() });
 						sink.accept(new Object[] { byWindow, name + ": " + label.apply("exchange"), w.exchange() });
@@ -105,7 +108,7 @@ class ReportController {
 					sink.accept(new Object[] { memo, dated.apply("unallocatedBalance", period.to()),
 							statement.unallocatedBalance() });
 				}, -1, 0);
-		export(format, "tafund-fund-statement-" + period.from() + "-to-" + period.to(), table, principal, response);
+		export(format, "tafund-fund-statement-" + period.from() + "-to-" + period.to(), table, voice, principal, response);
 	}
 
 	@GetMapping
@@ -139,41 +142,54 @@ class ReportController {
 			Principal principal, HttpServletResponse response) throws IOException {
 		var filter = all.forLedger();
 		var kind = type == null || type.isBlank() ? null : type.strip();
+		var voice = voices.current();
 		if (format.equals("csv")) {
 			// The ledger can run to millions of lines: its CSV goes straight from the result set to the response.
 			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 					"attachment; filename=\"tafund-ledger-" + filter.from() + "-to-" + filter.to() + ".csv\"");
 			response.setContentType("text/csv;charset=UTF-8");
-			Exports.csv(LEDGER_COLUMNS, response.getOutputStream(), csv -> ledger.csv(filter, kind, csv));
+			Exports.csv(LEDGER_COLUMNS, voice, response.getOutputStream(), csv -> ledger.csv(filter, kind, voice, csv));
 			return;
 		}
-		var table = new Exports.Table("Ledger of the UN Crime Prevention and Criminal Justice Fund",
-				"Every journal line: " + filter.describe() + (kind == null ? "" : "; " + kind), LEDGER_COLUMNS,
+		var movement = kind == null || voice.codes() ? kind
+				: messages.getMessage("fundStatement." + kind, null, messages.getMessage("account." + kind, null, kind,
+						voice.locale()), voice.locale());
+		var table = new Exports.Table(voice.say("export.title.ledger"),
+				choices.describe(filter, voice) + (movement == null ? "" : "; " + movement), LEDGER_COLUMNS,
 				sink -> ledger.stream(filter, kind,
 						l -> sink.accept(new Object[] { l.date(), l.entry(), l.source(), l.account(), l.segment(),
 								l.debit(), l.credit(), l.usd(), l.donor(), l.agreement(), l.project(), l.window(),
 								l.amount(), l.currency(), l.rate(), l.rateDate(), l.description(), l.recordedBy(),
 								l.recordedAt() })),
 				7);
-		export(format, "tafund-ledger-" + filter.from() + "-to-" + filter.to(), table, principal, response);
+		export(format, "tafund-ledger-" + filter.from() + "-to-" + filter.to(), table, voice, principal, response);
 	}
 
-	static void export(String format, String name, Exports.Table table, Principal principal,
+	static void export(String format, String name, Exports.Table table, Exports.Voice voice, Principal principal,
 			HttpServletResponse response) throws IOException {
+		export(format, name, table, voice, principal, response, null, null);
+	}
+
+	/**
+	 * Writes a report in the format asked for; {@code before} and {@code after} add a PDF's own parts
+	 * (a letter's heading, a summary, charts) around its table.
+	 */
+	static void export(String format, String name, Exports.Table table, Exports.Voice voice, Principal principal,
+			HttpServletResponse response, Exports.Part before, Exports.Part after) throws IOException {
 		var filename = name + "." + format;
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
 		switch (format) {
 			case "csv" -> {
 				response.setContentType("text/csv;charset=UTF-8");
-				Exports.csv(table, response.getOutputStream());
+				Exports.csv(table, voice, response.getOutputStream());
 			}
 			case "xlsx" -> {
 				response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-				Exports.xlsx(table, response.getOutputStream());
+				Exports.xlsx(table, voice, response.getOutputStream());
 			}
 			case "pdf" -> {
 				response.setContentType("application/pdf");
-				Exports.pdf(table, principal.getName(), response.getOutputStream());
+				Exports.pdf(table, voice, principal.getName(), response.getOutputStream(), before, after);
 			}
 			default -> throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
 		}

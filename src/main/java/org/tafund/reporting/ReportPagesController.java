@@ -26,28 +26,28 @@ class ReportPagesController {
 	static final int PAGE_ROWS = 500;
 
 	static final List<Column> STATUS_COLUMNS = List.of(new Column("donor_type", Kind.TEXT),
-			new Column("donor", Kind.TEXT), new Column("window", Kind.TEXT), new Column("agreement", Kind.TEXT),
-			new Column("year", Kind.YEAR), new Column("currency", Kind.TEXT), new Column("conditional", Kind.TEXT),
-			new Column("agreed", Kind.AMOUNT), new Column("agreed_usd", Kind.AMOUNT),
-			new Column("received_in_period", Kind.AMOUNT), new Column("received_in_period_usd", Kind.AMOUNT),
-			new Column("received_to_date", Kind.AMOUNT), new Column("outstanding", Kind.AMOUNT),
+			new Column("donor", Kind.TEXT), Column.coded("window", "window."), new Column("agreement", Kind.TEXT),
+			new Column("year", Kind.YEAR), new Column("currency", Kind.TEXT), new Column("conditional", Kind.FLAG),
+			Column.amountIn("agreed", "currency"), new Column("agreed_usd", Kind.AMOUNT),
+			Column.amountIn("received_in_period", "currency"), new Column("received_in_period_usd", Kind.AMOUNT),
+			Column.amountIn("received_to_date", "currency"), Column.amountIn("outstanding", "currency"),
 			new Column("period_end_rate", Kind.RATE), new Column("period_end_rate_date", Kind.DATE),
-			new Column("outstanding_usd", Kind.AMOUNT), new Column("overdue", Kind.AMOUNT),
-			new Column("overdue_usd", Kind.AMOUNT), new Column("refunded", Kind.AMOUNT),
+			new Column("outstanding_usd", Kind.AMOUNT), Column.amountIn("overdue", "currency"),
+			new Column("overdue_usd", Kind.AMOUNT), Column.amountIn("refunded", "currency"),
 			new Column("refunded_usd", Kind.AMOUNT));
 
 	static final List<Column> STATEMENT_COLUMNS = List.of(new Column("section", Kind.TEXT),
 			new Column("date", Kind.DATE), new Column("agreement", Kind.TEXT), new Column("description", Kind.TEXT),
-			new Column("amount", Kind.AMOUNT), new Column("currency", Kind.TEXT), new Column("rate", Kind.RATE),
+			Column.amountIn("amount", "currency"), new Column("currency", Kind.TEXT), new Column("rate", Kind.RATE),
 			new Column("rate_date", Kind.DATE), new Column("usd", Kind.AMOUNT));
 
 	static final List<Column> PROJECT_COLUMNS = List.of(new Column("year", Kind.YEAR),
-			new Column("category", Kind.TEXT), new Column("budget_usd", Kind.AMOUNT),
+			Column.coded("category", "category."), new Column("budget_usd", Kind.AMOUNT),
 			new Column("allocated_usd", Kind.AMOUNT), new Column("expenditure_usd", Kind.AMOUNT),
 			new Column("psc_usd", Kind.AMOUNT), new Column("remaining_budget_usd", Kind.AMOUNT));
 
 	static final List<Column> IMPLEMENTATION_COLUMNS = List.of(new Column("section", Kind.TEXT),
-			new Column("item", Kind.TEXT), new Column("value", Kind.AMOUNT));
+			new Column("item", Kind.TEXT), new Column("value", Kind.NUMBER));
 
 	private final StatusOfContributions status;
 
@@ -59,8 +59,11 @@ class ReportPagesController {
 
 	private final ReportChoices choices;
 
+	private final ExportVoices voices;
+
 	ReportPagesController(StatusOfContributions status, DonorStatement statements, ProjectReport projects,
-			ImplementationReport implementation, ReportChoices choices) {
+			ImplementationReport implementation, ReportChoices choices, ExportVoices voices) {
+		this.voices = voices;
 		this.status = status;
 		this.statements = statements;
 		this.projects = projects;
@@ -80,33 +83,37 @@ class ReportPagesController {
 	@GetMapping("/status-of-contributions.{format}")
 	void statusExport(@PathVariable String format, ReportFilter filter, Principal principal,
 			HttpServletResponse response) throws IOException {
-		var table = new Exports.Table("Status of contributions to the UN Crime Prevention and Criminal Justice Fund",
-				filter.describe() + "; outstanding and overdue in USD at the UN rate of " + filter.to(), STATUS_COLUMNS,
-				sink -> {
+		var voice = voices.current();
+		java.util.function.Function<String, String> type = code -> voice.codes() ? code : voice.say("donorType." + code);
+		var table = new Exports.Table(voice.say("export.title.status"),
+				choices.describe(filter, voice) + "; " + voice.say("export.status.rates", voice.date(filter.to())),
+				STATUS_COLUMNS, sink -> {
 					var subtotal = new StatusOfContributions.Totals[1];
 					var grand = new StatusOfContributions.Totals[] { StatusOfContributions.Totals.zero("total") };
 					status.stream(filter, row -> {
 						if (subtotal[0] != null && !subtotal[0].label().equals(row.donorType())) {
-							sink.accept(totalRow("Subtotal " + subtotal[0].label(), subtotal[0]));
+							sink.accept(totalRow(voice.codes() ? "subtotal " + subtotal[0].label()
+									: voice.say("export.subtotal", type.apply(subtotal[0].label())), subtotal[0]));
 							subtotal[0] = null;
 						}
 						subtotal[0] = (subtotal[0] == null ? StatusOfContributions.Totals.zero(row.donorType())
 								: subtotal[0]).plus(row);
 						grand[0] = grand[0].plus(row);
-						sink.accept(new Object[] { row.donorType(), row.donor(), row.window(), row.reference(),
-								row.year(), row.currency(), row.conditional() ? "yes" : "no", row.agreed(),
+						sink.accept(new Object[] { type.apply(row.donorType()), row.donor(), row.window(), row.reference(),
+								row.year(), row.currency(), row.conditional(), row.agreed(),
 								row.agreedUsd(), row.receivedInPeriod(), row.receivedInPeriodUsd(),
 								row.receivedToDate(), row.outstanding(), row.periodEndRate(), row.periodEndRateDate(),
 								row.outstandingUsd(), row.overdue(), row.overdueUsd(), row.refunded(),
 								row.refundedUsd() });
 					});
 					if (subtotal[0] != null) {
-						sink.accept(totalRow("Subtotal " + subtotal[0].label(), subtotal[0]));
+						sink.accept(totalRow(voice.codes() ? "subtotal " + subtotal[0].label()
+								: voice.say("export.subtotal", type.apply(subtotal[0].label())), subtotal[0]));
 					}
-					sink.accept(totalRow("Grand total", grand[0]));
+					sink.accept(totalRow(voice.codes() ? "total" : voice.say("reports.grandTotal"), grand[0]));
 				}, -1);
 		ReportController.export(format, "tafund-status-of-contributions-" + filter.from() + "-to-" + filter.to(), table,
-				principal, response);
+				voice, principal, response);
 	}
 
 	// Only USD adds up across currencies: subtotal rows carry the USD columns.
@@ -130,14 +137,13 @@ class ReportPagesController {
 	void donorStatementExport(@PathVariable String format, ReportFilter filter, Principal principal,
 			HttpServletResponse response) throws IOException {
 		var statement = statements.of(filter);
-		var table = new Exports.Table("Statement of account: " + statement.donor(),
-				"United Nations Crime Prevention and Criminal Justice Fund · period " + filter.from() + " to "
-						+ filter.to() + " · received " + Exports.grouped(statement.receivedUsd()) + " USD, refunded "
-						+ Exports.grouped(statement.refundedUsd()) + " USD, outstanding at " + filter.to() + " "
-						+ Exports.grouped(statement.outstandingUsd()) + " USD",
-				STATEMENT_COLUMNS, sink -> statement.lines(line -> sink.accept(line.cells())), -1, 0);
-		ReportController.export(format, "tafund-donor-statement-" + statement.donorId() + "-" + filter.from() + "-to-"
-				+ filter.to(), table, principal, response);
+		var voice = voices.current();
+		var table = new Exports.Table(voice.say("export.title.donorStatement", statement.donor()),
+				voice.say("export.period", voice.date(filter.from()), voice.date(filter.to())), STATEMENT_COLUMNS,
+				sink -> statement.lines(voice, line -> sink.accept(line.cells())), -1, 0);
+		ReportController.export(format, "tafund-donor-statement-" + Exports.slug(statement.donor()) + "-"
+				+ filter.from() + "-to-" + filter.to(), table, voice, principal, response, statement::letterhead,
+				statement::closing);
 	}
 
 	// Project financial report -------------------------------------------------------------------
@@ -159,23 +165,24 @@ class ReportPagesController {
 			projects.requireAccess(user, filter.projectId());
 		}
 		var report = projects.of(filter);
-		var table = new Exports.Table("Project financial report: " + report.code() + " " + report.title(),
-				"Period " + filter.from() + " to " + filter.to() + " · allocated to date "
-						+ Exports.grouped(report.allocatedToDateUsd()) + " USD, expenditure to date "
-						+ Exports.grouped(report.spentToDateUsd()) + " USD, PSC to date "
-						+ Exports.grouped(report.pscToDateUsd()) + " USD"
-						+ ", balance " + Exports.grouped(report.balanceUsd()) + " USD, burn rate "
-						+ Exports.grouped(report.burnPerMonthUsd()) + " USD a month",
+		var voice = voices.current();
+		var table = new Exports.Table(voice.say("export.title.project", report.code(), report.title()),
+				voice.say("export.project.subtitle", voice.date(filter.from()), voice.date(filter.to()),
+						voice.number(report.allocatedToDateUsd(), 2), voice.number(report.spentToDateUsd(), 2),
+						voice.number(report.pscToDateUsd(), 2), voice.number(report.balanceUsd(), 2),
+						voice.number(report.burnPerMonthUsd(), 2)),
 				PROJECT_COLUMNS, report::lines, -1);
-		ReportController.export(format, "tafund-project-report-" + report.code() + "-" + filter.from() + "-to-"
-				+ filter.to(), table, user, response);
+		ReportController.export(format, "tafund-project-report-" + Exports.slug(report.code() + " " + report.title())
+				+ "-" + filter.from() + "-to-" + filter.to(), table, voice, user, response);
 	}
 
 	// Report on implementation ---------------------------------------------------------------------
 
 	@GetMapping("/implementation")
 	String implementation(ReportFilter filter, Model model) {
-		model.addAttribute("report", implementation.of(filter));
+		var report = implementation.of(filter);
+		model.addAttribute("report", report);
+		model.addAttribute("summaryParagraph", report.summary(voices.current()));
 		return filters(model, filter, "reporting/implementation");
 	}
 
@@ -183,10 +190,14 @@ class ReportPagesController {
 	void implementationExport(@PathVariable String format, ReportFilter filter, Principal principal,
 			HttpServletResponse response) throws IOException {
 		var report = implementation.of(filter);
-		var table = new Exports.Table("Report on implementation (ECOSOC resolution 2004/23, para 9)",
-				filter.describe(), IMPLEMENTATION_COLUMNS, sink -> report.lines(f -> sink.accept(f.cells())), -1, 0);
-		ReportController.export(format, "tafund-implementation-" + filter.from() + "-to-" + filter.to(), table,
-				principal, response);
+		var voice = voices.current();
+		var table = new Exports.Table(voice.say("export.title.implementation"), choices.describe(filter, voice),
+				IMPLEMENTATION_COLUMNS, sink -> report.lines(f -> sink.accept(f.cells(voice))), -1, 0);
+		// On paper the figures are the charts, after the summary paragraph: the table would repeat them.
+		var paper = format.equals("pdf") ? new Exports.Table(table.title(), table.subtitle(), List.of(), s -> {
+		}, -1) : table;
+		ReportController.export(format, "tafund-implementation-" + filter.from() + "-to-" + filter.to(), paper, voice,
+				principal, response, (document, v) -> report.summary(document, v, table), null);
 	}
 
 	// ----------------------------------------------------------------------------------------------

@@ -148,7 +148,7 @@ class LedgerExportTests {
 
 	@Test
 	void theCsvParsesBackToTheSameLinesNeutralisesFormulasAndKeepsNumbersNumbers() throws Exception {
-		var bytes = export("csv");
+		var bytes = export("csv", "codes", "true");
 		var text = new String(bytes, StandardCharsets.UTF_8);
 		assertThat(text).startsWith("\uFEFFdate,entry,source,account,segment,debit,credit,usd,");
 		var records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
@@ -165,6 +165,24 @@ class LedgerExportTests {
 			assertThat(r.get("account")).isEqualTo("REFUNDS");
 			assertThat(r.get("usd")).isEqualTo("-1000.00");
 		});
+		// The original amount at the currency's precision and the rate as published, not the columns' scale.
+		assertThat(records).anySatisfy(r -> {
+			assertThat(r.get("amount")).isEqualTo("140000.00");
+			assertThat(r.get("rate")).isEqualTo("14");
+		});
+
+		// For a reader: the same lines with headers, events, accounts, segments and windows in words, in French too.
+		var french = new String(export("csv", "lang", "fr"), StandardCharsets.UTF_8);
+		var read = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+			.parse(new StringReader(french.substring(1)))
+			.getRecords();
+		assertThat(read).hasSameSizeAs(records);
+		assertThat(read).anySatisfy(r -> {
+			assertThat(r.get("Compte")).isEqualTo("Remboursements aux donateurs");
+			assertThat(r.get("USD")).isEqualTo("-1000.00");
+			assertThat(r.get("Événement")).isEqualTo("Remboursement");
+		});
+		assertThat(french).doesNotContain("REFUNDS", "CPCJF_GENERAL_PURPOSE", "RECEIPT");
 	}
 
 	@Test
@@ -173,10 +191,15 @@ class LedgerExportTests {
 			var sheet = workbook.getSheetAt(0);
 			assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
 			var lines = ledger.first(LocalDate.parse(FROM), LocalDate.parse(TO), 1000).size();
-			var first = sheet.getRow(1);
+			// The title and the period above the header on row 3.
+			assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+				.isEqualTo("Ledger of the United Nations Crime Prevention and Criminal Justice Fund");
+			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Period 1 Jan 2019 to 31 Dec 2019");
+			assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("Date");
+			var first = sheet.getRow(4);
 			assertThat(first.getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.parse("2019-02-01"));
 			assertThat(first.getCell(7).getNumericCellValue()).isEqualTo(10000.0);
-			var totals = sheet.getRow(lines + 1);
+			var totals = sheet.getRow(lines + 4);
 			assertThat(totals.getCell(0).getStringCellValue()).isEqualTo("Total");
 			assertThat(BigDecimal.valueOf(totals.getCell(7).getNumericCellValue())).isEqualByComparingTo(sum());
 		}
@@ -185,12 +208,12 @@ class LedgerExportTests {
 	@Test
 	void thePdfShowsTheLinesAndTheTotalWithPageNumbers() throws Exception {
 		var reader = new PdfReader(export("pdf"));
-		var text = new PdfTextExtractor(reader).getTextFromPage(1);
-		assertThat(text).contains("Ledger of the UN Crime Prevention and Criminal Justice Fund")
+		var text = new PdfTextExtractor(reader).getTextFromPage(1).replaceAll("\\s+", " ");
+		assertThat(text).contains("Ledger of the United Nations Crime Prevention and Criminal Justice Fund")
 			.contains("ZAF-2019-L")
 			.contains("Total")
 			.contains(Exports.grouped(sum()))
-			.contains("Page 1");
+			.contains("Page 1 of " + reader.getNumberOfPages());
 	}
 
 	@Test
@@ -245,6 +268,7 @@ class LedgerExportTests {
 			.andExpect(jsonPath("$.totals.closing").value("0.00"));
 		var csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
 			.parse(new StringReader(mvc.perform(get("/reports/trial-balance.csv").param("from", FROM).param("to", TO)
+				.param("codes", "true")
 				.with(finance)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8).substring(1)))
 			.getRecords();
 		assertThat(csv).anySatisfy(r -> {
@@ -296,9 +320,12 @@ class LedgerExportTests {
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
-	private byte[] export(String format) throws Exception {
-		return mvc.perform(get("/reports/ledger." + format).param("from", FROM).param("to", TO)
-			.with(user("finance.officer").roles("FINANCE")))
+	private byte[] export(String format, String... parameter) throws Exception {
+		var request = get("/reports/ledger." + format).param("from", FROM).param("to", TO);
+		for (int i = 0; i + 1 < parameter.length; i += 2) {
+			request.param(parameter[i], parameter[i + 1]);
+		}
+		return mvc.perform(request.with(user("finance.officer").roles("FINANCE")))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

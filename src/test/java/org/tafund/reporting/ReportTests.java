@@ -199,17 +199,29 @@ class ReportTests {
 						new BigDecimal("0.00")));
 
 		// CSV parsed back: the agreement line, the subtotals and the grand total.
-		var csv = csv("/reports/status-of-contributions.csv?" + PERIOD);
+		// For data exchange (?codes=true): codes, and the rate as it was published (5, not 5.00000000).
+		var csv = csv("/reports/status-of-contributions.csv?" + PERIOD + "&codes=true");
 		var a1 = csv.stream().filter(r -> r.get("agreement").equals("RPT-2017-A1")).findFirst().orElseThrow();
 		assertThat(a1.get("outstanding_usd")).isEqualTo("32000.00");
-		assertThat(a1.get("period_end_rate")).isEqualTo("5.00000000");
-		var grand = csv.stream().filter(r -> r.get("donor_type").equals("Grand total")).findFirst().orElseThrow();
+		assertThat(a1.get("period_end_rate")).isEqualTo("5");
+		assertThat(a1.get("window")).isEqualTo("CPCJF_GENERAL_PURPOSE");
+		assertThat(a1.get("conditional")).isEqualTo("false");
+		var grand = csv.stream().filter(r -> r.get("donor_type").equals("total")).findFirst().orElseThrow();
 		assertThat(grand.get("agreed_usd")).isEqualTo("150000.00");
 		assertThat(grand.get("outstanding_usd")).isEqualTo("62000.00");
 		assertThat(csv).anySatisfy(r -> {
-			assertThat(r.get("donor_type")).isEqualTo("Subtotal FOUNDATION");
+			assertThat(r.get("donor_type")).isEqualTo("subtotal FOUNDATION");
 			assertThat(r.get("received_in_period_usd")).isEqualTo("20000.00");
 		});
+		// For readers: headers and values in words, the same figures.
+		var read = csv("/reports/status-of-contributions.csv?" + PERIOD);
+		var a1Read = read.stream().filter(r -> r.get("Agreement").equals("RPT-2017-A1")).findFirst().orElseThrow();
+		assertThat(a1Read.get("Outstanding (USD)")).isEqualTo("32000.00");
+		assertThat(a1Read.get("Funding window")).isEqualTo("CPCJF general-purpose");
+		assertThat(a1Read.get("Donor type")).isEqualTo("Member State");
+		assertThat(a1Read.get("Conditional")).isEqualTo("No");
+		assertThat(read).anySatisfy(r -> assertThat(r.get("Donor type")).isEqualTo("Subtotal: Foundation"));
+		assertThat(read).anySatisfy(r -> assertThat(r.get("Donor type")).isEqualTo("Grand total"));
 		// XLSX: typed numbers, the grand total on the last row.
 		try (var workbook = xlsx("/reports/status-of-contributions.xlsx?" + PERIOD)) {
 			var sheet = workbook.getSheetAt(0);
@@ -255,13 +267,16 @@ class ReportTests {
 			.andExpect(jsonPath("$.funded[0].activities").value(2))
 			.andExpect(jsonPath("$.funded[0].participants").value(25));
 
+		// On paper, a letter to the donor: the Fund's heading, the donor, the subject, a box of totals, the tables.
 		var text = pdf("/reports/donor-statement.pdf?" + PERIOD + "&donorId=" + israel);
-		assertThat(text).contains("Statement of account: Report Test State", "2017-01-01 to 2017-12-31", "Receipts",
-				"240,000.00", "4.00000000", "60,000.00", "Refunds", "-10,000.00", "What the contributions funded",
-				"RPT-P17", "Page 1", "by d");
+		assertThat(text).contains("United Nations Crime Prevention and Criminal Justice Fund", "Report Test State",
+				"Statement of account for the period 1 Jan 2017 to 31 Dec 2017", "Outstanding at 31 Dec 2017 (USD)",
+				"Receipts", "240,000.00", "60,000.00", "Refunds", "-10,000.00", "What the contributions funded",
+				"RPT-P17", "Page 1 of", "by d");
+		assertThat(text).doesNotContain("4.00000000", "2017-01-01");
 		try (var workbook = xlsx("/reports/donor-statement.xlsx?" + PERIOD + "&donorId=" + israel)) {
 			var receipts = java.util.stream.StreamSupport.stream(workbook.getSheetAt(0).spliterator(), false)
-				.filter(row -> row.getCell(0).getStringCellValue().equals("Receipts"))
+				.filter(row -> row.getCell(0) != null && row.getCell(0).getStringCellValue().equals("Receipts"))
 				.toList();
 			assertThat(receipts).hasSize(1);
 			assertThat(receipts.get(0).getCell(4).getNumericCellValue()).isEqualTo(240000.00);
@@ -269,9 +284,9 @@ class ReportTests {
 		}
 		var csv = csv("/reports/donor-statement.csv?" + PERIOD + "&donorId=" + israel);
 		assertThat(csv).anySatisfy(r -> {
-			assertThat(r.get("section")).isEqualTo("Refunds");
-			assertThat(r.get("usd")).isEqualTo("-10000.00");
-			assertThat(r.get("rate")).isEqualTo("4.00000000");
+			assertThat(r.get("Section")).isEqualTo("Refunds");
+			assertThat(r.get("USD")).isEqualTo("-10000.00");
+			assertThat(r.get("Rate (per USD)")).isEqualTo("4");
 		});
 	}
 
@@ -292,18 +307,23 @@ class ReportTests {
 			.andExpect(jsonPath("$.balanceUsd").value(33050.00))
 			.andExpect(jsonPath("$.burnPerMonthUsd").value(1412.50))
 			.andExpect(jsonPath("$.consumedPercent").value(33.9));
+		// The file is named after the project, not its id.
+		mvc.perform(get("/reports/project-report.pdf?" + PERIOD + "&projectId=" + project).with(user("d").roles("FINANCE")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("Content-Disposition", org.hamcrest.Matchers.containsString("tafund-project-report-RPT-P17-")));
 		try (var workbook = xlsx("/reports/project-report.xlsx?" + PERIOD + "&projectId=" + project)) {
-			var year = workbook.getSheetAt(0).getRow(3);
+			// Title and period above the header (row 3): the year's total is the third line of figures.
+			var year = workbook.getSheetAt(0).getRow(6);
 			assertThat(year.getCell(0).getNumericCellValue()).isEqualTo(2017);
 			assertThat(year.getCell(1).getStringCellValue()).isEqualTo("Year total");
 			assertThat(year.getCell(6).getNumericCellValue()).isEqualTo(33050.00);
 		}
-		var projectCsv = csv("/reports/project-report.csv?" + PERIOD + "&projectId=" + project);
+		var projectCsv = csv("/reports/project-report.csv?" + PERIOD + "&projectId=" + project + "&codes=true");
 		assertThat(projectCsv.get(0).get("category")).isEqualTo("TRAVEL");
 		assertThat(projectCsv.get(0).get("psc_usd")).isEqualTo("1300.00");
 		assertThat(pdf("/reports/project-report.pdf?" + PERIOD + "&projectId=" + project)).contains(
-				"Project financial report: RPT-P17", "balance 33,050.00 USD", "burn rate 1,412.50 USD a month",
-				"24,350.00", "Page 1");
+				"Project financial report: RPT-P17", "balance 33,050.00", "burn rate 1,412.50 a month", "Travel",
+				"Year total", "24,350.00", "Page 1 of");
 		// Another manager's project, and a donor officer, are refused.
 		mvc.perform(get("/reports/project-report?projectId=" + project).with(user("other.manager").roles("PROJECT_MANAGER")))
 			.andExpect(status().isForbidden());
@@ -348,24 +368,32 @@ class ReportTests {
 
 		var page = mvc.perform(get("/reports/implementation?" + PERIOD).with(user("d").roles("DONOR_RELATIONS")))
 			.andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("Between 2017-01-01 and 2017-12-31, the United Nations Crime Prevention and Criminal "
+		assertThat(page).contains("Between 1 Jan 2017 and 31 Dec 2017, the United Nations Crime Prevention and Criminal "
 				+ "Justice Fund received contributions of USD 80,000.00 from 2 donors. It supported 1 technical "
 				+ "assistance projects benefiting 2 countries, 1 of them least developed countries, which delivered 2 "
 				+ "activities for 25 participants (15 women and 10 men).");
 		assertThat(page).contains("class=\"bar-chart");
 		try (var workbook = xlsx("/reports/implementation.xlsx?" + PERIOD)) {
 			var total = java.util.stream.StreamSupport.stream(workbook.getSheetAt(0).spliterator(), false)
-				.filter(row -> row.getCell(0).getStringCellValue().equals("Contributions received (USD)"))
+				.filter(row -> row.getCell(0) != null && row.getCell(0).getStringCellValue().equals("Contributions received (USD)"))
 				.findFirst()
 				.orElseThrow();
 			assertThat(total.getCell(2).getNumericCellValue()).isEqualTo(80000.00);
 		}
+		// On paper: the summary paragraph, then the charts with their figures.
 		assertThat(pdf("/reports/implementation.pdf?" + PERIOD)).contains("Report on implementation",
-				"Participants by institution", "80,000.00", "Page 1");
+				"Between 1 Jan 2017 and 31 Dec 2017, the United Nations Crime Prevention",
+				"Participants by institution", "Central authority", "80,000.00", "Page 1 of");
 		var csv = csv("/reports/implementation.csv?" + PERIOD);
 		assertThat(csv).anySatisfy(r -> {
-			assertThat(r.get("section")).isEqualTo("Participants");
-			assertThat(r.get("value")).isEqualTo("25");
+			assertThat(r.get("Section")).isEqualTo("Participants");
+			assertThat(r.get("Item")).isEqualTo("Total");
+			assertThat(r.get("Value")).isEqualTo("25");
+		});
+		assertThat(csv("/reports/implementation.csv?" + PERIOD + "&codes=true")).anySatisfy(r -> {
+			assertThat(r.get("section")).isEqualTo("bySex");
+			assertThat(r.get("item")).isEqualTo("women");
+			assertThat(r.get("value")).isEqualTo("15");
 		});
 	}
 
@@ -394,7 +422,7 @@ class ReportTests {
 		var page = mvc.perform(get("/reports/fund-statement?" + PERIOD).with(user("f").roles("FINANCE")))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("/reports/ledger?from=2017-01-01&amp;to=2017-12-31&amp;type=contributions");
-		var revenue = csv("/reports/ledger.csv?" + PERIOD + "&type=contributions");
+		var revenue = csv("/reports/ledger.csv?" + PERIOD + "&type=contributions&codes=true");
 		assertThat(revenue).extracting(r -> r.get("agreement")).containsExactlyInAnyOrder("RPT-2017-A1", "RPT-2017-B1");
 		assertThat(revenue.stream().map(r -> new BigDecimal(r.get("usd"))).reduce(BigDecimal.ZERO, BigDecimal::add))
 			.isEqualByComparingTo("120000.00");
@@ -440,7 +468,8 @@ class ReportTests {
 		for (int page = 1; page <= reader.getNumberOfPages(); page++) {
 			text.append(new PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
 		}
-		return text.toString();
+		// Words wrap inside table cells: compare text with its line breaks as spaces.
+		return text.toString().replaceAll("\\s+", " ");
 	}
 
 }
