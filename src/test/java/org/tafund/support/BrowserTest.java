@@ -50,8 +50,9 @@ public abstract class BrowserTest {
 		var options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
 		downloads = Files.createTempDirectory("tafund-downloads");
+		// A PDF is saved like any download rather than opened in Chromium's viewer.
 		options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
-				"download.prompt_for_download", false));
+				"download.prompt_for_download", false, "plugins.always_open_pdf_externally", true));
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1280,900",
