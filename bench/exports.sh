@@ -167,10 +167,10 @@ read -r raw_code raw_first raw_row raw_total raw_bytes < <(rawdump "$WORK/raw.ts
 raw_rows=$(( $(wc -l < "$WORK/raw.tsv") - 1 ))
 say "   raw mariadb --batch --quick, the app's query: ${raw_total} s (first byte ${raw_first} s, first row ${raw_row} s), $raw_rows rows, $raw_bytes bytes, exit $raw_code"
 # A warm-up request (one day), so that the first byte measured below is not the app's first export.
-curl -s -f -b "$WORK/cookies" -o /dev/null "$BASE/reports/ledger.csv?from=$TO&to=$TO" || true
+curl -s -f -b "$WORK/cookies" -o /dev/null "$BASE/reports/ledger.csv?from=$TO&to=$TO&codes=true" || true
 sample_start
 read -r csv_code csv_first csv_row csv_total csv_bytes < <(timed "$WORK/ledger.csv" curl -sS -f -b "$WORK/cookies" \
-	"$BASE/reports/ledger.csv?from=$FROM&to=$TO")
+	"$BASE/reports/ledger.csv?from=$FROM&to=$TO&codes=true")
 read -r csv_rss csv_heap < <(sample_stop)
 say "   app /reports/ledger.csv: ${csv_total} s (first byte ${csv_first} s, first row ${csv_row} s), curl exit $csv_code, $csv_bytes bytes; peak RSS $csv_rss MB, peak heap $csv_heap MB"
 if [[ ${BENCH_RAW_PLAN:-1} == 1 ]]; then
