@@ -481,6 +481,8 @@ class AccessMatrixTests {
 				+ "/second-factors/reset", 302, ADMIN, false, ""));
 		routes.add(new Route("GET", "/admin/tokens", "/admin/tokens", 200, ADMIN_AUDITOR, false, null));
 		routes.add(new Route("GET", "/admin/operations", "/admin/operations", 200, ADMIN, false, null));
+		routes.add(new Route("GET", "/admin/donors/merge", "/admin/donors/merge", 200, ADMIN, false, null));
+		routes.add(new Route("POST", "/admin/donors/merge", "/admin/donors/merge", 200, ADMIN, false, ""));
 		routes.add(new Route("POST", "/admin/tokens/{id}/revoke", "/admin/tokens/999999/revoke", 404, ADMIN, false, ""));
 		routes.add(new Route("GET", "/api/v1/tokens", "/api/v1/tokens", 200, ANY_ROLE, false, null));
 		routes.add(new Route("POST", "/api/v1/tokens", "/api/v1/tokens", 422, ANY_ROLE, false, "{\"scope\":\"READ\"}"));

@@ -52,6 +52,12 @@ class Donor extends AuditableEntity {
 
 	private boolean active;
 
+	@Column(name = "merged_into")
+	private Long mergedInto;
+
+	@Column(name = "merge_reason", length = 500)
+	private String mergeReason;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "donor_contact", joinColumns = @JoinColumn(name = "donor_id"))
 	@OrderColumn(name = "position")
@@ -66,6 +72,9 @@ class Donor extends AuditableEntity {
 
 	/** A Member State donor names its country; codes are stored upper-case. */
 	void apply(DonorDetails details) {
+		if (mergedInto != null) {
+			throw new BusinessRuleViolation("donor.merged", name, mergedInto);
+		}
 		var countryCode = blankToNull(details.country());
 		if (details.type() == DonorType.MEMBER_STATE && countryCode == null) {
 			throw BusinessRuleViolation.ofField("country", "donor.country.required");
@@ -89,13 +98,52 @@ class Donor extends AuditableEntity {
 		return id;
 	}
 
+	/**
+	 * This donor is the same as {@code kept}: it becomes inactive, names the donor it was merged into
+	 * and why, and its contacts join the kept donor's (a contact both hold is kept once).
+	 */
+	void mergeInto(Donor kept, String reason) {
+		if (kept == this || kept.id.equals(id)) {
+			throw new BusinessRuleViolation("donor.merge.same");
+		}
+		if (mergedInto != null) {
+			throw new BusinessRuleViolation("donor.merged", name, mergedInto);
+		}
+		if (kept.mergedInto != null) {
+			throw new BusinessRuleViolation("donor.merged", kept.name, kept.mergedInto);
+		}
+		if (reason == null || reason.isBlank()) {
+			throw BusinessRuleViolation.ofField("reason", "donor.merge.reasonRequired");
+		}
+		this.mergedInto = kept.id;
+		this.mergeReason = reason.strip();
+		this.active = false;
+		for (var contact : contacts) {
+			var person = contact.person();
+			boolean known = kept.contacts.stream().map(Contact::person).anyMatch(p -> p.name().equalsIgnoreCase(person.name())
+					&& java.util.Objects.equals(p.email() == null ? null : p.email().toLowerCase(Locale.ROOT),
+							person.email() == null ? null : person.email().toLowerCase(Locale.ROOT)));
+			if (!known) {
+				kept.contacts.add(new Contact(person));
+			}
+		}
+	}
+
+	String getName() {
+		return name;
+	}
+
+	DonorType getType() {
+		return type;
+	}
+
 	String getCountry() {
 		return country;
 	}
 
 	DonorView view() {
 		return new DonorView(id, name, type, country, iatiIdentifier, iatiOrgType, notes, active, contacts.stream().map(Contact::person).toList(),
-				getVersion(), getCreatedBy(), getCreatedAt(), getUpdatedBy(), getUpdatedAt());
+				getVersion(), getCreatedBy(), getCreatedAt(), getUpdatedBy(), getUpdatedAt(), mergedInto, mergeReason);
 	}
 
 	private static String blankToNull(String s) {

@@ -51,7 +51,8 @@ class DonorApiController {
 
 	@PostMapping
 	ResponseEntity<DonorView> create(@Valid @RequestBody DonorForm form) {
-		var donor = donors.register(form.toDetails());
+		// "createAnyway": true in the body registers a donor whose name reads as an existing one's.
+		var donor = donors.registerUnlessSimilar(form.toDetails(), form.similarConfirmed());
 		return ResponseEntity.created(URI.create("/api/v1/donors/" + donor.id())).eTag(etag(donor)).body(donor);
 	}
 

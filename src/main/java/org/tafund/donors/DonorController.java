@@ -70,7 +70,7 @@ class DonorController {
 		if (result.hasErrors()) {
 			return withChoices(model, "donors/form");
 		}
-		var donor = donors.register(form.toDetails());
+		var donor = donors.registerUnlessSimilar(form.toDetails(), form.similarConfirmed());
 		flash.addFlashAttribute("message", "donor.created");
 		return "redirect:/donors/" + donor.id();
 	}
@@ -82,6 +82,9 @@ class DonorController {
 		model.addAttribute("countryName", countries.find(donor.country(), LocaleContextHolder.getLocale())
 			.map(c -> c.name())
 			.orElse(donor.country()));
+		if (donor.mergedInto() != null) {
+			model.addAttribute("mergedInto", donors.get(donor.mergedInto()));
+		}
 		return "donors/show";
 	}
 

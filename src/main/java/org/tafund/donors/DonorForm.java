@@ -12,7 +12,8 @@ import jakarta.validation.constraints.Size;
 /** The donor form of the pages, and the body of {@code POST/PUT /api/v1/donors}. */
 record DonorForm(@NotBlank @Size(max = 200) String name, @NotNull DonorType type, @Size(max = 3) String country,
 		@Size(max = 100) String iatiIdentifier, @Size(max = 3) String iatiOrgType, @Size(max = 2000) String notes,
-		Boolean active, @Valid List<ContactForm> contacts, Long version) implements java.io.Serializable {
+		Boolean active, @Valid List<ContactForm> contacts, Long version, Boolean createAnyway)
+		implements java.io.Serializable {
 
 	/** Blank rows of the form are ignored. */
 	record ContactForm(@Size(max = 200) String name, @Email @Size(max = 254) String email,
@@ -22,14 +23,19 @@ record DonorForm(@NotBlank @Size(max = 200) String name, @NotNull DonorType type
 	static final int CONTACT_ROWS = 3;
 
 	static DonorForm empty() {
-		return new DonorForm("", null, "", "", "", "", true, blankRows(List.of()), null);
+		return new DonorForm("", null, "", "", "", "", true, blankRows(List.of()), null, null);
 	}
 
 	static DonorForm of(DonorView donor) {
 		return new DonorForm(donor.name(), donor.type(), donor.country(), donor.iatiIdentifier(), donor.iatiOrgType(),
 				donor.notes(), donor.active(),
 				blankRows(donor.contacts().stream().map(c -> new ContactForm(c.name(), c.email(), c.role())).toList()),
-				donor.version());
+				donor.version(), null);
+	}
+
+	/** The person saw that a donor with a similar name exists and says this is another one. */
+	boolean similarConfirmed() {
+		return Boolean.TRUE.equals(createAnyway);
 	}
 
 	DonorDetails toDetails() {

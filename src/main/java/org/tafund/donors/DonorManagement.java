@@ -29,14 +29,70 @@ public class DonorManagement {
 
 	private final CountryCatalogue countries;
 
-	DonorManagement(Donors donors, CountryCatalogue countries) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	DonorManagement(Donors donors, CountryCatalogue countries, org.springframework.context.ApplicationEventPublisher events) {
 		this.donors = donors;
 		this.countries = countries;
+		this.events = events;
 	}
 
+	/** Registers a donor; a second active Member State for a country is refused. */
 	public DonorView register(DonorDetails details) {
 		checkCodes(details);
+		checkMemberState(details, null);
 		return donors.save(new Donor(details)).view();
+	}
+
+	/**
+	 * Registers a donor from a person's form (page or API): unless {@code similarConfirmed}, a name
+	 * that reads as an existing donor's once case, accents, punctuation and spacing are set aside is
+	 * refused with that donor's name, so that the person can open it or confirm "create anyway".
+	 */
+	public DonorView registerUnlessSimilar(DonorDetails details, boolean similarConfirmed) {
+		if (!similarConfirmed && details.name() != null) {
+			var typed = comparableName(details.name());
+			for (var row : donors.currentNames()) {
+				if (!typed.isEmpty() && typed.equals(comparableName((String) row[1]))) {
+					throw BusinessRuleViolation.ofField("createAnyway", "donor.similarName", row[1], row[0]);
+				}
+			}
+		}
+		return register(details);
+	}
+
+	/** A name as duplicates are recognised: lower case, no accents, letters and digits separated by single spaces. */
+	static String comparableName(String name) {
+		return org.tafund.shared.Text.comparable(name).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+	}
+
+	/**
+	 * Merges {@code duplicateId} into {@code keptId} (ADMIN): the duplicate's agreements and pledges
+	 * move to the kept donor (listeners of {@link DonorsMerged}, in this transaction), its contacts
+	 * join the kept donor's, and it stays, inactive, naming the donor it was merged into and why.
+	 * Both donors' histories record the change, with who made it.
+	 */
+	public DonorView merge(long keptId, long duplicateId, String reason) {
+		var kept = load(keptId);
+		var duplicate = load(duplicateId);
+		duplicate.mergeInto(kept, reason);
+		donors.flush();
+		events.publishEvent(new DonorsMerged(duplicateId, keptId, reason.strip()));
+		return kept.view();
+	}
+
+	/** A Member State is one donor: a second active one for the same country is refused, naming the first. */
+	private void checkMemberState(DonorDetails details, Long id) {
+		if (details.type() != DonorType.MEMBER_STATE || !details.active() || details.country() == null
+				|| details.country().isBlank()) {
+			return;
+		}
+		var code = details.country().strip().toUpperCase(Locale.ROOT);
+		var existing = donors.memberStatesOf(code, id);
+		if (!existing.isEmpty()) {
+			throw BusinessRuleViolation.ofField("country", "donor.memberState.exists", countries.nameOf(code),
+					existing.get(0).getName());
+		}
 	}
 
 	public DonorView update(long id, long expectedVersion, DonorDetails details) {
@@ -45,6 +101,7 @@ public class DonorManagement {
 			throw new ConcurrentEdit("donor", id);
 		}
 		checkCodes(details);
+		checkMemberState(details, id);
 		donor.apply(details);
 		try {
 			donors.flush();
@@ -68,6 +125,7 @@ public class DonorManagement {
 	@Transactional(readOnly = true)
 	public void check(DonorDetails details) {
 		checkCodes(details);
+		checkMemberState(details, null);
 		new Donor(details);
 	}
 
@@ -109,7 +167,9 @@ public class DonorManagement {
 
 	@Transactional(readOnly = true)
 	public List<DonorView> all() {
-		return donors.findAll(org.springframework.data.domain.Sort.by("name")).stream().map(Donor::view).toList();
+		// A donor merged into another is that other donor now: pickers and name maps leave it out.
+		return donors.findAll(org.springframework.data.domain.Sort.by("name")).stream().map(Donor::view)
+			.filter(d -> d.mergedInto() == null).toList();
 	}
 
 	private void checkCodes(DonorDetails details) {

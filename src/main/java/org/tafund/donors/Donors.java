@@ -20,4 +20,15 @@ interface Donors extends JpaRepository<Donor, Long>, JpaSpecificationExecutor<Do
 	@org.springframework.data.jpa.repository.Query("select d.id, d.name, d.type from Donor d")
 	java.util.List<Object[]> keys();
 
+
+	/** The active Member States of a country other than {@code id} (none expected but on a race). */
+	@org.springframework.data.jpa.repository.Query("""
+			select d from Donor d where d.type = org.tafund.donors.DonorType.MEMBER_STATE and d.country = :country
+			   and d.active = true and d.mergedInto is null and (:id is null or d.id <> :id)""")
+	java.util.List<Donor> memberStatesOf(String country, Long id);
+
+	/** [id, name] of every donor not merged into another. */
+	@org.springframework.data.jpa.repository.Query("select d.id, d.name from Donor d where d.mergedInto is null")
+	java.util.List<Object[]> currentNames();
+
 }

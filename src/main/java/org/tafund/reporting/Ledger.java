@@ -313,7 +313,10 @@ class Ledger {
 			where.and("l.account_code in (:accounts)", "accounts", accounts.stream().map(Account::code).toList());
 		}
 		return where.and(filter.window() != null, "l.funding_window = :window", "window", filter.window())
-			.and(filter.donorId() != null, "l.donor_id = :donorId", "donorId", filter.donorId())
+			// A donor's lines include those posted under a duplicate merged into it (the journal keeps their donor).
+			.and(filter.donorId() != null,
+					"l.donor_id in (select m.id from donor m where m.id = :donorId or m.merged_into = :donorId)", "donorId",
+					filter.donorId())
 			.and(filter.donorType() != null, "l.donor_type = :donorType", "donorType", filter.donorType())
 			.and(filter.projectId() != null, "l.project_id = :projectId", "projectId", filter.projectId());
 	}

@@ -29,7 +29,7 @@ class ReportChoices {
 
 	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	List<Option> donors() {
-		return jdbc.sql("select id, name from donor order by name")
+		return jdbc.sql("select id, name from donor where merged_into is null order by name")
 			.query((rs, n) -> new Option(rs.getString(1), rs.getString(2)))
 			.list();
 	}

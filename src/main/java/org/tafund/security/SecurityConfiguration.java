@@ -204,6 +204,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/admin/users/new").hasAnyAuthority(ADMINISTER.authorities())
 			.requestMatchers(GET, "/admin/operations").hasAnyAuthority(ADMINISTER.authorities())
+			.requestMatchers("/admin/donors/merge").hasAnyAuthority(ADMINISTER.authorities())
 			.requestMatchers(GET, "/admin/**").hasAnyAuthority(AUDIT.authorities())
 			.requestMatchers("/admin/**").hasAnyAuthority(ADMINISTER.authorities())
 			.requestMatchers(GET, "/audit/journal").hasAnyAuthority(READ_BOOKS.authorities())

@@ -55,10 +55,14 @@ class InKindContributionTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.tafund.reference.CountryCatalogue countries;
+
 	@Test
 	void aDeliveryPostsRevenueAndAnEqualExpenseAndNothingElse() throws Exception {
 		TestRates.ensure(rates, "HUF", "2026-01-01", "300.00");
-		long donor = donors.register(new DonorDetails(Unique.name("In-kind State"), DonorType.MEMBER_STATE, "HUN",
+		long donor = donors.register(new DonorDetails(Unique.name("In-kind State"), DonorType.MEMBER_STATE,
+				org.tafund.support.MemberStates.freeCountry(donors, countries, "HUN"),
 				null, "10", null, true, List.of())).id();
 		// Two experts for a legislative drafting mission, valued at HUF 6,000,000.00.
 		var agreement = contributions.createAgreement(new AgreementTerms(Unique.name("HUN-IK"), donor, "HUF",

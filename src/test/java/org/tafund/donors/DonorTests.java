@@ -36,6 +36,14 @@ class DonorTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.tafund.reference.CountryCatalogue countries;
+
+	/** A country of the test's own for a Member State: another run may hold the one it prefers. */
+	String free(String preferred) {
+		return org.tafund.support.MemberStates.freeCountry(donors, countries, preferred);
+	}
+
 	static DonorDetails memberState(String name, String country) {
 		return new DonorDetails(name, DonorType.MEMBER_STATE, country, null, "10", null, true,
 				List.of(new ContactPerson("Kari Nordmann", "kari@example.org", "Desk officer")));
@@ -49,8 +57,9 @@ class DonorTests {
 		assertThatThrownBy(() -> donors.register(memberState("Atlantis", "ATL")))
 			.extracting(e -> ((BusinessRuleViolation) e).messageKey())
 			.isEqualTo("donor.country.unknown");
-		var norway = donors.register(memberState("Test Norway", "nor"));
-		assertThat(norway.country()).isEqualTo("NOR");
+		var country = free("NOR");
+		var norway = donors.register(memberState("Test State", country.toLowerCase(java.util.Locale.ROOT)));
+		assertThat(norway.country()).isEqualTo(country);
 		assertThat(norway.contacts()).containsExactly(new ContactPerson("Kari Nordmann", "kari@example.org", "Desk officer"));
 		assertThat(norway.createdBy()).isEqualTo("system");
 	}
@@ -69,8 +78,9 @@ class DonorTests {
 	@Test
 	void searchesByNameFiltersByTypeAndCountrySortsAndPaginates() {
 		var land = "Searchland" + Unique.suffix();
-		donors.register(memberState(land + " Alpha", "SWE"));
-		donors.register(memberState(land + " Beta", "DNK"));
+		var alpha = free("SWE");
+		donors.register(memberState(land + " Alpha", alpha));
+		donors.register(memberState(land + " Beta", free("DNK")));
 		donors.register(new DonorDetails(land + " Gamma Foundation", DonorType.FOUNDATION, null, null, "60", null,
 				true, List.of()));
 
@@ -79,7 +89,7 @@ class DonorTests {
 		assertThat(byName.getTotalElements()).isEqualTo(3);
 		assertThat(byName.getContent()).extracting(DonorView::name)
 			.containsExactly(land + " Gamma Foundation", land + " Beta");
-		assertThat(donors.search(new DonorSearch(land, DonorType.MEMBER_STATE, "SWE", null), PageRequest.of(0, 10)))
+		assertThat(donors.search(new DonorSearch(land, DonorType.MEMBER_STATE, alpha, null), PageRequest.of(0, 10)))
 			.extracting(DonorView::name)
 			.containsExactly(land + " Alpha");
 	}
@@ -87,14 +97,15 @@ class DonorTests {
 	@Test
 	void aStaleEditShowsTheCurrentValuesAndOverwritesNothing() throws Exception {
 		var name = "Conflictland " + Unique.suffix();
-		var donor = donors.register(memberState(name, "FIN"));
-		donors.update(donor.id(), donor.version(), memberState(name + " (renamed)", "FIN"));
+		var finland = free("FIN");
+		var donor = donors.register(memberState(name, finland));
+		donors.update(donor.id(), donor.version(), memberState(name + " (renamed)", finland));
 
 		mvc.perform(post("/donors/{id}", donor.id()).with(user("donor.officer").roles("DONOR_RELATIONS"))
 			.with(csrf())
 			.param("name", name + " (stale edit)")
 			.param("type", "MEMBER_STATE")
-			.param("country", "FIN")
+			.param("country", finland)
 			.param("active", "true")
 			.param("version", String.valueOf(donor.version())))
 			.andExpect(status().isOk())
@@ -168,6 +179,73 @@ class DonorTests {
 		mvc.perform(post("/api/v1/donors").with(httpBasic("finance.officer", "tafund-demo-2026"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)).andExpect(status().isForbidden());
+	}
+
+
+	@Test
+	void aCountryHasOneMemberStateDonor() throws Exception {
+		var country = free("NOR");
+		var first = donors.register(memberState(Unique.name("First State"), country));
+		var name = countries.nameOf(country);
+		assertThatThrownBy(() -> donors.register(memberState(Unique.name("Second State"), country)))
+			.isInstanceOf(BusinessRuleViolation.class)
+			.satisfies(e -> {
+				var refusal = (BusinessRuleViolation) e;
+				assertThat(refusal.messageKey()).isEqualTo("donor.memberState.exists");
+				assertThat(refusal.field()).isEqualTo("country");
+				assertThat(refusal.getArguments()).containsExactly(name, first.name());
+			});
+		// Editing another Member State onto the country is refused too; the first keeps its own.
+		var other = donors.register(memberState(Unique.name("Other State"), free("ISL")));
+		assertThatThrownBy(() -> donors.update(other.id(), other.version(), memberState(other.name(), country)))
+			.extracting(e -> ((BusinessRuleViolation) e).messageKey())
+			.isEqualTo("donor.memberState.exists");
+		assertThat(donors.update(first.id(), first.version(), memberState(first.name() + " (renamed)", country)).name())
+			.endsWith("(renamed)");
+		// On the page, the reason beside the country, naming the donor that holds it.
+		var refused = Refused.page(mvc, post("/donors").param("name", "Second " + first.name())
+			.param("type", "MEMBER_STATE")
+			.param("country", country)
+			.param("active", "true"), user("donor.officer").roles("DONOR_RELATIONS"), "/donors/new");
+		assertThat(refused).contains("is already a donor as a Member State: " + first.name() + " (renamed)");
+	}
+
+	@Test
+	void aNameThatReadsAsAnExistingDonorsAsksCreateAnyway() throws Exception {
+		var suffix = Unique.suffix();
+		var existing = donors.register(new DonorDetails("Fondation Équité " + suffix, DonorType.FOUNDATION, null, null,
+				null, null, true, List.of()));
+		// Case, accents, punctuation and spacing set aside, the typed name is the existing one's.
+		var typed = "  FONDATION equite, " + suffix;
+		assertThatThrownBy(() -> donors.registerUnlessSimilar(new DonorDetails(typed, DonorType.FOUNDATION, null, null,
+				null, null, true, List.of()), false))
+			.extracting(e -> ((BusinessRuleViolation) e).messageKey())
+			.isEqualTo("donor.similarName");
+		var officer = user("donor.officer").roles("DONOR_RELATIONS");
+		var refused = Refused.page(mvc, post("/donors").param("name", typed).param("type", "FOUNDATION")
+			.param("active", "true"), officer, "/donors/new");
+		assertThat(refused).contains("id=\"similar-donor\"", "A donor with this name is already registered: " + existing.name(),
+				"Create anyway: this is another donor", "name=\"createAnyway\"");
+		assertThat(donors.search(new DonorSearch(suffix, null, null, null), PageRequest.of(0, 5))).hasSize(1);
+		// Confirmed, it is registered.
+		mvc.perform(post("/donors").with(officer).with(csrf())
+			.param("name", typed)
+			.param("type", "FOUNDATION")
+			.param("active", "true")
+			.param("createAnyway", "true"))
+			.andExpect(status().isFound());
+		assertThat(donors.search(new DonorSearch(suffix, null, null, null), PageRequest.of(0, 5))).hasSize(2);
+		// The API says the same, and takes "createAnyway" in the body.
+		var body = "{\"name\":\"fondation-equite " + suffix + "\",\"type\":\"FOUNDATION\",\"active\":true%s}";
+		mvc.perform(post("/api/v1/donors").with(httpBasic("donor.officer", "tafund-demo-2026"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body.formatted("")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("donor.similarName"));
+		mvc.perform(post("/api/v1/donors").with(httpBasic("donor.officer", "tafund-demo-2026"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body.formatted(",\"createAnyway\":true")))
+			.andExpect(status().isCreated());
 	}
 
 }

@@ -83,6 +83,9 @@ class IatiPublishingTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.tafund.reference.CountryCatalogue countries;
+
 	@Test
 	void theDemoDataFileIsValidIati203AndCodedFromTheCodeLists() throws Exception {
 		var xml = file();
@@ -156,7 +159,8 @@ class IatiPublishingTests {
 	void incomingFundsAreTheAllocationsCoveredByCashInTheOrderTheyWereMade() throws Exception {
 		// 100,000 USD agreed, 70,000 received: the first allocation (60,000) is covered, the second
 		// (30,000) for 10,000 only; both are committed in full.
-		var donor = donors.register(new DonorDetails(Unique.name("IATI Donor"), DonorType.MEMBER_STATE, "NOR",
+		var donor = donors.register(new DonorDetails(Unique.name("IATI Donor"), DonorType.MEMBER_STATE,
+				org.tafund.support.MemberStates.freeCountry(donors, countries, "NOR"),
 				"XM-DAC-8", "10", null, true, List.of())).id();
 		var reference = Unique.name("IATI-A");
 		var agreement = contributions.createAgreement(new AgreementTerms(reference, donor, "USD",
