@@ -133,6 +133,91 @@ class ReadablePagesTests {
 		assertThat(problems).as("what only a programmer reads, on the pages of a demo walk").isEmpty();
 	}
 
+	/**
+	 * The same for the files a walk downloads: every report as CSV, XLSX and PDF, in English and
+	 * French, read as a person reads them (CSV and XLSX cells, PDF text). The trial balance's
+	 * account-code column is the one place where codes are the content.
+	 */
+	@Test
+	void noExportOfADemoWalkShowsAHashAConstantOrAFieldName() throws Exception {
+		walk();
+		long agreement = first("SELECT MAX(id) FROM agreement WHERE signed_on IS NOT NULL");
+		long donor = first("SELECT donor_id FROM agreement WHERE id = " + agreement);
+		long project = first("SELECT MAX(id) FROM project");
+		var year = org.tafund.support.TestClock.today().getYear();
+		var period = "from=" + year + "-01-01&to=" + year + "-12-31";
+		var reports = List.of("/reports/ledger.%s?" + period + "&donorId=" + donor,
+				"/reports/status-of-contributions.%s?" + period + "&donorId=" + donor,
+				"/reports/donor-statement.%s?" + period + "&donorId=" + donor,
+				"/reports/project-report.%s?" + period + "&projectId=" + project,
+				"/reports/implementation.%s?" + period, "/reports/fund-statement.%s?" + period,
+				"/reports/trial-balance.%s?" + period, "/reports/financial-statements.%s?" + period);
+		var accountCodes = Pattern.compile("\\b(" + java.util.Arrays.stream(org.tafund.books.Account.values())
+			.map(Enum::name)
+			.collect(java.util.stream.Collectors.joining("|")) + ")\\b");
+		var problems = new ArrayList<String>();
+		int read = 0;
+		for (var report : reports) {
+			for (var format : List.of("csv", "xlsx", "pdf")) {
+				for (var lang : List.of("en", "fr")) {
+					var path = report.formatted(format) + "&lang=" + lang;
+					var response = mvc.perform(get(path).with(user("finance.officer").roles("FINANCE")))
+						.andReturn()
+						.getResponse();
+					if (response.getStatus() != 200) {
+						problems.add(path + " answered " + response.getStatus());
+						continue;
+					}
+					read++;
+					var cells = cells(format, response.getContentAsByteArray());
+					var text = String.join(" | ", cells.subList(1, cells.size()));
+					if (report.contains("trial-balance")) {
+						text = accountCodes.matcher(text).replaceAll("");
+					}
+					find(HASH, text, problems, path + ": hash ");
+					find(CODE, text, problems, path + ": code ");
+					// The header: the first row of a CSV, the row under the title of a workbook.
+					find(CAMEL, cells.get(0), problems, path + ": header ");
+					find(Pattern.compile("\\b[a-z]+_[a-z_]+\\b"), cells.get(0), problems, path + ": header ");
+				}
+			}
+		}
+		assertThat(read).isEqualTo(reports.size() * 6);
+		assertThat(problems).as("what only a programmer reads, in the files of a demo walk").isEmpty();
+	}
+
+	/** A file as a reader sees it: its header line first, then the rest of its text. */
+	private static List<String> cells(String format, byte[] bytes) throws Exception {
+		var out = new ArrayList<String>();
+		switch (format) {
+			case "csv" -> {
+				var lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).substring(1).split("\r\n", 2);
+				out.add(lines[0]);
+				out.add(lines.length > 1 ? lines[1] : "");
+			}
+			case "xlsx" -> {
+				try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+					var sheet = workbook.getSheetAt(0);
+					var header = new ArrayList<String>();
+					sheet.getRow(3).forEach(cell -> header.add(cell.toString()));
+					out.add(String.join(",", header));
+					var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+					sheet.forEach(row -> row.forEach(cell -> out.add(formatter.formatCellValue(cell))));
+				}
+			}
+			default -> {
+				var reader = new com.lowagie.text.pdf.PdfReader(bytes);
+				var text = new StringBuilder();
+				for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+					text.append(new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
+				}
+				out.add("");
+				out.add(text.toString());
+			}
+		}
+		return out;
+	}
+
 	private static void find(Pattern pattern, String text, List<String> problems, String where) {
 		var matcher = pattern.matcher(text);
 		while (matcher.find()) {
