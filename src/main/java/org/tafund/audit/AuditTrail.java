@@ -120,12 +120,23 @@ public class AuditTrail {
 		}
 		var properties = new ArrayList<RevisionView.PropertyChange>();
 		if (type != RevisionType.DEL) {
-			for (Property property : auditedProperties(entityClass)) {
+			var audited = auditedProperties(entityClass);
+			// Money reads with its currency: the record's own currency, or USD for a figure in dollars.
+			var currency = audited.stream()
+				.filter(p -> p.name().equals("currency"))
+				.map(p -> p.read(entity))
+				.filter(String.class::isInstance)
+				.map(String.class::cast)
+				.findFirst()
+				.orElse(null);
+			var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+			for (Property property : audited) {
 				Object value = property.read(entity);
-				String after = format(value);
+				String after = shown(property.name(), value, currency, locale);
 				// A record that existed before auditing began (seed data) has no earlier state to show.
 				Object previous = before == null ? null : property.read(before);
-				String was = before == null ? (type == RevisionType.MOD ? "—" : "") : format(previous);
+				String was = before == null ? (type == RevisionType.MOD ? "—" : "")
+						: shown(property.name(), previous, currency, locale);
 				if (type == RevisionType.ADD ? !after.isEmpty() : !Objects.equals(was, after)) {
 					properties.add(new RevisionView.PropertyChange(property.name(), was, after, labelKey(previous),
 							labelKey(value)));
@@ -239,12 +250,39 @@ public class AuditTrail {
 		return "?";
 	}
 
+	private static final java.util.regex.Pattern MONEY = java.util.regex.Pattern
+		.compile("(?i).*(amount|total|outstanding|usd)$");
+
+	/**
+	 * A value as the history shows it: an amount grouped as the reader groups, with its currency
+	 * (the record's, or USD for a figure in dollars); a rate as it was stored, without trailing
+	 * zeros; anything else as {@link #format}.
+	 */
+	static String shown(String property, Object value, String currency, java.util.Locale locale) {
+		if (!(value instanceof java.math.BigDecimal number) || !MONEY.matcher(property).matches()) {
+			return format(value);
+		}
+		var code = property.endsWith("Usd") || property.equals("usd") ? "USD" : currency;
+		var grouped = java.text.NumberFormat.getNumberInstance(locale);
+		var plain = number.stripTrailingZeros();
+		int digits = 2;
+		try {
+			digits = code == null ? 2 : org.tafund.shared.Money.digits(code);
+		}
+		catch (RuntimeException notIso) {
+			// A code that is not an ISO currency keeps cents.
+		}
+		grouped.setMinimumFractionDigits(digits);
+		grouped.setMaximumFractionDigits(Math.max(digits, plain.scale()));
+		return grouped.format(number) + (code == null ? "" : " " + code);
+	}
+
 	static String format(Object value) {
 		if (value == null) {
 			return "";
 		}
 		if (value instanceof org.tafund.shared.Described described) {
-			return described.describe();
+			return described.describe(org.springframework.context.i18n.LocaleContextHolder.getLocale());
 		}
 		if (value instanceof java.math.BigDecimal number) {
 			// Stored at four or eight decimals: shown at what the figure has, at least cents.

@@ -72,4 +72,9 @@ class Instalment extends AuditableEntity implements org.tafund.shared.Described 
 		return dueOn + ": " + (plain.scale() < 2 ? plain.setScale(2) : plain).toPlainString();
 	}
 
+	@Override
+	public String describe(java.util.Locale locale) {
+		return dueOn + ": " + org.tafund.shared.Described.grouped(amount, locale);
+	}
+
 }

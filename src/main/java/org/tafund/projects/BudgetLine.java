@@ -75,4 +75,10 @@ class BudgetLine extends AuditableEntity implements org.tafund.shared.Described 
 				+ amountUsd.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString() + " USD";
 	}
 
+	@Override
+	public String describe(java.util.Locale locale) {
+		return year + " " + category.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
+				+ org.tafund.shared.Described.grouped(amountUsd, locale) + " USD";
+	}
+
 }

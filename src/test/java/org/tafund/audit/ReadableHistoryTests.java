@@ -57,8 +57,9 @@ class ReadableHistoryTests {
 						new ScheduleLine(LocalDate.parse("2027-03-31"), new BigDecimal("250000"))));
 
 		var english = history(agreement.id(), "en");
-		assertThat(english).contains("Total", "1000000.00 → ", "1250000.00", "Funding window", "CPCJF general-purpose",
-				"PSC rate", "2027-03-31: 250000.00", "Signed on")
+		assertThat(english).contains("Total", "1,000,000.00 USD → ", "1,250,000.00 USD", "Funding window",
+				"CPCJF general-purpose",
+				"PSC rate", "2027-03-31: 250,000.00", "Signed on")
 			.doesNotContain("totalAmount", "fundingWindow", "CPCJF_GENERAL_PURPOSE", "1000000.0000");
 		assertThat(OBJECT_REFERENCE.matcher(english).find()).as("an object reference such as Instalment@32fb055d").isFalse();
 
