@@ -28,6 +28,7 @@ import org.tafund.shared.Money;
  */
 @Entity
 @Table(name = "revaluation_run")
+@org.hibernate.envers.Audited
 class RevaluationRun extends AuditableEntity {
 
 	@Id
@@ -40,11 +41,15 @@ class RevaluationRun extends AuditableEntity {
 	@Column(name = "gain_loss_usd", nullable = false, updatable = false, precision = 19, scale = 4)
 	private BigDecimal gainLossUsd;
 
+	// The run's own revision records who ran it when, for which period end and with what result; its
+	// lines and rates never change after it, and are shown on the run's page.
+	@org.hibernate.envers.NotAudited
 	@OneToMany(cascade = CascadeType.PERSIST)
 	@JoinColumn(name = "run_id", nullable = false, updatable = false)
 	private List<RevaluationLine> lines = new ArrayList<>();
 
 	/** The rate taken for each currency of the agreements in the books, revalued or not. */
+	@org.hibernate.envers.NotAudited
 	@ElementCollection
 	@CollectionTable(name = "revaluation_rate", joinColumns = @JoinColumn(name = "run_id"))
 	private List<RunRate> rates = new ArrayList<>();

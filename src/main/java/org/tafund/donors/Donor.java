@@ -25,7 +25,13 @@ import org.tafund.shared.BusinessRuleViolation;
 @Entity
 @Table(name = "donor")
 @Audited
-class Donor extends AuditableEntity {
+class Donor extends AuditableEntity implements org.tafund.shared.Described {
+
+	@Override
+	public String describe() {
+		return name;
+	}
+
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -52,8 +58,10 @@ class Donor extends AuditableEntity {
 
 	private boolean active;
 
-	@Column(name = "merged_into")
-	private Long mergedInto;
+	// The donor kept, when this one was merged into it: named in the history, not numbered.
+	@jakarta.persistence.ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "merged_into")
+	private Donor mergedInto;
 
 	@Column(name = "merge_reason", length = 500)
 	private String mergeReason;
@@ -107,15 +115,15 @@ class Donor extends AuditableEntity {
 			throw new BusinessRuleViolation("donor.merge.same");
 		}
 		if (mergedInto != null) {
-			throw new BusinessRuleViolation("donor.merged", name, mergedInto);
+			throw new BusinessRuleViolation("donor.merged", name);
 		}
 		if (kept.mergedInto != null) {
-			throw new BusinessRuleViolation("donor.merged", kept.name, kept.mergedInto);
+			throw new BusinessRuleViolation("donor.merged", kept.name);
 		}
 		if (reason == null || reason.isBlank()) {
 			throw BusinessRuleViolation.ofField("reason", "donor.merge.reasonRequired");
 		}
-		this.mergedInto = kept.id;
+		this.mergedInto = kept;
 		this.mergeReason = reason.strip();
 		this.active = false;
 		for (var contact : contacts) {
@@ -143,7 +151,8 @@ class Donor extends AuditableEntity {
 
 	DonorView view() {
 		return new DonorView(id, name, type, country, iatiIdentifier, iatiOrgType, notes, active, contacts.stream().map(Contact::person).toList(),
-				getVersion(), getCreatedBy(), getCreatedAt(), getUpdatedBy(), getUpdatedAt(), mergedInto, mergeReason);
+				getVersion(), getCreatedBy(), getCreatedAt(), getUpdatedBy(), getUpdatedAt(),
+				mergedInto == null ? null : mergedInto.getId(), mergeReason);
 	}
 
 	private static String blankToNull(String s) {

@@ -52,6 +52,35 @@ class RevaluationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
+	@org.junit.jupiter.api.Test
+	void aRunAppearsInTheAuditTrailWithWhoRanItItsPeriodEndAndResult() throws Exception {
+		try (var signedIn = org.tafund.support.SignedIn.as("finance.officer", org.tafund.security.Role.FINANCE)) {
+			contributions.revalue(LocalDate.parse("2019-12-31"));
+		}
+		var page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/audit")
+			.param("user", "finance.officer")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("auditor")
+				.roles("AUDITOR")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(org.tafund.support.VisibleText.of(page)).contains("Revaluation run", "Period end", "Exchange gain (loss)");
+		var revision = java.util.regex.Pattern.compile("/audit/revisions/(\\d+)").matcher(page);
+		assertThat(revision.find()).isTrue();
+		var detail = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/audit/revisions/" + revision.group(1))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("auditor")
+				.roles("AUDITOR")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(org.tafund.support.VisibleText.of(detail)).contains("Revaluation run", "2019-12-31", "finance.officer",
+				"0.00 USD");
+	}
+
 	long donor() {
 		return donors.register(new DonorDetails("Revaluation Test Donor " + UUID.randomUUID(), DonorType.FOUNDATION,
 				null, null, null, null, true, List.of())).id();
