@@ -304,7 +304,15 @@ class ContributionController {
 	}
 
 	private String revaluationsPage(Model model) {
-		model.addAttribute("runs", contributions.revaluations());
+		var runs = contributions.revaluations();
+		model.addAttribute("runs", runs);
+		// Agreements are named by their reference, not their number.
+		var ids = new java.util.HashSet<Long>();
+		runs.forEach(run -> {
+			run.lines().forEach(l -> ids.add(l.agreementId()));
+			run.adjustments().forEach(a -> ids.add(a.agreementId()));
+		});
+		model.addAttribute("references", contributions.referencesOf(ids));
 		model.addAttribute("today", LocalDate.now(clock));
 		return "contributions/revaluations";
 	}

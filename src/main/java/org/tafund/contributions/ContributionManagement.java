@@ -303,6 +303,14 @@ public class ContributionManagement {
 		return new Pledge(donorId, pledgedOn, money, lookups.rateOn(money.currency(), pledgedOn), window, note);
 	}
 
+	/** The references of the agreements {@code ids}, by id, in one query: what a page names them by. */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, String> referencesOf(java.util.Collection<Long> ids) {
+		var references = new java.util.HashMap<Long, String>();
+		agreements.findAllById(ids).forEach(a -> references.put(a.getId(), a.getReference()));
+		return references;
+	}
+
 	/**
 	 * Of these agreement references, those already taken (as the database compares them: without
 	 * regard to case or accents), each as recorded, with its donor.

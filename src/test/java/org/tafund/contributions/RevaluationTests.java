@@ -123,6 +123,21 @@ class RevaluationTests {
 		assertThat(line.gainLossUsd()).isEqualTo(Money.usd("-5454.55"));
 		assertThat(run.gainLossUsd()).isEqualTo(run.lines().stream().map(RevaluationView.Line::gainLossUsd)
 			.reduce(Money.zero("USD"), Money::plus));
+		// The page names the agreement by its reference, linked, not by its number.
+		String page;
+		try {
+			page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/contributions/revaluations")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("f")
+					.roles("FINANCE")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+		assertThat(page).contains(">" + agreement.reference() + "</a>")
+			.doesNotContain(">#" + agreement.id() + "</a>");
 
 		// A rate entered later for the same month changes nothing already stored, and the run is not redone.
 		rate("NOK", "2024-12-15", "12.00");
