@@ -121,4 +121,30 @@ class ReferenceTests {
 			.getContentAsString();
 	}
 
+
+	@Test
+	void theCountriesAreSearchedAsPeopleTypeFilteredByRegionAndPaged() throws Exception {
+		var admin = user("admin").roles("ADMIN");
+		// Any part of the name, without regard to case or accents; or the code.
+		for (var typed : java.util.List.of("cote d", "CIV")) {
+			mvc.perform(get("/admin/reference").param("q", typed).with(admin))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("(CIV)")))
+				.andExpect(content().string(containsString(">1 country<")))
+				.andExpect(content().string(Matchers.not(containsString("(SEN)"))));
+		}
+		// A region, named in the reader's language (CLDR), narrows the list.
+		mvc.perform(get("/admin/reference").param("region", "Western Africa").param("lang", "fr").with(admin))
+			.andExpect(content().string(containsString("(SEN)")))
+			.andExpect(content().string(containsString("Afrique occidentale")))
+			.andExpect(content().string(Matchers.not(containsString("(NOR)"))));
+		// Fifty a page: the second page starts where the first ended.
+		var first = mvc.perform(get("/admin/reference").with(admin)).andReturn().getResponse().getContentAsString();
+		var second = mvc.perform(get("/admin/reference").param("page", "1").with(admin)).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(first).contains("id=\"country-pages\"", "(AFG)").doesNotContain("(ZWE)");
+		assertThat(second).doesNotContain("(AFG)");
+		assertThat(first.split("/classification\"", -1).length - 1).isEqualTo(50);
+	}
+
 }
