@@ -52,6 +52,8 @@ class ActivityController {
 		model.addAttribute("types", ActivityType.values());
 		model.addAttribute("instruments", Instrument.values());
 		model.addAttribute("projects", projects.projects(ProjectFilter.all()));
+		model.addAttribute("countries", countries.all(LocaleContextHolder.getLocale()));
+		model.addAttribute("country", country);
 		return "activities/list";
 	}
 

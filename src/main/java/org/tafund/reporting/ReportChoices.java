@@ -59,6 +59,24 @@ class ReportChoices {
 			.toList();
 	}
 
+	/** The countries by code, named in the reader's language and sorted by name. */
+	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
+	List<Option> countries() {
+		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		var column = switch (locale.getLanguage()) {
+			case "fr" -> "name_fr";
+			case "es" -> "name_es";
+			default -> "name_en";
+		};
+		var collator = java.text.Collator.getInstance(locale);
+		return jdbc.sql("select code, " + column + " from country")
+			.query((rs, n) -> new Option(rs.getString(1), rs.getString(2)))
+			.list()
+			.stream()
+			.sorted(java.util.Comparator.comparing(Option::label, collator))
+			.toList();
+	}
+
 	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	String donorName(long id) {
 		return jdbc.sql("select name from donor where id = :id").param("id", id).query(String.class).optional()

@@ -210,6 +210,7 @@ class ReportPagesController {
 		model.addAttribute("donorTypes", choices.donorTypes());
 		model.addAttribute("donors", choices.donors());
 		model.addAttribute("regions", choices.regions());
+		model.addAttribute("countries", choices.countries());
 		return view;
 	}
 
