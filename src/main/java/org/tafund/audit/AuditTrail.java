@@ -40,9 +40,27 @@ public class AuditTrail {
 
 	private final EntityManager entityManager;
 
-	AuditTrail(Revisions revisions, EntityManager entityManager) {
+	private final java.util.List<org.tafund.shared.RecordNames> names;
+
+	AuditTrail(Revisions revisions, EntityManager entityManager,
+			java.util.List<org.tafund.shared.RecordNames> names) {
 		this.revisions = revisions;
 		this.entityManager = entityManager;
+		this.names = names;
+	}
+
+	/** A property holding another record's id, named by the module that keeps that record; else null. */
+	private String named(String property, Object value) {
+		if (value == null || !property.endsWith("Id")) {
+			return null;
+		}
+		for (var source : names) {
+			var name = source.nameOf(property, value);
+			if (name.isPresent()) {
+				return name.get();
+			}
+		}
+		return null;
 	}
 
 	Page<RevisionView> revisions(String username, Pageable pageable) {
@@ -132,11 +150,13 @@ public class AuditTrail {
 			var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
 			for (Property property : audited) {
 				Object value = property.read(entity);
-				String after = shown(property.name(), value, currency, locale);
+				var afterName = named(property.name(), value);
+				String after = afterName != null ? afterName : shown(property.name(), value, currency, locale);
 				// A record that existed before auditing began (seed data) has no earlier state to show.
 				Object previous = before == null ? null : property.read(before);
+				var previousName = named(property.name(), previous);
 				String was = before == null ? (type == RevisionType.MOD ? "—" : "")
-						: shown(property.name(), previous, currency, locale);
+						: previousName != null ? previousName : shown(property.name(), previous, currency, locale);
 				if (type == RevisionType.ADD ? !after.isEmpty() : !Objects.equals(was, after)) {
 					properties.add(new RevisionView.PropertyChange(property.name(), was, after, labelKey(previous),
 							labelKey(value)));
@@ -259,10 +279,14 @@ public class AuditTrail {
 	 * zeros; anything else as {@link #format}.
 	 */
 	static String shown(String property, Object value, String currency, java.util.Locale locale) {
-		if (!(value instanceof java.math.BigDecimal number) || !MONEY.matcher(property).matches()) {
+		// A rate (units per USD) is not money, whatever its name ends with.
+		if (!(value instanceof java.math.BigDecimal number) || !MONEY.matcher(property).matches()
+				|| property.toLowerCase(java.util.Locale.ROOT).contains("perusd")) {
 			return format(value);
 		}
-		var code = property.endsWith("Usd") || property.equals("usd") ? "USD" : currency;
+		// An amount in another record's currency (a receipt's agreementAmount) is shown without one.
+		var code = property.endsWith("Usd") || property.equals("usd") ? "USD"
+				: property.startsWith("agreement") ? null : currency;
 		var grouped = java.text.NumberFormat.getNumberInstance(locale);
 		var plain = number.stripTrailingZeros();
 		int digits = 2;

@@ -53,7 +53,8 @@ class Agreement extends AuditableEntity implements org.tafund.shared.Described {
 	@Column(nullable = false, updatable = false, length = 60)
 	private String reference;
 
-	@Column(name = "donor_id", nullable = false, updatable = false)
+	// Changes only when the donor is merged into another (transferTo), in the agreement's history.
+	@Column(name = "donor_id", nullable = false)
 	private Long donorId;
 
 	@Column(nullable = false, updatable = false, length = 3)
@@ -348,6 +349,11 @@ class Agreement extends AuditableEntity implements org.tafund.shared.Described {
 
 	private static boolean blank(String s) {
 		return s == null || s.isBlank();
+	}
+
+	/** The donor was registered twice and merged: the agreement belongs to the donor kept. */
+	void transferTo(long keptDonorId) {
+		this.donorId = keptDonorId;
 	}
 
 	Long getId() {

@@ -103,7 +103,7 @@ public class ContributionManagement {
 	}
 
 	public AgreementView createAgreement(AgreementTerms terms) {
-		donors.get(terms.donorId());
+		donors.current(terms.donorId());
 		if (terms.reference() != null && !terms.reference().isBlank()
 				&& agreements.existsByReference(terms.reference().strip())) {
 			throw new BusinessRuleViolation("agreement.reference.taken", terms.reference().strip());
@@ -289,7 +289,7 @@ public class ContributionManagement {
 
 	public Pledge.PledgeView recordPledge(long donorId, LocalDate pledgedOn, BigDecimal amount, String currency,
 			FundingWindow window, String note) {
-		donors.get(donorId);
+		donors.current(donorId);
 		return pledges.save(pledge(direct(), donorId, pledgedOn, amount, currency, window, note)).view();
 	}
 

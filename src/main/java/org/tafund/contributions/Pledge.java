@@ -32,7 +32,8 @@ class Pledge extends AuditableEntity {
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
-	@Column(name = "donor_id", nullable = false, updatable = false)
+	// Changes only when the donor is merged into another (transferTo), in the pledge's history.
+	@Column(name = "donor_id", nullable = false)
 	private Long donorId;
 
 	@Column(name = "pledged_on", nullable = false)
@@ -61,6 +62,11 @@ class Pledge extends AuditableEntity {
 	private String cancellationReason;
 
 	protected Pledge() {
+	}
+
+	/** The donor was registered twice and merged: the pledge belongs to the donor kept. */
+	void transferTo(long keptDonorId) {
+		this.donorId = keptDonorId;
 	}
 
 	Pledge(long donorId, LocalDate pledgedOn, Money amount, AppliedRate rate, FundingWindow window, String note) {

@@ -137,6 +137,11 @@ class Donor extends AuditableEntity implements org.tafund.shared.Described {
 		}
 	}
 
+	/** This duplicate's kept donor was itself merged into {@code kept}: it now points there. */
+	void repoint(Donor kept) {
+		this.mergedInto = kept;
+	}
+
 	String getName() {
 		return name;
 	}

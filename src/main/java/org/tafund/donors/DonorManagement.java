@@ -73,12 +73,35 @@ public class DonorManagement {
 	 * Both donors' histories record the change, with who made it.
 	 */
 	public DonorView merge(long keptId, long duplicateId, String reason) {
-		var kept = load(keptId);
-		var duplicate = load(duplicateId);
+		// Locked in id order: two administrators merging the same donors one way and the other wait
+		// for each other, and the second finds the first's merge and is refused.
+		var first = donors.lockById(Math.min(keptId, duplicateId)).orElseThrow(() -> new DonorNotFound(Math.min(keptId, duplicateId)));
+		var second = keptId == duplicateId ? first
+				: donors.lockById(Math.max(keptId, duplicateId)).orElseThrow(() -> new DonorNotFound(Math.max(keptId, duplicateId)));
+		var kept = first.getId() == keptId ? first : second;
+		var duplicate = first.getId() == duplicateId ? first : second;
 		duplicate.mergeInto(kept, reason);
+		// Donors merged earlier into the duplicate now point to the donor kept: one hop, always.
+		for (var earlier : donors.findByMergedInto(duplicate)) {
+			earlier.repoint(kept);
+		}
 		donors.flush();
 		events.publishEvent(new DonorsMerged(duplicateId, keptId, reason.strip()));
 		return kept.view();
+	}
+
+	/**
+	 * A donor that new contributions may name: one merged into another is refused, naming the donor
+	 * kept, so that nothing new lands on a duplicate nobody sees.
+	 */
+	@Transactional(readOnly = true)
+	public DonorView current(long id) {
+		var donor = load(id);
+		var view = donor.view();
+		if (view.mergedInto() != null) {
+			throw new BusinessRuleViolation("donor.mergedInto", view.name(), load(view.mergedInto()).getName());
+		}
+		return view;
 	}
 
 	/** A Member State is one donor: a second active one for the same country is refused, naming the first. */

@@ -16,9 +16,21 @@ interface Donors extends JpaRepository<Donor, Long>, JpaSpecificationExecutor<Do
 	@org.springframework.data.jpa.repository.Query("select d.id from Donor d where lower(d.name) like :pattern")
 	java.util.List<Long> idsNamedLike(String pattern);
 
-	/** [id, name, type] of every donor. */
-	@org.springframework.data.jpa.repository.Query("select d.id, d.name, d.type from Donor d")
+	/**
+	 * [id, name, type] of every donor; a donor merged into another answers with the kept donor's id
+	 * and type under its own name, so that a file naming the duplicate reaches the donor kept.
+	 */
+	@org.springframework.data.jpa.repository.Query("""
+			select coalesce(m.id, d.id), d.name, coalesce(m.type, d.type) from Donor d left join d.mergedInto m""")
 	java.util.List<Object[]> keys();
+
+	/** A donor locked for the rest of the transaction: two merges of the same donors wait for each other. */
+	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+	@org.springframework.data.jpa.repository.Query("select d from Donor d where d.id = :id")
+	java.util.Optional<Donor> lockById(Long id);
+
+	/** The donors merged earlier into {@code donor}. */
+	java.util.List<Donor> findByMergedInto(Donor donor);
 
 
 	/** The active Member States of a country other than {@code id} (none expected but on a race). */

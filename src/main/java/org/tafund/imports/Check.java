@@ -120,6 +120,9 @@ final class Check {
 	/** Donors of the file by reference, with the row that names them first. */
 	private final Map<DonorRef, Integer> inFile = new HashMap<>();
 
+	// The row of the file's first active Member State of each country: a country has one.
+	private final Map<String, Integer> memberStatesInFile = new HashMap<>();
+
 	Check(DonorManagement donorManagement, ContributionManagement contributions, Locale locale) {
 		this.donorManagement = donorManagement;
 		this.contributions = contributions;
@@ -213,6 +216,13 @@ final class Check {
 				}
 				var details = new DonorDetails(name, type, country, iati, orgType, notes, active == null || active,
 						contactName == null ? List.of() : List.of(new ContactPerson(contactName, contactEmail, contactRole)));
+				if (type == DonorType.MEMBER_STATE && country != null && (active == null || active) && first == null) {
+					var earlier = memberStatesInFile.putIfAbsent(country.strip().toUpperCase(java.util.Locale.ROOT),
+							row.number());
+					if (earlier != null) {
+						cells.refuse(row, "Country", "import.memberState.twice", country.strip(), earlier);
+					}
+				}
 				if (!cells.refused(row)) {
 					try {
 						donorManagement.check(details);

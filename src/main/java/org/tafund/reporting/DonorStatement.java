@@ -49,7 +49,7 @@ class DonorStatement {
 	}
 
 	record Statement(ReportFilter filter, LocalDate issuedOn, long donorId, String donor, String donorType,
-			String country, String contact,
+			String country, String countryName, String contact,
 			List<StatusOfContributions.Row> agreements, List<Line> instalments, List<Line> receipts,
 			List<Line> refunds, List<Funded> funded, BigDecimal receivedUsd, BigDecimal refundedUsd,
 			BigDecimal outstandingUsd, BigDecimal allocatedUsd) {
@@ -104,8 +104,8 @@ class DonorStatement {
 			if (contact != null) {
 				to.add(new com.lowagie.text.Chunk(contact + "\n", Exports.regular(9)));
 			}
-			if (country != null) {
-				to.add(new com.lowagie.text.Chunk(country + "\n", Exports.regular(9)));
+			if (countryName != null) {
+				to.add(new com.lowagie.text.Chunk(countryName + "\n", Exports.regular(9)));
 			}
 			document.add(to);
 			var subject = new com.lowagie.text.Paragraph(voice.say("statement.letter.subject",
@@ -271,7 +271,7 @@ class DonorStatement {
 			.orElse(null);
 		var country = (String) d.get("country");
 		return new Statement(filter, LocalDate.now(clock), donorId, (String) d.get("name"), (String) d.get("donor_type"),
-				country == null ? null : choices.countryName(country,
+				country, country == null ? null : choices.countryName(country,
 						org.springframework.context.i18n.LocaleContextHolder.getLocale()), contact, agreements, instalments, receipts, refunds, funded, receivedUsd, refundedUsd,
 				outstandingUsd, allocatedUsd);
 	}

@@ -95,6 +95,26 @@ class DonorMergeTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.totals.RECEIVABLE").value(5000.00));
 
+		// The agreement's own history says who moved it from which donor to which, by name.
+		var agreementHistory = mvc.perform(get("/history/Agreement/{id}", agreement.id())
+			.with(user("auditor").roles("AUDITOR"))).andReturn().getResponse().getContentAsString();
+		assertThat(agreementHistory).contains(name + " (2) → ", "admin");
+		// Nothing new lands on the duplicate: a contribution naming it is refused, naming the donor kept.
+		assertThatThrownBy(() -> contributions.recordPledge(duplicate, LocalDate.parse("2026-04-01"),
+				new BigDecimal("10.00"), "USD", FundingWindow.CPCJF_GENERAL_PURPOSE, null))
+			.extracting(e -> ((BusinessRuleViolation) e).messageKey())
+			.isEqualTo("donor.mergedInto");
+
+		// Merged again (the kept donor into a third), the first duplicate follows: its lines reach the third.
+		long third = donors.register(new DonorDetails(name + " Trust", DonorType.FOUNDATION, null, null, null, null, true,
+				List.of())).id();
+		donors.merge(third, kept, "One trust");
+		assertThat(donors.get(duplicate).mergedInto()).isEqualTo(third);
+		assertThat(contributions.agreement(agreement.id()).donorId()).isEqualTo(third);
+		mvc.perform(get("/api/v1/reports/ledger?from=2026-01-01&to=2026-12-31&donorId=" + third)
+			.with(user("finance.officer").roles("FINANCE")))
+			.andExpect(jsonPath("$.totals.RECEIVABLE").value(5000.00));
+
 		// A merged donor is no longer edited, nor merged again.
 		var stale = donors.get(duplicate);
 		assertThatThrownBy(() -> donors.update(duplicate, stale.version(), new DonorDetails(name + " (3)",

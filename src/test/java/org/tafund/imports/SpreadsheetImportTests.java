@@ -50,6 +50,25 @@ class SpreadsheetImportTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.tafund.donors.DonorManagement donors;
+
+	@Autowired
+	org.tafund.reference.CountryCatalogue countries;
+
+	@Test
+	void aFileThatNamesTwoMemberStatesForOneCountryIsRefusedAtItsSecond() throws Exception {
+		var tag = org.tafund.support.Unique.suffix();
+		var country = org.tafund.support.MemberStates.freeCountry(donors, countries, "LUX");
+		var file = upload(xlsx(List.of(new Sheet("Donors", List.of(List.<Object>of("Name", "Type", "Country"),
+				List.<Object>of("State One " + tag, "MEMBER_STATE", country),
+				List.<Object>of("State Two " + tag, "MEMBER_STATE", country))))),
+				"states.xlsx", "en");
+		assertThat(imports.check(file).problems())
+			.extracting(p -> p.sheet() + "!" + p.cell() + " " + p.message().getCodes()[0])
+			.containsExactly("Donors!C3 import.memberState.twice");
+	}
+
 	/** A table of a workbook: its sheet name and rows, the first of them the header. */
 	record Sheet(String name, List<List<Object>> rows) {
 	}

@@ -1,0 +1,15 @@
+package org.tafund.shared;
+
+import java.util.Optional;
+
+/**
+ * How a history names the record an id property points to ({@code donorId} → the donor's name):
+ * each module that keeps such records answers for its own, so that the audit trail, which knows
+ * none of them, never shows a bare number where a person expects a name.
+ */
+public interface RecordNames {
+
+	/** The name of the record {@code id} that {@code property} holds, if this module keeps it. */
+	Optional<String> nameOf(String property, Object id);
+
+}
