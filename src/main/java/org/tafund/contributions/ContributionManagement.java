@@ -39,6 +39,12 @@ public class ContributionManagement {
 
 	private final Agreements agreements;
 
+	/** A history names an agreement by its reference: a receipt's, refund's or allocation's {@code agreementId}. */
+	@org.springframework.context.annotation.Bean
+	static org.tafund.shared.RecordNames agreementNames(Agreements agreements) {
+		return org.tafund.shared.RecordNames.of("agreementId", id -> agreements.findById(id).map(Agreement::getReference));
+	}
+
 	private final Receipts receipts;
 
 	private final Refunds refunds;

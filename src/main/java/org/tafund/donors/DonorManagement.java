@@ -31,6 +31,12 @@ public class DonorManagement {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	/** A history names a donor by its name: an agreement's or a pledge's {@code donorId}. */
+	@org.springframework.context.annotation.Bean
+	static org.tafund.shared.RecordNames donorNames(Donors donors) {
+		return org.tafund.shared.RecordNames.of("donorId", id -> donors.findById(id).map(Donor::getName));
+	}
+
 	DonorManagement(Donors donors, CountryCatalogue countries, org.springframework.context.ApplicationEventPublisher events) {
 		this.donors = donors;
 		this.countries = countries;

@@ -54,6 +54,12 @@ public class ProjectManagement {
 
 	private final Projects projects;
 
+	/** A history names a project by its code: an activity's, allocation's or expenditure's {@code projectId}. */
+	@org.springframework.context.annotation.Bean
+	static org.tafund.shared.RecordNames projectNames(Projects projects) {
+		return org.tafund.shared.RecordNames.of("projectId", id -> projects.findById(id).map(Project::getCode));
+	}
+
 	private final Allocations allocations;
 
 	private final Expenditures expenditures;

@@ -12,4 +12,10 @@ public interface RecordNames {
 	/** The name of the record {@code id} that {@code property} holds, if this module keeps it. */
 	Optional<String> nameOf(String property, Object id);
 
+	/** Names the records that {@code property} holds the id of, by {@code lookup}; no other property. */
+	static RecordNames of(String property, java.util.function.LongFunction<Optional<String>> lookup) {
+		return (name, id) -> name.equals(property) && id instanceof Number number ? lookup.apply(number.longValue())
+				: Optional.empty();
+	}
+
 }
