@@ -59,17 +59,21 @@ class ReportChoices {
 			.toList();
 	}
 
-	/** The countries by code, named in the reader's language and sorted by name. */
-	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
-	List<Option> countries() {
-		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-		var column = switch (locale.getLanguage()) {
+	/** The column holding a country's name in the reader's language (English for any other). */
+	private static String nameColumn(java.util.Locale locale) {
+		return switch (locale.getLanguage()) {
 			case "fr" -> "name_fr";
 			case "es" -> "name_es";
 			default -> "name_en";
 		};
+	}
+
+	/** The countries by code, named in the reader's language and sorted by name. */
+	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
+	List<Option> countries() {
+		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
 		var collator = java.text.Collator.getInstance(locale);
-		return jdbc.sql("select code, " + column + " from country")
+		return jdbc.sql("select code, " + nameColumn(locale) + " from country")
 			.query((rs, n) -> new Option(rs.getString(1), rs.getString(2)))
 			.list()
 			.stream()
@@ -91,12 +95,7 @@ class ReportChoices {
 
 	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	String countryName(String code, java.util.Locale locale) {
-		var column = switch (locale.getLanguage()) {
-			case "fr" -> "name_fr";
-			case "es" -> "name_es";
-			default -> "name_en";
-		};
-		return jdbc.sql("select " + column + " from country where code = :code").param("code", code)
+		return jdbc.sql("select " + nameColumn(locale) + " from country where code = :code").param("code", code)
 			.query(String.class).optional().orElse(code);
 	}
 
