@@ -241,6 +241,10 @@ public class AuditTrail {
 	 * The message keys of a value's labels: one for a labelled enumeration's code, one per code for a
 	 * set of them (joined by commas, in the order the value is shown), none otherwise.
 	 */
+	static String labelKeyOf(Object value) {
+		return labelKey(value);
+	}
+
 	private static String labelKey(Object value) {
 		if (value instanceof Enum<?> code && LABELLED.containsKey(code.getDeclaringClass().getSimpleName())) {
 			return LABELLED.get(code.getDeclaringClass().getSimpleName()) + "." + code.name();

@@ -56,7 +56,10 @@ class AuditorWorklist implements Worklist {
 				.stream()
 				// Named as the audit pages name them, in the reader's language.
 				.map(c -> messages.getMessage("record." + c.entity(), null, c.entity(),
-						org.springframework.context.i18n.LocaleContextHolder.getLocale()) + " " + c.id())
+						org.springframework.context.i18n.LocaleContextHolder.getLocale()) + " "
+						+ (c.idKey() == null ? c.id()
+								: messages.getMessage(c.idKey(), null, String.valueOf(c.id()),
+										org.springframework.context.i18n.LocaleContextHolder.getLocale())))
 				.distinct()
 				.limit(3)
 				.reduce((a, b) -> a + ", " + b)

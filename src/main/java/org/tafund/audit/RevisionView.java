@@ -9,7 +9,16 @@ import java.util.Set;
 record RevisionView(long number, Instant at, String username, List<RecordChange> changes) {
 
 	/** One record touched by a revision. {@code kind} is ADD, MOD or DEL. */
-	record RecordChange(String entity, Object id, String kind, List<PropertyChange> properties) {
+	/**
+	 * A record changed by the revision; {@code idKey} is the label's key when the record's id is itself
+	 * a code with a label (an approval rule is known by its action), else null.
+	 */
+	record RecordChange(String entity, Object id, String kind, List<PropertyChange> properties, String idKey) {
+
+		RecordChange(String entity, Object id, String kind, List<PropertyChange> properties) {
+			this(entity, id, kind, properties, AuditTrail.labelKeyOf(id));
+		}
+
 	}
 
 	/**

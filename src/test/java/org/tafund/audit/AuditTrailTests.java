@@ -118,4 +118,29 @@ class AuditTrailTests {
 		assertThat(users.get(target.id()).roles()).containsExactly(Role.AUDITOR);
 	}
 
+
+	@Autowired
+	org.tafund.approvals.Approvals approvals;
+
+	/** A record whose id is a code (an approval rule is its action) is named by the code's label. */
+	@Test
+	void anApprovalRuleIsNamedByItsActionInWords() throws Exception {
+		var action = org.tafund.approvals.ApprovalAction.MANUAL_ENTRY;
+		var before = approvals.policies().stream().filter(p -> p.action() == action).findFirst().orElseThrow();
+		try (var signedIn = org.tafund.support.SignedIn.as("admin", Role.ADMIN)) {
+			approvals.setPolicy(action, before.required(), new java.math.BigDecimal("123.45"));
+			var page = mvc.perform(get("/audit").param("user", "admin").with(user("auditor").roles("AUDITOR")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(org.tafund.support.VisibleText.of(page)).contains("Approval rule Manual journal entry")
+				.doesNotContain("MANUAL_ENTRY");
+		}
+		finally {
+			try (var signedIn = org.tafund.support.SignedIn.as("admin", Role.ADMIN)) {
+				approvals.setPolicy(action, before.required(), before.thresholdUsd());
+			}
+		}
+	}
+
 }
