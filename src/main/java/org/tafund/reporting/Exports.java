@@ -828,6 +828,7 @@ final class Exports {
 			}
 			for (var row : rows) {
 				measure(row, shown, need, REGULAR);
+				words(row, shown, word);
 			}
 			measure(totals, shown, need, BOLD);
 			// The largest type that fits: upright A4 first (a letter, a short table), then landscape, then A3.
@@ -850,6 +851,22 @@ final class Exports {
 				sum += w;
 			}
 			return new Layout(new com.lowagie.text.Rectangle(sum + 2 * MARGIN, PageSize.A3.getWidth()), SMALLEST, widths);
+		}
+
+		/** The widest word of a text cell, up to about thirty characters: a code or a reference is never cut. */
+		private static void words(String[] row, List<Integer> shown, float[] word) {
+			if (row == null) {
+				return;
+			}
+			float cap = REGULAR.getWidthPoint("M".repeat(24), 1);
+			for (int c = 0; c < shown.size(); c++) {
+				var text = row[shown.get(c)];
+				if (text != null && !text.isEmpty()) {
+					for (var part : text.split(" ")) {
+						word[c] = Math.max(word[c], Math.min(cap, REGULAR.getWidthPoint(part, 1)));
+					}
+				}
+			}
 		}
 
 		private static void measure(String[] row, List<Integer> shown, float[] need, BaseFont font) {
