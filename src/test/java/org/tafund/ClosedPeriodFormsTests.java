@@ -70,7 +70,7 @@ class ClosedPeriodFormsTests {
 	/** What the message says of March, whoever closed it. */
 	static final String MARCH_CLOSED = "March 2026 is closed (closed on ";
 
-	static final String REOPENS = "date it on or after 2026-04-01.";
+	static final String REOPENS = "date it on or after 1 Apr 2026.";
 
 	static final RequestPostProcessor FINANCE = user("finance.officer").roles("FINANCE");
 
@@ -288,7 +288,7 @@ class ClosedPeriodFormsTests {
 			.param("receivedOn", "2026-07-01")
 			.param("amount", "10.00")
 			.param("currency", "USD"));
-		assertThat(future).contains("id=\"receivedOn-error\">The date received 2026-07-01 is after today (2026-06-15)");
+		assertThat(future).contains("id=\"receivedOn-error\">The date received 1 Jul 2026 is after today (15 Jun 2026)");
 		// Above the form, for the form as a whole: more than is due, without the overpayment box.
 		var wire = Unique.name("BIG");
 		var tooMuch = refused(FINANCE, post("/contributions/agreements/{id}/receipts", agreement.id())

@@ -18,7 +18,8 @@ import org.tafund.support.IntegrationTest;
 
 /**
  * No page shows a user what only a programmer reads: an object's hash ({@code @32fb055d}), a
- * constant's code ({@code MEMBER_STATE}), or a camelCase field name in a table header. The walk
+ * constant's code ({@code MEMBER_STATE}), a camelCase field name in a table header, or a date as
+ * a machine writes it ({@code 2026-06-15}: pages write {@code 15 Jun 2026}, {@code 15 juin 2026}). The walk
  * opens every page of the menu, and a record of each kind, as each role that reads it, in
  * English and French, and reads the text a person sees (tags, scripts and attributes left out).
  */
@@ -30,6 +31,9 @@ class ReadablePagesTests {
 	static final Pattern CODE = Pattern.compile("\\b[A-Z]{2,}_[A-Z_]{2,}\\b");
 
 	static final Pattern CAMEL = Pattern.compile("\\b[a-z]+[A-Z][a-zA-Z]*\\b");
+
+	/** A date or a month as a machine writes it (2026-06-15, 2026-06): pages write them as the reader does. */
+	static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}(-\\d{2})?\\b");
 
 	static final Pattern HEADER = Pattern.compile("<th\\b[^>]*>(.*?)</th>", Pattern.DOTALL);
 
@@ -97,7 +101,7 @@ class ReadablePagesTests {
 	}
 
 	@Test
-	void noPageOfADemoWalkShowsAHashAConstantOrAFieldName() throws Exception {
+	void noPageOfADemoWalkShowsAHashAConstantAFieldNameOrAMachineDate() throws Exception {
 		walk();
 		var pages = pages();
 		var problems = new ArrayList<String>();
@@ -121,6 +125,7 @@ class ReadablePagesTests {
 					var text = visible(html);
 					find(HASH, text, problems, entry.getKey() + " " + lang + " " + path + ": hash ");
 					find(CODE, text, problems, entry.getKey() + " " + lang + " " + path + ": code ");
+					find(ISO_DATE, text, problems, entry.getKey() + " " + lang + " " + path + ": date ");
 					var headers = HEADER.matcher(html);
 					while (headers.find()) {
 						find(CAMEL, visible(headers.group(1)), problems,
@@ -130,6 +135,13 @@ class ReadablePagesTests {
 			}
 		}
 		assertThat(read).isGreaterThanOrEqualTo(60);
+		// The dates are there, written as the reader writes them (signed 20 days before the test clock's 15 June 2026).
+		long agreement = first("SELECT MAX(id) FROM agreement WHERE signed_on IS NOT NULL");
+		for (var lang : Map.of("fr", "26 mai 2026", "en", "26 May 2026", "es", "26 may 2026").entrySet()) {
+			var page = mvc.perform(get("/contributions/agreements/" + agreement).param("lang", lang.getKey())
+				.with(user("donor.officer").roles("DONOR_RELATIONS"))).andReturn().getResponse().getContentAsString();
+			assertThat(visible(page)).as(lang.getKey()).contains(lang.getValue());
+		}
 		assertThat(problems).as("what only a programmer reads, on the pages of a demo walk").isEmpty();
 	}
 

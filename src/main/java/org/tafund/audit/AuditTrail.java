@@ -305,6 +305,11 @@ public class AuditTrail {
 		return grouped.format(number) + (code == null ? "" : " " + code);
 	}
 
+	private static String sortKey(Object value) {
+		return value instanceof org.tafund.shared.Described described ? described.describe()
+				: value instanceof java.time.temporal.Temporal ? value.toString() : format(value);
+	}
+
 	static String format(Object value) {
 		if (value == null) {
 			return "";
@@ -318,10 +323,18 @@ public class AuditTrail {
 			return (plain.scale() < 2 ? plain.setScale(2) : plain).toPlainString();
 		}
 		if (value instanceof Collection<?> collection) {
-			return collection.stream().map(AuditTrail::format).sorted().collect(Collectors.joining(", "));
+			// In the order of what they hold (an instalment's ISO due date first), not of their words.
+			return collection.stream()
+				.sorted(java.util.Comparator.comparing(AuditTrail::sortKey))
+				.map(AuditTrail::format)
+				.collect(Collectors.joining(", "));
 		}
+		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
 		if (value instanceof Instant instant) {
-			return instant.toString();
+			return org.tafund.shared.Dates.second(instant, locale);
+		}
+		if (value instanceof java.time.LocalDate date) {
+			return org.tafund.shared.Dates.day(date, locale);
 		}
 		var type = org.hibernate.Hibernate.getClass(value);
 		if (type.isAnnotationPresent(jakarta.persistence.Entity.class)) {

@@ -77,7 +77,7 @@ class AuditorWorklist implements Worklist {
 				.param(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli())
 				.query(Long.class)
 				.single();
-			bars.add(new Bar(day.toString(), null, java.math.BigDecimal.valueOf(count)));
+			bars.add(new Bar(org.tafund.shared.Dates.day(day, org.springframework.context.i18n.LocaleContextHolder.getLocale()), null, java.math.BigDecimal.valueOf(count)));
 		}
 		return new Panel("worklist.auditor", items,
 				new Chart("chart-changes-by-day", "worklist.chart.changesByDay", List.copyOf(bars), false));

@@ -86,8 +86,7 @@ class ClosedPeriods {
 
 	static PeriodClosed closed(Cover cover, String field, LocalDate firstOpen) {
 		return new PeriodClosed(field, firstOpen, label(cover.kind(), cover.start()),
-				cover.closedAt().atZone(ZoneOffset.UTC).toLocalDate().toString(), cover.closedBy(),
-				firstOpen.toString());
+				cover.closedAt().atZone(ZoneOffset.UTC).toLocalDate(), cover.closedBy(), firstOpen);
 	}
 
 	/** "March 2025" or "2025" in the reader's language. */

@@ -89,14 +89,14 @@ public class PeriodClosing {
 		var kind = month != null ? PeriodKind.MONTH : PeriodKind.YEAR;
 		var end = month != null ? month.atEndOfMonth() : Year.of(year).atMonth(12).atEndOfMonth();
 		if (!end.isBefore(LocalDate.now(clock))) {
-			throw new BusinessRuleViolation("period.notEnded", ClosedPeriods.label(kind, start), end.plusDays(1).toString());
+			throw new BusinessRuleViolation("period.notEnded", ClosedPeriods.label(kind, start), end.plusDays(1));
 		}
 		// The close's lock first, before anything is read (see close): reading the approval policy would
 		// otherwise fix this transaction's snapshot before an entry committed meanwhile.
 		lockChain();
 		var label = month != null ? month.toString() : String.valueOf(year);
 		var held = makerChecker.holdIfRequired(ApprovalAction.PERIOD_CLOSE, "PERIOD", null, label,
-				org.tafund.shared.Summary.of("approval.summary.close", label),
+				org.tafund.shared.Summary.of("approval.summary.close", month != null ? month : label),
 				null, label, new BooksMakerChecker.CloseAsked(month, month != null ? null : year));
 		if (held.isPresent()) {
 			return Submitted.pendingAs(held.get());
@@ -124,7 +124,8 @@ public class PeriodClosing {
 		var period = close.getKind() == PeriodKind.MONTH ? YearMonth.from(close.getPeriodStart()).toString()
 				: String.valueOf(close.getPeriodStart().getYear());
 		var held = makerChecker.holdIfRequired(ApprovalAction.PERIOD_REOPEN, "PERIOD", id, period,
-				org.tafund.shared.Summary.of("approval.summary.reopen", period, why), null, String.valueOf(id),
+				org.tafund.shared.Summary.of("approval.summary.reopen",
+						close.getKind() == PeriodKind.MONTH ? YearMonth.from(close.getPeriodStart()) : period, why), null, String.valueOf(id),
 				new BooksMakerChecker.ReopenAsked(id, why));
 		if (held.isPresent()) {
 			return Submitted.pendingAs(held.get());
@@ -256,7 +257,7 @@ public class PeriodClosing {
 		if (covering.isPresent() && (kind == PeriodKind.MONTH || covering.get().kind() == PeriodKind.YEAR)) {
 			var cover = covering.get();
 			throw new BusinessRuleViolation("period.alreadyClosed", ClosedPeriods.label(cover.kind(), cover.start()),
-					cover.closedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(), cover.closedBy());
+					cover.closedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(), cover.closedBy());
 		}
 		var earlier = firstOpenMonthWithEntriesBefore(start);
 		if (earlier.isPresent()) {

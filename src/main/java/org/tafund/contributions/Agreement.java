@@ -272,7 +272,7 @@ class Agreement extends AuditableEntity implements org.tafund.shared.Described {
 			}
 			if ((periodStart != null && line.dueOn().isBefore(periodStart))
 					|| (periodEnd != null && line.dueOn().isAfter(periodEnd))) {
-				throw new BusinessRuleViolation("agreement.schedule.outsidePeriod", line.dueOn().toString());
+				throw new BusinessRuleViolation("agreement.schedule.outsidePeriod", line.dueOn());
 			}
 			sum = sum.plus(amount);
 		}

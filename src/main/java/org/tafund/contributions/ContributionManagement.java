@@ -418,7 +418,7 @@ public class ContributionManagement {
 		BookingDates.require(amendedOn, LocalDate.now(clock), "amendedOn");
 		if (agreement.getSignedOn() != null && amendedOn.isBefore(agreement.getSignedOn())) {
 			throw BusinessRuleViolation.ofField("amendedOn", "amendment.beforeSignature",
-					agreement.getSignedOn().toString());
+					agreement.getSignedOn());
 		}
 		postings.requireOpen(amendedOn, "amendedOn");
 		Amendment.requireNotBefore(amendments.findByAgreementIdOrderByIdAsc(agreementId), amendedOn);
@@ -488,7 +488,7 @@ public class ContributionManagement {
 		postings.requireOpen(command.receivedOn(), "receivedOn");
 		if (command.receivedOn().isBefore(agreement.getSignedOn())) {
 			throw BusinessRuleViolation.ofField("receivedOn", "receipt.beforeSignature",
-					agreement.getSignedOn().toString());
+					agreement.getSignedOn());
 		}
 		var amount = new Money(command.amount(), command.currency());
 		var rate = rates.rateOn(amount.currency(), command.receivedOn());
@@ -618,7 +618,7 @@ public class ContributionManagement {
 		postings.requireOpen(refundedOn, "refundedOn");
 		if (refundedOn.isBefore(agreement.getSignedOn())) {
 			throw BusinessRuleViolation.ofField("refundedOn", "refund.beforeSignature",
-					agreement.getSignedOn().toString());
+					agreement.getSignedOn());
 		}
 		var money = new Money(amount, agreement.getCurrency());
 		var refundable = received(agreement).minus(refunded(agreement));

@@ -74,7 +74,7 @@ class Instalment extends AuditableEntity implements org.tafund.shared.Described 
 
 	@Override
 	public String describe(java.util.Locale locale) {
-		return dueOn + ": " + org.tafund.shared.Described.grouped(amount, locale);
+		return org.tafund.shared.Dates.day(dueOn, locale) + ": " + org.tafund.shared.Described.grouped(amount, locale);
 	}
 
 }

@@ -60,7 +60,7 @@ class ExchangeRate extends AuditableEntity {
 			throw BusinessRuleViolation.ofField("reason", "fx.correction.reason");
 		}
 		if (corrected.compareTo(unitsPerUsd) == 0) {
-			throw BusinessRuleViolation.ofField("unitsPerUsd", "fx.correction.unchanged", currency, effectiveDate.toString());
+			throw BusinessRuleViolation.ofField("unitsPerUsd", "fx.correction.unchanged", currency, effectiveDate);
 		}
 		this.previousUnitsPerUsd = unitsPerUsd;
 		this.unitsPerUsd = corrected;

@@ -51,7 +51,7 @@ public class ExchangeRateManagement {
 	public RateView record(String currency, LocalDate effectiveDate, BigDecimal unitsPerUsd) {
 		var rate = validated(currency, effectiveDate, unitsPerUsd);
 		if (rates.existsByCurrencyAndEffectiveDate(rate.currency(), effectiveDate)) {
-			throw new BusinessRuleViolation("fx.duplicate", rate.currency(), effectiveDate.toString());
+			throw new BusinessRuleViolation("fx.duplicate", rate.currency(), effectiveDate);
 		}
 		return rates.save(new ExchangeRate(rate.currency(), effectiveDate, rate.unitsPerUsd())).view();
 	}
@@ -117,7 +117,7 @@ public class ExchangeRateManagement {
 	public Submitted<RateView> submitRate(String currency, LocalDate effectiveDate, BigDecimal unitsPerUsd) {
 		var rate = validated(currency, effectiveDate, unitsPerUsd);
 		if (rates.existsByCurrencyAndEffectiveDate(rate.currency(), effectiveDate)) {
-			throw new BusinessRuleViolation("fx.duplicate", rate.currency(), effectiveDate.toString());
+			throw new BusinessRuleViolation("fx.duplicate", rate.currency(), effectiveDate);
 		}
 		var row = new FxMakerChecker.RateRow(rate.currency(), effectiveDate, rate.unitsPerUsd());
 		var held = makerChecker.holdIfRequired(List.of(row));
@@ -175,7 +175,7 @@ public class ExchangeRateManagement {
 		}
 		if (checked.unitsPerUsd().compareTo(view.unitsPerUsd()) == 0) {
 			throw BusinessRuleViolation.ofField("unitsPerUsd", "fx.correction.unchanged", view.currency(),
-					view.effectiveDate().toString());
+					view.effectiveDate());
 		}
 		var row = new FxMakerChecker.RateRow(view.currency(), view.effectiveDate(), checked.unitsPerUsd(), reason.strip());
 		var held = makerChecker.holdIfRequired(List.of(row));
@@ -235,7 +235,7 @@ public class ExchangeRateManagement {
 	private void requireNoneStored(List<FxMakerChecker.RateRow> rows) {
 		for (var row : rows) {
 			if (rates.existsByCurrencyAndEffectiveDate(row.currency(), row.effectiveDate())) {
-				throw new BusinessRuleViolation("fx.duplicate", row.currency(), row.effectiveDate().toString());
+				throw new BusinessRuleViolation("fx.duplicate", row.currency(), row.effectiveDate());
 			}
 		}
 	}
@@ -300,8 +300,8 @@ public class ExchangeRateManagement {
 						if (first != null) {
 							if (first.rate().compareTo(given.rate()) != 0 || !first.date().equals(given.date())) {
 								throw new BusinessRuleViolation("fx.import.disagrees", given.currency(), first.line(),
-										first.rate().toPlainString(), first.date().toString(), given.rate().toPlainString(),
-										given.date().toString());
+										first.rate().toPlainString(), first.date(), given.rate().toPlainString(),
+										given.date());
 							}
 							continue;
 						}
@@ -323,11 +323,11 @@ public class ExchangeRateManagement {
 					}
 					var rate = validated(currency, date, unitsPerUsd);
 					if (!seen.add(rate.currency() + "/" + date) ) {
-						throw new BusinessRuleViolation("fx.import.repeated", rate.currency(), date.toString());
+						throw new BusinessRuleViolation("fx.import.repeated", rate.currency(), date);
 					}
 					var stored = rates.findByCurrencyAndEffectiveDate(rate.currency(), date);
 					if (stored.isPresent() && !classifyStored) {
-						throw new BusinessRuleViolation("fx.duplicate", rate.currency(), date.toString());
+						throw new BusinessRuleViolation("fx.duplicate", rate.currency(), date);
 					}
 					var storedRate = stored.map(r -> r.view().unitsPerUsd()).orElse(null);
 					var status = storedRate == null ? RatePreview.Status.NEW

@@ -50,15 +50,16 @@ class FxMakerChecker {
 		var currencies = rows.stream().map(RateRow::currency).distinct().sorted().collect(Collectors.joining(", "));
 		var shown = rows.stream()
 			.limit(5)
-			.map(row -> row.currency() + " " + row.unitsPerUsd().stripTrailingZeros().toPlainString() + " from "
-					+ row.effectiveDate())
+			.map(row -> row.currency() + " " + row.unitsPerUsd().stripTrailingZeros().toPlainString() + " ("
+					+ row.effectiveDate() + ")")
 			.collect(Collectors.joining("; "));
 		var correction = rows.size() == 1 && rows.get(0).isCorrection() ? rows.get(0) : null;
 		// The approver reads a correction as one, with its reason.
 		var summary = correction != null
 				? org.tafund.shared.Summary.of("approval.summary.rateCorrection", correction.currency(),
 						correction.effectiveDate(), correction.unitsPerUsd(), correction.correctionReason())
-				: org.tafund.shared.Summary.of("approval.summary.rates", rows.size(), shown + (rows.size() > 5 ? "; …" : ""));
+				: org.tafund.shared.Summary.of("approval.summary.rates", rows.size(),
+						new org.tafund.shared.Summary.Dated(shown + (rows.size() > 5 ? "; …" : "")));
 		var key = rows.stream()
 			.map(row -> row.currency() + "/" + row.effectiveDate() + "/" + row.unitsPerUsd().toPlainString())
 			.sorted()

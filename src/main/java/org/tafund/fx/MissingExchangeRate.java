@@ -8,7 +8,7 @@ import org.tafund.shared.BusinessRuleViolation;
 public class MissingExchangeRate extends BusinessRuleViolation {
 
 	MissingExchangeRate(String currency, LocalDate date) {
-		super("fx.missing", currency, date.toString());
+		super("fx.missing", currency, date);
 	}
 
 }

@@ -52,7 +52,8 @@ class SpreadsheetImportController {
 	}
 
 	/** A column of the template, as the page and the instructions sheet describe it. */
-	record ColumnHelp(String sheet, String header, boolean required, String values, List<Choice> choices) {
+	/** One column of the layout; {@code example} is a value to type as it is (a date as 2026-03-31), or null. */
+	record ColumnHelp(String sheet, String header, boolean required, String values, String example, List<Choice> choices) {
 	}
 
 	@GetMapping("/donors/import")
@@ -176,19 +177,23 @@ class SpreadsheetImportController {
 		for (var layout : Layout.values()) {
 			for (var column : layout.columns()) {
 				lines.add(new ColumnHelp(layout.sheet(), column.header(), column.required(), values(column.header(), locale),
-						choices(column.header(), locale)));
+						DATE_COLUMNS.contains(column.header()) ? "2026-03-31" : null, choices(column.header(), locale)));
 			}
 		}
 		return lines;
 	}
 
+	private static final java.util.Set<String> DATE_COLUMNS = java.util.Set.of("Pledged on", "Period start", "Period end",
+			"Signed on", "Report due 1", "Report due 2", "Due on");
+
 	private String values(String header, Locale locale) {
+		if (DATE_COLUMNS.contains(header)) {
+			return messages.getMessage("import.help.date", null, locale);
+		}
 		return switch (header) {
 			case "Type", "Donor type" -> codes(DonorType.values());
 			case "Funding window" -> codes(FundingWindow.values());
 			case "Earmark kind" -> codes(EarmarkKind.values());
-			case "Pledged on", "Period start", "Period end", "Signed on", "Report due 1", "Report due 2", "Due on" ->
-				messages.getMessage("import.help.date", null, locale);
 			case "Amount", "Total" -> messages.getMessage("import.help.amount", null, locale);
 			case "Currency" -> messages.getMessage("import.help.currency", null, locale);
 			case "Active", "Conditional", "In kind" -> messages.getMessage("import.help.yesNo", null, locale);

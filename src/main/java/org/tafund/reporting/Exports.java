@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -161,17 +159,11 @@ final class Exports {
 
 		/** A date as the reader writes it; in English as UN documents do (1 Jan 2026), not as the US does. */
 		String date(LocalDate date) {
-			return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(written()));
-		}
-
-		private Locale written() {
-			return locale.getLanguage().equals("en") && locale.getCountry().isEmpty() ? Locale.UK : locale;
+			return org.tafund.shared.Dates.day(date, locale);
 		}
 
 		String timestamp(Instant at) {
-			return at.atOffset(ZoneOffset.UTC)
-				.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(written()))
-				.replace('\u202F', '\u00A0') + " UTC";
+			return org.tafund.shared.Dates.minute(at, locale);
 		}
 
 	}

@@ -59,7 +59,7 @@ class AdministratorWorklist implements Worklist {
 			var day = today.minusDays(back);
 			long failed = events.countByTypeInAndOccurredAtGreaterThanEqualAndOccurredAtLessThan(FAILED,
 					day.atStartOfDay().toInstant(ZoneOffset.UTC), day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-			bars.add(new Bar(day.toString(), null, java.math.BigDecimal.valueOf(failed)));
+			bars.add(new Bar(org.tafund.shared.Dates.day(day, org.springframework.context.i18n.LocaleContextHolder.getLocale()), null, java.math.BigDecimal.valueOf(failed)));
 			failedToday = failed;
 		}
 		items.add(Item.of("failed-sign-ins", Summary.of("worklist.failedSignIns", failedToday), "/audit/sign-ins",

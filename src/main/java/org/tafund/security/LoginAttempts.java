@@ -125,7 +125,7 @@ class LoginAttempts {
 			var now = clock.instant();
 			var until = now.plus(AppUser.LOCKOUT);
 			if (users.lockIfTooManyFailures(username, AppUser.MAX_FAILED_ATTEMPTS, until, now) == 1) {
-				eventLog.record(SecurityEventType.LOCKOUT, username, address, "locked until " + until);
+				eventLog.record(SecurityEventType.LOCKOUT, username, address, SecurityEventView.LOCKED_UNTIL + until);
 			}
 		}
 	}

@@ -19,10 +19,10 @@ public final class BookingDates {
 	public static void require(LocalDate date, LocalDate today, String field) {
 		var label = new DefaultMessageSourceResolvable(new String[] { "field." + field }, field);
 		if (date.isBefore(EARLIEST)) {
-			throw BusinessRuleViolation.ofField(field, "date.tooEarly", label, EARLIEST.toString());
+			throw BusinessRuleViolation.ofField(field, "date.tooEarly", label, EARLIEST);
 		}
 		if (date.isAfter(today)) {
-			throw BusinessRuleViolation.ofField(field, "date.future", label, date.toString(), today.toString());
+			throw BusinessRuleViolation.ofField(field, "date.future", label, date, today);
 		}
 	}
 

@@ -12,8 +12,9 @@ import java.util.Objects;
 /**
  * A message in words each reader's language can say (what a pending record asks for, what a
  * notification tells): a message key and its arguments, each kept with its kind ({@code m:} an
- * amount and its currency, {@code d:} a date, {@code c:} a count, {@code n:} another number,
- * {@code t:} text as typed), so that an amount is written with the reader's separators.
+ * amount and its currency, {@code d:} a date, {@code y:} a month, {@code c:} a count, {@code n:}
+ * another number, {@code t:} text as typed, {@code x:} text that holds ISO dates), so that an
+ * amount is written with the reader's separators and a date in the reader's words.
  */
 public record Summary(String key, List<String> args) {
 
@@ -32,6 +33,12 @@ public record Summary(String key, List<String> args) {
 			else if (value instanceof LocalDate date) {
 				args.add("d:" + date);
 			}
+			else if (value instanceof java.time.YearMonth month) {
+				args.add("y:" + month);
+			}
+			else if (value instanceof Dated dated) {
+				args.add("x:" + dated.text());
+			}
 			else if (value instanceof Integer || value instanceof Long) {
 				args.add("c:" + value);
 			}
@@ -44,6 +51,15 @@ public record Summary(String key, List<String> args) {
 		}
 		return new Summary(key, args);
 	}
+
+	/**
+	 * Text made by the application that holds dates, written ISO ({@code ISK 58.5 (1991-09-23)}): each
+	 * date in it is shown in the reader's words.
+	 */
+	public record Dated(String text) {
+	}
+
+	private static final java.util.regex.Pattern ISO_DAY = java.util.regex.Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
 
 	/**
 	 * The words in {@code locale}. A stored summary whose arguments no longer fit its message (a
@@ -61,7 +77,7 @@ public record Summary(String key, List<String> args) {
 		}
 	}
 
-	/** The arguments as the reader sees them: amounts with the locale's separators, dates as ISO. */
+	/** The arguments as the reader sees them: amounts with the locale's separators, dates in its words. */
 	public Object[] rendered(Locale locale) {
 		return args.stream().map(arg -> render(arg, locale)).toArray();
 	}
@@ -93,6 +109,16 @@ public record Summary(String key, List<String> args) {
 				var format = NumberFormat.getNumberInstance(locale);
 				format.setMaximumFractionDigits(Math.max(0, number.scale()));
 				return format.format(number);
+			}
+			case 'd': {
+				return Dates.day(LocalDate.parse(value), locale);
+			}
+			case 'y': {
+				return Dates.month(java.time.YearMonth.parse(value), locale);
+			}
+			case 'x': {
+				return ISO_DAY.matcher(value)
+					.replaceAll(day -> java.util.regex.Matcher.quoteReplacement(Dates.day(LocalDate.parse(day.group()), locale)));
 			}
 			default:
 				return value;

@@ -128,7 +128,7 @@ class ApprovalRulesTests {
 		assertThat(summary.args()).containsExactly("m:1234567.50 EUR", "d:2026-11-30", "t:GB-HMT-7790", "c:3", "t:");
 		// A count stays a number, so that a message can choose its words by it.
 		assertThat(summary.rendered(java.util.Locale.ENGLISH))
-			.containsExactly("1,234,567.50 EUR", "2026-11-30", "GB-HMT-7790", 3L, "");
+			.containsExactly("1,234,567.50 EUR", "30 Nov 2026", "GB-HMT-7790", 3L, "");
 		assertThat(new java.text.MessageFormat("{0,choice,1#1 donor|1<{0} donors}", java.util.Locale.ENGLISH)
 			.format(Summary.of("k", 1).rendered(java.util.Locale.ENGLISH))).isEqualTo("1 donor");
 		assertThat(new java.text.MessageFormat("{0,choice,1#1 donor|1<{0} donors}", java.util.Locale.ENGLISH)

@@ -186,12 +186,12 @@ class ApprovalTests {
 		mvc.perform(get("/api/v1/approvals").with(checker))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[?(@.id == " + id + ")].summary").value(
-					org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("150,000.00 USD received on 2025-02-10 (BANK-A)"))));
+					org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("150,000.00 USD received on 10 Feb 2025 (BANK-A)"))));
 		// In French, in French words and separators (the helper found the English text on French pages).
 		mvc.perform(get("/approvals").param("lang", "fr").with(checker))
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.containsString("150\u202f000,00 USD reçus le 2025-02-10 (BANK-A)")));
+				.string(org.hamcrest.Matchers.containsString("150\u202f000,00 USD reçus le 10 févr. 2025 (BANK-A)")));
 		mvc.perform(get("/approvals").with(checker))
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()

@@ -50,7 +50,7 @@ class AgreementHistoryBrowserTests extends BrowserTest {
 
 		var english = history(agreement.id(), "en");
 		assertThat(english).contains("Total", "1,000,000.00 USD → 1,250,000.00 USD", "Funding window",
-				"CPCJF general-purpose", "2027-03-31: 250,000.00", "Recognised (USD)");
+				"CPCJF general-purpose", "31 Mar 2027: 250,000.00", "Recognised (USD)");
 		assertThat(Pattern.compile("@[0-9a-f]{6}").matcher(english).find()).as("an object's hash").isFalse();
 		assertThat(Pattern.compile("\\b[a-z]+[A-Z][a-zA-Z]*\\b").matcher(english).find()).as("a field name").isFalse();
 		assertThat(english).doesNotContain("CPCJF_GENERAL_PURPOSE", "1000000.0000");

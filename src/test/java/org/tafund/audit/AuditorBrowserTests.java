@@ -35,7 +35,9 @@ class AuditorBrowserTests extends BrowserTest {
 
 	static final String DEMO_PASSWORD = "tafund-demo-2026";
 
-	static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+	/** A moment as the English sign-in log writes it. */
+	static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", java.util.Locale.UK)
+		.withZone(ZoneOffset.UTC);
 
 	static final List<String> LOOPBACK = List.of("127.0.0.1", "0:0:0:0:0:0:0:1");
 
@@ -69,11 +71,11 @@ class AuditorBrowserTests extends BrowserTest {
 			.containsExactly("Sign-in refused: account locked", "Account locked", FAILED, FAILED,
 					FAILED, FAILED, FAILED);
 		assertThat(rows).extracting(row -> row.get(2)).containsOnly(username);
-		assertThat(rows).extracting(row -> row.get(0)).allMatch(when -> when.startsWith(today + " "));
+		assertThat(rows).extracting(row -> row.get(0)).allMatch(when -> when.startsWith(DateTimeFormatter.ofPattern("d MMM yyyy, ", java.util.Locale.UK).format(today)));
 		// The browser runs on this machine: IPv4 or IPv6 loopback, whichever "localhost" resolved to.
 		assertThat(rows).extracting(row -> row.get(3)).allMatch(address -> LOOPBACK.contains(address));
 		// Locked for 15 minutes from the moment of the lockout (both from the application's clock).
-		var lockedUntil = Instant.parse(rows.get(1).get(4).replace("locked until ", ""));
+		var lockedUntil = java.time.ZonedDateTime.parse(rows.get(1).get(4).replace("Locked until ", ""), WHEN).toInstant();
 		assertThat(WHEN.format(lockedUntil.minus(Duration.ofMinutes(15)))).isEqualTo(rows.get(1).get(0));
 	}
 

@@ -59,13 +59,13 @@ class ReadableHistoryTests {
 		var english = history(agreement.id(), "en");
 		assertThat(english).contains("Total", "1,000,000.00 USD → ", "1,250,000.00 USD", "Funding window",
 				"CPCJF general-purpose",
-				"PSC rate", "2027-03-31: 250,000.00", "Signed on")
+				"PSC rate", "31 Mar 2027: 250,000.00", "Signed on")
 			.doesNotContain("totalAmount", "fundingWindow", "CPCJF_GENERAL_PURPOSE", "1000000.0000");
 		assertThat(OBJECT_REFERENCE.matcher(english).find()).as("an object reference such as Instalment@32fb055d").isFalse();
 
 		var french = history(agreement.id(), "fr");
 		assertThat(french).contains("Guichet de financement", "CPCJF – fins générales", "Taux des frais de gestion",
-				"Échéances", "Signé le").doesNotContain("pscRate", "Funding window");
+				"Échéances", "Signé le", "31 mars 2027").doesNotContain("pscRate", "Funding window", "2027-03-31");
 	}
 
 	String history(long agreementId, String lang) throws Exception {

@@ -130,7 +130,7 @@ class BooksPagesTests {
 			.param("lines[1].credit", "4.00"), FINANCE, "/books/journal/manual");
 		assertThat(page).contains("id=\"date-error\"")
 			.contains("is closed (closed on")
-			.contains("date it on or after " + month.plusMonths(1).atDay(1))
+			.contains("date it on or after " + org.tafund.shared.Dates.day(month.plusMonths(1).atDay(1), java.util.Locale.ENGLISH))
 			.contains(description)
 			.contains("value=\"4.00\"");
 		var unbalanced = Refused.page(mvc, post("/books/journal/manual")

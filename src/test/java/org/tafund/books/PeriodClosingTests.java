@@ -101,8 +101,8 @@ class PeriodClosingTests {
 				var closedOn = close.closedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
 				var monthName = march.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
 				assertThat(messages.getMessage((BusinessRuleViolation) e, Locale.ENGLISH))
-					.isEqualTo(monthName + " " + march.getYear() + " is closed (closed on " + closedOn
-							+ " by system); date it on or after " + march.plusMonths(1).atDay(1) + ".");
+					.isEqualTo(monthName + " " + march.getYear() + " is closed (closed on " + day(closedOn)
+							+ " by system); date it on or after " + day(march.plusMonths(1).atDay(1)) + ".");
 				assertThat(messages.getMessage((BusinessRuleViolation) e, Locale.FRENCH)).startsWith("La période "
 						+ march.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.FRENCH) + " " + march.getYear());
 				assertThat(messages.getMessage((BusinessRuleViolation) e, Locale.forLanguageTag("es"))).startsWith("El período "
@@ -127,7 +127,7 @@ class PeriodClosingTests {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.code").value("period.closed"))
 			.andExpect(jsonPath("$.detail").value(Matchers.containsString(march.getYear() + " is closed")))
-			.andExpect(jsonPath("$.detail").value(Matchers.containsString("on or after " + march.plusMonths(1).atDay(1))));
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("on or after " + day(march.plusMonths(1).atDay(1)))));
 		// The next month is open.
 		book(march.plusMonths(1).atDay(1), "1.00");
 	}
@@ -222,7 +222,7 @@ class PeriodClosingTests {
 		assertThatThrownBy(() -> book(LocalDate.of(year, 12, 31), "1.00")).satisfies(e -> assertThat(
 				messages.getMessage((BusinessRuleViolation) e, Locale.ENGLISH))
 			.startsWith(year + " is closed")
-			.endsWith("date it on or after " + (year + 1) + "-01-01."));
+			.endsWith("date it on or after 1 Jan " + (year + 1) + "."));
 		assertThatThrownBy(() -> closing.closeYear(year)).satisfies(e -> assertThat(code(e)).isEqualTo("period.alreadyClosed"));
 		assertThatThrownBy(() -> closing.closeMonth(YearMonth.of(year, 3)))
 			.satisfies(e -> assertThat(code(e)).isEqualTo("period.alreadyClosed"));
@@ -349,6 +349,12 @@ class PeriodClosingTests {
 		if (code != null) {
 			result.andExpect(jsonPath("$.code").value(code));
 		}
+	}
+
+	/** A day as an English page writes it: 5 Jun 2026. */
+	private static String day(LocalDate date) {
+		return date.getDayOfMonth() + " " + date.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.UK) + " "
+				+ date.getYear();
 	}
 
 }

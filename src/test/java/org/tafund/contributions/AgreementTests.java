@@ -178,9 +178,9 @@ class AgreementTests {
 		terms.periodEnd = SEPTEMBER;
 		assertThat(agreement(terms).currentSchedule()).extracting(Instalment::getDueOn).containsExactly(MARCH, SEPTEMBER);
 		assertRefused(() -> agreement(terms.schedule(line(MARCH.minusDays(1), "6000000.00"), line(SEPTEMBER, "9000000.00"))),
-				"agreement.schedule.outsidePeriod", "2026-02-28");
+				"agreement.schedule.outsidePeriod", LocalDate.parse("2026-02-28"));
 		assertRefused(() -> agreement(terms.schedule(line(MARCH, "6000000.00"), line(SEPTEMBER.plusDays(1), "9000000.00"))),
-				"agreement.schedule.outsidePeriod", "2026-09-02");
+				"agreement.schedule.outsidePeriod", LocalDate.parse("2026-09-02"));
 		// Without a period, any date goes.
 		var open = new Terms();
 		open.periodStart = null;

@@ -186,7 +186,7 @@ class ContributionTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.code").value("fx.missing"))
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("SGD")))
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("2025-05-01")));
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("1 May 2025")));
 		assertThat(contributions.agreement(agreement.id()).receipts()).isEmpty();
 	}
 

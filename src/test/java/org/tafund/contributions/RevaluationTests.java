@@ -77,7 +77,7 @@ class RevaluationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(org.tafund.support.VisibleText.of(detail)).contains("Revaluation run", "2019-12-31", "finance.officer",
+		assertThat(org.tafund.support.VisibleText.of(detail)).contains("Revaluation run", "31 Dec 2019", "finance.officer",
 				"0.00 USD");
 	}
 

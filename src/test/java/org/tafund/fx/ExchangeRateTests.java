@@ -64,7 +64,7 @@ class ExchangeRateTests {
 		rates.record("ISK", LocalDate.parse("2026-02-01"), new BigDecimal("138.5"));
 		assertThatThrownBy(() -> rates.rateOn("ISK", LocalDate.parse("2026-01-31")))
 			.isInstanceOf(MissingExchangeRate.class)
-			.satisfies(e -> assertThat(((BusinessRuleViolation) e).arguments()).containsExactly("ISK", "2026-01-31"));
+			.satisfies(e -> assertThat(((BusinessRuleViolation) e).arguments()).containsExactly("ISK", LocalDate.parse("2026-01-31")));
 		assertThat(code(() -> rates.record("ISK", LocalDate.parse("2026-02-01"), new BigDecimal("0.8"))))
 			.isEqualTo("fx.duplicate");
 		assertThat(code(() -> rates.record("ISK", LocalDate.parse("2026-03-01"), new BigDecimal("-1"))))
@@ -168,7 +168,7 @@ class ExchangeRateTests {
 		assertThat(refused.rejections()).extracting(RateImport.Rejection::line).containsExactly(3L, 4L, 5L, 6L);
 		assertThat(refused.rejections()).extracting(RateImport.Rejection::reason)
 			.containsExactly(reason("fx.import.date", "2026-13-01"), reason("fx.import.rate", "abc"),
-					reason("fx.usdIsBase"), reason("fx.import.repeated", "MNT", "2026-01-01"));
+					reason("fx.usdIsBase"), reason("fx.import.repeated", "MNT", LocalDate.parse("2026-01-01")));
 		assertThat(rates.list("MNT", PageRequest.of(0, 10))).isEmpty();
 
 		var good = """
@@ -188,7 +188,7 @@ class ExchangeRateTests {
 				KZT,2026-05-01,0
 				"""));
 		assertThat(again.rejections()).extracting(RateImport.Rejection::reason)
-			.containsExactly(reason("fx.duplicate", "MNT", "2026-01-01"), reason("fx.import.columns", 2),
+			.containsExactly(reason("fx.duplicate", "MNT", LocalDate.parse("2026-01-01")), reason("fx.import.columns", 2),
 					reason("fx.rate.positive"));
 
 		// A file that is not the expected CSV at all is refused as a whole.
@@ -230,7 +230,7 @@ class ExchangeRateTests {
 			.content("{\"currency\":\"CHF\",\"effectiveDate\":\"2026-02-01\",\"unitsPerUsd\":\"0.9\"}"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.code").value("fx.duplicate"))
-			.andExpect(jsonPath("$.detail").value("A rate for CHF effective 2026-02-01 already exists."));
+			.andExpect(jsonPath("$.detail").value("A rate for CHF effective 1 Feb 2026 already exists."));
 		// The probe stored rates dated 0001-01-01 and 9999-12-31; a 1995 expenditure was converted at the first.
 		for (var date : List.of("0001-01-01", "9999-12-31")) {
 			mvc.perform(post("/api/v1/exchange-rates").with(httpBasic("finance.officer", "tafund-demo-2026"))
@@ -287,10 +287,10 @@ class ExchangeRateTests {
 		assertThat(imported.accepted()).isZero();
 		assertThat(imported.rejections()).singleElement().satisfies(rejection -> {
 			assertThat(rejection.line()).isEqualTo(3);
-			assertThat(rejection.reason()).isEqualTo("EUR is given on line 2 at 0.93 from 2016-11-01, and on this line at "
-					+ "0.94 from 2016-11-01: the rows of one currency must agree.");
+			assertThat(rejection.reason()).isEqualTo("EUR is given on line 2 at 0.93 from 1 Nov 2016, and on this line at "
+					+ "0.94 from 1 Nov 2016: the rows of one currency must agree.");
 			assertThat(rejection.reason()).isEqualTo(messages.getMessage("fx.import.disagrees",
-					new Object[] { "EUR", 2L, "0.93", "2016-11-01", "0.94", "2016-11-01" }, java.util.Locale.ENGLISH));
+					new Object[] { "EUR", 2L, "0.93", LocalDate.parse("2016-11-01"), "0.94", LocalDate.parse("2016-11-01") }, java.util.Locale.ENGLISH));
 		});
 		assertThat(rates.list("JPY", org.springframework.data.domain.PageRequest.of(0, 10)).getContent()).isEmpty();
 	}

@@ -87,7 +87,7 @@ class RemindersTests {
 		assertThat(mails.get(0).getSubject()).isEqualTo("tafund : échéances en retard");
 		var body = text(mails.get(0));
 		assertThat(body).contains("1 échéance en retard de 1 donateur, 1\u202f234,50 USD restant dus.")
-			.contains(donor + " : 1 échéance, 1\u202f234,50 USD restant dus, la plus ancienne due le 2026-05-31")
+			.contains(donor + " : 1 échéance, 1\u202f234,50 USD restant dus, la plus ancienne due le 31 mai 2026")
 			.contains("/contributions/overdue")
 			.contains("/account/notifications");
 		assertThat(TestMail.to(quiet.email())).isEmpty();
@@ -113,7 +113,7 @@ class RemindersTests {
 		assertThat(mails).hasSize(1);
 		assertThat(mails.get(0).getSubject()).isEqualTo("tafund: a donor report is due");
 		assertThat(text(mails.get(0))).contains("A report to " + donor + " under agreement " + in30.reference()
-				+ " is due on 2026-07-15, in 30 days.");
+				+ " is due on 15 Jul 2026, in 30 days.");
 		var id = jdbc.queryForObject("select id from notification where username = ?", Long.class, officer.username());
 		assertThat(mvc.perform(get("/").with(as(officer))).andReturn().getResponse().getContentAsString())
 			.contains("id=\"notifications-count\"");
@@ -142,9 +142,9 @@ class RemindersTests {
 
 		var mails = TestMail.to(finance.email()).stream().map(RemindersTests::text).toList();
 		assertThat(mails).hasSize(2);
-		assertThat(mails).anySatisfy(mail -> assertThat(mail).contains("La revaluación al 2026-05-31 no se ha realizado."));
+		assertThat(mails).anySatisfy(mail -> assertThat(mail).contains("La revaluación al 31 may 2026 no se ha realizado."));
 		assertThat(mails).anySatisfy(mail -> assertThat(mail)
-			.contains("No se ha registrado tipo operacional este mes (desde el 2026-06-01) para NOK,"));
+			.contains("No se ha registrado tipo operacional este mes (desde el 1 jun 2026) para NOK,"));
 
 		// Once the revaluation has run and NOK has its June rate, nothing more is said.
 		rates.record("NOK", LocalDate.parse("2026-06-01"), new BigDecimal("10.6"));

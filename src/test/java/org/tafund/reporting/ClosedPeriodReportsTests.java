@@ -107,7 +107,7 @@ class ClosedPeriodReportsTests {
 			.content("{\"receivedOn\":\"2012-03-28\",\"amount\":\"10.00\",\"currency\":\"EUR\"}"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.code").value("period.closed"))
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("2012-04-01")));
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("1 Apr 2012")));
 	}
 
 	private List<String> reports() throws Exception {

@@ -119,7 +119,9 @@ class AdminBrowserTests extends BrowserTest {
 		// Columns: Username, Full name, Roles, Status, Last sign-in (the user's two sign-ins, today).
 		var row = listRow(username);
 		assertThat(row.get(3)).isEqualTo("Disabled");
-		assertThat(row.get(4)).startsWith(LocalDate.now(clock) + " ").endsWith(" UTC");
+		assertThat(row.get(4))
+			.startsWith(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, ", java.util.Locale.UK).format(LocalDate.now(clock)))
+			.endsWith(" UTC");
 
 		// The right password no longer opens a session, and the page says no more than for a wrong one.
 		browser.manage().deleteAllCookies();

@@ -27,7 +27,7 @@ class BookingDatesTests {
 				assertThat(e.messageKey()).isEqualTo("date.tooEarly");
 				assertThat(e.field()).isEqualTo("receivedOn");
 				assertThat(label(e)).containsExactly("field.receivedOn");
-				assertThat(e.arguments()[1]).isEqualTo("1990-01-01");
+				assertThat(e.arguments()[1]).isEqualTo(LocalDate.parse("1990-01-01"));
 			});
 	}
 
@@ -39,8 +39,8 @@ class BookingDatesTests {
 				assertThat(e.field()).isEqualTo("spentOn");
 				assertThat(label(e)).containsExactly("field.spentOn");
 				assertThat(e.arguments()).hasSize(3);
-				assertThat(e.arguments()[1]).isEqualTo("2026-06-16");
-				assertThat(e.arguments()[2]).isEqualTo("2026-06-15");
+				assertThat(e.arguments()[1]).isEqualTo(LocalDate.parse("2026-06-16"));
+				assertThat(e.arguments()[2]).isEqualTo(TODAY);
 			});
 	}
 
