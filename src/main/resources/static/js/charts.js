@@ -22,6 +22,9 @@ document.addEventListener('DOMContentLoaded', function () {
     if (typeof Chart === 'undefined') {
         return;
     }
+    var lang = document.documentElement.lang || undefined;
+    // Axis figures short (100 k, 1,5 M) so that a narrow chart does not run them together.
+    var compact = new Intl.NumberFormat(lang, {notation: 'compact', maximumFractionDigits: 1});
     document.querySelectorAll('canvas.bar-chart').forEach(function (canvas) {
         var rows = document.querySelectorAll('#' + canvas.dataset.table + ' tr');
         var labels = [], values = [];
@@ -34,9 +37,11 @@ document.addEventListener('DOMContentLoaded', function () {
             data: {labels: labels, datasets: [{label: canvas.getAttribute('aria-label'), data: values,
                 backgroundColor: 'rgba(0, 91, 148, 0.6)'}]},
             // Numbers on the axis in the page's language, as in the table beside the chart.
-            options: {locale: document.documentElement.lang || undefined, responsive: false, animation: false,
+            options: {locale: lang, responsive: false, animation: false,
                 indexAxis: 'y', plugins: {legend: {display: false}},
-                scales: {x: {beginAtZero: true}}}
+                scales: {x: {beginAtZero: true, ticks: {maxTicksLimit: 6, callback: function (value) {
+                    return compact.format(value);
+                }}}}}
         });
     });
 });

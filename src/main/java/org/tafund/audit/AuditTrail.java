@@ -246,11 +246,14 @@ public class AuditTrail {
 	}
 
 	private static String labelKey(Object value) {
+		if (value instanceof Boolean yes) {
+			return yes ? "yes" : "no";
+		}
 		if (value instanceof Enum<?> code && LABELLED.containsKey(code.getDeclaringClass().getSimpleName())) {
 			return LABELLED.get(code.getDeclaringClass().getSimpleName()) + "." + code.name();
 		}
 		if (value instanceof Collection<?> codes && !codes.isEmpty()
-				&& codes.stream().allMatch(c -> labelKey(c) != null && !(c instanceof Collection<?>))) {
+				&& codes.stream().allMatch(c -> c instanceof Enum<?> && labelKey(c) != null)) {
 			return codes.stream().map(c -> (Enum<?>) c).sorted(java.util.Comparator.comparing(Enum::name))
 				.map(AuditTrail::labelKey).collect(Collectors.joining(","));
 		}
@@ -317,10 +320,15 @@ public class AuditTrail {
 		if (value instanceof org.tafund.shared.Described described) {
 			return described.describe(org.springframework.context.i18n.LocaleContextHolder.getLocale());
 		}
+		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
 		if (value instanceof java.math.BigDecimal number) {
-			// Stored at four or eight decimals: shown at what the figure has, at least cents.
+			// Stored at four or eight decimals: shown at what the figure has, at least cents, with the reader's marks.
 			var plain = number.stripTrailingZeros();
-			return (plain.scale() < 2 ? plain.setScale(2) : plain).toPlainString();
+			var digits = Math.max(2, plain.scale());
+			var written = java.text.NumberFormat.getNumberInstance(locale);
+			written.setMinimumFractionDigits(digits);
+			written.setMaximumFractionDigits(digits);
+			return written.format(plain);
 		}
 		if (value instanceof Collection<?> collection) {
 			// In the order of what they hold (an instalment's ISO due date first), not of their words.
@@ -329,7 +337,6 @@ public class AuditTrail {
 				.map(AuditTrail::format)
 				.collect(Collectors.joining(", "));
 		}
-		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
 		if (value instanceof Instant instant) {
 			return org.tafund.shared.Dates.second(instant, locale);
 		}

@@ -94,27 +94,29 @@ class ReportApiController {
 			throws IOException {
 		var filter = all.forLedger();
 		var kind = type == null || type.isBlank() ? null : type.strip();
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		var out = response.getOutputStream();
-		out.write(("{\"from\":\"" + filter.from() + "\",\"to\":\"" + filter.to() + "\",\"totals\":").getBytes());
-		out.write(json.writeValueAsBytes(ledger.totals(filter, kind)));
-		out.write(",\"lines\":[".getBytes());
-		var first = new boolean[] { true };
-		ledger.stream(filter, kind, line -> {
-			try {
-				if (!first[0]) {
-					out.write(',');
+		Downloads.write("the ledger JSON", response, () -> {
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			var out = response.getOutputStream();
+			out.write(("{\"from\":\"" + filter.from() + "\",\"to\":\"" + filter.to() + "\",\"totals\":").getBytes());
+			out.write(json.writeValueAsBytes(ledger.totals(filter, kind)));
+			out.write(",\"lines\":[".getBytes());
+			var first = new boolean[] { true };
+			ledger.stream(filter, kind, line -> {
+				try {
+					if (!first[0]) {
+						out.write(',');
+					}
+					first[0] = false;
+					out.write(json.writeValueAsBytes(line));
 				}
-				first[0] = false;
-				out.write(json.writeValueAsBytes(line));
-			}
-			catch (IOException e) {
-				throw new java.io.UncheckedIOException(e);
-			}
+				catch (IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+			});
+			out.write("]}".getBytes());
+			out.flush();
 		});
-		out.write("]}".getBytes());
-		out.flush();
 	}
 
 }

@@ -148,7 +148,8 @@ class ReportController {
 			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 					"attachment; filename=\"tafund-ledger-" + filter.from() + "-to-" + filter.to() + ".csv\"");
 			response.setContentType("text/csv;charset=UTF-8");
-			Exports.csv(LEDGER_COLUMNS, voice, response.getOutputStream(), csv -> ledger.csv(filter, kind, voice, csv));
+			Downloads.write("the ledger CSV", response, () -> Exports.csv(LEDGER_COLUMNS, voice, response.getOutputStream(),
+					csv -> ledger.csv(filter, kind, voice, csv)));
 			return;
 		}
 		var movement = kind == null || voice.codes() ? kind
@@ -177,7 +178,15 @@ class ReportController {
 	static void export(String format, String name, Exports.Table table, Exports.Voice voice, Principal principal,
 			HttpServletResponse response, Exports.Part before, Exports.Part after) throws IOException {
 		var filename = name + "." + format;
+		if (!List.of("csv", "xlsx", "pdf").contains(format)) {
+			throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+		}
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
+		Downloads.write(filename, response, () -> write(format, table, voice, principal, response, before, after));
+	}
+
+	private static void write(String format, Exports.Table table, Exports.Voice voice, Principal principal,
+			HttpServletResponse response, Exports.Part before, Exports.Part after) throws IOException {
 		switch (format) {
 			case "csv" -> {
 				response.setContentType("text/csv;charset=UTF-8");

@@ -58,6 +58,18 @@ public class MoneyFormatter implements Formatter<Money> {
 		return amount == null ? "" : print(Money.rounded(amount, currency), LocaleContextHolder.getLocale());
 	}
 
+	/**
+	 * A rate (units per USD) as published, every digit kept and none added, with the reader's marks:
+	 * {@code 10.9695} in English, {@code 10,9695} in French; none for null.
+	 */
+	public String rate(BigDecimal rate) {
+		if (rate == null) {
+			return "";
+		}
+		var plain = rate.stripTrailingZeros();
+		return format(LocaleContextHolder.getLocale(), Math.max(0, plain.scale())).format(plain);
+	}
+
 	private static String grouped(BigDecimal amount, Locale locale) {
 		return format(locale, amount.scale()).format(amount);
 	}

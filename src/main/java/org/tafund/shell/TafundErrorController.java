@@ -32,6 +32,11 @@ class TafundErrorController implements ErrorController {
 
 	@RequestMapping("/error")
 	ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (response.isCommitted()) {
+			// A download that failed part-way (Downloads): its bytes have left, no page can follow;
+			// the container closes the connection so that the client sees the download fail.
+			return null;
+		}
 		var status = status(request);
 		var failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		if (failure != null && org.tafund.shared.DatabaseUnavailable.causes(failure)) {

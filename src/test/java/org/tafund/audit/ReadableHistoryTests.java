@@ -66,6 +66,10 @@ class ReadableHistoryTests {
 		var french = history(agreement.id(), "fr");
 		assertThat(french).contains("Guichet de financement", "CPCJF – fins générales", "Taux des frais de gestion",
 				"Échéances", "Signé le", "31 mars 2027").doesNotContain("pscRate", "Funding window", "2027-03-31");
+		// Yes and no, and figures with the reader's decimal mark, not a program's false and 0.13.
+		var frenchText = org.tafund.support.VisibleText.of(french).replaceAll("\\s+", " ");
+		assertThat(frenchText).contains("En nature : Non", "Taux des frais de gestion : 0,13")
+			.doesNotContain("false", "0.13");
 	}
 
 	String history(long agreementId, String lang) throws Exception {

@@ -73,4 +73,20 @@ class MoneyFormatterTests {
 		assertThatThrownBy(() -> formatter.parse("12x EUR", Locale.ENGLISH)).isInstanceOf(ParseException.class);
 	}
 
+	@Test
+	void ratesKeepTheirPublishedDigitsWithTheReadersMarks() {
+		try {
+			LocaleContextHolder.setLocale(Locale.ENGLISH);
+			assertThat(formatter.rate(new BigDecimal("10.96950000"))).isEqualTo("10.9695");
+			assertThat(formatter.rate(new BigDecimal("42000.00000000"))).isEqualTo("42,000");
+			assertThat(formatter.rate(new BigDecimal("1.00000000"))).isEqualTo("1");
+			LocaleContextHolder.setLocale(FRENCH);
+			assertThat(formatter.rate(new BigDecimal("10.96950000"))).isEqualTo("10,9695");
+			assertThat(formatter.rate(null)).isEmpty();
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
+	}
+
 }
