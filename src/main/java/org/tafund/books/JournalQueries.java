@@ -98,7 +98,7 @@ public class JournalQueries {
 	 */
 	public TrialBalance trialBalance(LocalDate from, LocalDate to) {
 		if (to.isBefore(from)) {
-			throw new org.tafund.shared.BusinessRuleViolation("period.endsBeforeStart", from.toString(), to.toString());
+			throw new org.tafund.shared.BusinessRuleViolation("period.endsBeforeStart", from, to);
 		}
 		var rows = jdbc.sql("SELECT account_code, segment_code, "
 				+ "SUM(CASE WHEN accounting_date < :from THEN debit_usd - credit_usd ELSE 0 END) AS opening, "

@@ -143,7 +143,7 @@ class SpreadsheetImportController {
 				row.createCell(0).setCellValue(line.sheet());
 				row.createCell(1).setCellValue(line.header());
 				row.createCell(2).setCellValue(line.required() ? messages.getMessage("yes", null, "yes", locale) : "");
-				row.createCell(3).setCellValue(line.values());
+				row.createCell(3).setCellValue(line.example() == null ? line.values() : line.values() + " " + line.example());
 			}
 			instructions.setColumnWidth(0, 16 * 256);
 			instructions.setColumnWidth(1, 26 * 256);

@@ -69,8 +69,12 @@ class ProjectController {
 
 	private final org.tafund.approvals.Approvals approvals;
 
+	private final ProjectList list;
+
 	ProjectController(ProjectManagement projects, CountryCatalogue countries, ReferenceCatalogue reference,
-			org.tafund.donors.DonorManagement donors, Clock clock, org.tafund.approvals.Approvals approvals) {
+			org.tafund.donors.DonorManagement donors, Clock clock, org.tafund.approvals.Approvals approvals,
+			ProjectList list) {
+		this.list = list;
 		this.clock = clock;
 		this.approvals = approvals;
 		this.donors = donors;
@@ -83,10 +87,13 @@ class ProjectController {
 	String list(@RequestParam(required = false) Theme theme, @RequestParam(required = false) Integer status,
 			@RequestParam(required = false) String country, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String manager, @RequestParam(required = false) Instrument instrument,
-			Model model) {
-		model.addAttribute("projects", projects.projects(new ProjectFilter(theme, status, country, region, manager,
-				instrument)));
-		model.addAttribute("filter", new ProjectFilter(theme, status, country, region, manager, instrument));
+			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size, Model model) {
+		var filter = new ProjectFilter(theme, status, country, region, manager, instrument);
+		var shown = list.page(filter, org.tafund.shared.Paging.page(page, ProjectList.size(size)));
+		model.addAttribute("projects", shown.getContent());
+		model.addAttribute("page", shown);
+		model.addAttribute("sizes", ProjectList.SIZES);
+		model.addAttribute("filter", filter);
 		return choices(model, "projects/list");
 	}
 

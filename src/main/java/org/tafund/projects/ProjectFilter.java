@@ -14,12 +14,13 @@ public record ProjectFilter(Theme theme, Integer status, String country, String 
 		return new ProjectFilter(null, null, null, null, null, null);
 	}
 
-	boolean matches(Project project, CountryCatalogue countries) {
-		return (theme == null || project.getTheme() == theme) && (status == null || project.status().code() == status)
-				&& (blank(country) || project.getCountries().contains(country.strip().toUpperCase(Locale.ROOT)))
-				&& (blank(manager) || project.getManagers().contains(manager.strip().toLowerCase(Locale.ROOT)))
-				&& (instrument == null || project.getInstruments().contains(instrument))
-				&& (blank(region) || project.getCountries()
+	/** True when {@code project} passes every filter given (for checks; lists filter in SQL, see ProjectList). */
+	boolean matches(ProjectView project, CountryCatalogue countries) {
+		return (theme == null || project.theme() == theme) && (status == null || project.status() == status)
+				&& (blank(country) || project.beneficiaryCountries().contains(country.strip().toUpperCase(Locale.ROOT)))
+				&& (blank(manager) || project.managers().contains(manager.strip().toLowerCase(Locale.ROOT)))
+				&& (instrument == null || project.instruments().contains(instrument))
+				&& (blank(region) || project.beneficiaryCountries()
 					.stream()
 					.map(code -> countries.find(code, Locale.ENGLISH))
 					.flatMap(java.util.Optional::stream)

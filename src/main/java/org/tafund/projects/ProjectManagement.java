@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
@@ -82,10 +81,13 @@ public class ProjectManagement {
 
 	private final ProjectMakerChecker makerChecker;
 
+	private final ProjectList list;
+
 	ProjectManagement(UserManagement users, Requests requests, Projects projects, Allocations allocations, Expenditures expenditures,
 			ContributionManagement contributions, ExchangeRateManagement rates, CountryCatalogue countries,
 			ReferenceCatalogue reference, ObjectProvider<ActivityDirectory> activities, Clock clock, ProjectPostings postings,
-			ProjectMakerChecker makerChecker) {
+			ProjectMakerChecker makerChecker, ProjectList list) {
+		this.list = list;
 		this.postings = postings;
 		this.makerChecker = makerChecker;
 		this.users = users;
@@ -246,14 +248,17 @@ public class ProjectManagement {
 		return view(load(id));
 	}
 
+	/**
+	 * Every project that matches, in full, by code: picked in SQL ({@link ProjectList}), so that only
+	 * those are read (a manager's own projects, not every project). Pages list through
+	 * {@link ProjectList#page}.
+	 */
 	@Transactional(readOnly = true)
 	public List<ProjectView> projects(ProjectFilter filter) {
-		return projects.findAll()
-			.stream()
-			.filter(p -> filter.matches(p, countries))
-			.sorted(Comparator.comparing(Project::getCode))
-			.map(this::view)
-			.toList();
+		var ids = list.ids(filter);
+		var byId = new java.util.HashMap<Long, Project>();
+		projects.findAllById(ids).forEach(p -> byId.put(p.getId(), p));
+		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).map(this::view).toList();
 	}
 
 	/** Throws 403 unless the signed-in user may change this project (for the activities module too). */

@@ -28,13 +28,19 @@ final class Downloads {
 
 	}
 
-	/** Thrown once a download has begun: the client must see it fail. */
+	/**
+	 * Thrown once a download has begun: the client must see it fail. The failure is kept as
+	 * suppressed, not as the cause: Spring matches exception handlers on causes too, and one of the
+	 * application's (a 503 for a database away) would otherwise answer it by writing a page after
+	 * the file and ending the response as if complete.
+	 */
 	static final class Aborted extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
 
-		Aborted(String file, Throwable cause) {
-			super("Download of " + file + " aborted part-way: " + cause, cause);
+		Aborted(String file, Throwable failure) {
+			super("Download of " + file + " aborted part-way: " + failure);
+			addSuppressed(failure);
 		}
 
 	}
@@ -60,7 +66,11 @@ final class Downloads {
 				// Nothing has left: the error answer replaces what was buffered of the file, and its
 				// headers (an attachment's name): reset, unlike resetBuffer, also frees the response for
 				// the error page's writer after the file's output stream.
+				var requestId = response.getHeader(org.tafund.shared.RequestId.HEADER);
 				response.reset();
+				if (requestId != null) {
+					response.setHeader(org.tafund.shared.RequestId.HEADER, requestId);
+				}
 				throw e;
 			}
 			if (clientLeft(e)) {

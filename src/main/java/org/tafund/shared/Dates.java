@@ -24,9 +24,11 @@ public final class Dates {
 		return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(written(locale)));
 	}
 
-	/** {@code June 2026}, {@code juin 2026}; none for null. */
+	/** {@code June 2026}, {@code juin 2026}, {@code junio de 2026}; none for null. */
 	public static String month(YearMonth month, Locale locale) {
-		return month == null ? "" : month.format(DateTimeFormatter.ofPattern("LLLL y", written(locale)));
+		// Spanish joins month and year with "de", as the period labels of the messages do.
+		var pattern = locale.getLanguage().equals("es") ? "LLLL 'de' y" : "LLLL y";
+		return month == null ? "" : month.format(DateTimeFormatter.ofPattern(pattern, written(locale)));
 	}
 
 	/** {@code 15 Jun 2026, 14:03 UTC}; none for null. */

@@ -25,10 +25,10 @@ public final class PlanningDates {
 		}
 		var label = new DefaultMessageSourceResolvable(new String[] { "field." + field }, field);
 		if (date.isBefore(EARLIEST)) {
-			throw BusinessRuleViolation.ofField(field, "date.tooEarly", label, EARLIEST.toString());
+			throw BusinessRuleViolation.ofField(field, "date.tooEarly", label, EARLIEST);
 		}
 		if (date.isAfter(LATEST)) {
-			throw BusinessRuleViolation.ofField(field, "date.tooLate", label, LATEST.toString());
+			throw BusinessRuleViolation.ofField(field, "date.tooLate", label, LATEST);
 		}
 	}
 

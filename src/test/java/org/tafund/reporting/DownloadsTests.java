@@ -22,6 +22,7 @@ class DownloadsTests {
 	void aFailureBeforeTheFirstByteLeftIsAnsweredAsAnyOtherWithNothingOfTheFile() throws IOException {
 		var response = new MockHttpServletResponse();
 		response.setHeader("Content-Disposition", "attachment; filename=\"ledger.csv\"");
+		response.setHeader("X-Request-Id", "0123456789abcdef");
 		var failure = new DataAccessResourceFailureException("the database went away");
 		assertThatThrownBy(() -> Downloads.write("ledger.csv", response, () -> {
 			response.getOutputStream().write("date,entry\r\n".getBytes(StandardCharsets.UTF_8));
@@ -29,6 +30,8 @@ class DownloadsTests {
 		})).isSameAs(failure);
 		assertThat(response.isCommitted()).isFalse();
 		assertThat(response.getHeader("Content-Disposition")).isNull();
+		// The error answer still names the request.
+		assertThat(response.getHeader("X-Request-Id")).isEqualTo("0123456789abcdef");
 		assertThat(response.getContentAsByteArray()).isEmpty();
 		// The error page may write its own way.
 		response.getWriter().write("503");
@@ -42,7 +45,11 @@ class DownloadsTests {
 			response.getOutputStream().write("date,entry\r\n".getBytes(StandardCharsets.UTF_8));
 			response.flushBuffer();
 			throw failure;
-		})).isInstanceOf(Downloads.Aborted.class).hasCause(failure).hasMessageContaining("ledger.csv");
+		})).isInstanceOf(Downloads.Aborted.class)
+			.hasMessageContaining("ledger.csv")
+			// Not its cause: an exception handler matching the cause would answer it after the file.
+			.hasNoCause()
+			.satisfies(e -> assertThat(e.getSuppressed()).containsExactly(failure));
 	}
 
 	@Test

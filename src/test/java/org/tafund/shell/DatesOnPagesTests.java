@@ -44,6 +44,7 @@ class DatesOnPagesTests {
 	void aMonthAndAMomentAreInWordsAndMomentsSayUtc() {
 		assertThat(Dates.month(YearMonth.of(2026, 3), Locale.ENGLISH)).isEqualTo("March 2026");
 		assertThat(Dates.month(YearMonth.of(2026, 3), Locale.FRENCH)).isEqualTo("mars 2026");
+		assertThat(Dates.month(YearMonth.of(2026, 3), SPANISH)).isEqualTo("marzo de 2026");
 		var at = Instant.parse("2026-06-05T14:03:07Z");
 		assertThat(Dates.minute(at, Locale.ENGLISH)).isEqualTo("5 Jun 2026, 14:03 UTC");
 		assertThat(Dates.second(at, Locale.ENGLISH)).isEqualTo("5 Jun 2026, 14:03:07 UTC");
