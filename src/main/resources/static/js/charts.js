@@ -7,12 +7,18 @@ document.addEventListener('DOMContentLoaded', function () {
     new Chart(canvas, {
         type: 'line',
         data: {
-            labels: canvas.dataset.months.split(','),
+            // Months come as 2026-06 and are shown as the page's language writes them (Jun 2026, juin 2026).
+            labels: canvas.dataset.months.split(',').map(function (month) {
+                var parts = month.split('-');
+                return new Intl.DateTimeFormat(document.documentElement.lang || undefined,
+                    {month: 'short', year: 'numeric', timeZone: 'UTC'}).format(Date.UTC(+parts[0], +parts[1] - 1, 1));
+            }),
             datasets: [{label: canvas.dataset.label, data: canvas.dataset.values.split(',').map(Number),
                 borderColor: '#005b94', backgroundColor: 'rgba(0, 91, 148, 0.15)', fill: true, tension: 0.2}]
         },
         // Not responsive: Chart.js would resize through style attributes, which the CSP forbids.
-        options: {responsive: false, animation: false, plugins: {legend: {display: true}}, scales: {y: {beginAtZero: true}}}
+        options: {locale: document.documentElement.lang || undefined, responsive: false, animation: false,
+            plugins: {legend: {display: true}}, scales: {y: {beginAtZero: true}}}
     });
 });
 
