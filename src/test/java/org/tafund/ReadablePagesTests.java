@@ -32,8 +32,14 @@ class ReadablePagesTests {
 
 	static final Pattern CAMEL = Pattern.compile("\\b[a-z]+[A-Z][a-zA-Z]*\\b");
 
-	/** A date or a month as a machine writes it (2026-06-15, 2026-06): pages write them as the reader does. */
-	static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}(-\\d{2})?\\b");
+	/**
+	 * A date or a month as a machine writes it (2026-06-15, 2026-06): pages write them as the reader
+	 * does. Not inside a reference (BANK-2025-06-10), nor in the text a journal entry was recorded
+	 * with ({@code data-recorded}: stored with the entry, hash-chained, never rewritten).
+	 */
+	static final Pattern ISO_DATE = Pattern.compile("(?<![\\w-])\\d{4}-\\d{2}(-\\d{2})?(?![\\w-])");
+
+	static final Pattern RECORDED = Pattern.compile("(?s)<(td|span) data-recorded[^>]*>.*?</\\1>");
 
 	static final Pattern HEADER = Pattern.compile("<th\\b[^>]*>(.*?)</th>", Pattern.DOTALL);
 
@@ -125,7 +131,8 @@ class ReadablePagesTests {
 					var text = visible(html);
 					find(HASH, text, problems, entry.getKey() + " " + lang + " " + path + ": hash ");
 					find(CODE, text, problems, entry.getKey() + " " + lang + " " + path + ": code ");
-					find(ISO_DATE, text, problems, entry.getKey() + " " + lang + " " + path + ": date ");
+					find(ISO_DATE, visible(RECORDED.matcher(html).replaceAll(" ")), problems,
+							entry.getKey() + " " + lang + " " + path + ": date ");
 					var headers = HEADER.matcher(html);
 					while (headers.find()) {
 						find(CAMEL, visible(headers.group(1)), problems,

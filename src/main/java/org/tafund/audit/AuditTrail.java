@@ -308,6 +308,9 @@ public class AuditTrail {
 		return grouped.format(number) + (code == null ? "" : " " + code);
 	}
 
+	private static final java.util.regex.Pattern ISO_DAY_OR_MONTH = java.util.regex.Pattern
+		.compile("\\d{4}-\\d{2}(-\\d{2})?");
+
 	private static String sortKey(Object value) {
 		return value instanceof org.tafund.shared.Described described ? described.describe()
 				: value instanceof java.time.temporal.Temporal ? value.toString() : format(value);
@@ -342,6 +345,16 @@ public class AuditTrail {
 		}
 		if (value instanceof java.time.LocalDate date) {
 			return org.tafund.shared.Dates.day(date, locale);
+		}
+		if (value instanceof String text && ISO_DAY_OR_MONTH.matcher(text).matches()) {
+			// A date a record keeps as text (an approval's subject: a period, a revaluation's end).
+			try {
+				return text.length() == 7 ? org.tafund.shared.Dates.month(java.time.YearMonth.parse(text), locale)
+						: org.tafund.shared.Dates.day(java.time.LocalDate.parse(text), locale);
+			}
+			catch (java.time.format.DateTimeParseException notADate) {
+				return text;
+			}
 		}
 		var type = org.hibernate.Hibernate.getClass(value);
 		if (type.isAnnotationPresent(jakarta.persistence.Entity.class)) {
