@@ -4,14 +4,15 @@ document.addEventListener('DOMContentLoaded', function () {
     if (!canvas || typeof Chart === 'undefined') {
         return;
     }
+    var monthName = new Intl.DateTimeFormat(document.documentElement.lang || undefined,
+        {month: 'short', year: 'numeric', timeZone: 'UTC'});
     new Chart(canvas, {
         type: 'line',
         data: {
             // Months come as 2026-06 and are shown as the page's language writes them (Jun 2026, juin 2026).
             labels: canvas.dataset.months.split(',').map(function (month) {
                 var parts = month.split('-');
-                return new Intl.DateTimeFormat(document.documentElement.lang || undefined,
-                    {month: 'short', year: 'numeric', timeZone: 'UTC'}).format(Date.UTC(+parts[0], +parts[1] - 1, 1));
+                return monthName.format(Date.UTC(+parts[0], +parts[1] - 1, 1));
             }),
             datasets: [{label: canvas.dataset.label, data: canvas.dataset.values.split(',').map(Number),
                 borderColor: '#005b94', backgroundColor: 'rgba(0, 91, 148, 0.15)', fill: true, tension: 0.2}]

@@ -326,12 +326,7 @@ public class AuditTrail {
 		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
 		if (value instanceof java.math.BigDecimal number) {
 			// Stored at four or eight decimals: shown at what the figure has, at least cents, with the reader's marks.
-			var plain = number.stripTrailingZeros();
-			var digits = Math.max(2, plain.scale());
-			var written = java.text.NumberFormat.getNumberInstance(locale);
-			written.setMinimumFractionDigits(digits);
-			written.setMaximumFractionDigits(digits);
-			return written.format(plain);
+			return org.tafund.shared.Described.grouped(number, locale);
 		}
 		if (value instanceof Collection<?> collection) {
 			// In the order of what they hold (an instalment's ISO due date first), not of their words.
