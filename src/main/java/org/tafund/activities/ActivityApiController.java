@@ -47,8 +47,10 @@ class ActivityApiController {
 	List<Activity.ActivityView> list(@RequestParam(required = false) Long projectId,
 			@RequestParam(required = false) ActivityType type, @RequestParam(required = false) String country,
 			@RequestParam(required = false) Instrument instrument, @RequestParam(required = false) LocalDate from,
-			@RequestParam(required = false) LocalDate to) {
-		return activities.list(projectId, type, country, instrument, from, to);
+			@RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "100") int size) {
+		return activities.page(new ActivityList.Filter(projectId, type, country, instrument, from, to),
+				org.tafund.shared.Paging.page(page, size)).getContent();
 	}
 
 	@GetMapping("/{id}")

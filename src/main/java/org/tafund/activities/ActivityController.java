@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.tafund.shared.Paging;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tafund.projects.Codes.Instrument;
@@ -45,13 +46,17 @@ class ActivityController {
 	String list(@RequestParam(required = false) Long projectId, @RequestParam(required = false) ActivityType type,
 			@RequestParam(required = false) String country, @RequestParam(required = false) Instrument instrument,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
-		var list = activities.list(projectId, type, country, instrument, from, to);
-		model.addAttribute("activities", list);
-		model.addAttribute("totals", activities.participantTotals(list));
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size, Model model) {
+		var filter = new ActivityList.Filter(projectId, type, country, instrument, from, to);
+		model.addAttribute("activities", activities.page(filter, Paging.page(page, Paging.size(size))));
+		model.addAttribute("totals", activities.participants(filter));
+		model.addAttribute("filter", filter);
+		model.addAttribute("sizes", Paging.SIZES);
 		model.addAttribute("types", ActivityType.values());
 		model.addAttribute("instruments", Instrument.values());
-		model.addAttribute("projects", projects.projects(ProjectFilter.all()));
+		// Codes only: the picker needs no project's figures.
+		model.addAttribute("projects", projects.codes());
 		model.addAttribute("countries", countries.all(LocaleContextHolder.getLocale()));
 		model.addAttribute("country", country);
 		return "activities/list";

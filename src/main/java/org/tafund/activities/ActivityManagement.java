@@ -20,6 +20,8 @@ public class ActivityManagement implements ActivityDirectory {
 
 	private final Activities activities;
 
+	private final ActivityList list;
+
 	private final ProjectManagement projects;
 
 	private final CountryCatalogue countries;
@@ -27,8 +29,9 @@ public class ActivityManagement implements ActivityDirectory {
 	private final java.time.Clock clock;
 
 	ActivityManagement(Activities activities, ProjectManagement projects, CountryCatalogue countries,
-			java.time.Clock clock) {
+			java.time.Clock clock, ActivityList list) {
 		this.activities = activities;
+		this.list = list;
 		this.projects = projects;
 		this.countries = countries;
 		this.clock = clock;
@@ -95,19 +98,20 @@ public class ActivityManagement implements ActivityDirectory {
 		return activities.findByProjectIdOrderByStartDateAscIdAsc(projectId).stream().map(Activity::view).toList();
 	}
 
+	/** A page of the activities a filter keeps, latest start first, read in the same few statements whatever its size. */
 	@Transactional(readOnly = true)
-	public List<Activity.ActivityView> list(Long projectId, ActivityType type, String country, Instrument instrument,
-			LocalDate from, LocalDate to) {
-		return activities.findAllByOrderByStartDateDescIdDesc()
-			.stream()
-			.map(Activity::view)
-			.filter(a -> projectId == null || a.projectId().equals(projectId))
-			.filter(a -> type == null || a.type() == type)
-			.filter(a -> country == null || country.isBlank() || country.equalsIgnoreCase(a.country()))
-			.filter(a -> instrument == null || a.instruments().contains(instrument))
-			.filter(a -> from == null || !a.endDate().isBefore(from))
-			.filter(a -> to == null || !a.startDate().isAfter(to))
-			.toList();
+	org.springframework.data.domain.Page<Activity.ActivityView> page(ActivityList.Filter filter,
+			org.springframework.data.domain.Pageable page) {
+		var ids = list.ids(filter, page);
+		var byId = new java.util.HashMap<Long, Activity.ActivityView>();
+		activities.findAllById(ids.getContent()).stream().map(Activity::view).forEach(v -> byId.put(v.id(), v));
+		return ids.map(byId::get);
+	}
+
+	/** Who took part in every activity a filter keeps that took place. */
+	@Transactional(readOnly = true)
+	Participants participants(ActivityList.Filter filter) {
+		return list.participants(filter);
 	}
 
 	@Transactional(readOnly = true)

@@ -308,24 +308,44 @@ class Agreement extends AuditableEntity implements org.tafund.shared.Described {
 	 * oldest instalments first, and the status that follows.
 	 */
 	AgreementPosition position(Money received, Money refunded, LocalDate today) {
-		var remaining = received;
+		var schedule = currentSchedule();
+		var applied = applied(received, schedule.stream().map(i -> new Money(i.getAmount(), currency)).toList());
 		var lines = new ArrayList<AgreementPosition.Line>();
 		boolean overdue = false;
-		for (var instalment : currentSchedule()) {
+		for (int n = 0; n < schedule.size(); n++) {
+			var instalment = schedule.get(n);
 			var due = new Money(instalment.getAmount(), currency);
-			var applied = remaining.isPositive() ? remaining.min(due) : Money.zero(currency);
-			remaining = remaining.minus(applied);
-			var outstanding = due.minus(applied);
-			long daysOverdue = outstanding.isPositive() && instalment.getDueOn().isBefore(today)
-					? ChronoUnit.DAYS.between(instalment.getDueOn(), today) : 0;
+			var outstanding = due.minus(applied.get(n));
+			long daysOverdue = daysOverdue(instalment.getDueOn(), outstanding, today);
 			overdue |= daysOverdue > 0;
-			lines.add(new AgreementPosition.Line(instalment.getId(), instalment.getDueOn(), due, applied, outstanding,
+			lines.add(new AgreementPosition.Line(instalment.getId(), instalment.getDueOn(), due, applied.get(n), outstanding,
 					daysOverdue));
 		}
 		var outstanding = total().minus(received.min(total()));
 		var overpaid = received.isGreaterThan(total()) ? received.minus(total()) : Money.zero(currency);
 		return new AgreementPosition(status(received, overdue), total(), received, outstanding, overpaid, refunded,
 				lines);
+	}
+
+	/**
+	 * What the money received settles of a schedule, instalment by instalment: each, in the order they
+	 * fall due, takes what is left of it up to its own amount. The one place this rule is written; the
+	 * overdue list applies it to the instalments already due, which come first in that order.
+	 */
+	static List<Money> applied(Money received, List<Money> dues) {
+		var remaining = received;
+		var applied = new ArrayList<Money>(dues.size());
+		for (var due : dues) {
+			var part = remaining.isPositive() ? remaining.min(due) : Money.zero(due.currency());
+			remaining = remaining.minus(part);
+			applied.add(part);
+		}
+		return applied;
+	}
+
+	/** Days an instalment is late: from its due day, while something of it is still owed. */
+	static long daysOverdue(LocalDate dueOn, Money outstanding, LocalDate today) {
+		return outstanding.isPositive() && dueOn.isBefore(today) ? ChronoUnit.DAYS.between(dueOn, today) : 0;
 	}
 
 	private AgreementStatus status(Money received, boolean overdue) {

@@ -51,10 +51,4 @@ interface Agreements extends JpaRepository<Agreement, Long>,
 	@Query("select distinct a.fundingWindow from Agreement a where a.id in :ids")
 	List<FundingWindow> windowsOf(java.util.Collection<Long> ids);
 
-	@Query("""
-			select distinct a from Agreement a join a.instalments i
-			where a.signedOn is not null and a.cancelledOn is null and a.closedOn is null
-			and i.scheduleNumber = a.scheduleNumber and i.dueOn < :today""")
-	List<Agreement> withInstalmentsDueBefore(java.time.LocalDate today);
-
 }

@@ -29,8 +29,6 @@ import org.tafund.shared.RefusalReturnsTo;
 @RequestMapping("/contributions")
 class ContributionController {
 
-	static final int PAGE_SIZE = 25;
-
 	private final ContributionManagement contributions;
 
 	private final DonorManagement donors;
@@ -50,19 +48,22 @@ class ContributionController {
 		this.donors = donors;
 	}
 
-	/** The agreements, {@value #PAGE_SIZE} a page, found and ordered as the filter above the list asks. */
+	/** The agreements, 25, 50 or 100 a page, found and ordered as the filter above the list asks. */
 	@GetMapping
-	String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String window, @RequestParam(required = false) String currency,
-			@RequestParam(required = false) String year, @RequestParam(required = false) String sort, Model model) {
+	String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String window,
+			@RequestParam(required = false) String currency, @RequestParam(required = false) String year,
+			@RequestParam(required = false) String sort, Model model) {
 		// A filter that cannot be read (a year typed as words) is left out rather than refused; the others apply.
 		var used = new AgreementSearch(q, AgreementSearch.window(window), currency, AgreementSearch.year(year), sort);
-		model.addAttribute("agreements", contributions.search(used, page, PAGE_SIZE));
+		var shown = contributions.search(used, page, org.tafund.shared.Paging.size(size));
+		model.addAttribute("agreements", shown);
 		model.addAttribute("search", used);
 		model.addAttribute("windows", FundingWindow.values());
 		model.addAttribute("orders", AgreementSearch.Order.values());
-		model.addAttribute("donorNames", donors.all().stream().collect(
-				java.util.stream.Collectors.toMap(d -> d.id(), d -> d.name())));
+		model.addAttribute("sizes", org.tafund.shared.Paging.SIZES);
+		// Only the donors the page names: reading every donor to name 25 cost a statement per donor.
+		model.addAttribute("donorNames", donors.names(shown.map(AgreementRow::donorId).toSet()));
 		return "contributions/list";
 	}
 
@@ -73,9 +74,16 @@ class ContributionController {
 	 */
 	@GetMapping("/overdue")
 	String overdue(@RequestParam(required = false) String q, @RequestParam(required = false) String currency,
-			@RequestParam(required = false) String minDays, Model model) {
+			@RequestParam(required = false) String minDays, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) Integer size, Model model) {
 		var overdue = Overdue.of(contributions.overdue(), donors, q, currency, minDays);
-		model.addAttribute("lines", overdue.lines());
+		// The totals are of every line the filter keeps; the table shows a page of them.
+		var asked = org.tafund.shared.Paging.page(page, org.tafund.shared.Paging.size(size));
+		int from = (int) Math.min(asked.getOffset(), overdue.lines().size());
+		int to = (int) Math.min((long) from + asked.getPageSize(), overdue.lines().size());
+		model.addAttribute("lines", new org.springframework.data.domain.PageImpl<>(overdue.lines().subList(from, to), asked,
+				overdue.lines().size()));
+		model.addAttribute("sizes", org.tafund.shared.Paging.SIZES);
 		model.addAttribute("donorNames", overdue.names());
 		model.addAttribute("overdue", overdue);
 		model.addAttribute("q", q);

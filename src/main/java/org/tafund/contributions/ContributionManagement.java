@@ -73,11 +73,14 @@ public class ContributionManagement {
 
 	private final MakerChecker makerChecker;
 
+	private final OverdueInstalments overdueInstalments;
+
 	ContributionManagement(Agreements agreements, Receipts receipts, Refunds refunds, Amendments amendments,
 			Pledges pledges, ReceivableRevaluation revaluation, DonorManagement donors, ExchangeRateManagement rates,
 			CountryCatalogue countries, Clock clock, ObjectProvider<AllocatedFunds> allocated,
 			ObjectProvider<EarmarkTargets> earmarkTargets, ContributionPostings postings, PositionReplay replay,
-			MakerChecker makerChecker) {
+			MakerChecker makerChecker, OverdueInstalments overdueInstalments) {
+		this.overdueInstalments = overdueInstalments;
 		this.postings = postings;
 		this.makerChecker = makerChecker;
 		this.replay = replay;
@@ -720,10 +723,12 @@ public class ContributionManagement {
 
 	/**
 	 * The agreements a search finds, a page at a time, filtered and ordered in the database: the text
-	 * in the reference or in the donor's name, the window, the currency, the year of signature.
+	 * in the reference or in the donor's name, the window, the currency, the year of signature. A page
+	 * costs the same few statements whatever its size: the page and its count, the schedules of its
+	 * agreements (batch-fetched) and what was received and refunded on them, each summed in one query.
 	 */
 	@Transactional(readOnly = true)
-	org.springframework.data.domain.Page<AgreementView> search(AgreementSearch search, int page, int size) {
+	org.springframework.data.domain.Page<AgreementRow> search(AgreementSearch search, int page, int size) {
 		var sort = switch (search.order()) {
 			case REFERENCE -> org.springframework.data.domain.Sort.by("reference");
 			case SIGNED -> org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC,
@@ -752,7 +757,19 @@ public class ContributionManagement {
 			}
 			return cb.and(predicates.toArray(jakarta.persistence.criteria.Predicate[]::new));
 		};
-		return agreements.findAll(where, org.tafund.shared.Paging.page(page, size, sort)).map(this::view);
+		var found = agreements.findAll(where, org.tafund.shared.Paging.page(page, size, sort));
+		if (found.isEmpty()) {
+			return new org.springframework.data.domain.PageImpl<>(List.of(), found.getPageable(), found.getTotalElements());
+		}
+		var ids = found.map(Agreement::getId).getContent();
+		var received = new java.util.HashMap<Long, BigDecimal>();
+		receipts.netReceivedOf(ids).forEach(row -> received.put((Long) row[0], (BigDecimal) row[1]));
+		var refunded = new java.util.HashMap<Long, BigDecimal>();
+		refunds.totalsOf(ids).forEach(row -> refunded.put((Long) row[0], (BigDecimal) row[1]));
+		var today = LocalDate.now(clock);
+		return found.map(a -> AgreementRow.of(a, a.position(
+				Money.rounded(received.getOrDefault(a.getId(), BigDecimal.ZERO), a.getCurrency()),
+				Money.rounded(refunded.getOrDefault(a.getId(), BigDecimal.ZERO), a.getCurrency()), today)));
 	}
 
 	/**
@@ -881,20 +898,7 @@ public class ContributionManagement {
 	/** Instalments past due and not fully received, most overdue first. */
 	@Transactional(readOnly = true)
 	public List<OverdueInstalment> overdue() {
-		var today = LocalDate.now(clock);
-		var lines = new ArrayList<OverdueInstalment>();
-		for (var agreement : agreements.withInstalmentsDueBefore(today)) {
-			var position = agreement.position(received(agreement), refunded(agreement), today);
-			for (var line : position.instalments()) {
-				if (line.daysOverdue() > 0) {
-					var usd = line.outstanding().toUsd(agreement.getRecognitionRate());
-					lines.add(new OverdueInstalment(agreement.getId(), agreement.getReference(), agreement.getDonorId(),
-							line.dueOn(), line.daysOverdue(), line.outstanding(), usd));
-				}
-			}
-		}
-		lines.sort(Comparator.comparing(OverdueInstalment::daysOverdue).reversed());
-		return lines;
+		return overdueInstalments.asOf(LocalDate.now(clock));
 	}
 
 	// The row lock makes a second editor wait, then find the version moved: a conflict, not a deadlock.

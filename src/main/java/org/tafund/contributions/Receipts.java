@@ -45,6 +45,10 @@ interface Receipts extends JpaRepository<Receipt, Long> {
 	@Query("select r.agreementId, sum(r.agreementAmount), sum(r.converted.usdAmount) from Receipt r group by r.agreementId")
 	List<Object[]> netReceivedByAgreement();
 
+	/** Per agreement of {@code ids}: received net of reversals in its currency (one statement for a list page). */
+	@Query("select r.agreementId, sum(r.agreementAmount) from Receipt r where r.agreementId in :ids group by r.agreementId")
+	List<Object[]> netReceivedOf(java.util.Collection<Long> ids);
+
 	@Query("""
 			select coalesce(sum(r.agreementAmount), 0) from Receipt r
 			where r.agreementId = :agreementId and r.receivedOn <= :date""")

@@ -20,4 +20,8 @@ interface Refunds extends JpaRepository<Refund, Long> {
 	@Query("select r.agreementId, sum(r.converted.amount), sum(r.converted.usdAmount) from Refund r group by r.agreementId")
 	java.util.List<Object[]> totalsByAgreement();
 
+	/** Per agreement of {@code ids}: refunded in its currency (one statement for a list page). */
+	@Query("select r.agreementId, sum(r.converted.amount) from Refund r where r.agreementId in :ids group by r.agreementId")
+	java.util.List<Object[]> totalsOf(java.util.Collection<Long> ids);
+
 }

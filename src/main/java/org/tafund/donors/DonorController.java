@@ -26,8 +26,6 @@ import org.tafund.shared.ConcurrentEdit;
 @RequestMapping("/donors")
 class DonorController {
 
-	static final int PAGE_SIZE = 25;
-
 	static final Set<String> SORTABLE = Set.of("name", "type", "country", "updatedAt");
 
 	private final DonorManagement donors;
@@ -42,10 +40,12 @@ class DonorController {
 	@GetMapping
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) DonorType type,
 			@RequestParam(required = false) String country, @RequestParam(defaultValue = "name") String sort,
-			@RequestParam(defaultValue = "asc") String dir, @RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "asc") String dir, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) Integer size, Model model) {
 		var property = SORTABLE.contains(sort) ? sort : "name";
 		var order = "desc".equals(dir) ? Sort.Direction.DESC : Sort.Direction.ASC;
-		var pageable = Paging.page(page, PAGE_SIZE, Sort.by(order, property).and(Sort.by("id")));
+		var pageable = Paging.page(page, Paging.size(size), Sort.by(order, property).and(Sort.by("id")));
+		model.addAttribute("sizes", Paging.SIZES);
 		model.addAttribute("donors", donors.search(new DonorSearch(q, type, country, null), pageable));
 		model.addAttribute("q", q);
 		model.addAttribute("type", type);

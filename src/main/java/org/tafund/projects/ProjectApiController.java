@@ -99,8 +99,10 @@ class ProjectApiController {
 	@GetMapping("/projects")
 	List<ProjectView> list(@RequestParam(required = false) Theme theme, @RequestParam(required = false) Integer status,
 			@RequestParam(required = false) String country, @RequestParam(required = false) String region,
-			@RequestParam(required = false) String manager, @RequestParam(required = false) Instrument instrument) {
-		return projects.projects(new ProjectFilter(theme, status, country, region, manager, instrument));
+			@RequestParam(required = false) String manager, @RequestParam(required = false) Instrument instrument,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+		return projects.projects(new ProjectFilter(theme, status, country, region, manager, instrument),
+				org.tafund.shared.Paging.page(page, size));
 	}
 
 	@PostMapping("/projects")

@@ -89,10 +89,10 @@ class ProjectController {
 			@RequestParam(required = false) String manager, @RequestParam(required = false) Instrument instrument,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size, Model model) {
 		var filter = new ProjectFilter(theme, status, country, region, manager, instrument);
-		var shown = list.page(filter, org.tafund.shared.Paging.page(page, ProjectList.size(size)));
+		var shown = list.page(filter, org.tafund.shared.Paging.page(page, org.tafund.shared.Paging.size(size)));
 		model.addAttribute("projects", shown.getContent());
 		model.addAttribute("page", shown);
-		model.addAttribute("sizes", ProjectList.SIZES);
+		model.addAttribute("sizes", org.tafund.shared.Paging.SIZES);
 		model.addAttribute("filter", filter);
 		return choices(model, "projects/list");
 	}
@@ -166,10 +166,7 @@ class ProjectController {
 		var request = projects.request(id);
 		model.addAttribute("request", request);
 		model.addAttribute("state", countries.find(request.state(), LocaleContextHolder.getLocale()).orElse(null));
-		model.addAttribute("answeredBy", projects.projects(ProjectFilter.all())
-			.stream()
-			.filter(p -> p.requestIds().contains(id))
-			.toList());
+		model.addAttribute("answeredBy", projects.projectsAnswering(id));
 		model.addAttribute("next", AssistanceRequest.nextStatuses(request.status()));
 		if (!model.containsAttribute("statusForm")) {
 			model.addAttribute("statusForm", new RequestStatusForm(request.version(), null, ""));
@@ -288,14 +285,13 @@ class ProjectController {
 			.map(c -> countries.find(c, locale).orElseThrow())
 			.toList());
 		model.addAttribute("entity", reference.implementingEntity(project.implementingEntityId()).orElse(null));
-		model.addAttribute("allocations", projects.allocations(id));
-		model.addAttribute("donorNames", donors.all().stream().collect(Collectors.toMap(d -> d.id(), d -> d.name())));
-		model.addAttribute("expenditure", projects.expenditure(id));
-		model.addAttribute("requestsAnswered", projects.requests(null)
-			.stream()
-			.filter(r -> project.requestIds().contains(r.id()))
-			.toList());
-		model.addAttribute("burn", BurnRate.of(projects.expenditure(id)));
+		var allocations = projects.allocations(id);
+		model.addAttribute("allocations", allocations);
+		model.addAttribute("donorNames", donors.names(allocations.stream().map(a -> a.donorId()).toList()));
+		var expenditure = projects.expenditure(id);
+		model.addAttribute("expenditure", expenditure);
+		model.addAttribute("requestsAnswered", projects.requestsOf(project.requestIds()));
+		model.addAttribute("burn", BurnRate.of(expenditure));
 		model.addAttribute("categories", BudgetCategory.values());
 		model.addAttribute("today", today);
 		if (!model.containsAttribute("allocationForm")) {

@@ -34,9 +34,6 @@ class ProjectList {
 
 	}
 
-	/** The page sizes offered; anything else asked gets the first. */
-	static final List<Integer> SIZES = List.of(25, 50, 100);
-
 	private final JdbcClient jdbc;
 
 	private final CountryCatalogue countries;
@@ -44,10 +41,6 @@ class ProjectList {
 	ProjectList(javax.sql.DataSource dataSource, CountryCatalogue countries) {
 		this.jdbc = JdbcClient.create(dataSource);
 		this.countries = countries;
-	}
-
-	static int size(Integer asked) {
-		return asked != null && SIZES.contains(asked) ? asked : SIZES.get(0);
 	}
 
 	/** The projects that match, by code. */
@@ -87,6 +80,15 @@ class ProjectList {
 					.params(where.params())
 					.query(Long.class)
 					.list();
+	}
+
+	/** The ids of the projects that answer a request, by code. */
+	@Transactional(readOnly = true)
+	List<Long> answering(long requestId) {
+		return jdbc.sql("""
+				SELECT p.id FROM project p
+				WHERE EXISTS (SELECT 1 FROM project_request r WHERE r.project_id = p.id AND r.request_id = ?)
+				ORDER BY p.code""").param(requestId).query(Long.class).list();
 	}
 
 	private record Where(String sql, List<Object> params) {

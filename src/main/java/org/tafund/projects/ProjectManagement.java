@@ -255,7 +255,42 @@ public class ProjectManagement {
 	 */
 	@Transactional(readOnly = true)
 	public List<ProjectView> projects(ProjectFilter filter) {
-		var ids = list.ids(filter);
+		return views(list.ids(filter));
+	}
+
+	/** A page of the projects a filter keeps, by code, in full (the API's list). */
+	@Transactional(readOnly = true)
+	public List<ProjectView> projects(ProjectFilter filter, org.springframework.data.domain.Pageable page) {
+		return views(list.page(filter, page).map(ProjectList.Row::id).getContent());
+	}
+
+	/** Every project's code by its id, in code order: what a project picker offers, in one light query. */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, String> codes() {
+		var codes = new java.util.LinkedHashMap<Long, String>();
+		projects.idsAndCodes().forEach(row -> codes.put((Long) row[0], (String) row[1]));
+		return codes;
+	}
+
+	/** The projects that answer a State's request, by code. */
+	@Transactional(readOnly = true)
+	public List<ProjectView> projectsAnswering(long requestId) {
+		return views(list.answering(requestId));
+	}
+
+	/** The requests {@code ids}, latest received first (what a project page lists as answered). */
+	@Transactional(readOnly = true)
+	public List<AssistanceRequest.RequestView> requestsOf(java.util.Collection<Long> ids) {
+		return requests.findAllById(ids)
+			.stream()
+			.map(AssistanceRequest::view)
+			.sorted(java.util.Comparator.comparing(AssistanceRequest.RequestView::receivedOn)
+				.thenComparing(AssistanceRequest.RequestView::id)
+				.reversed())
+			.toList();
+	}
+
+	private List<ProjectView> views(List<Long> ids) {
 		var byId = new java.util.HashMap<Long, Project>();
 		projects.findAllById(ids).forEach(p -> byId.put(p.getId(), p));
 		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).map(this::view).toList();

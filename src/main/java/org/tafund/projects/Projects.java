@@ -15,6 +15,9 @@ interface Projects extends JpaRepository<Project, Long> {
 	@org.springframework.data.jpa.repository.Query("select p.code from Project p order by p.code")
 	java.util.List<String> codes();
 
+	@org.springframework.data.jpa.repository.Query("select p.id, p.code from Project p order by p.code")
+	java.util.List<Object[]> idsAndCodes();
+
 	/** Expenditure on one project queues up behind each other: the balance check stays true. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select p from Project p where p.id = :id")

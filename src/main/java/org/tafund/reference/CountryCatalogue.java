@@ -39,11 +39,28 @@ public class CountryCatalogue {
 			.classify(classification);
 	}
 
-	/** A country's name in the reader's language, for pages that hold only its code; the code if unknown. */
+	/**
+	 * A country's name in the reader's language, for pages that hold only its code; the code if unknown.
+	 * Lists call this once per row, so the names are read once: they come with the reference data's
+	 * migrations and nothing in the application renames a country (ADMIN changes only classifications).
+	 */
 	public String nameOf(String code) {
-		return find(code, org.springframework.context.i18n.LocaleContextHolder.getLocale()).map(CountryView::name)
-			.orElse(code == null ? "" : code);
+		if (code == null) {
+			return "";
+		}
+		var all = names;
+		if (all == null) {
+			var read = new java.util.HashMap<String, Country>();
+			countries.findAll().forEach(c -> read.put(c.view(Locale.ENGLISH).code(), c));
+			all = java.util.Map.copyOf(read);
+			names = all;
+		}
+		var country = all.get(code.strip().toUpperCase(Locale.ROOT));
+		return country == null ? code
+				: country.view(org.springframework.context.i18n.LocaleContextHolder.getLocale()).name();
 	}
+
+	private volatile java.util.Map<String, Country> names;
 
 	/** A region's name in the reader's language (see {@link Regions}), for pages that hold its M49 name. */
 	public String regionName(String m49Name) {

@@ -9,11 +9,19 @@ import org.springframework.data.domain.Sort;
  */
 public final class Paging {
 
+	/** The page sizes a list offers; anything else asked gets the first. */
+	public static final java.util.List<Integer> SIZES = java.util.List.of(25, 50, 100);
+
 	static final int LAST_PAGE = 1_000_000;
 
 	static final int MAX_SIZE = 1_000;
 
 	private Paging() {
+	}
+
+	/** A list's page size as asked, if it is one of {@link #SIZES}. */
+	public static int size(Integer asked) {
+		return asked != null && SIZES.contains(asked) ? asked : SIZES.get(0);
 	}
 
 	public static PageRequest page(int page, int size) {

@@ -112,4 +112,10 @@ public class TestDatabaseConfiguration {
 		};
 	}
 
+	/** Counts statements per request where a test asks ({@link Statements}). */
+	@Bean
+	static org.springframework.beans.factory.config.BeanPostProcessor countStatements() {
+		return Statements.wrapper();
+	}
+
 }
