@@ -25,6 +25,8 @@ import org.tafund.donors.DonorDetails;
 import org.tafund.donors.DonorManagement;
 import org.tafund.donors.DonorType;
 import org.tafund.projects.Codes.BudgetCategory;
+import org.tafund.projects.Codes.Channel;
+import org.tafund.projects.Codes.Subject;
 import org.tafund.projects.Codes.Instrument;
 import org.tafund.projects.Codes.Theme;
 import org.tafund.projects.ProjectDetails;
@@ -38,7 +40,7 @@ import org.tafund.support.TestClock;
 import org.tafund.support.Unique;
 
 /**
- * The four busiest lists cost the same number of SQL statements for a page of 100 rows as for a page
+ * The busiest lists cost the same number of SQL statements for a page of 100 rows as for a page
  * of 25 (issue 15): nothing is read once per row. Each list here has at least 100 rows of this
  * class's own, so that both pages are full.
  */
@@ -89,6 +91,9 @@ class ListStatementsTests {
 						Set.of(Instrument.UNTOC), Set.of("SEN"), reference.implementingEntity("UNODC-ROSEN").orElseThrow().id(),
 						Set.of("project.manager"), null, null, null, null, 2, "15130", null, Set.of(),
 						List.of(new ProjectDetails.Budget(2026, BudgetCategory.TRAVEL, new BigDecimal("5000.00")))));
+				projects.recordRequest("SEN", today.minusDays(n % 40), Channel.NOTE_VERBALE,
+						Set.of(Subject.EXTRADITION, Subject.MUTUAL_LEGAL_ASSISTANCE), Set.of(Instrument.UNTOC),
+						"Counted request " + tag + " " + n);
 			}
 		}
 	}
@@ -113,6 +118,12 @@ class ListStatementsTests {
 	void projects() throws Exception {
 		// The projects list has no text filter; this class's hundred make every page of 100 full.
 		sameAtTwentyFiveAndAHundred("/projects?theme=MLA", "projects");
+	}
+
+	@Test
+	void requests() throws Exception {
+		// Each request with its subjects and instruments (collections of their own).
+		sameAtTwentyFiveAndAHundred("/projects/requests?status=RECEIVED", "requests");
 	}
 
 	private void sameAtTwentyFiveAndAHundred(String list, String table) throws Exception {

@@ -81,8 +81,9 @@ class ProjectApiController {
 	}
 
 	@GetMapping("/requests")
-	List<AssistanceRequest.RequestView> requests(@RequestParam(required = false) RequestStatus status) {
-		return projects.requests(status);
+	List<AssistanceRequest.RequestView> requests(@RequestParam(required = false) RequestStatus status,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+		return projects.requests(status, page, size).getContent();
 	}
 
 	@PostMapping("/requests")

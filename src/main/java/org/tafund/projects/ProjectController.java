@@ -245,11 +245,12 @@ class ProjectController {
 	static final int FUNDING_CHOICES = 15;
 
 	@GetMapping("/requests")
-	String requests(@RequestParam(required = false) RequestStatus status, Model model) {
+	String requests(@RequestParam(required = false) RequestStatus status, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) Integer size, Model model) {
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", RequestForm.empty());
 		}
-		model.addAttribute("requests", projects.requests(status));
+		model.addAttribute("requests", projects.requests(status, page, org.tafund.shared.Paging.size(size)));
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", RequestStatus.values());
 		model.addAttribute("channels", Channel.values());
@@ -264,7 +265,7 @@ class ProjectController {
 	String recordRequest(@Valid @ModelAttribute("form") RequestForm form, BindingResult result, Model model,
 			RedirectAttributes flash) {
 		if (result.hasErrors()) {
-			return requests(null, model);
+			return requests(null, 0, null, model);
 		}
 		projects.recordRequest(form.state(), form.receivedOn(), form.channel(), form.subjects(), form.instruments(),
 				form.description());

@@ -168,6 +168,16 @@ public class ProjectManagement {
 
 	}
 
+	/** A page of the requests (of a status), latest received first. */
+	@Transactional(readOnly = true)
+	public org.springframework.data.domain.Page<AssistanceRequest.RequestView> requests(RequestStatus status, int page,
+			int size) {
+		var asked = org.tafund.shared.Paging.page(page, size, org.springframework.data.domain.Sort
+			.by(org.springframework.data.domain.Sort.Direction.DESC, "receivedOn", "id"));
+		return (status == null ? requests.findAll(asked) : requests.findByStatus(status, asked)).map(AssistanceRequest::view);
+	}
+
+	/** Every request (of a status), latest received first: for pickers. */
 	@Transactional(readOnly = true)
 	public List<AssistanceRequest.RequestView> requests(RequestStatus status) {
 		return requests.findAllByOrderByReceivedOnDescIdDesc()

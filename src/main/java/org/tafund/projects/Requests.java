@@ -8,4 +8,7 @@ interface Requests extends JpaRepository<AssistanceRequest, Long> {
 
 	List<AssistanceRequest> findAllByOrderByReceivedOnDescIdDesc();
 
+	org.springframework.data.domain.Page<AssistanceRequest> findByStatus(Codes.RequestStatus status,
+			org.springframework.data.domain.Pageable page);
+
 }
