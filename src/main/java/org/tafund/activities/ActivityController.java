@@ -64,9 +64,14 @@ class ActivityController {
 
 	@GetMapping("/projects/{projectId}/summary")
 	String projectSummary(@PathVariable long projectId, Model model) {
-		var list = activities.ofProject(projectId);
-		model.addAttribute("activities", list);
-		model.addAttribute("totals", activities.participantTotals(list));
+		// The latest activities, in the order they took place; the totals and the full list cover all of them.
+		var filter = new ActivityList.Filter(projectId, null, null, null, null, null);
+		var latest = activities.page(filter, Paging.page(0, Paging.SIZES.get(0)));
+		var inOrder = new java.util.ArrayList<>(latest.getContent());
+		java.util.Collections.reverse(inOrder);
+		model.addAttribute("activities", inOrder);
+		model.addAttribute("activityCount", latest.getTotalElements());
+		model.addAttribute("totals", activities.participants(filter));
 		model.addAttribute("projectId", projectId);
 		model.addAttribute("canEdit", projects.canEdit(projectId));
 		return "activities/project-summary :: summary";

@@ -93,11 +93,6 @@ public class ActivityManagement implements ActivityDirectory {
 		return activities.findById(id).orElseThrow(() -> new ActivityNotFound(id)).view();
 	}
 
-	@Transactional(readOnly = true)
-	public List<Activity.ActivityView> ofProject(long projectId) {
-		return activities.findByProjectIdOrderByStartDateAscIdAsc(projectId).stream().map(Activity::view).toList();
-	}
-
 	/** A page of the activities a filter keeps, latest start first, read in the same few statements whatever its size. */
 	@Transactional(readOnly = true)
 	org.springframework.data.domain.Page<Activity.ActivityView> page(ActivityList.Filter filter,
@@ -114,14 +109,6 @@ public class ActivityManagement implements ActivityDirectory {
 		return list.participants(filter);
 	}
 
-	@Transactional(readOnly = true)
-	public Participants participantTotals(List<Activity.ActivityView> list) {
-		// A withdrawn activity did not take place: nobody took part in it.
-		return list.stream()
-			.filter(a -> !a.withdrawn())
-			.map(Activity.ActivityView::participants)
-			.reduce(Participants.NONE, Participants::plus);
-	}
 
 	@Override
 	@Transactional(readOnly = true)

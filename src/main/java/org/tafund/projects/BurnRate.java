@@ -10,11 +10,8 @@ import org.tafund.shared.Money;
 /** Cumulative spending plus PSC by month, for the project page's chart. */
 record BurnRate(List<String> months, List<String> cumulativeUsd) {
 
-	static BurnRate of(List<Expenditure.ExpenditureView> lines) {
-		var byMonth = new TreeMap<YearMonth, Money>();
-		for (var line : lines) {
-			byMonth.merge(YearMonth.from(line.spentOn()), line.usd().plus(line.psc()), Money::plus);
-		}
+	/** From what was spent (with PSC) in each month, in month order. */
+	static BurnRate ofMonths(java.util.SortedMap<YearMonth, Money> byMonth) {
 		var months = new ArrayList<String>();
 		var cumulative = new ArrayList<String>();
 		var total = Money.zero(Money.USD);

@@ -10,6 +10,15 @@ interface Expenditures extends JpaRepository<Expenditure, Long> {
 
 	List<Expenditure> findByProjectIdOrderBySpentOnAscIdAsc(Long projectId);
 
+	org.springframework.data.domain.Page<Expenditure> findByProjectId(Long projectId,
+			org.springframework.data.domain.Pageable page);
+
+	/** Spending plus PSC by year and month: what the burn-rate chart draws, summed in the database. */
+	@Query("""
+			select year(e.spentOn), month(e.spentOn), sum(e.converted.usdAmount + e.pscUsd) from Expenditure e
+			where e.projectId = :projectId group by year(e.spentOn), month(e.spentOn)""")
+	List<Object[]> spentByMonth(Long projectId);
+
 	@Query("select coalesce(sum(e.converted.usdAmount), 0) from Expenditure e where e.projectId = :projectId")
 	BigDecimal spentUsd(Long projectId);
 

@@ -124,8 +124,8 @@ class ProjectController {
 	}
 
 	@GetMapping("/{id}")
-	String show(@PathVariable long id, Model model) {
-		return projectPage(id, model);
+	String show(@PathVariable long id, @RequestParam(defaultValue = "0") int lines, Model model) {
+		return projectPage(id, lines, model);
 	}
 
 	@GetMapping("/{id}/edit")
@@ -275,6 +275,10 @@ class ProjectController {
 
 	/** The project page, with each form as typed if it was just refused, else as it opens. */
 	private String projectPage(long id, Model model) {
+		return projectPage(id, 0, model);
+	}
+
+	private String projectPage(long id, int expenditurePage, Model model) {
 		var project = projects.project(id);
 		var locale = LocaleContextHolder.getLocale();
 		var today = LocalDate.now(clock);
@@ -289,10 +293,10 @@ class ProjectController {
 		var allocations = projects.allocations(id);
 		model.addAttribute("allocations", allocations);
 		model.addAttribute("donorNames", donors.names(allocations.stream().map(a -> a.donorId()).toList()));
-		var expenditure = projects.expenditure(id);
-		model.addAttribute("expenditure", expenditure);
+		// The latest lines, a page at a time; the chart from monthly sums, whatever the number of lines.
+		model.addAttribute("expenditure", projects.expenditure(id, expenditurePage, org.tafund.shared.Paging.size(null)));
 		model.addAttribute("requestsAnswered", projects.requestsOf(project.requestIds()));
-		model.addAttribute("burn", BurnRate.of(expenditure));
+		model.addAttribute("burn", projects.burnRate(id));
 		model.addAttribute("categories", BudgetCategory.values());
 		model.addAttribute("today", today);
 		if (!model.containsAttribute("allocationForm")) {

@@ -548,6 +548,25 @@ public class ProjectManagement {
 	}
 
 	@Transactional(readOnly = true)
+	public org.springframework.data.domain.Page<Expenditure.ExpenditureView> expenditure(long projectId, int page,
+			int size) {
+		return expenditures.findByProjectId(projectId, org.tafund.shared.Paging.page(page, size,
+				org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "spentOn", "id")))
+			.map(Expenditure::view);
+	}
+
+	/** The project's cumulative spending plus PSC by month, summed in the database. */
+	@Transactional(readOnly = true)
+	BurnRate burnRate(long projectId) {
+		var byMonth = new java.util.TreeMap<java.time.YearMonth, Money>();
+		expenditures.spentByMonth(projectId)
+			.forEach(row -> byMonth.put(java.time.YearMonth.of(((Number) row[0]).intValue(), ((Number) row[1]).intValue()),
+					Money.rounded((BigDecimal) row[2], Money.USD)));
+		return BurnRate.ofMonths(byMonth);
+	}
+
+	/** Every expenditure line of a project, oldest first (reports, the API). */
+	@Transactional(readOnly = true)
 	public List<Expenditure.ExpenditureView> expenditure(long projectId) {
 		return expenditures.findByProjectIdOrderBySpentOnAscIdAsc(projectId).stream().map(Expenditure::view).toList();
 	}

@@ -183,4 +183,68 @@ class ProjectListTests {
 		assertThat(odd.getContentAsString()).contains("<option value=\"25\" selected=\"selected\">25</option>");
 	}
 
+	@Test
+	void theProjectPageShowsItsLatestLinesAPageAtATimeAndChartsEveryMonthFromDatabaseSums() throws Exception {
+		long projectId;
+		Long first;
+		try (var finance = SignedIn.as("finance.officer", Role.FINANCE)) {
+			long donor = donors.register(new DonorDetails(Unique.name("Lines Donor"), DonorType.FOUNDATION, null, null, null,
+					null, true, List.of())).id();
+			long agreement = contributions.createAgreement(new AgreementTerms("PL-" + Unique.suffix(), donor, "USD",
+					new BigDecimal("90000.00"), FundingWindow.CPCJF_GENERAL_PURPOSE, null, 1, null, null, null, null, false,
+					null, null, LocalDate.parse("2024-01-10"),
+					List.of(new ScheduleLine(LocalDate.parse("2024-12-31"), new BigDecimal("90000.00"))))).id();
+			var project = project(Theme.MLA, "SEN", "project.manager", 2, Instrument.UNTOC);
+			projectId = project.id();
+			projects.allocate(agreement, projectId, new BigDecimal("60000.00"), LocalDate.parse("2024-02-01"));
+			// 30 lines over March to May 2024, and the reversal of one of them: 31 lines.
+			first = null;
+			for (int n = 1; n <= 30; n++) {
+				var line = projects.spend(projectId, null, LocalDate.parse("2024-03-01").plusDays(n * 3L), BudgetCategory.TRAVEL,
+						new BigDecimal(n + "00.01"), "USD", "LINE-" + n, "Line " + n);
+				first = first == null ? line.id() : first;
+			}
+			projects.reverseExpenditure(first, "Booked twice");
+		}
+		var all = projects.expenditure(projectId);
+		assertThat(all).hasSize(31);
+		var newest = projects.expenditure(projectId, 0, 25);
+		assertThat(newest.getTotalElements()).isEqualTo(31);
+		assertThat(newest.getContent()).hasSize(25);
+		// The reversal is dated the day it was recorded (today): the newest line.
+		assertThat(newest.getContent().get(0).reversalOf()).isEqualTo(first);
+		assertThat(newest.getContent()).extracting(Expenditure.ExpenditureView::spentOn)
+			.isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		var older = projects.expenditure(projectId, 1, 25);
+		assertThat(older.getContent()).hasSize(6);
+		var shown = new java.util.HashSet<Long>();
+		newest.forEach(e -> shown.add(e.id()));
+		older.forEach(e -> shown.add(e.id()));
+		assertThat(shown).containsExactlyInAnyOrderElementsOf(all.stream().map(Expenditure.ExpenditureView::id).toList());
+
+		// The chart: the months' sums of every line with its PSC, added up in month order, as the lines give them.
+		var byMonth = new java.util.TreeMap<java.time.YearMonth, org.tafund.shared.Money>();
+		all.forEach(e -> byMonth.merge(java.time.YearMonth.from(e.spentOn()), e.usd().plus(e.psc()),
+				org.tafund.shared.Money::plus));
+		var cumulative = new ArrayList<String>();
+		var total = org.tafund.shared.Money.zero("USD");
+		for (var month : byMonth.values()) {
+			total = total.plus(month);
+			cumulative.add(total.amount().toPlainString());
+		}
+		var burn = projects.burnRate(projectId);
+		assertThat(burn.months()).containsExactly("2024-03", "2024-04", "2024-05",
+				org.tafund.support.TestClock.today().toString().substring(0, 7));
+		assertThat(burn.cumulativeUsd()).containsExactlyElementsOf(cumulative);
+		// Lines of n x 100 + 0.01 for n = 1..30: 46,500.30 with PSC at 13% of each, 13n.00, 6,045.00: 52,545.30 by
+		// May 2024; the reversal this month takes 100.01 and 13.00 off: 52,432.29.
+		assertThat(new BigDecimal(burn.cumulativeUsd().get(2))).isEqualByComparingTo("52545.30");
+		assertThat(new BigDecimal(burn.cumulativeUsd().get(3))).isEqualByComparingTo("52432.29");
+
+		var second = VisibleText.of(mvc.perform(get("/projects/{id}", projectId).param("lines", "1")
+			.with(user("auditor").roles("AUDITOR"))).andReturn().getResponse().getContentAsString(
+					java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(second).contains("31 expenditure lines").contains("Page 2 of 2").contains("LINE-1");
+	}
+
 }

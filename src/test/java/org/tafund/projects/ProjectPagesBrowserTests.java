@@ -85,7 +85,8 @@ class ProjectPagesBrowserTests extends BrowserTest {
 	void aRequestIsAssessedAndDeclinedWithItsReasonThroughItsPage() {
 		var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
 		var description = Unique.name("Request for a workshop on extradition");
-		var request = projects.recordRequest("KEN", LocalDate.parse("2026-02-03"), Channel.NOTE_VERBALE,
+		// Received today: the list shows the latest first, a page at a time, and other classes record requests too.
+		var request = projects.recordRequest("KEN", org.tafund.support.TestClock.today(), Channel.NOTE_VERBALE,
 				Set.of(Subject.EXTRADITION), Set.of(), description);
 		signIn("project.manager", "tafund-demo-2026");
 		open("/projects/requests");
