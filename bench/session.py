@@ -20,8 +20,14 @@ class Session:
         headers = dict(headers or {})
         if self.cookie:
             headers['Cookie'] = self.cookie
-        self.connection.request(method, path, body, headers)
-        response = self.connection.getresponse()
+        try:
+            self.connection.request(method, path, body, headers)
+            response = self.connection.getresponse()
+        except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+            # The server closes a keep-alive connection left idle (Tomcat: 60 s): open another, once.
+            self.connection.close()
+            self.connection.request(method, path, body, headers)
+            response = self.connection.getresponse()
         text = response.read()
         for name, value in response.getheaders():
             if name.lower() == 'set-cookie' and value.startswith('SESSION='):

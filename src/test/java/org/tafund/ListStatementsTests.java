@@ -134,8 +134,8 @@ class ListStatementsTests {
 		assertThat(small.rows()).as(list + " at 25").isEqualTo(25);
 		assertThat(large.rows()).as(list + " at 100").isEqualTo(100);
 		assertThat(large.statements()).as(list + ": statements for 100 rows against 25").isEqualTo(small.statements());
-		// A handful, not one per row.
-		assertThat(small.statements()).as(list).isLessThan(25);
+		// A few dozen (each transaction is three round trips of its own), not one per row.
+		assertThat(small.statements()).as(list).isLessThan(40);
 	}
 
 	private record Measured(int rows, long statements) {

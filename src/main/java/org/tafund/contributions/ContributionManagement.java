@@ -312,6 +312,21 @@ public class ContributionManagement {
 		return new Pledge(donorId, pledgedOn, money, lookups.rateOn(money.currency(), pledgedOn), window, note);
 	}
 
+	/** The references and donors of the agreements {@code ids}, by id, in one query: what a list names them by. */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, AgreementLabel> labelsOf(java.util.Collection<Long> ids) {
+		var labels = new java.util.HashMap<Long, AgreementLabel>();
+		if (!ids.isEmpty()) {
+			agreements.findAllById(ids)
+				.forEach(a -> labels.put(a.getId(), new AgreementLabel(a.getId(), a.getReference(), a.getDonorId())));
+		}
+		return labels;
+	}
+
+	/** What names an agreement in another module's list: its reference and its donor. */
+	public record AgreementLabel(long id, String reference, long donorId) {
+	}
+
 	/** The references of the agreements {@code ids}, by id, in one query: what a page names them by. */
 	@Transactional(readOnly = true)
 	public java.util.Map<Long, String> referencesOf(java.util.Collection<Long> ids) {

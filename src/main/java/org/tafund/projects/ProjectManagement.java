@@ -423,8 +423,11 @@ public class ProjectManagement {
 	/** The funding chain of a project: donor, agreement, allocation. */
 	@Transactional(readOnly = true)
 	public List<Allocation.AllocationView> allocations(long projectId) {
-		return allocations.findByProjectIdOrderByAllocatedOnAscIdAsc(projectId).stream().map(a -> {
-			var agreement = contributions.agreement(a.getAgreementId());
+		var rows = allocations.findByProjectIdOrderByAllocatedOnAscIdAsc(projectId);
+		// Each agreement named in one query, not read whole (with its receipts) once per allocation.
+		var labels = contributions.labelsOf(rows.stream().map(Allocation::getAgreementId).distinct().toList());
+		return rows.stream().map(a -> {
+			var agreement = labels.get(a.getAgreementId());
 			return a.view(agreement.reference(), agreement.donorId());
 		}).toList();
 	}
@@ -622,11 +625,16 @@ public class ProjectManagement {
 	}
 
 	private ProjectView view(Project project) {
-		var lines = expenditures.findByProjectIdOrderBySpentOnAscIdAsc(project.getId());
+		// Spending and PSC by year and category, summed in the database: a project's lines can be thousands.
+		var spentBy = new java.util.HashMap<String, Money[]>();
+		expenditures.spentByYearAndCategory(project.getId())
+			.forEach(row -> spentBy.put(((Number) row[0]).intValue() + "|" + row[1], new Money[] {
+					Money.rounded((BigDecimal) row[2], Money.USD), Money.rounded((BigDecimal) row[3], Money.USD) }));
+		var none = new Money[] { Money.zero(Money.USD), Money.zero(Money.USD) };
 		var rows = new ArrayList<ProjectView.BudgetRow>();
 		var keys = new java.util.TreeSet<String>();
 		project.getBudget().forEach(b -> keys.add(b.getYear() + "|" + b.getCategory()));
-		lines.forEach(l -> keys.add(l.getSpentOn().getYear() + "|" + l.getCategory()));
+		keys.addAll(spentBy.keySet());
 		for (var key : keys) {
 			var parts = key.split("\\|");
 			int year = Integer.parseInt(parts[0]);
@@ -636,19 +644,12 @@ public class ProjectManagement {
 				.filter(b -> b.getYear() == year && b.getCategory() == category)
 				.map(b -> Money.of(b.getAmountUsd(), Money.USD))
 				.reduce(Money.zero(Money.USD), Money::plus);
-			var spent = lines.stream()
-				.filter(l -> l.getSpentOn().getYear() == year && l.getCategory() == category)
-				.map(Expenditure::usd)
-				.reduce(Money.zero(Money.USD), Money::plus);
-			var psc = lines.stream()
-				.filter(l -> l.getSpentOn().getYear() == year && l.getCategory() == category)
-				.map(Expenditure::psc)
-				.reduce(Money.zero(Money.USD), Money::plus);
-			rows.add(new ProjectView.BudgetRow(year, category, budget, spent, psc));
+			var spent = spentBy.getOrDefault(key, none);
+			rows.add(new ProjectView.BudgetRow(year, category, budget, spent[0], spent[1]));
 		}
 		var allocated = Money.rounded(allocations.totalForProject(project.getId()), Money.USD);
-		var spent = lines.stream().map(Expenditure::usd).reduce(Money.zero(Money.USD), Money::plus);
-		var psc = lines.stream().map(Expenditure::psc).reduce(Money.zero(Money.USD), Money::plus);
+		var spent = spentBy.values().stream().map(s -> s[0]).reduce(Money.zero(Money.USD), Money::plus);
+		var psc = spentBy.values().stream().map(s -> s[1]).reduce(Money.zero(Money.USD), Money::plus);
 		return new ProjectView(project.getId(), project.getCode(), project.getTitle(), project.getDescription(),
 				project.getTheme(), project.getInstruments(), project.getCountries(), project.getImplementingEntityId(),
 				project.getManagers(), project.getPlannedStart(), project.getPlannedEnd(), project.getActualStart(),

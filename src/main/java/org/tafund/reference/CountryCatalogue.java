@@ -43,7 +43,9 @@ public class CountryCatalogue {
 	 * A country's name in the reader's language, for pages that hold only its code; the code if unknown.
 	 * Lists call this once per row, so the names are read once: they come with the reference data's
 	 * migrations and nothing in the application renames a country (ADMIN changes only classifications).
+	 * No transaction of its own: one per row cost three round trips to the database per row.
 	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
 	public String nameOf(String code) {
 		if (code == null) {
 			return "";
@@ -63,6 +65,7 @@ public class CountryCatalogue {
 	private volatile java.util.Map<String, Country> names;
 
 	/** A region's name in the reader's language (see {@link Regions}), for pages that hold its M49 name. */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
 	public String regionName(String m49Name) {
 		return Regions.name(m49Name, org.springframework.context.i18n.LocaleContextHolder.getLocale());
 	}

@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Counts the SQL statements the current thread prepares, whoever prepares them (Hibernate, a
+ * Counts the SQL statements and transaction round trips the current thread makes, whoever prepares them (Hibernate, a
  * JdbcClient, Spring Session): what "statements per page" means (issue 15). The test database's
  * pool is wrapped once for the whole run; a count is taken only around what a test measures, and
  * only on its own thread, so that background jobs of the shared application do not add to it.
@@ -22,7 +22,10 @@ public final class Statements {
 
 	private static final ThreadLocal<long[]> COUNT = new ThreadLocal<>();
 
-	private static final Set<String> PREPARING = Set.of("prepareStatement", "prepareCall", "createStatement");
+	// A statement prepared, and each transaction's own round trips (autocommit off and on, commit,
+	// rollback): what the database server counts as questions, so that a transaction per row shows too.
+	private static final Set<String> PREPARING = Set.of("prepareStatement", "prepareCall", "createStatement",
+			"setAutoCommit", "commit", "rollback");
 
 	private Statements() {
 	}
