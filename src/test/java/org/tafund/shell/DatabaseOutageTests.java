@@ -46,7 +46,7 @@ class DatabaseOutageTests {
 
 	@Test
 	void whileTheDatabaseIsAwayEveryoneIsToldQuicklyAndAllRecoversWhenItReturns() throws Exception {
-		var hikari = (HikariDataSource) dataSource;
+		var hikari = dataSource.unwrap(HikariDataSource.class);
 		var donorOfficer = "donor.officer:tafund-demo-2026";
 		assertThat(call("/api/v1/donors", donorOfficer).statusCode()).isEqualTo(200);
 		var browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL)).build();
