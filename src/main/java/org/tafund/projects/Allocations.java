@@ -19,4 +19,7 @@ interface Allocations extends JpaRepository<Allocation, Long> {
 	@Query("select coalesce(sum(a.amountUsd), 0) from Allocation a where a.projectId = :projectId")
 	BigDecimal totalForProject(Long projectId);
 
+	@Query("select a.projectId, sum(a.amountUsd) from Allocation a where a.projectId in :ids group by a.projectId")
+	List<Object[]> totalsForProjects(java.util.Collection<Long> ids);
+
 }

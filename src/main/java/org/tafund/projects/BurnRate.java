@@ -3,7 +3,6 @@ package org.tafund.projects;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 import org.tafund.shared.Money;
 

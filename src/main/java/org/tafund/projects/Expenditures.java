@@ -13,6 +13,19 @@ interface Expenditures extends JpaRepository<Expenditure, Long> {
 	org.springframework.data.domain.Page<Expenditure> findByProjectId(Long projectId,
 			org.springframework.data.domain.Pageable page);
 
+	/** How many of a project's lines come before this one, newest first (spent on, then id): where its page is. */
+	@Query("""
+			select count(e) from Expenditure e, Expenditure line where line.id = :expenditureId
+			and e.projectId = line.projectId
+			and (e.spentOn > line.spentOn or (e.spentOn = line.spentOn and e.id > line.id))""")
+	long countNewerThan(Long expenditureId);
+
+	/** Spending and PSC by year and category of each project of {@code ids}: the budget tables of a list. */
+	@Query("""
+			select e.projectId, year(e.spentOn), e.category, sum(e.converted.usdAmount), sum(e.pscUsd) from Expenditure e
+			where e.projectId in :ids group by e.projectId, year(e.spentOn), e.category""")
+	List<Object[]> spentByYearAndCategoryOf(java.util.Collection<Long> ids);
+
 	/** Spending and PSC by year and category: the budget table of a project. */
 	@Query("""
 			select year(e.spentOn), e.category, sum(e.converted.usdAmount), sum(e.pscUsd) from Expenditure e

@@ -293,8 +293,13 @@ class ProjectController {
 		var allocations = projects.allocations(id);
 		model.addAttribute("allocations", allocations);
 		model.addAttribute("donorNames", donors.names(allocations.stream().map(a -> a.donorId()).toList()));
-		// The latest lines, a page at a time; the chart from monthly sums, whatever the number of lines.
-		model.addAttribute("expenditure", projects.expenditure(id, expenditurePage, org.tafund.shared.Paging.size(null)));
+		// The latest lines, a page at a time; the chart from monthly sums, whatever the number of lines. A refused
+		// reversal comes back to the page that holds its line, where its reason is shown.
+		int size = org.tafund.shared.Paging.size(null);
+		var refused = (ReversalForm) model.getAttribute("reversalForm");
+		int linesPage = refused != null && refused.expenditureId() != null
+				? projects.expenditurePageOf(refused.expenditureId(), size) : expenditurePage;
+		model.addAttribute("expenditure", projects.expenditure(id, linesPage, size));
 		model.addAttribute("requestsAnswered", projects.requestsOf(project.requestIds()));
 		model.addAttribute("burn", projects.burnRate(id));
 		model.addAttribute("categories", BudgetCategory.values());

@@ -300,12 +300,6 @@ public class ProjectManagement {
 			.toList();
 	}
 
-	private List<ProjectView> views(List<Long> ids) {
-		var byId = new java.util.HashMap<Long, Project>();
-		projects.findAllById(ids).forEach(p -> byId.put(p.getId(), p));
-		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).map(this::view).toList();
-	}
-
 	/** Throws 403 unless the signed-in user may change this project (for the activities module too). */
 	@Transactional(readOnly = true)
 	public void requireCanEdit(long projectId) {
@@ -558,6 +552,12 @@ public class ProjectManagement {
 			.map(Expenditure::view);
 	}
 
+	/** The page, newest first, of {@code size} lines that holds an expenditure line. */
+	@Transactional(readOnly = true)
+	int expenditurePageOf(long expenditureId, int size) {
+		return (int) (expenditures.countNewerThan(expenditureId) / size);
+	}
+
 	/** The project's cumulative spending plus PSC by month, summed in the database. */
 	@Transactional(readOnly = true)
 	BurnRate burnRate(long projectId) {
@@ -630,6 +630,32 @@ public class ProjectManagement {
 		expenditures.spentByYearAndCategory(project.getId())
 			.forEach(row -> spentBy.put(((Number) row[0]).intValue() + "|" + row[1], new Money[] {
 					Money.rounded((BigDecimal) row[2], Money.USD), Money.rounded((BigDecimal) row[3], Money.USD) }));
+		return view(project, spentBy, Money.rounded(allocations.totalForProject(project.getId()), Money.USD));
+	}
+
+	/** Many projects in full, their sums read for all of them at once: a list's statements do not grow with its rows. */
+	private List<ProjectView> views(List<Long> ids) {
+		var byId = new java.util.HashMap<Long, Project>();
+		projects.findAllById(ids).forEach(p -> byId.put(p.getId(), p));
+		var spentBy = new java.util.HashMap<Long, java.util.Map<String, Money[]>>();
+		var allocated = new java.util.HashMap<Long, Money>();
+		if (!ids.isEmpty()) {
+			expenditures.spentByYearAndCategoryOf(ids)
+				.forEach(row -> spentBy.computeIfAbsent((Long) row[0], id -> new java.util.HashMap<>())
+					.put(((Number) row[1]).intValue() + "|" + row[2], new Money[] {
+							Money.rounded((BigDecimal) row[3], Money.USD), Money.rounded((BigDecimal) row[4], Money.USD) }));
+			allocations.totalsForProjects(ids)
+				.forEach(row -> allocated.put((Long) row[0], Money.rounded((BigDecimal) row[1], Money.USD)));
+		}
+		return ids.stream()
+			.map(byId::get)
+			.filter(java.util.Objects::nonNull)
+			.map(p -> view(p, spentBy.getOrDefault(p.getId(), java.util.Map.of()),
+					allocated.getOrDefault(p.getId(), Money.zero(Money.USD))))
+			.toList();
+	}
+
+	private ProjectView view(Project project, java.util.Map<String, Money[]> spentBy, Money allocated) {
 		var none = new Money[] { Money.zero(Money.USD), Money.zero(Money.USD) };
 		var rows = new ArrayList<ProjectView.BudgetRow>();
 		var keys = new java.util.TreeSet<String>();
@@ -647,7 +673,6 @@ public class ProjectManagement {
 			var spent = spentBy.getOrDefault(key, none);
 			rows.add(new ProjectView.BudgetRow(year, category, budget, spent[0], spent[1]));
 		}
-		var allocated = Money.rounded(allocations.totalForProject(project.getId()), Money.USD);
 		var spent = spentBy.values().stream().map(s -> s[0]).reduce(Money.zero(Money.USD), Money::plus);
 		var psc = spentBy.values().stream().map(s -> s[1]).reduce(Money.zero(Money.USD), Money::plus);
 		return new ProjectView(project.getId(), project.getCode(), project.getTitle(), project.getDescription(),

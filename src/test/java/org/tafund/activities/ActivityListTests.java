@@ -119,7 +119,8 @@ class ActivityListTests {
 		var large = Statements.during(() -> rows(list + "&size=100"));
 		assertThat(small.result()).isEqualTo(25);
 		assertThat(large.result()).isEqualTo(100);
-		assertThat(large.statements()).as("statements for 100 rows against 25").isEqualTo(small.statements());
+		assertThat(large.statements()).as("statements for 100 rows against 25").isEqualTo(small.statements())
+			.isPositive();
 	}
 
 	/** What a filter means, written over every activity of the project: the oracle the SQL is checked against. */

@@ -172,7 +172,8 @@ class ProjectListTests {
 			.with(user("project.manager").roles("PROJECT_MANAGER"))).andReturn().getResponse().getContentAsString();
 		var total = list.page(new ProjectFilter(Theme.MLA, null, null, null, null, null), PageRequest.of(0, 25))
 			.getTotalElements();
-		assertThat(VisibleText.of(html)).contains(total + " project");
+		// Written as the page writes a count: grouped by thousands.
+		assertThat(VisibleText.of(html)).contains(String.format(java.util.Locale.ENGLISH, "%,d project", total));
 		if (total > 25) {
 			assertThat(html).containsPattern("id=\"page-next\" href=\"/projects\\?theme=MLA[^\"]*size=25&amp;page=1\"");
 		}
@@ -245,6 +246,20 @@ class ProjectListTests {
 			.with(user("auditor").roles("AUDITOR"))).andReturn().getResponse().getContentAsString(
 					java.nio.charset.StandardCharsets.UTF_8));
 		assertThat(second).contains("31 expenditure lines").contains("Page 2 of 2").contains("LINE-1");
+
+		// Reversing the oldest line again is refused: the page comes back at the page that holds it (the second),
+		// with the reason beside the line as typed.
+		var finance = user("finance.officer").roles("FINANCE");
+		var posted = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/projects/{id}/expenditures/{line}/reversal", projectId, first)
+			.param("expenditureId", first.toString())
+			.param("reason", "Twice over")
+			.with(finance)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andReturn();
+		var again = org.tafund.support.Refused.follow(mvc, posted, finance);
+		assertThat(again).contains("id=\"reversal-problem\"").contains("value=\"Twice over\"");
+		assertThat(VisibleText.of(again)).contains("Page 2 of 2");
 	}
 
 }
