@@ -26,12 +26,6 @@ interface Expenditures extends JpaRepository<Expenditure, Long> {
 			where e.projectId in :ids group by e.projectId, year(e.spentOn), e.category""")
 	List<Object[]> spentByYearAndCategoryOf(java.util.Collection<Long> ids);
 
-	/** Spending and PSC by year and category: the budget table of a project. */
-	@Query("""
-			select year(e.spentOn), e.category, sum(e.converted.usdAmount), sum(e.pscUsd) from Expenditure e
-			where e.projectId = :projectId group by year(e.spentOn), e.category""")
-	List<Object[]> spentByYearAndCategory(Long projectId);
-
 	/** Spending plus PSC by year and month: what the burn-rate chart draws, summed in the database. */
 	@Query("""
 			select year(e.spentOn), month(e.spentOn), sum(e.converted.usdAmount + e.pscUsd) from Expenditure e

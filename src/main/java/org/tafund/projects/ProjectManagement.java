@@ -625,18 +625,22 @@ public class ProjectManagement {
 	}
 
 	private ProjectView view(Project project) {
-		// Spending and PSC by year and category, summed in the database: a project's lines can be thousands.
-		var spentBy = new java.util.HashMap<String, Money[]>();
-		expenditures.spentByYearAndCategory(project.getId())
-			.forEach(row -> spentBy.put(((Number) row[0]).intValue() + "|" + row[1], new Money[] {
-					Money.rounded((BigDecimal) row[2], Money.USD), Money.rounded((BigDecimal) row[3], Money.USD) }));
-		return view(project, spentBy, Money.rounded(allocations.totalForProject(project.getId()), Money.USD));
+		return viewsOf(List.of(project)).get(0);
 	}
 
-	/** Many projects in full, their sums read for all of them at once: a list's statements do not grow with its rows. */
+	/** The projects {@code ids} in full, in that order. */
 	private List<ProjectView> views(List<Long> ids) {
 		var byId = new java.util.HashMap<Long, Project>();
 		projects.findAllById(ids).forEach(p -> byId.put(p.getId(), p));
+		return viewsOf(ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList());
+	}
+
+	/**
+	 * Projects in full, their spending (by year and category) and allocations summed in the database for all
+	 * of them at once: a project's lines can be thousands, and a list's statements do not grow with its rows.
+	 */
+	private List<ProjectView> viewsOf(List<Project> shown) {
+		var ids = shown.stream().map(Project::getId).toList();
 		var spentBy = new java.util.HashMap<Long, java.util.Map<String, Money[]>>();
 		var allocated = new java.util.HashMap<Long, Money>();
 		if (!ids.isEmpty()) {
@@ -647,9 +651,7 @@ public class ProjectManagement {
 			allocations.totalsForProjects(ids)
 				.forEach(row -> allocated.put((Long) row[0], Money.rounded((BigDecimal) row[1], Money.USD)));
 		}
-		return ids.stream()
-			.map(byId::get)
-			.filter(java.util.Objects::nonNull)
+		return shown.stream()
 			.map(p -> view(p, spentBy.getOrDefault(p.getId(), java.util.Map.of()),
 					allocated.getOrDefault(p.getId(), Money.zero(Money.USD))))
 			.toList();
