@@ -91,10 +91,6 @@ class ApiToken extends AuditableEntity {
 		}
 	}
 
-	void usedAt(Instant at) {
-		lastUsedAt = at;
-	}
-
 	Long getId() {
 		return id;
 	}

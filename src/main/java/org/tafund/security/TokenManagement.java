@@ -150,7 +150,7 @@ public class TokenManagement {
 			return Optional.empty();
 		}
 		if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(LAST_USE_PRECISION).isBefore(now)) {
-			token.usedAt(now);
+			tokens.markUsed(token.getId(), now, now.minus(LAST_USE_PRECISION));
 		}
 		var authorities = new ArrayList<SimpleGrantedAuthority>();
 		authorities.add(new SimpleGrantedAuthority(BY_TOKEN));
