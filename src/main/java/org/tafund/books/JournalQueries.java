@@ -100,25 +100,17 @@ public class JournalQueries {
 		if (to.isBefore(from)) {
 			throw new org.tafund.shared.BusinessRuleViolation("period.endsBeforeStart", from, to);
 		}
-		var rows = jdbc.sql("SELECT account_code, segment_code, "
-				+ "SUM(CASE WHEN accounting_date < :from THEN debit_usd - credit_usd ELSE 0 END) AS opening, "
-				+ "SUM(CASE WHEN accounting_date >= :from THEN debit_usd ELSE 0 END) AS debits, "
-				+ "SUM(CASE WHEN accounting_date >= :from THEN credit_usd ELSE 0 END) AS credits "
-				+ "FROM journal_line WHERE accounting_date <= :to GROUP BY account_code, segment_code")
-			.param("from", from)
-			.param("to", to)
-			.query((rs, n) -> {
-				var opening = amount(rs.getBigDecimal("opening"));
-				var debits = amount(rs.getBigDecimal("debits"));
-				var credits = amount(rs.getBigDecimal("credits"));
-				var account = Account.valueOf(rs.getString("account_code"));
-				return new TrialBalance.Row(account, account.kind(), Segment.valueOf(rs.getString("segment_code")),
-						opening, debits, credits, opening.add(debits).subtract(credits));
-			})
-			.list()
-			.stream()
-			.sorted(Comparator.comparing(TrialBalance.Row::account).thenComparing(TrialBalance.Row::segment))
-			.toList();
+		var before = accountSums(null, from.minusDays(1));
+		var during = accountSums(from, to);
+		var keys = new java.util.TreeSet<AccountSegment>(before.keySet());
+		keys.addAll(during.keySet());
+		var rows = keys.stream().map(key -> {
+			var open = before.getOrDefault(key, new BigDecimal[] { ZERO, ZERO });
+			var period = during.getOrDefault(key, new BigDecimal[] { ZERO, ZERO });
+			var opening = open[0].subtract(open[1]);
+			return new TrialBalance.Row(key.account(), key.account().kind(), key.segment(), opening, period[0], period[1],
+					opening.add(period[0]).subtract(period[1]));
+		}).toList();
 		return TrialBalance.of(from, to, rows);
 	}
 
@@ -163,6 +155,14 @@ public class JournalQueries {
 
 	/** Sums of debits and credits per account and segment (and group) over the query's lines. */
 	public List<Balance> sums(BalanceQuery query) {
+		if (query.where().isEmpty() && query.groupBy() == null) {
+			return accountSums(query.from(), query.to()).entrySet()
+				.stream()
+				.filter(e -> query.accounts().isEmpty() || query.accounts().contains(e.getKey().account()))
+				.filter(e -> query.segments().isEmpty() || query.segments().contains(e.getKey().segment()))
+				.map(e -> new Balance(e.getKey().account(), e.getKey().segment(), null, e.getValue()[0], e.getValue()[1]))
+				.toList();
+		}
 		var sql = new StringBuilder("SELECT account_code, segment_code");
 		var group = query.groupBy();
 		if (group != null) {
@@ -210,6 +210,58 @@ public class JournalQueries {
 				.thenComparing(Balance::segment)
 				.thenComparing(Balance::group, Comparator.nullsFirst(Comparator.naturalOrder())))
 			.toList();
+	}
+
+	private record AccountSegment(Account account, Segment segment) implements Comparable<AccountSegment> {
+
+		@Override
+		public int compareTo(AccountSegment other) {
+			int byAccount = account.compareTo(other.account);
+			return byAccount != 0 ? byAccount : segment.compareTo(other.segment);
+		}
+
+	}
+
+	/**
+	 * Debits and credits per account and segment of the lines dated {@code [from, to]} ({@code from}
+	 * null: since the first line), in the order of the chart, by {@link MonthSplit}. A key is present
+	 * when any line is, even if its sums are nil.
+	 */
+	private java.util.SortedMap<AccountSegment, BigDecimal[]> accountSums(LocalDate from, LocalDate to) {
+		var sums = new java.util.TreeMap<AccountSegment, BigDecimal[]>();
+		var split = MonthSplit.of(from, to);
+		if (split.hasMonths()) {
+			var months = jdbc.sql("SELECT account_code, segment_code, SUM(debit_usd), SUM(credit_usd) FROM journal_month_total "
+					+ "WHERE " + split.monthCondition() + " GROUP BY account_code, segment_code")
+				.param("lastMonth", split.lastMonth());
+			if (split.firstMonth() != null) {
+				months = months.param("firstMonth", split.firstMonth());
+			}
+			months.query((ResultSet rs) -> {
+				add(sums, rs);
+			});
+		}
+		for (var days : split.days()) {
+			addLines(sums, days.from(), days.to());
+		}
+		return sums;
+	}
+
+	private void addLines(java.util.SortedMap<AccountSegment, BigDecimal[]> sums, LocalDate from, LocalDate to) {
+		jdbc.sql("SELECT account_code, segment_code, SUM(debit_usd), SUM(credit_usd) FROM journal_line "
+				+ "WHERE accounting_date BETWEEN :from AND :to GROUP BY account_code, segment_code")
+			.param("from", from)
+			.param("to", to)
+			.query((ResultSet rs) -> {
+				add(sums, rs);
+			});
+	}
+
+	private static void add(java.util.SortedMap<AccountSegment, BigDecimal[]> sums, ResultSet rs) throws SQLException {
+		var key = new AccountSegment(Account.valueOf(rs.getString(1)), Segment.valueOf(rs.getString(2)));
+		var both = sums.computeIfAbsent(key, k -> new BigDecimal[] { ZERO, ZERO });
+		both[0] = both[0].add(amount(rs.getBigDecimal(3)));
+		both[1] = both[1].add(amount(rs.getBigDecimal(4)));
 	}
 
 	public List<AccountView> accounts() {

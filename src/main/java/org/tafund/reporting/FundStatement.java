@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tafund.books.Account;
+import org.tafund.books.MonthSplit;
 
 /**
  * The fund statement of a period, read from the journal: opening balance, then one line per
@@ -65,7 +66,7 @@ class FundStatement {
 
 	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	Statement of(LocalDate from, LocalDate to) {
-		var earlier = sums(BEGINNING, from.minusDays(1));
+		var earlier = sums(null, from.minusDays(1));
 		var during = sums(from, to);
 		var before = movements(earlier);
 		var opening = before.stream().map(Line::usd).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -155,35 +156,22 @@ class FundStatement {
 	private record Key(Account account, String window, String source) {
 	}
 
-	/**
-	 * The debits and credits of the journal's lines dated {@code [from, to]}, by {@link Key}: the
-	 * whole months of the range from {@code journal_month_total}, the days before and after them
-	 * from the lines themselves. Both hold the same lines, so the sums are those of the lines.
-	 */
+	/** The debits and credits of the journal's lines dated {@code [from, to]}, by {@link Key}, by {@link MonthSplit}. */
 	private Map<Key, BigDecimal[]> sums(LocalDate from, LocalDate to) {
 		var sums = new HashMap<Key, BigDecimal[]>();
-		if (to.isBefore(from)) {
-			return sums;
+		var split = MonthSplit.of(from, to);
+		if (split.hasMonths()) {
+			var months = jdbc.sql("select account_code, funding_window, source_type, sum(debit_usd), sum(credit_usd) "
+					+ "from journal_month_total where " + split.monthCondition()
+					+ " group by account_code, funding_window, source_type")
+				.param("lastMonth", split.lastMonth());
+			add(sums, split.firstMonth() == null ? months : months.param("firstMonth", split.firstMonth()));
 		}
-		var firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-		var lastWhole = to.getDayOfMonth() == to.lengthOfMonth() ? to : to.withDayOfMonth(1).minusDays(1);
-		if (firstWhole.isAfter(lastWhole)) {
-			add(sums, LINES, from, to);
-			return sums;
-		}
-		add(sums, MONTHS, period(firstWhole), period(lastWhole));
-		if (from.isBefore(firstWhole)) {
-			add(sums, LINES, from, firstWhole.minusDays(1));
-		}
-		if (to.isAfter(lastWhole)) {
-			add(sums, LINES, lastWhole.plusDays(1), to);
+		for (var days : split.days()) {
+			add(sums, jdbc.sql(LINES).param("from", days.from()).param("to", days.to()));
 		}
 		return sums;
 	}
-
-	private static final String MONTHS = """
-			select account_code, funding_window, source_type, sum(debit_usd), sum(credit_usd) from journal_month_total
-			 where period between :from and :to group by account_code, funding_window, source_type""";
 
 	private static final String LINES = """
 			select l.account_code, coalesce(l.funding_window, ''), e.source_type, sum(l.debit_usd), sum(l.credit_usd)
@@ -191,17 +179,13 @@ class FundStatement {
 			 where l.accounting_date between :from and :to
 			 group by l.account_code, coalesce(l.funding_window, ''), e.source_type""";
 
-	private void add(Map<Key, BigDecimal[]> sums, String sql, Object from, Object to) {
-		jdbc.sql(sql).param("from", from).param("to", to).query((java.sql.ResultSet rs) -> {
+	private static void add(Map<Key, BigDecimal[]> sums, JdbcClient.StatementSpec query) {
+		query.query((java.sql.ResultSet rs) -> {
 			var key = new Key(Account.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3));
 			var both = sums.computeIfAbsent(key, k -> new BigDecimal[] { ZERO, ZERO });
 			both[0] = both[0].add(rs.getBigDecimal(4));
 			both[1] = both[1].add(rs.getBigDecimal(5));
 		});
-	}
-
-	private static String period(LocalDate date) {
-		return date.toString().substring(0, 7);
 	}
 
 	private BigDecimal sum(String sql, LocalDate from, LocalDate to) {

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tafund.books.Account;
+import org.tafund.books.MonthSplit;
 
 /**
  * The journal's lines of a period, with the names of what they concern: the raw export finance
@@ -76,10 +77,15 @@ class Ledger {
 		return hints;
 	}
 
-	/** The query of {@link #SQL} in the ledger's order, read in the date index's order when nothing but the period filters it. */
-	private String ordered(Sql.Where where) {
+	/**
+	 * The query of {@link #SQL} in the ledger's order, read in the date index's order when only the
+	 * period, the account and the window filter it (all three are columns of that index). Even for
+	 * the first 200 lines of a year the optimizer otherwise reads every entry and sorts (13 s on the
+	 * volume data).
+	 */
+	private String ordered(ReportFilter filter, Sql.Where where) {
 		var sql = SQL + where.text() + ORDER;
-		return indexHints() && where.params().isEmpty() ? sql.replace("from journal_line l join", DATE_ORDER_HINT) : sql;
+		return indexHints() && lineFiltersOnly(filter) ? sql.replace("from journal_line l join", DATE_ORDER_HINT) : sql;
 	}
 
 	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
@@ -94,7 +100,7 @@ class Ledger {
 	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	void stream(ReportFilter filter, String type, Consumer<LedgerLine> sink) {
 		var where = where(filter, type);
-		jdbc.sql(ordered(where)).params(params(filter, where)).query(rs -> {
+		jdbc.sql(ordered(filter, where)).params(params(filter, where)).query(rs -> {
 			sink.accept(LedgerLine.of(rs));
 		});
 	}
@@ -112,7 +118,7 @@ class Ledger {
 	void csv(ReportFilter filter, String type, Exports.Voice voice, Exports.CsvOut csv) {
 		var where = where(filter, type);
 		var row = new CsvRow(csv, voice);
-		jdbc.sql(ordered(where)).params(params(filter, where)).query((java.sql.ResultSet rs) -> {
+		jdbc.sql(ordered(filter, where)).params(params(filter, where)).query((java.sql.ResultSet rs) -> {
 			try {
 				row.write(rs);
 			}
@@ -277,19 +283,57 @@ class Ledger {
 		return totals(ReportFilter.period(from, to), null);
 	}
 
-	/** What the lines do to the Fund, per account, summed in the database: the page shows them above the lines. */
+	/**
+	 * What the lines do to the Fund, per account, summed in the database: the page shows them above
+	 * the lines. Filtered by account and funding window alone, the whole months come from the
+	 * journal's monthly totals ({@link MonthSplit}); a donor or project filter sums its lines.
+	 */
 	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	Map<String, BigDecimal> totals(ReportFilter filter, String type) {
-		var totals = new TreeMap<String, BigDecimal>();
+		var sums = new TreeMap<String, BigDecimal[]>();
 		var where = where(filter, type);
-		jdbc.sql("select l.account_code, sum(l.debit_usd), sum(l.credit_usd) from journal_line l where "
-				+ "l.accounting_date between :from and :to" + where.text() + " group by l.account_code")
-			.params(params(filter, where))
-			.query(rs -> {
-				var account = Account.valueOf(rs.getString(1));
-				totals.put(account.code(), LedgerLine.effect(account, rs.getBigDecimal(2), rs.getBigDecimal(3)));
-			});
+		var split = lineFiltersOnly(filter) ? MonthSplit.of(filter.from(), filter.to())
+				: new MonthSplit(null, null, List.of(new MonthSplit.Days(filter.from(), filter.to())));
+		if (split.hasMonths()) {
+			var months = monthWhere(type, filter.window());
+			add(sums, jdbc.sql("select l.account_code, sum(l.debit_usd), sum(l.credit_usd) from journal_month_total l where "
+					+ split.monthCondition() + months.text() + " group by l.account_code")
+				.params(months.params())
+				.param("firstMonth", split.firstMonth() == null ? "" : split.firstMonth())
+				.param("lastMonth", split.lastMonth()));
+		}
+		for (var days : split.days()) {
+			var params = new java.util.HashMap<String, Object>(where.params());
+			params.put("from", java.sql.Date.valueOf(days.from()));
+			params.put("to", java.sql.Date.valueOf(days.to()));
+			add(sums, jdbc.sql("select l.account_code, sum(l.debit_usd), sum(l.credit_usd) from journal_line l where "
+					+ "l.accounting_date between :from and :to" + where.text() + " group by l.account_code")
+				.params(params));
+		}
+		var totals = new TreeMap<String, BigDecimal>();
+		sums.forEach((code, both) -> totals.put(code, LedgerLine.effect(Account.valueOf(code), both[0], both[1])));
 		return totals;
+	}
+
+	private static void add(Map<String, BigDecimal[]> sums, JdbcClient.StatementSpec query) {
+		query.query((java.sql.ResultSet rs) -> {
+			var both = sums.computeIfAbsent(rs.getString(1), code -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+			both[0] = both[0].add(rs.getBigDecimal(2));
+			both[1] = both[1].add(rs.getBigDecimal(3));
+		});
+	}
+
+	/** Whether only the account and the funding window narrow the lines: both are columns of the monthly totals and of the ledger index. */
+	private static boolean lineFiltersOnly(ReportFilter filter) {
+		return filter.donorId() == null && filter.donorType() == null && filter.projectId() == null;
+	}
+
+	private static Sql.Where monthWhere(String type, String window) {
+		var accounts = Movement.accountsFor(type);
+		return Sql.where()
+			.and(!accounts.isEmpty(), "l.account_code in (:accounts)", "accounts",
+					accounts.stream().map(Account::code).toList())
+			.and(window != null, "l.funding_window = :window", "window", window);
 	}
 
 	List<LedgerLine> first(LocalDate from, LocalDate to, int limit) {
@@ -300,7 +344,7 @@ class Ledger {
 	List<LedgerLine> first(ReportFilter filter, String type, int limit) {
 		var lines = new ArrayList<LedgerLine>();
 		var where = where(filter, type);
-		jdbc.sql(SQL + where.text() + ORDER + " limit " + limit).params(params(filter, where)).query(rs -> {
+		jdbc.sql(ordered(filter, where) + " limit " + limit).params(params(filter, where)).query(rs -> {
 			lines.add(LedgerLine.of(rs));
 		});
 		return lines;

@@ -459,6 +459,57 @@ class JournalTests {
 			.andExpect(jsonPath("$.code").value("period.endsBeforeStart"));
 	}
 
+	/*
+	 * The trial balance and the undimensioned sums add whole months from journal_month_total and the
+	 * days around them from the lines. For ranges that start and end on the first, in the middle and
+	 * on the last day of a month, within one month and across three, they must equal the lines' own
+	 * sums over the whole journal (the query the trial balance ran before the monthly totals).
+	 */
+	@Test
+	void theTrialBalanceOfAnyRangeIsTheSumOfItsLines() {
+		var m0 = TestMonths.next(jdbc, 3);
+		var m1 = m0.plusMonths(1);
+		var m2 = m0.plusMonths(2);
+		var amount = 100;
+		for (var month : List.of(m0, m1, m2)) {
+			for (var day : List.of(month.atDay(1), month.atDay(10), month.atDay(20), month.atEndOfMonth())) {
+				book(interest(day, (amount += 11) + ".25"));
+			}
+		}
+		var ranges = List.of(List.of(m0.atDay(1), m2.atEndOfMonth()), List.of(m0.atDay(10), m2.atDay(20)),
+				List.of(m0.atDay(11), m0.atDay(20)), List.of(m0.atDay(2), m2.atDay(1)),
+				List.of(m1.atDay(1), m1.atDay(10)), List.of(m1.atDay(21), m2.atEndOfMonth()));
+		for (var range : ranges) {
+			var from = range.get(0);
+			var to = range.get(1);
+			var expected = new java.util.TreeMap<String, List<BigDecimal>>();
+			jdbc.query("SELECT account_code, segment_code, "
+					+ "SUM(CASE WHEN accounting_date < ? THEN debit_usd - credit_usd ELSE 0 END), "
+					+ "SUM(CASE WHEN accounting_date >= ? THEN debit_usd ELSE 0 END), "
+					+ "SUM(CASE WHEN accounting_date >= ? THEN credit_usd ELSE 0 END) "
+					+ "FROM journal_line WHERE accounting_date <= ? GROUP BY account_code, segment_code",
+					(java.sql.ResultSet rs) -> {
+						expected.put(rs.getString(1) + "/" + rs.getString(2),
+								List.of(rs.getBigDecimal(3).setScale(2), rs.getBigDecimal(4).setScale(2),
+										rs.getBigDecimal(5).setScale(2)));
+					}, from, from, from, to);
+			var actual = new java.util.TreeMap<String, List<BigDecimal>>();
+			for (var row : queries.trialBalance(from, to).rows()) {
+				actual.put(row.account().code() + "/" + row.segment().code(),
+						List.of(row.opening(), row.debits(), row.credits()));
+			}
+			assertThat(actual).as("trial balance %s..%s", from, to).isEqualTo(expected);
+			var cash = queries.sums(BalanceQuery.between(from, to).accounts(Account.CASH).segments(Segment.GENERAL));
+			assertThat(cash).hasSize(1);
+			assertThat(List.of(cash.get(0).debits(), cash.get(0).credits())).as("cash %s..%s", from, to)
+				.isEqualTo(expected.get("CASH/GENERAL").subList(1, 3));
+		}
+		// The months are this test's own: from the 10th of the first to the 20th of the third, ten of its
+		// twelve entries (122.25 + 133.25 + 144.25, 155.25 + 166.25 + 177.25 + 188.25, 199.25 + 210.25 + 221.25).
+		var middle = queries.sums(BalanceQuery.between(m0.atDay(10), m2.atDay(20)).accounts(Account.OTHER_INCOME));
+		assertThat(middle).singleElement().satisfies(b -> assertThat(b.credits()).isEqualByComparingTo("1717.50"));
+	}
+
 	@Test
 	void sumsByAccountSegmentAndDimensionOverADateRange() {
 		var month = TestMonths.next(jdbc, 1);

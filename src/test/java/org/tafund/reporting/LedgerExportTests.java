@@ -137,6 +137,26 @@ class LedgerExportTests {
 			.containsEntry("PSC_EXPENSE", new BigDecimal("-130.00"))
 			.containsEntry("PSC_INCOME", new BigDecimal("130.00"))
 			.hasSize(10);
+		// The totals add whole months from the journal's monthly totals and the days around them from the
+		// lines; for ranges cut inside months, with and without a window or an account, they are the lines' own sums.
+		int compared = 0;
+		for (var range : List.of(List.of("2019-03-02", "2019-08-01"), List.of("2019-02-15", "2019-07-31"),
+				List.of("2019-03-02", "2019-03-30"), List.of("2019-01-01", "2019-12-31"))) {
+			for (var window : java.util.Arrays.asList(null, "CPCJF_SPECIAL_PURPOSE")) {
+				for (var type : java.util.Arrays.asList(null, "CASH")) {
+					var filter = new ReportFilter(LocalDate.parse(range.get(0)), LocalDate.parse(range.get(1)), window, null,
+							null, null, null, null, null, null);
+					var fromLines = new java.util.TreeMap<String, BigDecimal>();
+					var lines = new java.util.ArrayList<LedgerLine>();
+					ledger.stream(filter, type, lines::add);
+					lines.forEach(line -> fromLines.merge(line.account(), line.usd(), BigDecimal::add));
+					assertThat(ledger.totals(filter, type)).as("%s %s %s", range, window, type).isEqualTo(fromLines);
+					compared += fromLines.isEmpty() ? 0 : 1;
+				}
+			}
+		}
+		// Sixteen comparisons; the special-purpose window has no line before August in the second and third ranges.
+		assertThat(compared).as("comparisons with lines").isEqualTo(12);
 		// 2 lines each for the signature, the three receipts, the refund and the revaluation; 6 for the
 		// expenditure with its PSC
 		assertThat(ledger.first(LocalDate.parse(FROM), LocalDate.parse(TO), 1000)).hasSize(18);
