@@ -46,10 +46,9 @@ public final class JournalWriter {
 	/** Rows sent to the database per JDBC batch by {@link #postAll}. */
 	static final int BATCH_ROWS = 1000;
 
-	private static final String INSERT_LINE = "INSERT INTO journal_line (entry_id, line_no, accounting_date, "
-			+ "account_code, segment_code, debit_usd, credit_usd, original_amount, currency, rate, rate_date, donor_id, "
-			+ "donor_type, agreement_id, funding_window, earmark, project_id, activity_id, budget_category) "
-			+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	private static final String LINE_COLUMN_NAMES = "entry_id, line_no, accounting_date, account_code, segment_code, "
+			+ "debit_usd, credit_usd, original_amount, currency, rate, rate_date, donor_id, donor_type, agreement_id, "
+			+ "funding_window, earmark, project_id, activity_id, budget_category";
 
 	private static final String INSERT_ENTRY = "INSERT INTO journal_entry (id, accounting_date, period, posted_at, "
 			+ "posted_by, source_type, source_id, description, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -67,7 +66,14 @@ public final class JournalWriter {
 	private static final String ADD_AGREEMENT_TOTAL_TAIL = " ON DUPLICATE KEY UPDATE debit_usd = debit_usd + "
 			+ "VALUES(debit_usd), credit_usd = credit_usd + VALUES(credit_usd)";
 
-	private static final int LINE_COLUMNS = 19;
+	/** The columns of a line: 19, and its entry's kind of event (V46) when the schema has it. */
+	private final int lineColumns;
+
+	/** {@code INSERT INTO journal_line (...) VALUES (?, ...)} of the {@link #lineColumns}. */
+	private final String insertLine;
+
+	/** One more row of {@link #insertLine}: {@code , (?, ...)}. */
+	private final String moreLine;
 
 	private final DataSource dataSource;
 
@@ -100,11 +106,16 @@ public final class JournalWriter {
 	private final boolean multiStatements;
 
 	JournalWriter(DataSource dataSource, ClosedPeriods closedPeriods) {
-		this(dataSource, closedPeriods, true, true);
+		this(dataSource, closedPeriods, true, true, true);
 	}
 
 	private JournalWriter(DataSource dataSource, ClosedPeriods closedPeriods, boolean monthTotals,
-			boolean agreementTotals) {
+			boolean agreementTotals, boolean lineSources) {
+		this.lineColumns = lineSources ? 20 : 19;
+		var values = "(" + String.join(", ", java.util.Collections.nCopies(lineColumns, "?")) + ")";
+		this.insertLine = "INSERT INTO journal_line (" + LINE_COLUMN_NAMES + (lineSources ? ", source_type" : "")
+				+ ") VALUES " + values;
+		this.moreLine = ", " + values;
 		this.dataSource = dataSource;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.closedPeriods = closedPeriods;
@@ -145,7 +156,7 @@ public final class JournalWriter {
 	/** A writer on a data source (for callers outside the application context). */
 	public static JournalWriter on(DataSource dataSource) {
 		return new JournalWriter(dataSource, new ClosedPeriods(dataSource), hasTable(dataSource, "journal_month_total"),
-				hasTable(dataSource, "journal_agreement_total"));
+				hasTable(dataSource, "journal_agreement_total"), hasColumn(dataSource, "journal_line", "source_type"));
 	}
 
 	/** Whether the schema has a table yet: a Java migration older than V19 or V23 runs without their totals. */
@@ -164,6 +175,30 @@ public final class JournalWriter {
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("Reading the journal's tables failed: " + e.getMessage(), e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	/** Whether a table has a column yet: a Java migration older than V46 writes lines without their kind of event. */
+	private static boolean hasColumn(DataSource dataSource, String table, String column) {
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			var meta = connection.getMetaData();
+			for (var name : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
+				for (var col : List.of(column, column.toUpperCase(java.util.Locale.ROOT))) {
+					try (var columns = meta.getColumns(connection.getCatalog(), null, name, col)) {
+						if (columns.next()) {
+							return true;
+						}
+					}
+				}
+			}
+			return false;
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Reading the journal's columns failed: " + e.getMessage(), e);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
@@ -302,7 +337,7 @@ public final class JournalWriter {
 			.param("hash", hash)
 			.update(key, "id");
 		long id = key.getKeyAs(Number.class).longValue();
-		insertLines(id, draft.accountingDate(), lines);
+		insertLines(id, draft.accountingDate(), entry.sourceType(), lines);
 		if (monthTotals) {
 			var totals = new MonthTotals();
 			totals.add(entry.period(), entry.sourceType(), lines);
@@ -323,9 +358,9 @@ public final class JournalWriter {
 	 */
 	private void writeInOneRoundTrip(long id, EntryDraft draft, CanonicalForm.Entry entry,
 			List<CanonicalForm.Line> lines, Instant at, String by, String head, String hash) {
-		var sql = new StringBuilder(INSERT_ENTRY).append("; ").append(INSERT_LINE);
+		var sql = new StringBuilder(INSERT_ENTRY).append("; ").append(insertLine);
 		for (int i = 1; i < lines.size(); i++) {
-			sql.append(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+			sql.append(moreLine);
 		}
 		var totals = new MonthTotals();
 		if (monthTotals) {
@@ -362,8 +397,8 @@ public final class JournalWriter {
 			statement.setString(++p, head);
 			statement.setString(++p, hash);
 			for (var line : lines) {
-				bind(statement, p, id, draft.accountingDate(), line);
-				p += LINE_COLUMNS;
+				bind(statement, p, id, draft.accountingDate(), entry.sourceType(), line);
+				p += lineColumns;
 			}
 			for (var row : totals.rows.entrySet()) {
 				for (var part : row.getKey()) {
@@ -390,17 +425,17 @@ public final class JournalWriter {
 	}
 
 	/** An entry's lines in one multi-row INSERT: one round trip, however many lines. */
-	private void insertLines(long entryId, LocalDate date, List<CanonicalForm.Line> lines) {
-		var sql = new StringBuilder(INSERT_LINE);
+	private void insertLines(long entryId, LocalDate date, String sourceType, List<CanonicalForm.Line> lines) {
+		var sql = new StringBuilder(insertLine);
 		for (int i = 1; i < lines.size(); i++) {
-			sql.append(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+			sql.append(moreLine);
 		}
 		var connection = DataSourceUtils.getConnection(dataSource);
 		try (var statement = connection.prepareStatement(sql.toString())) {
 			int offset = 0;
 			for (var line : lines) {
-				bind(statement, offset, entryId, date, line);
-				offset += LINE_COLUMNS;
+				bind(statement, offset, entryId, date, sourceType, line);
+				offset += lineColumns;
 			}
 			statement.executeUpdate();
 		}
@@ -452,7 +487,7 @@ public final class JournalWriter {
 
 		var connection = DataSourceUtils.getConnection(dataSource);
 		try (var entries = connection.prepareStatement(INSERT_ENTRY);
-				var lines = connection.prepareStatement(INSERT_LINE)) {
+				var lines = connection.prepareStatement(insertLine)) {
 			var totals = new MonthTotals();
 			var byAgreement = new AgreementTotals();
 			int pendingEntries = 0;
@@ -476,7 +511,7 @@ public final class JournalWriter {
 				entries.addBatch();
 				pendingEntries++;
 				for (var line : canonicalLines) {
-					bind(lines, id, draft.accountingDate(), line);
+					bind(lines, 0, id, draft.accountingDate(), entry.sourceType(), line);
 					lines.addBatch();
 					pendingLines++;
 				}
@@ -745,13 +780,8 @@ public final class JournalWriter {
 				d.budgetCategory());
 	}
 
-	private static void bind(PreparedStatement statement, long entryId, LocalDate date, CanonicalForm.Line line)
-			throws SQLException {
-		bind(statement, 0, entryId, date, line);
-	}
-
-	/** Binds a line's {@value #LINE_COLUMNS} values from parameter {@code offset + 1} on. */
-	private static void bind(PreparedStatement statement, int offset, long entryId, LocalDate date,
+	/** Binds a line's {@link #lineColumns} values from parameter {@code offset + 1} on. */
+	private void bind(PreparedStatement statement, int offset, long entryId, LocalDate date, String sourceType,
 			CanonicalForm.Line line) throws SQLException {
 		statement.setLong(offset + 1, entryId);
 		statement.setInt(offset + 2, line.lineNo());
@@ -772,6 +802,9 @@ public final class JournalWriter {
 		nullable(statement, offset + 17, line.projectId(), Types.BIGINT);
 		nullable(statement, offset + 18, line.activityId(), Types.BIGINT);
 		nullable(statement, offset + 19, line.budgetCategory(), Types.VARCHAR);
+		if (lineColumns > 19) {
+			statement.setString(offset + 20, sourceType);
+		}
 	}
 
 	private static void nullable(PreparedStatement statement, int index, Object value, int type) throws SQLException {

@@ -174,10 +174,10 @@ class FundStatement {
 	}
 
 	private static final String LINES = """
-			select l.account_code, coalesce(l.funding_window, ''), e.source_type, sum(l.debit_usd), sum(l.credit_usd)
-			  from journal_line l join journal_entry e on e.id = l.entry_id
+			select l.account_code, coalesce(l.funding_window, ''), l.source_type, sum(l.debit_usd), sum(l.credit_usd)
+			  from journal_line l
 			 where l.accounting_date between :from and :to
-			 group by l.account_code, coalesce(l.funding_window, ''), e.source_type""";
+			 group by l.account_code, coalesce(l.funding_window, ''), l.source_type""";
 
 	private static void add(Map<Key, BigDecimal[]> sums, JdbcClient.StatementSpec query) {
 		query.query((java.sql.ResultSet rs) -> {

@@ -139,27 +139,42 @@ class ImplementationReport {
 	Report of(ReportFilter filter) {
 		var money = filter.contributions(Sql.where());
 		var receiptFrom = """
-				  from journal_line l join journal_entry e on e.id = l.entry_id
+				  from journal_line l
 				  join agreement a on a.id = l.agreement_id join donor d on d.id = a.donor_id
 				  left join country dc on dc.code = d.country
-				 where l.account_code = 'CASH' and e.source_type in ('RECEIPT', 'RECEIPT_REVERSAL')
+				 where l.account_code = 'CASH' and l.source_type in ('RECEIPT', 'RECEIPT_REVERSAL')
 				   and l.accounting_date between :from and :to""" + money.text();
-		var moneyParams = params(filter, money);
-		var byType = figures("byDonorType",
-				"select d.donor_type, sum(l.debit_usd - l.credit_usd) " + receiptFrom + " group by d.donor_type order by d.donor_type",
-				moneyParams, true);
-		var byWindow = figures("byWindow",
-				"select a.funding_window, sum(l.debit_usd - l.credit_usd) " + receiptFrom
-						+ " group by a.funding_window order by a.funding_window",
-				moneyParams, true);
-		var received = Sql.usd(one("select coalesce(sum(l.debit_usd - l.credit_usd), 0) " + receiptFrom, BigDecimal.class,
-				moneyParams));
-		var donors = one("select count(distinct d.id) " + receiptFrom, Long.class, moneyParams);
+		// One pass over the period's receipt lines, by donor type, window and donor; the four figures are
+		// added up from it (four statements over the same lines took 2 to 3 s each on the volume data).
+		var types = new java.util.TreeMap<String, BigDecimal>();
+		var windows = new java.util.TreeMap<String, BigDecimal>();
+		var donorIds = new java.util.HashSet<Long>();
+		jdbc.sql("select d.donor_type, a.funding_window, d.id, sum(l.debit_usd - l.credit_usd) " + receiptFrom
+				+ " group by d.donor_type, a.funding_window, d.id")
+			.params(params(filter, money))
+			.query((java.sql.ResultSet rs) -> {
+				var usd = rs.getBigDecimal(4);
+				types.merge(rs.getString(1) == null ? "—" : rs.getString(1), usd, BigDecimal::add);
+				windows.merge(rs.getString(2) == null ? "—" : rs.getString(2), usd, BigDecimal::add);
+				donorIds.add(rs.getLong(3));
+			});
+		var byType = types.entrySet().stream().map(e -> new Figure("byDonorType", e.getKey(), Sql.usd(e.getValue()))).toList();
+		var byWindow = windows.entrySet().stream().map(e -> new Figure("byWindow", e.getKey(), Sql.usd(e.getValue()))).toList();
+		var received = Sql.usd(types.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+		var donors = (long) donorIds.size();
 
 		var projectWhere = filter.projects(Sql.where());
-		var supported = SUPPORTED + projectWhere.text();
+		// The supported projects are found once and named by id in the figures that follow (eight
+		// evaluations of the same condition took a second on the volume data).
+		var supportedIds = jdbc.sql(SUPPORTED + projectWhere.text())
+			.params(params(filter, projectWhere))
+			.query(Long.class)
+			.list();
+		var projects = (long) supportedIds.size();
+		var supported = "select p.id from project p where p.id in (:supportedIds)";
 		var supportedParams = params(filter, projectWhere);
-		var projects = one("select count(*) from (" + supported + ") s", Long.class, supportedParams);
+		// An empty list is no valid SQL: no project has id 0.
+		supportedParams.put("supportedIds", supportedIds.isEmpty() ? List.of(0L) : supportedIds);
 		var byTheme = figures("byTheme", "select p.theme, count(*) from project p where p.id in (" + supported
 				+ ") group by p.theme order by p.theme", supportedParams, false);
 		var byInstrument = figures("byInstrument",
@@ -177,6 +192,7 @@ class ImplementationReport {
 		// Under a geographic filter, only the countries in that place count.
 		var inPlace = filter.places(Sql.where(), "c.code");
 		var assistedParams = params(filter, projectWhere, inPlace);
+		assistedParams.put("supportedIds", supportedParams.get("supportedIds"));
 		var countryFrom = " from country c where c.code in (select code from (" + assisted + ") x)" + inPlace.text();
 		var countries = one("select count(*)" + countryFrom, Long.class, assistedParams);
 		var byClassification = figures("byClassification",

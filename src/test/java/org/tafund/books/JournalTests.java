@@ -510,6 +510,17 @@ class JournalTests {
 		assertThat(middle).singleElement().satisfies(b -> assertThat(b.credits()).isEqualByComparingTo("1717.50"));
 	}
 
+	// V46: every line carries its entry's kind of event, which the reports of cash received read.
+	@Test
+	void everyLineCarriesItsEntrysKindOfEvent() {
+		var month = TestMonths.next(jdbc, 1);
+		var entry = book(interest(month.atDay(5), "12.00"));
+		assertThat(jdbc.queryForList("SELECT source_type FROM journal_line WHERE entry_id = ?", String.class, entry.id()))
+			.containsExactly("MANUAL", "MANUAL");
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id "
+				+ "WHERE l.source_type <> e.source_type", Long.class)).isZero();
+	}
+
 	@Test
 	void sumsByAccountSegmentAndDimensionOverADateRange() {
 		var month = TestMonths.next(jdbc, 1);
