@@ -155,18 +155,25 @@ public final class JournalWriter {
 
 	/** A writer on a data source (for callers outside the application context). */
 	public static JournalWriter on(DataSource dataSource) {
-		return new JournalWriter(dataSource, new ClosedPeriods(dataSource), hasTable(dataSource, "journal_month_total"),
-				hasTable(dataSource, "journal_agreement_total"), hasColumn(dataSource, "journal_line", "source_type"));
+		return new JournalWriter(dataSource, new ClosedPeriods(dataSource), inSchema(dataSource, "journal_month_total", null),
+				inSchema(dataSource, "journal_agreement_total", null), inSchema(dataSource, "journal_line", "source_type"));
 	}
 
-	/** Whether the schema has a table yet: a Java migration older than V19 or V23 runs without their totals. */
-	private static boolean hasTable(DataSource dataSource, String table) {
+	/**
+	 * Whether the schema has a table (column null) or a table's column yet: a Java migration older
+	 * than V19 or V23 runs without their totals, one older than V46 writes lines without their kind of event.
+	 */
+	private static boolean inSchema(DataSource dataSource, String table, String column) {
 		var connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			var meta = connection.getMetaData();
-			for (var name : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
-				try (var tables = meta.getTables(connection.getCatalog(), null, name, new String[] { "TABLE" })) {
-					if (tables.next()) {
+			for (var upper : List.of(false, true)) {
+				var tableName = upper ? table.toUpperCase(java.util.Locale.ROOT) : table;
+				try (var found = column == null
+						? meta.getTables(connection.getCatalog(), null, tableName, new String[] { "TABLE" })
+						: meta.getColumns(connection.getCatalog(), null, tableName,
+								upper ? column.toUpperCase(java.util.Locale.ROOT) : column)) {
+					if (found.next()) {
 						return true;
 					}
 				}
@@ -174,31 +181,7 @@ public final class JournalWriter {
 			return false;
 		}
 		catch (SQLException e) {
-			throw new IllegalStateException("Reading the journal's tables failed: " + e.getMessage(), e);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
-	}
-
-	/** Whether a table has a column yet: a Java migration older than V46 writes lines without their kind of event. */
-	private static boolean hasColumn(DataSource dataSource, String table, String column) {
-		var connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			var meta = connection.getMetaData();
-			for (var name : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
-				for (var col : List.of(column, column.toUpperCase(java.util.Locale.ROOT))) {
-					try (var columns = meta.getColumns(connection.getCatalog(), null, name, col)) {
-						if (columns.next()) {
-							return true;
-						}
-					}
-				}
-			}
-			return false;
-		}
-		catch (SQLException e) {
-			throw new IllegalStateException("Reading the journal's columns failed: " + e.getMessage(), e);
+			throw new IllegalStateException("Reading the journal's schema failed: " + e.getMessage(), e);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
