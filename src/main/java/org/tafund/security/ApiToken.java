@@ -81,6 +81,11 @@ class ApiToken extends AuditableEntity {
 	}
 
 	boolean usableAt(Instant now) {
+		return usable(revokedAt, expiresAt, now);
+	}
+
+	/** Neither revoked nor expired: the rule, for callers that read a token's row without the entity. */
+	static boolean usable(Instant revokedAt, Instant expiresAt, Instant now) {
 		return revokedAt == null && now.isBefore(expiresAt);
 	}
 

@@ -139,6 +139,11 @@ class AppUser extends AuditableEntity {
 	}
 
 	boolean isLockedAt(Instant now) {
+		return locked(lockedUntil, now);
+	}
+
+	/** Locked until a later instant: the rule, for callers that read a user's row without the entity. */
+	static boolean locked(Instant lockedUntil, Instant now) {
 		return lockedUntil != null && lockedUntil.isAfter(now);
 	}
 

@@ -175,6 +175,30 @@ class TokenTests {
 		assertThat(statuses).hasSize(128).containsOnly(200);
 	}
 
+	/*
+	 * Issue 15: a token call costs one statement (the token, its owner and their roles in one row per
+	 * role), plus the conditional write of its last use once a minute, and no transaction (which
+	 * would add setAutoCommit, COMMIT and setAutoCommit again). Before, it took 7: a transaction around
+	 * the token's and the user's reads.
+	 */
+	@Test
+	void aTokenIsCheckedInOneStatementAndItsLastUseWrittenOnceAMinute() throws Exception {
+		var owner = financeOfficer();
+		var secret = token(owner, "WRITE");
+		jdbc.update("UPDATE api_token SET last_used_at = NULL WHERE token_hash = ?", tokens.hash(secret));
+		var first = org.tafund.support.Statements.during(() -> tokens.authenticate(secret));
+		var second = org.tafund.support.Statements.during(() -> tokens.authenticate(secret));
+		assertThat(first.statements()).as("first call: read and write the last use").isEqualTo(2);
+		assertThat(second.statements()).as("within the minute: read only").isEqualTo(1);
+		assertThat(second.result()).get()
+			.satisfies(auth -> assertThat(auth.getName()).isEqualTo(owner.username()))
+			.satisfies(auth -> assertThat(auth.getAuthorities()).extracting(Object::toString)
+				.containsExactlyInAnyOrder(TokenManagement.BY_TOKEN, "ROLE_FINANCE"));
+		assertThat(jdbc.queryForObject("SELECT last_used_at FROM api_token WHERE token_hash = ?", java.sql.Timestamp.class,
+				tokens.hash(secret))).isNotNull();
+		assertThat(tokens.authenticate(secret.substring(0, secret.length() - 1) + "x")).isEmpty();
+	}
+
 	// Over a real connection: every HTTP Basic call opened a 30-minute session (1,000 calls, 1,000 sessions).
 	@Test
 	void twoHundredBearerCallsOpenNoSession() throws Exception {
