@@ -40,29 +40,40 @@ def rows(text):
 # Statements of the page's own work, not those of the session, the menu's counters or the sign-in.
 NOISE = ('spring_session', 'app_user', 'security_event', 'approval_request', 'notification', 'passkey', 'totp_factor')
 
+# The general log is the server's, for every client: put it back as it was, whatever happens here.
+saved = rows('SELECT @@global.general_log AS on_, @@global.log_output AS output')[0]
+
+
+def restore():
+    sql(f"SET GLOBAL general_log = {saved['on_']}; SET GLOBAL log_output = '{saved['output']}'")
+
+
 session = Session(port, user, password)
 print('| page | statement (start) | ms | tables: access, index, estimated rows | warning |')
 print('|---|---|---|---|---|')
-for name, path in [page for page in spec['pages'] if page[1].startswith('/reports/')]:
-    session.call('GET', path)  # warm
-    sql("TRUNCATE mysql.general_log; SET GLOBAL log_output = 'TABLE'; SET GLOBAL general_log = 1")
-    session.call('GET', path)
-    sql('SET GLOBAL general_log = 0')
-    logged = rows("SELECT DATE_FORMAT(event_time, '%H:%i:%s.%f') AS at, REPLACE(REPLACE(argument, '\\n', ' '), '\\t', ' ') AS q "
-                  "FROM mysql.general_log WHERE command_type IN ('Query', 'Execute') ORDER BY event_time")
-    times = [float(r['at'][0:2]) * 3600 + float(r['at'][3:5]) * 60 + float(r['at'][6:]) for r in logged]
-    for i, r in enumerate(logged):
-        q = r['q'].strip()
-        if not q.lower().startswith('select') or any(n in q for n in NOISE):
-            continue
-        # The time until the next statement: what this one took, and what the app did with its rows.
-        ms = (times[i + 1] - times[i]) * 1000 if i + 1 < len(times) else 0
-        plan = rows('EXPLAIN ' + q)
-        big = [p for p in plan if estimate(p) >= 1000]
-        if not big and ms < 50:
-            continue
-        access = '; '.join(f"{p['table']}: {p['type']} {p['key']} {p['rows']}" for p in plan)
-        warnings = [f"{p['table']} read whole" for p in plan if p['type'] == 'ALL' and estimate(p) > 10000]
-        warnings += [f"{p['table']} rows looked up" for p in plan if estimate(p) > 100000
-                     and 'Using index' not in p.get('Extra', '') and p['type'] in ('range', 'ref', 'index')]
-        print(f"| {name} | `{q[:70]}` | {ms:.0f} | {access} | {', '.join(warnings)} |", flush=True)
+try:
+    for name, path in [page for page in spec['pages'] if page[1].startswith('/reports/')]:
+        session.call('GET', path)  # warm
+        sql("TRUNCATE mysql.general_log; SET GLOBAL log_output = 'TABLE'; SET GLOBAL general_log = 1")
+        session.call('GET', path)
+        sql('SET GLOBAL general_log = 0')
+        logged = rows("SELECT DATE_FORMAT(event_time, '%H:%i:%s.%f') AS at, REPLACE(REPLACE(argument, '\\n', ' '), '\\t', ' ') AS q "
+                      "FROM mysql.general_log WHERE command_type IN ('Query', 'Execute') ORDER BY event_time")
+        times = [float(r['at'][0:2]) * 3600 + float(r['at'][3:5]) * 60 + float(r['at'][6:]) for r in logged]
+        for i, r in enumerate(logged):
+            q = r['q'].strip()
+            if not q.lower().startswith('select') or any(n in q for n in NOISE):
+                continue
+            # The time until the next statement: what this one took, and what the app did with its rows.
+            ms = (times[i + 1] - times[i]) * 1000 if i + 1 < len(times) else 0
+            plan = rows('EXPLAIN ' + q)
+            big = [p for p in plan if estimate(p) >= 1000]
+            if not big and ms < 50:
+                continue
+            access = '; '.join(f"{p['table']}: {p['type']} {p['key']} {p['rows']}" for p in plan)
+            warnings = [f"{p['table']} read whole" for p in plan if p['type'] == 'ALL' and estimate(p) > 10000]
+            warnings += [f"{p['table']} rows looked up" for p in plan if estimate(p) > 100000
+                         and 'Using index' not in p.get('Extra', '') and p['type'] in ('range', 'ref', 'index')]
+            print(f"| {name} | `{q[:70]}` | {ms:.0f} | {access} | {', '.join(warnings)} |", flush=True)
+finally:
+    restore()

@@ -124,7 +124,8 @@ say "== EXPLAIN of the report pages' statements"
 	printf '\nReport pages, one request each, their statements from the general log with EXPLAIN (bench/explain.py):\n\n'
 	PORT=$PORT ADMIN=$ADMIN ADMIN_PASSWORD=$ADMIN_PASSWORD \
 		DB_COMMAND="mariadb -h$DB_HOST -P$DB_PORT -u$DB_USER ${DB_PASSWORD:+-p$DB_PASSWORD} $DB" \
-		python3 bench/explain.py "$WORK/pages-spec.json"
+		python3 bench/explain.py "$WORK/pages-spec.json" \
+		|| printf '\nThe EXPLAIN step failed (the database user may not switch the general log); the figures above stand.\n'
 } | tee -a "$OUT"
 alive=$(curl -sf "$BASE/actuator/health" | grep -q '"UP"' && echo UP || echo DOWN)
 

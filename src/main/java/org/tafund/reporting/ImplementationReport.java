@@ -171,7 +171,9 @@ class ImplementationReport {
 			.query(Long.class)
 			.list();
 		var projects = (long) supportedIds.size();
-		var supported = "select p.id from project p where p.id in (:supportedIds)";
+		// A long list would be sent twice per statement: past a thousand, the condition is evaluated again.
+		var supported = supportedIds.size() > 1000 ? SUPPORTED + projectWhere.text()
+				: "select p.id from project p where p.id in (:supportedIds)";
 		var supportedParams = params(filter, projectWhere);
 		// An empty list is no valid SQL: no project has id 0.
 		supportedParams.put("supportedIds", supportedIds.isEmpty() ? List.of(0L) : supportedIds);

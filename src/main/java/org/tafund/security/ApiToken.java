@@ -59,7 +59,9 @@ class ApiToken extends AuditableEntity {
 	private Instant expiresAt;
 
 	@NotAudited
-	@Column(name = "last_used_at")
+	// Written only by TokenManagement's conditional update: an entity saved for another reason (a
+	// revocation) must not put back the last use it loaded.
+	@Column(name = "last_used_at", insertable = false, updatable = false)
 	private Instant lastUsedAt;
 
 	@Column(name = "revoked_at")
