@@ -130,7 +130,8 @@ say "== EXPLAIN of the report pages' statements"
 alive=$(curl -sf "$BASE/actuator/health" | grep -q '"UP"' && echo UP || echo DOWN)
 
 {
-	printf '\n## Pages and API reads (%s UTC, `bash bench/pages.sh`)\n\n' "$(date -u '+%F %H:%M')"
+	printf '\n## Pages and API reads (%s UTC, `bash bench/pages.sh`, commit %s)\n\n' "$(date -u '+%F %H:%M')" \
+		"$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src db 2>/dev/null || echo ' with uncommitted changes')"
 	printf 'Database `%s`; app at `-Xmx%s`; %s page runs per user, 4 users; load average at the end %s; health afterwards %s.\n' \
 		"$DB" "$HEAP" "${PAGE_RUNS:-10}" "$(cut -d' ' -f1-3 /proc/loadavg)" "$alive"
 	printf 'Startup of the default profile from an empty folder: %s. JDBC primary-key ceiling: %s lookups/s.\n\n' \
