@@ -10,7 +10,8 @@
 # Environment (all optional): BENCH_DB (tafund_bench), BENCH_DB_HOST, BENCH_DB_PORT, BENCH_DB_USER,
 # BENCH_DB_PASSWORD, BENCH_PORT (18090), BENCH_HEAP (128m), BENCH_WORK (/tmp/tafund-bench),
 # BENCH_SCALE (1.0, to fill an empty database), BENCH_BUILD=1 to rebuild the jars, PAGE_RUNS (10 per
-# user and page), API_SECONDS (10), STARTUPS (5; 0 skips the startup part).
+# user and page), API_SECONDS (10), STARTUPS (5; 0 skips the startup part), PARALLEL (1; 0 skips the
+# ten-at-once step: the status of contributions page and the ledger CSV of every line, ten of each at once).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BENCH_NAME=pages
@@ -127,6 +128,17 @@ say "== EXPLAIN of the report pages' statements"
 		python3 bench/explain.py "$WORK/pages-spec.json" \
 		|| printf '\nThe EXPLAIN step failed (the database user may not switch the general log); the figures above stand.\n'
 } | tee -a "$OUT"
+if [[ ${PARALLEL:-1} == 1 ]]; then
+	say "== ten at once: the heaviest page and export, at -Xmx$HEAP"
+	{
+		printf '\nThe heaviest page and export ten times each, all at once (bench/parallel.py), at `-Xmx%s`:\n\n' "$HEAP"
+		PORT=$PORT ADMIN=$ADMIN ADMIN_PASSWORD=$ADMIN_PASSWORD \
+			DB_COMMAND="mariadb -h$DB_HOST -P$DB_PORT -u$DB_USER ${DB_PASSWORD:+-p$DB_PASSWORD} $DB" \
+			python3 bench/parallel.py || printf '\nTen at once: FAILED (see above).\n'
+		printf 'OutOfMemoryError in the app log: %s.\n' \
+			"$(grep -c 'OutOfMemoryError' "$WORK/app-$BENCH_NAME.log" || true)"
+	} | tee -a "$OUT"
+fi
 alive=$(curl -sf "$BASE/actuator/health" | grep -q '"UP"' && echo UP || echo DOWN)
 
 {
