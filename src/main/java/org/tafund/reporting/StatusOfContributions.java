@@ -24,9 +24,9 @@ import org.tafund.shared.Money;
  * with what was agreed, received in the period and to date, outstanding and overdue at the period
  * end (in USD at the UN rate of the period end), and refunded in the period. Sums per agreement
  * are made in SQL; the rows stream, and subtotals by donor type accumulate as they pass. The
- * receivable the books carry at the period end is each agreement's kept total
- * ({@code journal_agreement_total}, V23) less what was posted after the period, so the journal is
- * read from the period's start on, not from its first line.
+ * receivable the books carry at the period end is summed from the journal's lines up to the period
+ * end, or is each agreement's kept total ({@code journal_agreement_total}, V23) less what was posted
+ * after the period: see {@link #readsFromTheStart}.
  */
 @Component
 class StatusOfContributions {
@@ -39,7 +39,8 @@ class StatusOfContributions {
 			       coalesce(rt.amt, 0) as received_to_date,
 			       coalesce(fp.amt, 0) as refunded_period, coalesce(j.refunded, 0) as refunded_period_usd,
 			       coalesce(j.revenue, 0) as revenue_period_usd, coalesce(j.exchange, 0) as exchange_period_usd,
-			       coalesce(jt.receivable, 0) - coalesce(j.receivable_after, 0) as receivable_usd,
+			       case when :fromStart = 1 then coalesce(j.receivable_to_end, 0)
+			            else coalesce(jt.receivable, 0) - coalesce(j.receivable_after_end, 0) end as receivable_usd,
 			       coalesce(od.due, 0) as due_before_end
 			  from agreement a
 			  join donor d on d.id = a.donor_id
@@ -48,15 +49,19 @@ class StatusOfContributions {
 			              where received_on between :from and :to /*scope agreement_id*/ group by agreement_id) rp on rp.agreement_id = a.id
 			  left join (select l.agreement_id,
 			                    sum(case when l.account_code in ('REV_GENERAL', 'REV_SPECIAL', 'REV_DIRECT', 'REV_PNI',
-			                                                     'REV_IN_KIND') and l.accounting_date <= :to
+			                                                     'REV_IN_KIND') and l.accounting_date between :from and :to
 			                             then l.credit_usd - l.debit_usd else 0 end) as revenue,
-			                    sum(case when l.account_code = 'REFUNDS' and l.accounting_date <= :to
+			                    sum(case when l.account_code = 'REFUNDS' and l.accounting_date between :from and :to
 			                             then l.debit_usd - l.credit_usd else 0 end) as refunded,
-			                    sum(case when l.account_code in ('FX_REALISED', 'FX_UNREALISED') and l.accounting_date <= :to
+			                    sum(case when l.account_code in ('FX_REALISED', 'FX_UNREALISED')
+			                              and l.accounting_date between :from and :to
 			                             then l.credit_usd - l.debit_usd else 0 end) as exchange,
+			                    sum(case when l.account_code in ('RECEIVABLE', 'RECEIVABLE_FX') and l.accounting_date <= :to
+			                             then l.debit_usd - l.credit_usd else 0 end) as receivable_to_end,
 			                    sum(case when l.account_code in ('RECEIVABLE', 'RECEIVABLE_FX') and l.accounting_date > :to
-			                             then l.debit_usd - l.credit_usd else 0 end) as receivable_after
-			               from journal_line l where l.agreement_id is not null and l.accounting_date >= :from
+			                             then l.debit_usd - l.credit_usd else 0 end) as receivable_after_end
+			               from journal_line l where l.agreement_id is not null
+			                and l.accounting_date between :linesFrom and :linesTo
 			                /*scope l.agreement_id*/ group by l.agreement_id) j on j.agreement_id = a.id
 			  left join (select t.agreement_id, sum(t.debit_usd - t.credit_usd) as receivable from journal_agreement_total t
 			              where t.account_code in ('RECEIVABLE', 'RECEIVABLE_FX') /*scope t.agreement_id*/
@@ -137,14 +142,44 @@ class StatusOfContributions {
 		var today = LocalDate.now(clock);
 		var dueBefore = filter.to().isAfter(today) ? today : filter.to();
 		var rates = ratesOn(filter.to());
+		var fromStart = readsFromTheStart(filter.from(), filter.to());
 		jdbc.sql(scoped(SQL, where) + where.text() + ORDER)
 			.params(where.params())
 			.param("from", filter.from())
 			.param("to", filter.to())
 			.param("dueBefore", dueBefore)
+			.param("fromStart", fromStart ? 1 : 0)
+			.param("linesFrom", fromStart ? FundStatement.BEGINNING : filter.from())
+			.param("linesTo", fromStart ? filter.to() : LocalDate.of(9999, 12, 31))
 			.query(rs -> {
 				sink.accept(row(rs, filter, rates));
 			});
+	}
+
+	/**
+	 * Whether the agreements' receivables at the period end are summed from the journal's first line
+	 * to the period end, or taken from their kept totals less what came after the period: whichever
+	 * reads fewer lines, by the journal's monthly line counts. For last year that is the kept totals
+	 * (the lines since January); for a year long past, the lines up to its end. Both give the same sums.
+	 */
+	boolean readsFromTheStart(LocalDate from, LocalDate to) {
+		if (forced != null) {
+			return forced;
+		}
+		var counts = jdbc.sql("select coalesce(sum(case when period < :fromMonth then line_count else 0 end), 0), "
+				+ "coalesce(sum(case when period > :toMonth then line_count else 0 end), 0) from journal_month_total")
+			.param("fromMonth", from.toString().substring(0, 7))
+			.param("toMonth", to.toString().substring(0, 7))
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+		return counts[0] < counts[1];
+	}
+
+	// Set by tests on an instance of their own, to read the same report both ways; null decides by the counts.
+	private Boolean forced;
+
+	void readFromTheStart(Boolean fromStart) {
+		forced = fromStart;
 	}
 
 	private static final java.util.regex.Pattern SCOPE = java.util.regex.Pattern.compile("/\\*scope ([a-z._]+)\\*/");
