@@ -297,10 +297,11 @@ class Ledger {
 		var split = lineFiltersOnly(filter) ? MonthSplit.of(filter.from(), filter.to())
 				: new MonthSplit(null, null, List.of(new MonthSplit.Days(filter.from(), filter.to())));
 		if (split.hasMonths()) {
-			var months = monthWhere(type, filter.window());
+			// Without a donor, donor type or project, the conditions are the account's and the window's,
+			// columns the monthly totals share with the lines.
 			add(sums, jdbc.sql("select l.account_code, sum(l.debit_usd), sum(l.credit_usd) from journal_month_total l where "
-					+ split.monthCondition() + months.text() + " group by l.account_code")
-				.params(months.params())
+					+ split.monthCondition() + where.text() + " group by l.account_code")
+				.params(where.params())
 				.param("firstMonth", split.firstMonth() == null ? "" : split.firstMonth())
 				.param("lastMonth", split.lastMonth()));
 		}
@@ -328,14 +329,6 @@ class Ledger {
 	/** Whether only the account and the funding window narrow the lines: both are columns of the monthly totals and of the ledger index. */
 	private static boolean lineFiltersOnly(ReportFilter filter) {
 		return filter.donorId() == null && filter.donorType() == null && filter.projectId() == null;
-	}
-
-	private static Sql.Where monthWhere(String type, String window) {
-		var accounts = Movement.accountsFor(type);
-		return Sql.where()
-			.and(!accounts.isEmpty(), "l.account_code in (:accounts)", "accounts",
-					accounts.stream().map(Account::code).toList())
-			.and(window != null, "l.funding_window = :window", "window", window);
 	}
 
 	List<LedgerLine> first(LocalDate from, LocalDate to, int limit) {
