@@ -66,6 +66,9 @@ public final class JournalWriter {
 	private static final String ADD_AGREEMENT_TOTAL_TAIL = " ON DUPLICATE KEY UPDATE debit_usd = debit_usd + "
 			+ "VALUES(debit_usd), credit_usd = credit_usd + VALUES(credit_usd)";
 
+	private static final String ADD_AGREEMENT_YEAR_HEAD = "INSERT INTO journal_agreement_year (book_year, agreement_id, "
+			+ "account_code, source_type, debit_usd, credit_usd) VALUES ";
+
 	/** The columns of a line: 19, and its entry's kind of event (V46) when the schema has it. */
 	private final int lineColumns;
 
@@ -91,6 +94,9 @@ public final class JournalWriter {
 	/** Whether lines are added to {@code journal_agreement_total}: as for the month totals, from V23 on. */
 	private final boolean agreementTotals;
 
+	/** Whether lines are added to {@code journal_agreement_year}: as for the month totals, from V48 on. */
+	private final boolean agreementYears;
+
 	/**
 	 * On MariaDB and MySQL, {@link #post} takes the head's lock and reads the event's entry and the
 	 * closes covering the date in one locking read (a join, so every row it reads is a current,
@@ -106,11 +112,11 @@ public final class JournalWriter {
 	private final boolean multiStatements;
 
 	JournalWriter(DataSource dataSource, ClosedPeriods closedPeriods) {
-		this(dataSource, closedPeriods, true, true, true);
+		this(dataSource, closedPeriods, true, true, true, true);
 	}
 
 	private JournalWriter(DataSource dataSource, ClosedPeriods closedPeriods, boolean monthTotals,
-			boolean agreementTotals, boolean lineSources) {
+			boolean agreementTotals, boolean lineSources, boolean agreementYears) {
 		this.lineColumns = lineSources ? 20 : 19;
 		var values = "(" + String.join(", ", java.util.Collections.nCopies(lineColumns, "?")) + ")";
 		this.insertLine = "INSERT INTO journal_line (" + LINE_COLUMN_NAMES + (lineSources ? ", source_type" : "")
@@ -121,6 +127,7 @@ public final class JournalWriter {
 		this.closedPeriods = closedPeriods;
 		this.monthTotals = monthTotals;
 		this.agreementTotals = agreementTotals;
+		this.agreementYears = agreementYears;
 		this.joinedLocks = mariaDbOrMySql(dataSource);
 		this.multiStatements = joinedLocks && takesMultiStatements(dataSource);
 	}
@@ -156,7 +163,8 @@ public final class JournalWriter {
 	/** A writer on a data source (for callers outside the application context). */
 	public static JournalWriter on(DataSource dataSource) {
 		return new JournalWriter(dataSource, new ClosedPeriods(dataSource), inSchema(dataSource, "journal_month_total", null),
-				inSchema(dataSource, "journal_agreement_total", null), inSchema(dataSource, "journal_line", "source_type"));
+				inSchema(dataSource, "journal_agreement_total", null), inSchema(dataSource, "journal_line", "source_type"),
+				inSchema(dataSource, "journal_agreement_year", null));
 	}
 
 	/**
@@ -331,6 +339,11 @@ public final class JournalWriter {
 			byAgreement.add(lines);
 			addAgreementTotals(byAgreement);
 		}
+		if (agreementYears) {
+			var byYear = new AgreementYears();
+			byYear.add(draft.accountingDate().getYear(), entry.sourceType(), lines);
+			addAgreementYears(byYear);
+		}
 		moveHead(id, hash);
 		return view(id, draft, entry.period(), at, by, head, hash);
 	}
@@ -365,6 +378,13 @@ public final class JournalWriter {
 			}
 			sql.append(ADD_AGREEMENT_TOTAL_TAIL);
 		}
+		var byYear = new AgreementYears();
+		if (agreementYears) {
+			byYear.add(draft.accountingDate().getYear(), entry.sourceType(), lines);
+		}
+		if (!byYear.rows.isEmpty()) {
+			sql.append("; ").append(byYear.statement(byYear.rows.size()));
+		}
 		sql.append("; UPDATE journal_chain_head SET last_entry_id = ?, last_hash = ? WHERE id = 1");
 		var connection = DataSourceUtils.getConnection(dataSource);
 		try (var statement = connection.prepareStatement(sql.toString())) {
@@ -392,6 +412,7 @@ public final class JournalWriter {
 				statement.setLong(++p, (Long) row.getValue()[2]);
 			}
 			p = byAgreement.bind(statement, p, byAgreement.rows.entrySet());
+			p = AgreementYears.bind(statement, p, byYear.rows.entrySet());
 			statement.setLong(++p, id);
 			statement.setString(++p, hash);
 			statement.execute();
@@ -473,6 +494,7 @@ public final class JournalWriter {
 				var lines = connection.prepareStatement(insertLine)) {
 			var totals = new MonthTotals();
 			var byAgreement = new AgreementTotals();
+			var byYear = new AgreementYears();
 			int pendingEntries = 0;
 			int pendingLines = 0;
 			var previous = head;
@@ -500,6 +522,7 @@ public final class JournalWriter {
 				}
 				totals.add(entry.period(), entry.sourceType(), canonicalLines);
 				byAgreement.add(canonicalLines);
+				byYear.add(draft.accountingDate().getYear(), entry.sourceType(), canonicalLines);
 				if (pendingEntries >= BATCH_ROWS || pendingLines >= BATCH_ROWS) {
 					// Entries first: the lines refer to them.
 					entries.executeBatch();
@@ -521,6 +544,9 @@ public final class JournalWriter {
 			}
 			if (agreementTotals) {
 				addAgreementTotals(byAgreement);
+			}
+			if (agreementYears) {
+				addAgreementYears(byYear);
 			}
 			moveHead(id - 1, previous);
 			return drafts.size();
@@ -615,6 +641,68 @@ public final class JournalWriter {
 			return p;
 		}
 
+	}
+
+	/** Lines that name an agreement summed per year, agreement, account and kind of event, in the order first met. */
+	private static final class AgreementYears {
+
+		private final LinkedHashMap<List<Object>, BigDecimal[]> rows = new LinkedHashMap<>();
+
+		void add(int year, String sourceType, List<CanonicalForm.Line> lines) {
+			for (var line : lines) {
+				if (line.agreementId() == null) {
+					continue;
+				}
+				var sums = rows.computeIfAbsent(List.of(year, line.agreementId(), line.account(), sourceType),
+						k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+				sums[0] = sums[0].add(line.debitUsd());
+				sums[1] = sums[1].add(line.creditUsd());
+			}
+		}
+
+		String statement(int rowCount) {
+			var sql = new StringBuilder(ADD_AGREEMENT_YEAR_HEAD);
+			for (int i = 0; i < rowCount; i++) {
+				sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+			}
+			return sql.append(ADD_AGREEMENT_TOTAL_TAIL).toString();
+		}
+
+		/** Binds rows of {@code (book_year, agreement_id, account_code, source_type, debit_usd, credit_usd)} after parameter {@code p}. */
+		static int bind(PreparedStatement statement, int p, Collection<java.util.Map.Entry<List<Object>, BigDecimal[]>> slice)
+				throws SQLException {
+			for (var row : slice) {
+				statement.setInt(++p, (Integer) row.getKey().get(0));
+				statement.setLong(++p, (Long) row.getKey().get(1));
+				statement.setString(++p, (String) row.getKey().get(2));
+				statement.setString(++p, (String) row.getKey().get(3));
+				statement.setBigDecimal(++p, row.getValue()[0]);
+				statement.setBigDecimal(++p, row.getValue()[1]);
+			}
+			return p;
+		}
+
+	}
+
+	/** Adds to {@code journal_agreement_year} in multi-row statements of up to {@value #BATCH_ROWS} rows. */
+	private void addAgreementYears(AgreementYears totals) {
+		var rows = new ArrayList<>(totals.rows.entrySet());
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
+				var slice = rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS));
+				try (var statement = connection.prepareStatement(totals.statement(slice.size()))) {
+					AgreementYears.bind(statement, 0, slice);
+					statement.executeUpdate();
+				}
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Adding to the journal's agreement years failed: " + e.getMessage(), e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 
 	/** Adds to {@code journal_agreement_total} in multi-row statements of up to {@value #BATCH_ROWS} rows. */

@@ -75,12 +75,15 @@ public class ContributionManagement {
 
 	private final OverdueInstalments overdueInstalments;
 
+	private final ReceiptYears receiptYears;
+
 	ContributionManagement(Agreements agreements, Receipts receipts, Refunds refunds, Amendments amendments,
 			Pledges pledges, ReceivableRevaluation revaluation, DonorManagement donors, ExchangeRateManagement rates,
 			CountryCatalogue countries, Clock clock, ObjectProvider<AllocatedFunds> allocated,
 			ObjectProvider<EarmarkTargets> earmarkTargets, ContributionPostings postings, PositionReplay replay,
-			MakerChecker makerChecker, OverdueInstalments overdueInstalments) {
+			MakerChecker makerChecker, OverdueInstalments overdueInstalments, ReceiptYears receiptYears) {
 		this.overdueInstalments = overdueInstalments;
+		this.receiptYears = receiptYears;
 		this.postings = postings;
 		this.makerChecker = makerChecker;
 		this.replay = replay;
@@ -544,6 +547,7 @@ public class ContributionManagement {
 		// Dated before receipts or amendments already booked: posted from its own day's position.
 		var then = eventsLater ? replay.at(agreement, command.receivedOn()) : null;
 		var view = receipts.save(receipt).view(agreement.getCurrency(), false);
+		receiptYears.add(agreement.getId(), view.receivedOn(), receipt.storedAgreementAmount());
 		if (then == null) {
 			postings.received(agreement, view, receivedBefore);
 		}
@@ -604,6 +608,7 @@ public class ContributionManagement {
 		}
 		requireAllocationsCovered(agreement);
 		var view = reversal.view(agreement.getCurrency(), false);
+		receiptYears.add(agreement.getId(), view.receivedOn(), reversal.storedAgreementAmount());
 		postings.reversed(agreement, original.view(agreement.getCurrency(), true), view, received(agreement),
 				replay.adjustmentLines(agreement.getId(), SourceType.RECEIPT, receiptId));
 		revaluation.afterEvent(agreement, today, SourceType.RECEIPT_REVERSAL, view.id());

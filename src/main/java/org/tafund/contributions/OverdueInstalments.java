@@ -16,7 +16,8 @@ import org.tafund.shared.Money;
 /**
  * The instalments past due and not fully received, read in one statement: the instalments already
  * due of every open agreement's current schedule, each agreement's together and with what it
- * received, settled by {@link Agreement#applied}, the agreement page's own rule. Loading each
+ * received (its receipts' yearly totals, V48, not every receipt), settled by {@link Agreement#applied},
+ * the agreement page's own rule. Loading each
  * agreement with its receipts and refunds cost three statements per agreement, 59,073 for the overdue
  * page at the Fund's volume (issue 15). Only the overdue lines are kept.
  */
@@ -38,9 +39,11 @@ class OverdueInstalments {
 		var agreement = new Due[1];
 		jdbc.sql("""
 				SELECT a.id, a.reference, a.donor_id, a.currency, a.recognition_rate, i.due_on, i.amount,
-				       (SELECT COALESCE(SUM(r.agreement_amount), 0) FROM receipt r WHERE r.agreement_id = a.id) AS received
+				       COALESCE(r.received, 0) AS received
 				FROM agreement a
 				JOIN instalment i ON i.agreement_id = a.id AND i.schedule_number = a.schedule_number
+				LEFT JOIN (SELECT agreement_id, SUM(agreement_amount) AS received FROM receipt_agreement_year
+				           GROUP BY agreement_id) r ON r.agreement_id = a.id
 				WHERE a.signed_on IS NOT NULL AND a.cancelled_on IS NULL AND a.closed_on IS NULL AND i.due_on < ?
 				ORDER BY a.id, i.due_on, i.id""")
 			.param(today)

@@ -133,6 +133,11 @@ class Receipt extends AuditableEntity {
 		return converted.usd();
 	}
 
+	/** As stored: the receipt's value in the agreement's currency, to four decimals. */
+	BigDecimal storedAgreementAmount() {
+		return agreementAmount;
+	}
+
 	ReceiptView view(String agreementCurrency, boolean reversed) {
 		return new ReceiptView(id, agreementId, receivedOn, converted.original(), converted.rate(),
 				converted.rateDate(), usd(),

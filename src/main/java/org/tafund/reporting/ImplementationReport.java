@@ -138,20 +138,30 @@ class ImplementationReport {
 	@Transactional(transactionManager = ReportsDatabase.TRANSACTIONS, readOnly = true)
 	Report of(ReportFilter filter) {
 		var money = filter.contributions(Sql.where());
+		// Whole years from the totals kept per agreement and year (V48), the rest of the period from its lines.
+		var years = Years.of(filter.from(), filter.to());
 		var receiptFrom = """
-				  from journal_line l
-				  join agreement a on a.id = l.agreement_id join donor d on d.id = a.donor_id
+				  from (select t.agreement_id, t.debit_usd - t.credit_usd as usd from journal_agreement_year t
+				         where t.book_year between :firstYear and :lastYear and t.account_code = 'CASH'
+				           and t.source_type in ('RECEIPT', 'RECEIPT_REVERSAL')
+				        union all
+				        select l.agreement_id, l.debit_usd - l.credit_usd from journal_line l
+				         where l.account_code = 'CASH' and l.source_type in ('RECEIPT', 'RECEIPT_REVERSAL')
+				           and (l.accounting_date between :edge1From and :edge1To
+				                or l.accounting_date between :edge2From and :edge2To)) c
+				  join agreement a on a.id = c.agreement_id join donor d on d.id = a.donor_id
 				  left join country dc on dc.code = d.country
-				 where l.account_code = 'CASH' and l.source_type in ('RECEIPT', 'RECEIPT_REVERSAL')
-				   and l.accounting_date between :from and :to""" + money.text();
-		// One pass over the period's receipt lines, by donor type, window and donor; the four figures are
+				 where 1 = 1""" + money.text();
+		// One pass over the period's receipts, by donor type, window and donor; the four figures are
 		// added up from it (four statements over the same lines took 2 to 3 s each on the volume data).
 		var types = new java.util.TreeMap<String, BigDecimal>();
 		var windows = new java.util.TreeMap<String, BigDecimal>();
 		var donorIds = new java.util.HashSet<Long>();
-		jdbc.sql("select d.donor_type, a.funding_window, d.id, sum(l.debit_usd - l.credit_usd) " + receiptFrom
+		var receiptParams = params(filter, money);
+		receiptParams.putAll(years.parameters());
+		jdbc.sql("select d.donor_type, a.funding_window, d.id, sum(c.usd) " + receiptFrom
 				+ " group by d.donor_type, a.funding_window, d.id")
-			.params(params(filter, money))
+			.params(receiptParams)
 			.query((java.sql.ResultSet rs) -> {
 				var usd = rs.getBigDecimal(4);
 				types.merge(rs.getString(1) == null ? "—" : rs.getString(1), usd, BigDecimal::add);

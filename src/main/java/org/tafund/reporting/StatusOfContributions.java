@@ -23,9 +23,11 @@ import org.tafund.shared.Money;
  * The status of contributions: every agreement open during the period, by donor type and donor,
  * with what was agreed, received in the period and to date, outstanding and overdue at the period
  * end (in USD at the UN rate of the period end), and refunded in the period. Sums per agreement
- * are made in SQL; the rows stream, and subtotals by donor type accumulate as they pass. The
- * receivable the books carry at the period end is summed from the journal's lines up to the period
- * end, or is each agreement's kept total ({@code journal_agreement_total}, V23) less what was posted
+ * are made in SQL; the rows stream, and subtotals by donor type accumulate as they pass. Sums over
+ * whole calendar years read the totals kept per agreement and year ({@code journal_agreement_year},
+ * {@code receipt_agreement_year}, V48), the rest of a period the journal's lines and the receipts
+ * ({@link Years}). The receivable the books carry at the period end is summed from the years up to
+ * it, or is each agreement's kept total ({@code journal_agreement_total}, V23) less what was posted
  * after the period: see {@link #readsFromTheStart}.
  */
 @Component
@@ -35,43 +37,72 @@ class StatusOfContributions {
 			select d.id as donor_id, d.name as donor, d.donor_type, a.id as agreement_id, a.reference, a.funding_window,
 			       a.currency, a.conditional_terms, a.signed_on, coalesce(mf.previous_total, a.total_amount) as total_amount,
 			       a.recognition_rate,
-			       coalesce(rp.amt, 0) as received_period, coalesce(jc.cash, 0) as received_period_usd,
-			       coalesce(rt.amt, 0) as received_to_date,
+			       coalesce(r.in_period, 0) as received_period, coalesce(j.cash, 0) as received_period_usd,
+			       coalesce(r.to_date, 0) as received_to_date,
 			       coalesce(fp.amt, 0) as refunded_period, coalesce(j.refunded, 0) as refunded_period_usd,
 			       coalesce(j.revenue, 0) as revenue_period_usd, coalesce(j.exchange, 0) as exchange_period_usd,
-			       case when :fromStart = 1 then coalesce(j.receivable_to_end, 0)
-			            else coalesce(jt.receivable, 0) - coalesce(j.receivable_after_end, 0) end as receivable_usd,
+			       case when :fromStart = 1 then coalesce(j.receivable, 0)
+			            else coalesce(jt.receivable, 0) + coalesce(j.receivable, 0) end as receivable_usd,
 			       coalesce(od.due, 0) as due_before_end
 			  from agreement a
 			  join donor d on d.id = a.donor_id
 			  left join country dc on dc.code = d.country
-			  left join (select agreement_id, sum(agreement_amount) as amt from receipt
-			              where received_on between :from and :to /*scope agreement_id*/ group by agreement_id) rp on rp.agreement_id = a.id
-			  left join (select l.agreement_id,
-			                    sum(case when l.account_code in ('REV_GENERAL', 'REV_SPECIAL', 'REV_DIRECT', 'REV_PNI',
-			                                                     'REV_IN_KIND') and l.accounting_date between :from and :to
-			                             then l.credit_usd - l.debit_usd else 0 end) as revenue,
-			                    sum(case when l.account_code = 'REFUNDS' and l.accounting_date between :from and :to
-			                             then l.debit_usd - l.credit_usd else 0 end) as refunded,
-			                    sum(case when l.account_code in ('FX_REALISED', 'FX_UNREALISED')
-			                              and l.accounting_date between :from and :to
-			                             then l.credit_usd - l.debit_usd else 0 end) as exchange,
-			                    sum(case when l.account_code in ('RECEIVABLE', 'RECEIVABLE_FX') and l.accounting_date <= :to
-			                             then l.debit_usd - l.credit_usd else 0 end) as receivable_to_end,
-			                    sum(case when l.account_code in ('RECEIVABLE', 'RECEIVABLE_FX') and l.accounting_date > :to
-			                             then l.debit_usd - l.credit_usd else 0 end) as receivable_after_end
-			               from journal_line l where l.agreement_id is not null
-			                and l.accounting_date between :linesFrom and :linesTo
-			                /*scope l.agreement_id*/ group by l.agreement_id) j on j.agreement_id = a.id
+			  left join (select agreement_id, sum(in_period) as in_period, sum(to_date) as to_date from (
+			               select y.agreement_id,
+			                      case when y.book_year between :firstYear and :lastYear then y.agreement_amount else 0 end as in_period,
+			                      y.agreement_amount as to_date
+			                 from receipt_agreement_year y where y.book_year <= :toYear /*scope y.agreement_id*/
+			               union all
+			               select x.agreement_id,
+			                      case when x.received_on between :from and :to then x.agreement_amount else 0 end,
+			                      case when x.received_on > :to then -x.agreement_amount else 0 end
+			                 from receipt x
+			                where (x.received_on between :edge1From and :edge1To or x.received_on between :edge2From and :edge2To
+			                       or x.received_on between :tailFrom and :tailTo) /*scope x.agreement_id*/
+			             ) rr group by agreement_id) r on r.agreement_id = a.id
+			  left join (select agreement_id, sum(revenue) as revenue, sum(refunded) as refunded, sum(exchange) as exchange,
+			                    sum(cash) as cash, sum(receivable) as receivable from (
+			               select t.agreement_id,
+			                      case when t.book_year between :firstYear and :lastYear and t.account_code in (:revenue)
+			                           then t.credit_usd - t.debit_usd else 0 end as revenue,
+			                      case when t.book_year between :firstYear and :lastYear and t.account_code = 'REFUNDS'
+			                           then t.debit_usd - t.credit_usd else 0 end as refunded,
+			                      case when t.book_year between :firstYear and :lastYear and t.account_code in (:exchange)
+			                           then t.credit_usd - t.debit_usd else 0 end as exchange,
+			                      case when t.book_year between :firstYear and :lastYear and t.account_code = 'CASH'
+			                            and t.source_type in ('RECEIPT', 'RECEIPT_REVERSAL')
+			                           then t.debit_usd - t.credit_usd else 0 end as cash,
+			                      case when t.account_code not in (:receivable) then 0
+			                           when :fromStart = 1 and t.book_year <= :toYear then t.debit_usd - t.credit_usd
+			                           when :fromStart = 0 and t.book_year > :toYear then t.credit_usd - t.debit_usd
+			                           else 0 end as receivable
+			                 from journal_agreement_year t where t.book_year between :yearsFrom and :yearsTo /*scope t.agreement_id*/
+			               union all
+			               select l.agreement_id,
+			                      case when l.accounting_date <= :to and l.account_code in (:revenue)
+			                           then l.credit_usd - l.debit_usd else 0 end,
+			                      case when l.accounting_date <= :to and l.account_code = 'REFUNDS'
+			                           then l.debit_usd - l.credit_usd else 0 end,
+			                      case when l.accounting_date <= :to and l.account_code in (:exchange)
+			                           then l.credit_usd - l.debit_usd else 0 end,
+			                      0,
+			                      case when l.accounting_date > :to and l.account_code in (:receivable)
+			                           then l.credit_usd - l.debit_usd else 0 end
+			                 from journal_line l
+			                where l.agreement_id is not null
+			                  and (l.accounting_date between :edge1From and :edge1To or l.accounting_date between :edge2From and :edge2To
+			                       or l.accounting_date between :tailFrom and :tailTo) /*scope l.agreement_id*/
+			               union all
+			               select c.agreement_id, 0, 0, 0, c.debit_usd - c.credit_usd, 0
+			                 from journal_line c
+			                where c.account_code = 'CASH' and c.source_type in ('RECEIPT', 'RECEIPT_REVERSAL')
+			                  and c.agreement_id is not null
+			                  and (c.accounting_date between :edge1From and :edge1To or c.accounting_date between :edge2From and :edge2To)
+			                  /*scope c.agreement_id*/
+			             ) jj group by agreement_id) j on j.agreement_id = a.id
 			  left join (select t.agreement_id, sum(t.debit_usd - t.credit_usd) as receivable from journal_agreement_total t
-			              where t.account_code in ('RECEIVABLE', 'RECEIVABLE_FX') /*scope t.agreement_id*/
+			              where :fromStart = 0 and t.account_code in (:receivable) /*scope t.agreement_id*/
 			              group by t.agreement_id) jt on jt.agreement_id = a.id
-			  left join (select l.agreement_id, sum(l.debit_usd - l.credit_usd) as cash
-			               from journal_line l
-			              where l.account_code = 'CASH' and l.source_type in ('RECEIPT', 'RECEIPT_REVERSAL')
-			                and l.accounting_date between :from and :to /*scope l.agreement_id*/ group by l.agreement_id) jc on jc.agreement_id = a.id
-			  left join (select agreement_id, sum(agreement_amount) as amt from receipt
-			              where received_on <= :to /*scope agreement_id*/ group by agreement_id) rt on rt.agreement_id = a.id
 			  left join (select agreement_id, sum(amount) as amt, sum(usd_amount) as usd from refund
 			              where refunded_on between :from and :to /*scope agreement_id*/ group by agreement_id) fp on fp.agreement_id = a.id
 			  left join (select m.agreement_id, min(m.id) as first_after from amendment m
@@ -84,6 +115,13 @@ class StatusOfContributions {
 			   and (a.closed_on is null or a.closed_on >= :from)""";
 
 	private static final String ORDER = " order by d.donor_type, d.name, a.signed_on, a.reference";
+
+	private static final List<String> REVENUE = List.of("REV_GENERAL", "REV_SPECIAL", "REV_DIRECT", "REV_PNI",
+			"REV_IN_KIND");
+
+	private static final List<String> EXCHANGE = List.of("FX_REALISED", "FX_UNREALISED");
+
+	private static final List<String> RECEIVABLE = List.of("RECEIVABLE", "RECEIVABLE_FX");
 
 	/** One agreement's line. USD figures at the period-end rate say which rate they used. */
 	record Row(long donorId, String donor, String donorType, String window, long agreementId, String reference,
@@ -143,14 +181,20 @@ class StatusOfContributions {
 		var dueBefore = filter.to().isAfter(today) ? today : filter.to();
 		var rates = ratesOn(filter.to());
 		var fromStart = readsFromTheStart(filter.from(), filter.to());
+		var years = Years.of(filter.from(), filter.to());
 		jdbc.sql(scoped(SQL, where) + where.text() + ORDER)
 			.params(where.params())
 			.param("from", filter.from())
 			.param("to", filter.to())
 			.param("dueBefore", dueBefore)
 			.param("fromStart", fromStart ? 1 : 0)
-			.param("linesFrom", fromStart ? FundStatement.BEGINNING : filter.from())
-			.param("linesTo", fromStart ? filter.to() : LocalDate.of(9999, 12, 31))
+			.params(years.parameters())
+			.param("toYear", filter.to().getYear())
+			.param("yearsFrom", fromStart ? 0 : Math.min(years.firstYear(), filter.to().getYear() + 1))
+			.param("yearsTo", fromStart ? filter.to().getYear() : 9999)
+			.param("revenue", REVENUE)
+			.param("exchange", EXCHANGE)
+			.param("receivable", RECEIVABLE)
 			.query(rs -> {
 				sink.accept(row(rs, filter, rates));
 			});

@@ -133,6 +133,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE));
 	}
 
+	// Too many reports at once: a 503 that says so (busy, not broken), with when to retry.
+	@ExceptionHandler(org.tafund.shared.ServerBusy.class)
+	ResponseEntity<ProblemDetail> busy(org.tafund.shared.ServerBusy e) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, org.tafund.shared.ServerBusy.RETRY_AFTER)
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+	}
+
 	static final String DATABASE_UNAVAILABLE = "The database is unavailable at the moment: nothing was recorded. Try again shortly.";
 
 	// Two writers met on the same row (a lost optimistic lock, or a deadlock the database broke): one is told to retry.

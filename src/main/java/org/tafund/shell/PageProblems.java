@@ -35,6 +35,12 @@ class PageProblems {
 		return errorPage(HttpStatus.SERVICE_UNAVAILABLE, "503");
 	}
 
+	@ExceptionHandler(org.tafund.shared.ServerBusy.class)
+	ModelAndView busy(jakarta.servlet.http.HttpServletResponse response) {
+		response.setHeader("Retry-After", org.tafund.shared.ServerBusy.RETRY_AFTER);
+		return errorPage(HttpStatus.SERVICE_UNAVAILABLE, "busy");
+	}
+
 	@ExceptionHandler(ConcurrencyFailureException.class)
 	ModelAndView lostRace() {
 		return errorPage(HttpStatus.CONFLICT, "409");

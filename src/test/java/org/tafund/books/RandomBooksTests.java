@@ -2120,6 +2120,20 @@ class RandomBooksTests {
 			});
 			check(kept.equals(summed), () -> "the agreement totals kept are not the sums of the lines: kept " + kept
 					+ ", lines " + summed);
+			// And per year and kind of event (V48), as the reports of a year read them; with the receipts' own.
+			var keptYears = jdbc.queryForList("select book_year, agreement_id, account_code, source_type, debit_usd, "
+					+ "credit_usd from journal_agreement_year order by 1, 2, 3, 4");
+			var summedYears = jdbc.queryForList("select year(accounting_date) as book_year, agreement_id, account_code, "
+					+ "source_type, sum(debit_usd) as debit_usd, sum(credit_usd) as credit_usd from journal_line "
+					+ "where agreement_id is not null group by 1, 2, 3, 4 order by 1, 2, 3, 4");
+			check(keptYears.equals(summedYears), () -> "the agreement years kept are not the sums of the lines: kept "
+					+ keptYears + ", lines " + summedYears);
+			var keptReceipts = jdbc.queryForList("select book_year, agreement_id, agreement_amount from "
+					+ "receipt_agreement_year order by 1, 2");
+			var summedReceipts = jdbc.queryForList("select year(received_on) as book_year, agreement_id, "
+					+ "sum(agreement_amount) as agreement_amount from receipt group by 1, 2 order by 1, 2");
+			check(keptReceipts.equals(summedReceipts), () -> "the receipts kept per agreement and year are not the sums "
+					+ "of the receipts: kept " + keptReceipts + ", receipts " + summedReceipts);
 		}
 
 		/** Everything, every so many steps and at the end. */

@@ -141,6 +141,97 @@ class ReconciliationTests {
 		assertThat(statements.of(first.from(), second.to()).closing()).isEqualByComparingTo(previous.closing());
 	}
 
+	/**
+	 * The status of contributions sums whole years from the totals kept per agreement and year and the
+	 * rest of a period from lines and receipts. Over periods that start and end inside a year, inside
+	 * one year, and on whole years, each agreement's figures are those summed here straight from every
+	 * journal line and receipt, whichever way the receivables are read.
+	 */
+	@Test
+	void theStatusOfContributionsIsEachAgreementsSumOfItsLinesAndReceiptsOverAnyPeriod() {
+		var jdbc = new JdbcTemplate(dataSource);
+		// The kept totals are the sums of what they keep.
+		assertThat(jdbc.queryForList("select book_year, agreement_id, account_code, source_type, debit_usd, credit_usd "
+				+ "from journal_agreement_year order by 1, 2, 3, 4")).isNotEmpty()
+			.isEqualTo(jdbc.queryForList("select year(accounting_date) as book_year, agreement_id, account_code, "
+					+ "source_type, sum(debit_usd) as debit_usd, sum(credit_usd) as credit_usd from journal_line "
+					+ "where agreement_id is not null group by 1, 2, 3, 4 order by 1, 2, 3, 4"));
+		assertThat(jdbc.queryForList("select book_year, agreement_id, agreement_amount from receipt_agreement_year "
+				+ "order by 1, 2")).isNotEmpty()
+			.isEqualTo(jdbc.queryForList("select year(received_on) as book_year, agreement_id, "
+					+ "sum(agreement_amount) as agreement_amount from receipt group by 1, 2 order by 1, 2"));
+
+		var status = new StatusOfContributions(ReportsDatabase.on(dataSource), TestClock.CLOCK);
+		var periods = List.of(new Period(LocalDate.of(1990, 1, 1), LocalDate.of(2012, 6, 30)),
+				new Period(LocalDate.of(2012, 7, 1), LocalDate.of(TestClock.today().getYear(), 12, 31)),
+				new Period(LocalDate.of(2012, 1, 1), LocalDate.of(2012, 12, 31)),
+				new Period(LocalDate.of(2012, 3, 15), LocalDate.of(2012, 9, 10)),
+				new Period(LocalDate.of(2011, 5, 1), LocalDate.of(2013, 2, 28)),
+				new Period(LocalDate.of(2011, 5, 1), LocalDate.of(2012, 2, 29)));
+		for (var period : periods) {
+			var lines = new java.util.HashMap<Long, List<BigDecimal>>();
+			jdbc.query("""
+					select agreement_id,
+					       sum(case when account_code in ('REV_GENERAL', 'REV_SPECIAL', 'REV_DIRECT', 'REV_PNI', 'REV_IN_KIND')
+					                 and accounting_date between ? and ? then credit_usd - debit_usd else 0 end),
+					       sum(case when account_code = 'REFUNDS' and accounting_date between ? and ?
+					                then debit_usd - credit_usd else 0 end),
+					       sum(case when account_code in ('FX_REALISED', 'FX_UNREALISED') and accounting_date between ? and ?
+					                then credit_usd - debit_usd else 0 end),
+					       sum(case when account_code = 'CASH' and source_type in ('RECEIPT', 'RECEIPT_REVERSAL')
+					                 and accounting_date between ? and ? then debit_usd - credit_usd else 0 end),
+					       sum(case when account_code in ('RECEIVABLE', 'RECEIVABLE_FX') and accounting_date <= ?
+					                then debit_usd - credit_usd else 0 end)
+					  from journal_line where agreement_id is not null group by agreement_id""", (java.sql.ResultSet rs) -> {
+				lines.put(rs.getLong(1), List.of(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+						rs.getBigDecimal(5), rs.getBigDecimal(6)));
+			}, period.from(), period.to(), period.from(), period.to(), period.from(), period.to(), period.from(),
+					period.to(), period.to());
+			var receipts = new java.util.HashMap<Long, List<BigDecimal>>();
+			jdbc.query("select agreement_id, sum(case when received_on between ? and ? then agreement_amount else 0 end), "
+					+ "sum(case when received_on <= ? then agreement_amount else 0 end) from receipt group by agreement_id",
+					(java.sql.ResultSet rs) -> {
+						receipts.put(rs.getLong(1), List.of(rs.getBigDecimal(2), rs.getBigDecimal(3)));
+					}, period.from(), period.to(), period.to());
+			// The report on implementation's contributions received: the same cash, and its donors.
+			var implementation = new ImplementationReport(ReportsDatabase.on(dataSource))
+				.of(ReportFilter.period(period.from(), period.to()));
+			assertThat(implementation.receivedUsd()).as(period + ": received, report on implementation")
+				.isEqualByComparingTo(lines.values().stream().map(sums -> sums.get(3)).reduce(BigDecimal.ZERO, BigDecimal::add));
+			assertThat(implementation.donors()).as(period + ": donors, report on implementation")
+				.isEqualTo(jdbc.queryForObject("select count(distinct a.donor_id) from journal_line l join agreement a on "
+						+ "a.id = l.agreement_id where l.account_code = 'CASH' and l.source_type in ('RECEIPT', "
+						+ "'RECEIPT_REVERSAL') and l.accounting_date between ? and ?", Long.class, period.from(), period.to()));
+			var none = List.of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+			for (var fromStart : List.of(true, false)) {
+				status.readFromTheStart(fromStart);
+				var rows = new java.util.ArrayList<StatusOfContributions.Row>();
+				status.stream(ReportFilter.period(period.from(), period.to()), rows::add);
+				assertThat(rows).as(period + " has agreements").hasSizeGreaterThan(10);
+				var moved = 0;
+				for (var row : rows) {
+					var as = period + (fromStart ? " from the start, " : " from the kept totals, ") + row.reference();
+					var sums = lines.getOrDefault(row.agreementId(), none);
+					assertThat(row.recognisedInPeriodUsd()).as(as + ": revenue").isEqualByComparingTo(sums.get(0));
+					assertThat(row.refundedUsd()).as(as + ": refunded").isEqualByComparingTo(sums.get(1));
+					assertThat(row.exchangeInPeriodUsd()).as(as + ": exchange").isEqualByComparingTo(sums.get(2));
+					assertThat(row.receivedInPeriodUsd()).as(as + ": cash").isEqualByComparingTo(sums.get(3));
+					assertThat(row.receivableUsd()).as(as + ": receivable").isEqualByComparingTo(sums.get(4));
+					var received = receipts.getOrDefault(row.agreementId(), List.of(BigDecimal.ZERO, BigDecimal.ZERO));
+					assertThat(row.receivedInPeriod()).as(as + ": received in the period")
+						.isEqualByComparingTo(org.tafund.shared.Money.rounded(received.get(0), row.currency()).amount());
+					assertThat(row.receivedToDate()).as(as + ": received to date")
+						.isEqualByComparingTo(org.tafund.shared.Money.rounded(received.get(1), row.currency()).amount());
+					if (sums.get(0).signum() != 0 || received.get(0).signum() != 0) {
+						moved++;
+					}
+				}
+				assertThat(moved).as(period + ": agreements with revenue or receipts in the period").isPositive();
+			}
+			status.readFromTheStart(null);
+		}
+	}
+
 	record Period(LocalDate from, LocalDate to) {
 	}
 

@@ -577,6 +577,7 @@ final class Generator {
 		}
 		var perAgreement = counts(n, weights, random);
 		long id = nextId("receipt");
+		long firstReceipt = id;
 		long refundId = nextId("refund");
 		var others = Rates.currencies();
 		try (var rows = table("receipt", "id, agreement_id, received_on, amount, currency, rate, rate_date, usd_amount, "
@@ -711,6 +712,14 @@ final class Generator {
 					a.refundedUsd = a.refundedUsd.add(usd);
 				}
 			}
+		}
+		// As ContributionManagement adds each receipt to its agreement's year (V48), all at once here.
+		try (var statement = connection.prepareStatement("INSERT INTO receipt_agreement_year (book_year, agreement_id, "
+				+ "agreement_amount) SELECT YEAR(received_on), agreement_id, SUM(agreement_amount) FROM receipt WHERE id >= ? "
+				+ "GROUP BY YEAR(received_on), agreement_id "
+				+ "ON DUPLICATE KEY UPDATE agreement_amount = agreement_amount + VALUES(agreement_amount)")) {
+			statement.setLong(1, firstReceipt);
+			phaseRows.merge("receipt_agreement_year", (long) statement.executeUpdate(), Long::sum);
 		}
 	}
 
