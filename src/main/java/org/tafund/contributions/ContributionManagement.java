@@ -547,7 +547,6 @@ public class ContributionManagement {
 		// Dated before receipts or amendments already booked: posted from its own day's position.
 		var then = eventsLater ? replay.at(agreement, command.receivedOn()) : null;
 		var view = receipts.save(receipt).view(agreement.getCurrency(), false);
-		receiptYears.add(agreement.getId(), view.receivedOn(), receipt.storedAgreementAmount());
 		if (then == null) {
 			postings.received(agreement, view, receivedBefore);
 		}
@@ -555,6 +554,9 @@ public class ContributionManagement {
 			postings.received(agreement, view, then);
 			replay.replayAfter(agreement, view.receivedOn(), SourceType.RECEIPT, view.id());
 		}
+		// After the journal's head lock, which the posting took: receipts booked together in one
+		// transaction (a bank statement's matches) then meet other receipts in the same order.
+		receiptYears.add(agreement.getId(), view.receivedOn(), receipt.storedAgreementAmount());
 		if (revaluedOnOrAfter) {
 			revaluation.afterEvent(agreement, view.receivedOn(), SourceType.RECEIPT, view.id());
 		}
@@ -608,9 +610,9 @@ public class ContributionManagement {
 		}
 		requireAllocationsCovered(agreement);
 		var view = reversal.view(agreement.getCurrency(), false);
-		receiptYears.add(agreement.getId(), view.receivedOn(), reversal.storedAgreementAmount());
 		postings.reversed(agreement, original.view(agreement.getCurrency(), true), view, received(agreement),
 				replay.adjustmentLines(agreement.getId(), SourceType.RECEIPT, receiptId));
+		receiptYears.add(agreement.getId(), view.receivedOn(), reversal.storedAgreementAmount());
 		revaluation.afterEvent(agreement, today, SourceType.RECEIPT_REVERSAL, view.id());
 		return Submitted.bookedAs(view);
 	}

@@ -63,7 +63,9 @@ class ReportGate implements HandlerInterceptor, WebMvcConfigurer {
 		if (request.getAttribute(HELD) != null) {
 			return true;
 		}
-		if (!places.tryAcquire()) {
+		// With a timeout, as here, a fair semaphore serves those already waiting first (tryAcquire()
+		// without one would let a newcomer take a freed place ahead of the queue).
+		if (!places.tryAcquire(0, TimeUnit.MILLISECONDS)) {
 			if (waiting.incrementAndGet() > queue) {
 				waiting.decrementAndGet();
 				throw busy();

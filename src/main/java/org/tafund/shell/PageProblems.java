@@ -35,9 +35,30 @@ class PageProblems {
 		return errorPage(HttpStatus.SERVICE_UNAVAILABLE, "503");
 	}
 
+	private final tools.jackson.databind.json.JsonMapper json;
+
+	PageProblems(tools.jackson.databind.json.JsonMapper json) {
+		this.json = json;
+	}
+
+	// Too many reports at once. A page controller may serve API paths too (the books' reports): those
+	// get the API's problem document, as ApiProblems gives it.
 	@ExceptionHandler(org.tafund.shared.ServerBusy.class)
-	ModelAndView busy(jakarta.servlet.http.HttpServletResponse response) {
+	ModelAndView busy(org.tafund.shared.ServerBusy e, jakarta.servlet.http.HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
 		response.setHeader("Retry-After", org.tafund.shared.ServerBusy.RETRY_AFTER);
+		if (request.getRequestURI().startsWith("/api/")) {
+			var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					e.getMessage());
+			problem.setInstance(java.net.URI.create(request.getRequestURI()));
+			org.tafund.shared.RequestId.stamp(problem);
+			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			json.writeValue(response.getOutputStream(), problem);
+			// Answered here: no view.
+			return null;
+		}
 		return errorPage(HttpStatus.SERVICE_UNAVAILABLE, "busy");
 	}
 

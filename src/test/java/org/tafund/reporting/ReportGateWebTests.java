@@ -45,6 +45,12 @@ class ReportGateWebTests {
 				.andExpect(status().isServiceUnavailable())
 				.andExpect(header().string("Retry-After", "30"))
 				.andExpect(jsonPath("$.detail", Matchers.containsString("The reports are busy")));
+			// An API path served by a page controller (the books' reports) answers a problem too.
+			mvc.perform(get("/api/v1/reports/trial-balance?from=2019-01-01&to=2019-12-31").with(finance))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(header().string("Retry-After", "30"))
+				.andExpect(header().string("Content-Type", Matchers.startsWith("application/problem+json")))
+				.andExpect(jsonPath("$.detail", Matchers.containsString("The reports are busy")));
 			// Pages that are not reports are not queued behind them.
 			mvc.perform(get("/reports").with(finance)).andExpect(status().isOk());
 		}

@@ -62,6 +62,16 @@ class YearsTests {
 		assertThat(days(years, LocalDate.of(2020, 1, 1), LocalDate.of(2021, 6, 30))).isTrue();
 	}
 
+	@Test
+	void aPeriodFromMidYearToTheEndOfThatYearHasOnlyAStartEdge() {
+		var years = Years.of(LocalDate.of(2023, 7, 1), LocalDate.of(2023, 12, 31));
+		assertThat(years.firstYear()).isGreaterThan(years.lastYear());
+		assertThat(years.edge1()).isEqualTo(new Years.Range(LocalDate.of(2023, 7, 1), LocalDate.of(2023, 12, 31)));
+		assertThat(years.edge2().empty()).isTrue();
+		assertThat(years.tail().empty()).isTrue();
+		assertThat(days(years, LocalDate.of(2023, 7, 1), LocalDate.of(2023, 12, 31))).isTrue();
+	}
+
 	/** Every day of the period is in exactly one whole year or edge, and no day outside it is. */
 	private static boolean days(Years years, LocalDate from, LocalDate to) {
 		for (var day = from.minusDays(400); day.isBefore(to.plusDays(400)); day = day.plusDays(1)) {
