@@ -361,29 +361,21 @@ public final class JournalWriter {
 		var totals = new MonthTotals();
 		if (monthTotals) {
 			totals.add(entry.period(), entry.sourceType(), lines);
-			sql.append("; ").append(ADD_MONTH_TOTAL_HEAD);
-			for (int i = 0; i < totals.rows.size(); i++) {
-				sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
-			}
-			sql.append(ADD_MONTH_TOTAL_TAIL);
+			sql.append("; ").append(MonthTotals.statement(totals.rows.size()));
 		}
 		var byAgreement = new AgreementTotals();
 		if (agreementTotals) {
 			byAgreement.add(lines);
 		}
 		if (!byAgreement.rows.isEmpty()) {
-			sql.append("; ").append(ADD_AGREEMENT_TOTAL_HEAD);
-			for (int i = 0; i < byAgreement.rows.size(); i++) {
-				sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?)");
-			}
-			sql.append(ADD_AGREEMENT_TOTAL_TAIL);
+			sql.append("; ").append(AgreementTotals.statement(byAgreement.rows.size()));
 		}
 		var byYear = new AgreementYears();
 		if (agreementYears) {
 			byYear.add(draft.accountingDate().getYear(), entry.sourceType(), lines);
 		}
 		if (!byYear.rows.isEmpty()) {
-			sql.append("; ").append(byYear.statement(byYear.rows.size()));
+			sql.append("; ").append(AgreementYears.statement(byYear.rows.size()));
 		}
 		sql.append("; UPDATE journal_chain_head SET last_entry_id = ?, last_hash = ? WHERE id = 1");
 		var connection = DataSourceUtils.getConnection(dataSource);
@@ -403,15 +395,8 @@ public final class JournalWriter {
 				bind(statement, p, id, draft.accountingDate(), entry.sourceType(), line);
 				p += lineColumns;
 			}
-			for (var row : totals.rows.entrySet()) {
-				for (var part : row.getKey()) {
-					statement.setString(++p, part);
-				}
-				statement.setBigDecimal(++p, (BigDecimal) row.getValue()[0]);
-				statement.setBigDecimal(++p, (BigDecimal) row.getValue()[1]);
-				statement.setLong(++p, (Long) row.getValue()[2]);
-			}
-			p = byAgreement.bind(statement, p, byAgreement.rows.entrySet());
+			p = MonthTotals.bind(statement, p, totals.rows.entrySet());
+			p = AgreementTotals.bind(statement, p, byAgreement.rows.entrySet());
 			p = AgreementYears.bind(statement, p, byYear.rows.entrySet());
 			statement.setLong(++p, id);
 			statement.setString(++p, hash);
@@ -609,6 +594,24 @@ public final class JournalWriter {
 			}
 		}
 
+		static String statement(int rowCount) {
+			return ADD_MONTH_TOTAL_HEAD + values(rowCount, "(?, ?, ?, ?, ?, ?, ?, ?)") + ADD_MONTH_TOTAL_TAIL;
+		}
+
+		/** Binds rows of {@code (period, account, segment, kind, window, debit, credit, lines)} after parameter {@code p}. */
+		static int bind(PreparedStatement statement, int p, Collection<java.util.Map.Entry<List<String>, Object[]>> slice)
+				throws SQLException {
+			for (var row : slice) {
+				for (var part : row.getKey()) {
+					statement.setString(++p, part);
+				}
+				statement.setBigDecimal(++p, (BigDecimal) row.getValue()[0]);
+				statement.setBigDecimal(++p, (BigDecimal) row.getValue()[1]);
+				statement.setLong(++p, (Long) row.getValue()[2]);
+			}
+			return p;
+		}
+
 	}
 
 	/** Lines that name an agreement summed per agreement and account, in the order first met. */
@@ -628,8 +631,12 @@ public final class JournalWriter {
 			}
 		}
 
+		static String statement(int rowCount) {
+			return ADD_AGREEMENT_TOTAL_HEAD + values(rowCount, "(?, ?, ?, ?)") + ADD_AGREEMENT_TOTAL_TAIL;
+		}
+
 		/** Binds rows of {@code (agreement_id, account_code, debit_usd, credit_usd)} after parameter {@code p}. */
-		int bind(PreparedStatement statement, int p,
+		static int bind(PreparedStatement statement, int p,
 				Collection<java.util.Map.Entry<java.util.Map.Entry<Long, String>, BigDecimal[]>> slice)
 				throws SQLException {
 			for (var row : slice) {
@@ -660,12 +667,8 @@ public final class JournalWriter {
 			}
 		}
 
-		String statement(int rowCount) {
-			var sql = new StringBuilder(ADD_AGREEMENT_YEAR_HEAD);
-			for (int i = 0; i < rowCount; i++) {
-				sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
-			}
-			return sql.append(ADD_AGREEMENT_TOTAL_TAIL).toString();
+		static String statement(int rowCount) {
+			return ADD_AGREEMENT_YEAR_HEAD + values(rowCount, "(?, ?, ?, ?, ?, ?)") + ADD_AGREEMENT_TOTAL_TAIL;
 		}
 
 		/** Binds rows of {@code (book_year, agreement_id, account_code, source_type, debit_usd, credit_usd)} after parameter {@code p}. */
@@ -684,85 +687,56 @@ public final class JournalWriter {
 
 	}
 
-	/** Adds to {@code journal_agreement_year} in multi-row statements of up to {@value #BATCH_ROWS} rows. */
+	/** {@code rowCount} copies of a row's placeholders, comma-separated. */
+	private static String values(int rowCount, String row) {
+		return String.join(", ", java.util.Collections.nCopies(rowCount, row));
+	}
+
+	/** Binds a slice of rows to a statement from its first parameter on. */
+	@FunctionalInterface
+	private interface SliceBinder<R> {
+
+		void bind(PreparedStatement statement, List<R> slice) throws SQLException;
+
+	}
+
+	/**
+	 * Adds rows to one of the journal's totals in multi-row statements of up to {@value #BATCH_ROWS}
+	 * rows: {@code statement} gives the statement of so many rows, {@code binder} binds them.
+	 */
+	private <R> void addInSlices(List<R> rows, java.util.function.IntFunction<String> statement, SliceBinder<R> binder,
+			String totals) {
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
+				var slice = rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS));
+				try (var prepared = connection.prepareStatement(statement.apply(slice.size()))) {
+					binder.bind(prepared, slice);
+					prepared.executeUpdate();
+				}
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Adding to the journal's " + totals + " failed: " + e.getMessage(), e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
 	private void addAgreementYears(AgreementYears totals) {
-		var rows = new ArrayList<>(totals.rows.entrySet());
-		var connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
-				var slice = rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS));
-				try (var statement = connection.prepareStatement(totals.statement(slice.size()))) {
-					AgreementYears.bind(statement, 0, slice);
-					statement.executeUpdate();
-				}
-			}
-		}
-		catch (SQLException e) {
-			throw new IllegalStateException("Adding to the journal's agreement years failed: " + e.getMessage(), e);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
+		addInSlices(new ArrayList<>(totals.rows.entrySet()), AgreementYears::statement,
+				(statement, slice) -> AgreementYears.bind(statement, 0, slice), "agreement years");
 	}
 
-	/** Adds to {@code journal_agreement_total} in multi-row statements of up to {@value #BATCH_ROWS} rows. */
 	private void addAgreementTotals(AgreementTotals totals) {
-		var rows = new ArrayList<>(totals.rows.entrySet());
-		var connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
-				var slice = rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS));
-				var sql = new StringBuilder(ADD_AGREEMENT_TOTAL_HEAD);
-				for (int i = 0; i < slice.size(); i++) {
-					sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?)");
-				}
-				sql.append(ADD_AGREEMENT_TOTAL_TAIL);
-				try (var statement = connection.prepareStatement(sql.toString())) {
-					totals.bind(statement, 0, slice);
-					statement.executeUpdate();
-				}
-			}
-		}
-		catch (SQLException e) {
-			throw new IllegalStateException("Adding to the journal's agreement totals failed: " + e.getMessage(), e);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
+		addInSlices(new ArrayList<>(totals.rows.entrySet()), AgreementTotals::statement,
+				(statement, slice) -> AgreementTotals.bind(statement, 0, slice), "agreement totals");
 	}
 
-	/** Adds to {@code journal_month_total} in multi-row statements of up to {@value #BATCH_ROWS} rows. */
 	private void addMonthTotals(MonthTotals totals) {
-		var rows = new ArrayList<>(totals.rows.entrySet());
-		var connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
-				var slice = rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS));
-				var sql = new StringBuilder(ADD_MONTH_TOTAL_HEAD);
-				for (int i = 0; i < slice.size(); i++) {
-					sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
-				}
-				sql.append(ADD_MONTH_TOTAL_TAIL);
-				try (var statement = connection.prepareStatement(sql.toString())) {
-					int p = 0;
-					for (var row : slice) {
-						for (var part : row.getKey()) {
-							statement.setString(++p, part);
-						}
-						statement.setBigDecimal(++p, (BigDecimal) row.getValue()[0]);
-						statement.setBigDecimal(++p, (BigDecimal) row.getValue()[1]);
-						statement.setLong(++p, (Long) row.getValue()[2]);
-					}
-					statement.executeUpdate();
-				}
-			}
-		}
-		catch (SQLException e) {
-			throw new IllegalStateException("Adding to the journal's month totals failed: " + e.getMessage(), e);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
+		addInSlices(new ArrayList<>(totals.rows.entrySet()), MonthTotals::statement,
+				(statement, slice) -> MonthTotals.bind(statement, 0, slice), "month totals");
 	}
 
 	private void moveHead(long id, String hash) {

@@ -47,19 +47,7 @@ class StatusOfContributions {
 			  from agreement a
 			  join donor d on d.id = a.donor_id
 			  left join country dc on dc.code = d.country
-			  left join (select agreement_id, sum(in_period) as in_period, sum(to_date) as to_date from (
-			               select y.agreement_id,
-			                      case when y.book_year between :firstYear and :lastYear then y.agreement_amount else 0 end as in_period,
-			                      y.agreement_amount as to_date
-			                 from receipt_agreement_year y where y.book_year <= :toYear /*scope y.agreement_id*/
-			               union all
-			               select x.agreement_id,
-			                      case when x.received_on between :from and :to then x.agreement_amount else 0 end,
-			                      case when x.received_on > :to then -x.agreement_amount else 0 end
-			                 from receipt x
-			                where (x.received_on between :edge1From and :edge1To or x.received_on between :edge2From and :edge2To
-			                       or x.received_on between :tailFrom and :tailTo) /*scope x.agreement_id*/
-			             ) rr group by agreement_id) r on r.agreement_id = a.id
+			  left join /*receipts*/ r on r.agreement_id = a.id
 			  left join (select agreement_id, sum(revenue) as revenue, sum(refunded) as refunded, sum(exchange) as exchange,
 			                    sum(cash) as cash, sum(receivable) as receivable from (
 			               select t.agreement_id,
@@ -113,6 +101,37 @@ class StatusOfContributions {
 			         on od.agreement_id = a.id and od.schedule_number = coalesce(mf.schedule_number - 1, a.schedule_number)
 			 where a.signed_on is not null and a.signed_on <= :to and (a.cancelled_on is null or a.cancelled_on >= :from)
 			   and (a.closed_on is null or a.closed_on >= :from)""";
+
+	/**
+	 * Each agreement's receipts in the period and to its end, in the agreement's currency: for the whole
+	 * Fund from the receipts' year totals (V48) and the part-years' receipts.
+	 */
+	private static final String RECEIPTS_KEPT = """
+			(select agreement_id, sum(in_period) as in_period, sum(to_date) as to_date from (
+			               select y.agreement_id,
+			                      case when y.book_year between :firstYear and :lastYear then y.agreement_amount else 0 end as in_period,
+			                      y.agreement_amount as to_date
+			                 from receipt_agreement_year y where y.book_year <= :toYear
+			               union all
+			               select x.agreement_id,
+			                      case when x.received_on between :from and :to then x.agreement_amount else 0 end,
+			                      case when x.received_on > :to then -x.agreement_amount else 0 end
+			                 from receipt x
+			                where (x.received_on between :edge1From and :edge1To or x.received_on between :edge2From and :edge2To
+			                       or x.received_on between :tailFrom and :tailTo)
+			             ) rr group by agreement_id)""";
+
+	/**
+	 * The same for the agreements a filter keeps (a donor's statement): from their own receipts, by
+	 * agreement. The year totals have no index by agreement (one made MariaDB sum each agreement's
+	 * receipts once per instalment on the overdue list), so a donor's rows would be found by reading
+	 * every agreement's.
+	 */
+	private static final String RECEIPTS_SCOPED = """
+			(select x.agreement_id,
+			        sum(case when x.received_on between :from and :to then x.agreement_amount else 0 end) as in_period,
+			        sum(x.agreement_amount) as to_date
+			   from receipt x where x.received_on <= :to /*scope x.agreement_id*/ group by x.agreement_id)""";
 
 	private static final String ORDER = " order by d.donor_type, d.name, a.signed_on, a.reference";
 
@@ -182,7 +201,8 @@ class StatusOfContributions {
 		var rates = ratesOn(filter.to());
 		var fromStart = readsFromTheStart(filter.from(), filter.to());
 		var years = Years.of(filter.from(), filter.to());
-		jdbc.sql(scoped(SQL, where) + where.text() + ORDER)
+		var receipts = where.params().isEmpty() ? RECEIPTS_KEPT : RECEIPTS_SCOPED;
+		jdbc.sql(scoped(SQL.replace("/*receipts*/", receipts), where) + where.text() + ORDER)
 			.params(where.params())
 			.param("from", filter.from())
 			.param("to", filter.to())

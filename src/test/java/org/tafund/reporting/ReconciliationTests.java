@@ -227,6 +227,15 @@ class ReconciliationTests {
 					}
 				}
 				assertThat(moved).as(period + ": agreements with revenue or receipts in the period").isPositive();
+				// A donor's rows (a donor statement reads its receipts by agreement, not from the year totals) are
+				// the same as in the whole report.
+				var byDonor = rows.stream().collect(java.util.stream.Collectors.groupingBy(StatusOfContributions.Row::donorId));
+				var donors = byDonor.keySet().stream().sorted().limit(5).toList();
+				for (var donor : donors) {
+					var own = new java.util.ArrayList<StatusOfContributions.Row>();
+					status.stream(ReportFilter.period(period.from(), period.to()).withDonor(donor), own::add);
+					assertThat(own).as(period + ", donor " + donor).isEqualTo(byDonor.get(donor));
+				}
 			}
 			status.readFromTheStart(null);
 		}
