@@ -26,7 +26,7 @@ import org.tafund.shared.Money;
  * are made in SQL; the rows stream, and subtotals by donor type accumulate as they pass. Sums over
  * whole calendar years read the totals kept per agreement and year ({@code journal_agreement_year},
  * {@code receipt_agreement_year}, V48), the rest of a period the journal's lines and the receipts
- * ({@link Years}). The receivable the books carry at the period end is summed from the years up to
+ * ({@link Years}); one donor's receipts are read from their own rows ({@link #RECEIPTS_SCOPED}). The receivable the books carry at the period end is summed from the years up to
  * it, or is each agreement's kept total ({@code journal_agreement_total}, V23) less what was posted
  * after the period: see {@link #readsFromTheStart}.
  */
@@ -111,21 +111,20 @@ class StatusOfContributions {
 			               select y.agreement_id,
 			                      case when y.book_year between :firstYear and :lastYear then y.agreement_amount else 0 end as in_period,
 			                      y.agreement_amount as to_date
-			                 from receipt_agreement_year y where y.book_year <= :toYear
+			                 from receipt_agreement_year y where y.book_year <= :toYear /*scope y.agreement_id*/
 			               union all
 			               select x.agreement_id,
 			                      case when x.received_on between :from and :to then x.agreement_amount else 0 end,
 			                      case when x.received_on > :to then -x.agreement_amount else 0 end
 			                 from receipt x
 			                where (x.received_on between :edge1From and :edge1To or x.received_on between :edge2From and :edge2To
-			                       or x.received_on between :tailFrom and :tailTo)
+			                       or x.received_on between :tailFrom and :tailTo) /*scope x.agreement_id*/
 			             ) rr group by agreement_id)""";
 
 	/**
-	 * The same for the agreements a filter keeps (a donor's statement): from their own receipts, by
-	 * agreement. The year totals have no index by agreement (one made MariaDB sum each agreement's
-	 * receipts once per instalment on the overdue list), so a donor's rows would be found by reading
-	 * every agreement's.
+	 * The same for one donor's agreements (a donor statement): from their own receipts, by agreement.
+	 * The year totals have no index by agreement (one made MariaDB sum each agreement's receipts once
+	 * per instalment on the overdue list), so a donor's rows would be found by reading every agreement's.
 	 */
 	private static final String RECEIPTS_SCOPED = """
 			(select x.agreement_id,
@@ -201,7 +200,7 @@ class StatusOfContributions {
 		var rates = ratesOn(filter.to());
 		var fromStart = readsFromTheStart(filter.from(), filter.to());
 		var years = Years.of(filter.from(), filter.to());
-		var receipts = where.params().isEmpty() ? RECEIPTS_KEPT : RECEIPTS_SCOPED;
+		var receipts = filter.donorId() == null ? RECEIPTS_KEPT : RECEIPTS_SCOPED;
 		jdbc.sql(scoped(SQL.replace("/*receipts*/", receipts), where) + where.text() + ORDER)
 			.params(where.params())
 			.param("from", filter.from())
