@@ -26,8 +26,9 @@ import org.tafund.shared.Money;
  * are made in SQL; the rows stream, and subtotals by donor type accumulate as they pass. Sums over
  * whole calendar years read the totals kept per agreement and year ({@code journal_agreement_year},
  * {@code receipt_agreement_year}, V48), the rest of a period the journal's lines and the receipts
- * ({@link Years}); one donor's receipts are read from their own rows ({@link #RECEIPTS_SCOPED}). The receivable the books carry at the period end is summed from the years up to
- * it, or is each agreement's kept total ({@code journal_agreement_total}, V23) less what was posted
+ * ({@link Years}); one donor's receipts are read from their own rows ({@link #RECEIPTS_SCOPED}). The
+ * receivable the books carry at the period end is summed from the years up to it, or is each
+ * agreement's kept total ({@code journal_agreement_total}, V23) less what was posted
  * after the period: see {@link #readsFromTheStart}.
  */
 @Component
@@ -134,12 +135,13 @@ class StatusOfContributions {
 
 	private static final String ORDER = " order by d.donor_type, d.name, a.signed_on, a.reference";
 
-	private static final List<String> REVENUE = List.of("REV_GENERAL", "REV_SPECIAL", "REV_DIRECT", "REV_PNI",
-			"REV_IN_KIND");
+	// The fund statement's lines say which accounts are contributions and exchange (Movement).
+	private static final List<String> REVENUE = Movement.CONTRIBUTIONS.codes();
 
-	private static final List<String> EXCHANGE = List.of("FX_REALISED", "FX_UNREALISED");
+	private static final List<String> EXCHANGE = Movement.EXCHANGE.codes();
 
-	private static final List<String> RECEIVABLE = List.of("RECEIVABLE", "RECEIVABLE_FX");
+	private static final List<String> RECEIVABLE = List.of(org.tafund.books.Account.RECEIVABLE.code(),
+			org.tafund.books.Account.RECEIVABLE_FX.code());
 
 	/** One agreement's line. USD figures at the period-end rate say which rate they used. */
 	record Row(long donorId, String donor, String donorType, String window, long agreementId, String reference,
